@@ -1,0 +1,33 @@
+/**
+ * Shared steps for end-to-end tests: every test starts in a fresh browser context, so with an empty
+ * database; `startApp` opens the app and completes the first run as a mediator would.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export interface FirstRunOptions {
+  name?: string;
+  role?: 'Médiateur·rice' | 'Coordinateur·rice' | 'Formateur·rice';
+  structure?: string;
+}
+
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(`/#${path}`);
+}
+
+/** Opens the app in French and completes the first-run form. */
+export async function startApp(page: Page, options: FirstRunOptions = {}): Promise<void> {
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Relais' })).toBeVisible();
+  await page.getByLabel('Votre nom affiché').fill(options.name ?? 'Aïcha Benali');
+  await page.getByRole('radio', { name: options.role ?? 'Médiateur·rice' }).check();
+  await page.getByLabel('Votre structure').fill(options.structure ?? 'Médiathèque de Lormes');
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+}
+
+/** Picks a commune in a CommunePicker labelled `label` by typing `query` and choosing `name`. */
+export async function pickCommune(page: Page, label: string | RegExp, query: string, name: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  await input.fill(query);
+  await page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().click();
+}

@@ -1,0 +1,67 @@
+import { HashRouter, NavLink, useRoutes, type RouteObject } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ToastProvider } from '../ui/toast';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { FirstRun } from '../features/settings/FirstRun';
+import { useProfile } from '../features/settings/profile';
+import { homeRoutes } from '../features/home/routes';
+import { villageRoutes } from '../features/villages/routes';
+import { surveyRoutes } from '../features/surveys/routes';
+import { activityRoutes } from '../features/activities/routes';
+import { placeRoutes } from '../features/places/routes';
+import { beneficiaryRoutes } from '../features/beneficiaries/routes';
+import { settingsRoutes } from '../features/settings/routes';
+import { syncRoutes } from '../features/sync/routes';
+import { workshopRoutes } from '../features/workshops/routes';
+import { NAV_ITEMS } from './nav';
+
+const routes: RouteObject[] = [
+  ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...settingsRoutes,
+];
+
+function Routes() {
+  return useRoutes(routes);
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={36} height={36} />
+          <span>{t('app.name')}</span>
+        </div>
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}>
+                <span className="nav-icon" aria-hidden="true">{item.icon}</span>
+                <span>{t(item.labelKey)}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          <p className="offline-badge"><span aria-hidden="true">●</span> {t('offline.badge')}</p>
+          <LanguageSwitch />
+        </div>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <Routes />
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const profile = useProfile();
+  if (profile === undefined) return null; // first read of the local database: a few milliseconds
+  return (
+    <ToastProvider>
+      {profile === null ? <FirstRun /> : <HashRouter><Shell /></HashRouter>}
+    </ToastProvider>
+  );
+}

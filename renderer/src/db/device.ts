@@ -1,0 +1,57 @@
+/**
+ * This database's identity and clocks, kept in the `meta` table:
+ * - `device`: the device id, minted once for this database and never exported in a full backup
+ *   (a restored or cloned database must take a new one: two laptops never share an id);
+ * - `clock`: the hybrid logical clock state, so stamps keep increasing across restarts;
+ * - `seq`: the local change counter, bumped by every write, which "changes since last export" uses.
+ * Must be called inside a transaction that includes `meta`.
+ */
+import { createClock, tick, type HlcState } from '../domain/hlc';
+import { newDeviceId } from '../domain/ids';
+import type { RelaisDatabase } from './schema';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  createdAt: string;
+}
+
+export async function ensureDevice(db: RelaisDatabase): Promise<DeviceIdentity> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get('device');
+    if (row) return row.value as DeviceIdentity;
+    const identity: DeviceIdentity = { deviceId: newDeviceId(), createdAt: new Date().toISOString() };
+    await db.meta.put({ key: 'device', value: identity });
+    return identity;
+  });
+}
+
+export async function loadClock(db: RelaisDatabase): Promise<HlcState> {
+  const identity = await ensureDevice(db);
+  const row = await db.meta.get('clock');
+  const saved = row?.value as { millis: number; counter: number } | undefined;
+  return createClock(identity.deviceId, saved?.millis ?? 0, saved?.counter ?? 0);
+}
+
+export async function saveClock(db: RelaisDatabase, clock: HlcState): Promise<void> {
+  await db.meta.put({ key: 'clock', value: { millis: clock.millis, counter: clock.counter } });
+}
+
+export async function currentSeq(db: RelaisDatabase): Promise<number> {
+  return ((await db.meta.get('seq'))?.value as number | undefined) ?? 0;
+}
+
+/** Reserve `count` consecutive change numbers and return the first. */
+export async function reserveSeq(db: RelaisDatabase, count = 1): Promise<number> {
+  const first = (await currentSeq(db)) + 1;
+  await db.meta.put({ key: 'seq', value: first + count - 1 });
+  return first;
+}
+
+/** One stamp for a local write, with the clock persisted in the same transaction. */
+export async function stampLocalWrite(db: RelaisDatabase, now = Date.now()): Promise<{ stamp: string; seq: number; deviceId: string }> {
+  const clock = await loadClock(db);
+  const stamp = tick(clock, now);
+  await saveClock(db, clock);
+  const seq = await reserveSeq(db);
+  return { stamp, seq, deviceId: clock.deviceId };
+}

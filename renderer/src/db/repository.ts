@@ -1,0 +1,132 @@
+/**
+ * The one way screens write records. Each write is one transaction that validates, stamps the
+ * changed fields with a fresh HLC stamp, bumps the local change counter and stores the record.
+ * Screens read through live queries (dexie-react-hooks) and redraw on their own.
+ */
+import type { Table } from 'dexie';
+import { META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
+import { ValidationError, type ValidationIssue } from '../domain/validation';
+import { uuidv7 } from '../domain/ids';
+import { stampLocalWrite } from './device';
+import type { RelaisDatabase } from './schema';
+
+export type Validator<T> = (data: T) => ValidationIssue[];
+
+const META = new Set<string>(META_FIELDS);
+
+/** Data fields of a record (everything that is not sync metadata). */
+export function dataOf<T extends object>(record: Stored<T>): T {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!META.has(key)) data[key] = value;
+  return data as T;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Drop undefined values so that "absent" has one representation in storage and in bundles. */
+function clean<T extends object>(data: T): T {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
+}
+
+export class RecordRepository<T extends object> {
+  constructor(
+    private readonly db: RelaisDatabase,
+    private readonly table: Table<Stored<T>, string>,
+    private readonly validate: Validator<T>,
+  ) {}
+
+  private check(data: T): void {
+    const issues = this.validate(data);
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+
+  get(id: string): Promise<Stored<T> | undefined> {
+    return this.table.get(id);
+  }
+
+  async create(input: T): Promise<Stored<T>> {
+    const data = clean(input);
+    this.check(data);
+    return this.db.transaction('rw', this.table, this.db.meta, async () => {
+      const { stamp, seq, deviceId } = await stampLocalWrite(this.db);
+      const now = new Date().toISOString();
+      const versions: Record<string, string> = { deleted: stamp };
+      for (const key of Object.keys(data)) versions[key] = stamp;
+      const meta: RecordMeta = {
+        id: uuidv7(), createdAt: now, updatedAt: now, authorDevice: deviceId, versions, deleted: 0, erased: 0, seq,
+      };
+      const record = { ...data, ...meta } as Stored<T>;
+      await this.table.add(record);
+      return record;
+    });
+  }
+
+  /**
+   * Replace the data of a record with `next`, stamping only the fields whose value changed
+   * (so that a concurrent edit of another field on another device survives the merge).
+   */
+  async update(id: string, next: T): Promise<Stored<T>> {
+    const data = clean(next);
+    this.check(data);
+    return this.db.transaction('rw', this.table, this.db.meta, async () => {
+      const current = await this.table.get(id);
+      if (!current || current.erased) throw new Error(`record not found: ${id}`);
+      const before = dataOf(current) as Record<string, unknown>;
+      const after = data as Record<string, unknown>;
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter((key) => !sameValue(before[key], after[key]));
+      if (changed.length === 0) return current;
+      const { stamp, seq } = await stampLocalWrite(this.db);
+      const versions = { ...current.versions };
+      for (const key of changed) versions[key] = stamp;
+      const meta: RecordMeta = { ...pickMeta(current), versions, seq, updatedAt: new Date().toISOString() };
+      const record = { ...data, ...meta } as Stored<T>;
+      await this.table.put(record);
+      return record;
+    });
+  }
+
+  /** Soft delete: the record becomes a tombstone that travels in bundles; `restore` undoes it. */
+  remove(id: string): Promise<void> {
+    return this.setDeleted(id, 1);
+  }
+
+  restore(id: string): Promise<void> {
+    return this.setDeleted(id, 0);
+  }
+
+  private async setDeleted(id: string, deleted: 0 | 1): Promise<void> {
+    await this.db.transaction('rw', this.table, this.db.meta, async () => {
+      const current = await this.table.get(id);
+      if (!current || current.erased || current.deleted === deleted) return;
+      const { stamp, seq } = await stampLocalWrite(this.db);
+      await this.table.put({
+        ...current, deleted, seq, updatedAt: new Date().toISOString(), versions: { ...current.versions, deleted: stamp },
+      });
+    });
+  }
+
+  /**
+   * Erasure for data protection (right to be forgotten): the payload is cleared here and everywhere the
+   * erasure travels; it can never be undone, by the user or by an older bundle.
+   */
+  async erase(id: string): Promise<void> {
+    await this.db.transaction('rw', this.table, this.db.meta, async () => {
+      const current = await this.table.get(id);
+      if (!current || current.erased) return;
+      const { stamp, seq } = await stampLocalWrite(this.db);
+      const meta: RecordMeta = {
+        ...pickMeta(current), deleted: 1, erased: 1, seq, updatedAt: new Date().toISOString(),
+        versions: { deleted: stamp, erased: stamp },
+      };
+      await this.table.put(meta as Stored<T>);
+    });
+  }
+}
+
+function pickMeta(record: RecordMeta): RecordMeta {
+  const { id, createdAt, updatedAt, authorDevice, versions, deleted, erased, seq } = record;
+  return { id, createdAt, updatedAt, authorDevice, versions, deleted, erased, seq };
+}

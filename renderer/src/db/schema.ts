@@ -1,0 +1,64 @@
+/**
+ * The local database. Every schema change is a new entry in SCHEMA_VERSIONS (never edit a released one):
+ * Dexie upgrades an older database in place, on the user's laptop, when the new app first opens it.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Activity, Beneficiary, Place, Stored, Survey, Village } from '../domain/records';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface DraftRow {
+  /** Form identity, e.g. `activity:new` or `survey:<id>`. */
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+/** Indexes common to every synced table: primary id, change counter (export), tombstone + recency. */
+const SYNCED = 'id, seq, updatedAt, deleted';
+
+export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, string | null>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }> = [
+  {
+    version: 1,
+    stores: {
+      meta: 'key',
+      drafts: 'key',
+      villages: `${SYNCED}, commune.codeInsee`,
+      surveys: `${SYNCED}, villageId, date, [deleted+date]`,
+      activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques`,
+      places: `${SYNCED}, villageId`,
+      beneficiaries: `${SYNCED}, code`,
+    },
+  },
+];
+
+export class RelaisDatabase extends Dexie {
+  meta!: Table<MetaRow, string>;
+  drafts!: Table<DraftRow, string>;
+  villages!: Table<Stored<Village>, string>;
+  surveys!: Table<Stored<Survey>, string>;
+  activities!: Table<Stored<Activity>, string>;
+  places!: Table<Stored<Place>, string>;
+  beneficiaries!: Table<Stored<Beneficiary>, string>;
+
+  constructor(name = 'relais') {
+    super(name);
+    for (const step of SCHEMA_VERSIONS) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}
+
+/** Table name for each record kind that is stored (workshop kinds are added by their schema version). */
+export const TABLE_OF_KIND = {
+  village: 'villages',
+  survey: 'surveys',
+  activity: 'activities',
+  place: 'places',
+  beneficiary: 'beneficiaries',
+} as const;
+export type StoredKind = keyof typeof TABLE_OF_KIND;

@@ -1,0 +1,48 @@
+import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, isOneOf } from './codes';
+import type { Beneficiary } from './records';
+import { validateCommuneRef } from './village';
+import { issue, type ValidationIssue } from './validation';
+
+/**
+ * A followed person is known by a pseudonymous local code like `B-0042`. The pattern is strict on
+ * purpose: a name or a phone number typed into the code field is refused.
+ */
+export const BENEFICIARY_CODE_PATTERN = /^[A-Z]{1,3}-\d{1,6}$/;
+
+export function validateBeneficiary(b: Beneficiary): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof b.code !== 'string' || !BENEFICIARY_CODE_PATTERN.test(b.code)) issues.push(issue('code', 'beneficiaryCode'));
+  if (!isOneOf(GENRES, b.genre)) issues.push(issue('genre', 'required'));
+  if (!isOneOf(TRANCHES_AGE, b.trancheAge)) issues.push(issue('trancheAge', 'required'));
+  if (!isOneOf(STATUTS_SOCIAUX, b.statutSocial)) issues.push(issue('statutSocial', 'required'));
+  if (b.communeResidence !== undefined) issues.push(...validateCommuneRef('communeResidence', b.communeResidence));
+  if (typeof b.dejaAccompagne !== 'boolean') issues.push(issue('dejaAccompagne', 'invalid'));
+  return issues;
+}
+
+/** Age band from a year of birth: the only age datum we keep (never the full birth date). */
+export function trancheAgeFromBirthYear(year: number, today = new Date()): (typeof TRANCHES_AGE)[number] {
+  const age = today.getFullYear() - year;
+  if (!Number.isFinite(age) || age < 0 || age > 130) return 'non_communique';
+  if (age < 12) return 'moins_de_douze';
+  if (age < 18) return 'douze_dix_huit';
+  if (age < 25) return 'dix_huit_vingt_quatre';
+  if (age < 40) return 'vingt_cinq_trente_neuf';
+  if (age < 60) return 'quarante_cinquante_neuf';
+  if (age < 70) return 'soixante_soixante_neuf';
+  return 'soixante_dix_plus';
+}
+
+/**
+ * The next free code in the `B-0001` series: one above the highest `B-` number already used
+ * (codes of other series, or erased records, do not matter). Four digits at least, more when needed.
+ */
+export function nextBeneficiaryCode(existingCodes: Iterable<string>, prefix = 'B'): string {
+  let highest = 0;
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  for (const code of existingCodes) {
+    const match = pattern.exec(code ?? '');
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return `${prefix}-${String(highest + 1).padStart(4, '0')}`;
+}

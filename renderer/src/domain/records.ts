@@ -1,0 +1,159 @@
+/**
+ * The shape every stored record shares, and the data of each kind of record.
+ *
+ * Data fields sit flat on the record (so Dexie can index them); the sync metadata sits beside them.
+ * Every data field, and the `deleted` flag, carries its own version stamp in `versions`, written by the
+ * repositories on each change: that is what lets bundles merge field by field (see design.md).
+ */
+import type {
+  ActivityType, Autonomie, CouvertureMobile, Debit, EquipementVillage, Genre, Materiel, Niveau,
+  PublicPrioritaire, StadeMaturite, StatutFibre, StatutSocial, StructureRedirection, TechnologieFixe,
+  Thematique, ThematiqueDemarche, TrancheAge, TypeLieu, Typologie,
+} from './codes';
+
+export const RECORD_KINDS = [
+  'village', 'survey', 'activity', 'place', 'beneficiary',
+  'workshopTemplate', 'workshopSeries', 'workshopSession',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** Names that belong to the sync machinery and can never be data fields. */
+export const META_FIELDS = [
+  'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'deleted', 'erased', 'seq',
+] as const;
+
+export interface RecordMeta {
+  /** UUIDv7, minted on the device that created the record. */
+  id: string;
+  /** ISO date-time of creation (informative; merge uses `versions`). */
+  createdAt: string;
+  /** ISO date-time of the last change applied on this device. */
+  updatedAt: string;
+  /** Device id of the creator. */
+  authorDevice: string;
+  /** Version stamp (HLC) of each data field and of `deleted`. */
+  versions: Record<string, string>;
+  /** Soft-delete tombstone: 1 when deleted (numbers, because IndexedDB cannot index booleans). */
+  deleted: 0 | 1;
+  /** Erased for data protection: payload cleared, never revived. */
+  erased: 0 | 1;
+  /** Value of the local change counter at the last change: "changes since last export" = seq > mark. */
+  seq: number;
+}
+
+export type Stored<T> = T & RecordMeta;
+
+/** A commune chosen from the official list (never typed by hand). */
+export interface CommuneRef {
+  codeInsee: string;
+  nom: string;
+  codePostal: string;
+}
+
+export interface Village {
+  commune: CommuneRef;
+  departement: string;
+  population?: number;
+  notes?: string;
+  /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
+  demo?: boolean;
+}
+
+export interface Survey {
+  villageId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  author: string;
+  technologiesFixes: TechnologieFixe[];
+  statutFibre?: StatutFibre;
+  debit?: Debit;
+  couvertureVoix?: CouvertureMobile;
+  couverture4g?: CouvertureMobile;
+  equipements: EquipementVillage[];
+  nombrePointsAcces?: number;
+  /** Distance to the nearest France Services desk when there is none in the village. */
+  distanceFranceServicesKm?: number;
+  placeIds: string[];
+  publicsPrioritaires: PublicPrioritaire[];
+  thematiquesBesoins: Thematique[];
+  stadeMaturite?: StadeMaturite;
+  notes?: string;
+  /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
+  demo?: boolean;
+}
+
+export interface AnonymousCounts {
+  total: number;
+  dejaAccompagne: number;
+  genres: Partial<Record<Genre, number>>;
+  tranchesAge: Partial<Record<TrancheAge, number>>;
+  statutsSociaux: Partial<Record<StatutSocial, number>>;
+}
+
+export interface Activity {
+  type: ActivityType;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Whole minutes. */
+  duree: number;
+  typeLieu: TypeLieu;
+  placeId?: string;
+  commune?: CommuneRef;
+  /** Village the activity is attached to (for village pages and filters). */
+  villageId?: string;
+  thematiques: Thematique[];
+  thematiquesDemarche: ThematiqueDemarche[];
+  precisionsDemarche?: string;
+  materiel: Materiel[];
+  tags: string[];
+  notes?: string;
+  // individuel
+  beneficiaryIds: string[];
+  autonomie?: Autonomie;
+  orienteVersStructure?: boolean;
+  structureDeRedirection?: StructureRedirection;
+  // collectif
+  titreAtelier?: string;
+  niveau?: Niveau;
+  participantsAnonymes?: AnonymousCounts;
+  /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
+  demo?: boolean;
+}
+
+export interface Place {
+  nom: string;
+  pivot?: string;
+  adresse: string;
+  complementAdresse?: string;
+  commune: CommuneRef;
+  villageId?: string;
+  typologie: Typologie[];
+  services: string[];
+  publics: string[];
+  priseEnChargeSpecifique: string[];
+  fraisACharge: string[];
+  modalitesAcces: string[];
+  modalitesAccompagnement: string[];
+  dispositifs: string[];
+  itinerance?: string;
+  horaires?: string;
+  presentationResume?: string;
+  latitude?: number;
+  longitude?: number;
+  /** YYYY-MM-DD of the last update of the place's information. */
+  dateMaj: string;
+  /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
+  demo?: boolean;
+}
+
+/** A followed person: a pseudonymous code only — never a name, phone, e-mail or address. */
+export interface Beneficiary {
+  code: string;
+  genre: Genre;
+  trancheAge: TrancheAge;
+  statutSocial: StatutSocial;
+  communeResidence?: CommuneRef;
+  dejaAccompagne: boolean;
+  /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
+  demo?: boolean;
+}

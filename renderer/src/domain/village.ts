@@ -1,0 +1,26 @@
+import type { Village } from './records';
+import { issue, type ValidationIssue } from './validation';
+
+const INSEE_PATTERN = /^([013-9]\d|2[AB1-9])\d{3}$/;
+const POSTCODE_PATTERN = /^\d{5}$/;
+
+/** A commune reference must come from the official list: well-formed INSEE code, name and postcode. */
+export function validateCommuneRef(field: string, value: unknown): ValidationIssue[] {
+  const ref = value as { codeInsee?: unknown; nom?: unknown; codePostal?: unknown } | undefined;
+  if (!ref || typeof ref !== 'object') return [issue(field, 'required')];
+  if (typeof ref.codeInsee !== 'string' || !INSEE_PATTERN.test(ref.codeInsee)) return [issue(field, 'communeInvalid')];
+  if (typeof ref.nom !== 'string' || ref.nom.trim() === '') return [issue(field, 'communeInvalid')];
+  if (typeof ref.codePostal !== 'string' || !POSTCODE_PATTERN.test(ref.codePostal)) return [issue(field, 'communeInvalid')];
+  return [];
+}
+
+export function validateVillage(village: Village): ValidationIssue[] {
+  const issues = validateCommuneRef('commune', village.commune);
+  if (typeof village.departement !== 'string' || !/^(\d{2,3}|2[AB])$/.test(village.departement)) {
+    issues.push(issue('departement', 'invalid'));
+  }
+  if (village.population !== undefined && !(Number.isInteger(village.population) && village.population >= 0)) {
+    issues.push(issue('population', 'invalid'));
+  }
+  return issues;
+}

@@ -1,0 +1,39 @@
+/**
+ * Dates and numbers through Intl only (French groups digits with U+202F and writes "3 mars 2026").
+ * Records store calendar dates as YYYY-MM-DD; they are shown in the user's language here.
+ */
+import i18next from 'i18next';
+
+function locale(): string {
+  return i18next.language === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+/** A YYYY-MM-DD calendar date, shown without time-zone shifts. */
+export function formatDate(isoDate: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: style, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatMonth(isoDate: string): string {
+  const [y, m] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+}
+
+/** Today's calendar date in the user's time zone, as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

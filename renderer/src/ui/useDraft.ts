@@ -1,0 +1,58 @@
+/**
+ * Draft autosave: a form's state is written to the `drafts` table shortly after each change and read
+ * back when the form opens again, so a closed window or a reload loses nothing. Saving or cancelling
+ * the form clears its draft.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getRelais } from '../db';
+
+const SAVE_DELAY_MS = 400;
+
+export function useDraft<T>(key: string, initial: T): {
+  value: T;
+  setValue: (next: T | ((prev: T) => T)) => void;
+  restored: boolean;
+  ready: boolean;
+  clearDraft: () => Promise<void>;
+} {
+  const [value, setState] = useState<T>(initial);
+  const [ready, setReady] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    getRelais().db.drafts.get(key).then((row) => {
+      if (cancelled) return;
+      if (row) {
+        setState(row.value as T);
+        setRestored(true);
+      }
+      setReady(true);
+    }).catch(() => setReady(true));
+    return () => { cancelled = true; };
+  }, [key]);
+
+  const setValue = useCallback((next: T | ((prev: T) => T)) => {
+    dirty.current = true;
+    setState((prev) => (typeof next === 'function' ? (next as (p: T) => T)(prev) : next));
+  }, []);
+
+  useEffect(() => {
+    if (!ready || !dirty.current) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void getRelais().db.drafts.put({ key, value, savedAt: new Date().toISOString() });
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer.current);
+  }, [key, value, ready]);
+
+  const clearDraft = useCallback(async () => {
+    clearTimeout(timer.current);
+    dirty.current = false;
+    await getRelais().db.drafts.delete(key);
+  }, [key]);
+
+  return { value, setValue, restored, ready, clearDraft };
+}

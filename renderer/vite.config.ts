@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { communesPlugin } from './communes-plugin';
+import pkg from '../package.json' with { type: 'json' };
+
+const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: rendererRoot,
+  base: './',
+  plugins: [react(), communesPlugin()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  server: { fs: { allow: ['..'] } },
+  build: {
+    // RELAIS_OUT_DIR lets parallel work build elsewhere without emptying each other's folder.
+    outDir: process.env.RELAIS_OUT_DIR ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 4000,
+  },
+  worker: { format: 'es' },
+});
