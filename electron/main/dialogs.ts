@@ -1,0 +1,58 @@
+/**
+ * Native save/open dialogs. Main owns them so that the renderer never chooses or learns a path:
+ * it asks for a *kind* of file and gets bytes or a base name back.
+ */
+import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
+import { join } from 'node:path';
+import { FILE_EXTENSIONS, MAX_OPEN_FILES, type FileKind } from '../shared/contract';
+import { KIND_LABEL, pickLocale, t, type ShellLocale } from './strings';
+
+export function shellLocale(): ShellLocale {
+  return pickLocale(app.getLocale());
+}
+
+/** The kind's own filter first (the default choice), then optionally "all files". */
+export function dialogFilters(kind: FileKind, locale: ShellLocale, withAllFiles: boolean): FileFilter[] {
+  const filters: FileFilter[] = [{ name: t(locale, KIND_LABEL[kind]), extensions: [...FILE_EXTENSIONS[kind]] }];
+  if (withAllFiles) filters.push({ name: t(locale, 'allFiles'), extensions: ['*'] });
+  return filters;
+}
+
+/** Give the suggested name the kind's extension if it lacks it (GTK does not add one). */
+export function withExtension(name: string, kind: FileKind): string {
+  const extensions: readonly string[] = FILE_EXTENSIONS[kind];
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(`.${ext}`)) ? name : `${name}.${extensions[0]}`;
+}
+
+/** Some minimal Linux desktops have no XDG documents folder, and getPath then throws. */
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+/** The path the user chose, or null when they cancelled. */
+export async function askSavePath(window: BrowserWindow, kind: FileKind, suggestedName: string): Promise<string | null> {
+  const locale = shellLocale();
+  const result = await dialog.showSaveDialog(window, {
+    title: t(locale, 'saveTitle'),
+    defaultPath: join(documentsFolder(), withExtension(suggestedName, kind)),
+    filters: dialogFilters(kind, locale, false),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The paths the user chose (at most MAX_OPEN_FILES), or [] when they cancelled. */
+export async function askOpenPaths(window: BrowserWindow, kind: FileKind, multiple: boolean): Promise<string[]> {
+  const locale = shellLocale();
+  const result = await dialog.showOpenDialog(window, {
+    title: t(locale, 'openTitle'),
+    filters: dialogFilters(kind, locale, true),
+    properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+  });
+  return result.canceled ? [] : result.filePaths.slice(0, MAX_OPEN_FILES);
+}

@@ -1,0 +1,110 @@
+/**
+ * Bytes to and from disk, with no Electron import so it is tested in plain Node.
+ * Main is the only process that touches the file system; these are its two primitives.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BRIDGE_ERRORS, MAX_NAME_LENGTH } from '../shared/contract';
+
+export class FileTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`${BRIDGE_ERRORS.fileTooLarge}: file larger than ${limit} bytes`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/**
+ * Replace `target` with `bytes` so that a crash or a full disk never leaves a half-written file:
+ * write a temp file in the *same directory* (rename is only atomic within one file system), flush it
+ * to disk, then rename over the target. On any failure the temp file is removed and the old file is
+ * untouched.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx'); // wx: never follow or clobber something already there
+    await writeAll(handle, bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(target));
+}
+
+/** FileHandle.write may write less than asked: loop until every byte is down. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Persist the rename itself (POSIX); Windows cannot open a directory, and does not need to. */
+async function syncDirectory(directory: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(directory, 'r').catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close().catch(() => undefined);
+}
+
+/**
+ * Read a whole regular file, refusing it if it is over `maxBytes`: checked with stat first (cheap
+ * refusal) and again while reading, because the file may grow between the two.
+ */
+export async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new Error(`not a regular file: ${basename(path)}`);
+  if (info.size > maxBytes) throw new FileTooLargeError(maxBytes);
+  const handle = await open(path, 'r');
+  try {
+    return await readAtMost(handle, info.size, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readAtMost(handle: FileHandle, expected: number, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const chunkSize = Math.max(64 * 1024, Math.min(expected + 1, 16 * 1024 * 1024));
+  for (;;) {
+    // Once the expected size is read, only a small probe is needed to confirm the end of file.
+    const chunk = new Uint8Array(total >= expected ? 64 * 1024 : chunkSize);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.byteLength, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) throw new FileTooLargeError(maxBytes);
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
+  return concat(chunks, total);
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0].byteLength === total) return chunks[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The last segment of a path (either separator, whatever the OS), without control characters and
+ * bounded in length: the only form of a path the renderer is ever told.
+ */
+export function safeBaseName(path: string): string {
+  const last = path.split(/[/\\]/).filter((part) => part.length > 0).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '');
+  return clean.length > MAX_NAME_LENGTH ? clean.slice(clean.length - MAX_NAME_LENGTH) : clean;
+}

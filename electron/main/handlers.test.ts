@@ -1,0 +1,120 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BRIDGE_ERRORS, IPC_CHANNELS } from '../shared/contract';
+
+type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+const electron = vi.hoisted(() => ({
+  app: {
+    getVersion: () => '0.1.0',
+    getPath: (name: string) => `/home/marie/.config/Relais/${name}`,
+    getLocale: () => 'fr-FR',
+  },
+  dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+  ipcMain: { handle: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+// A 16-byte budget lets the "all chosen files together" limit be tested without 512 MiB files.
+vi.mock('../shared/contract', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../shared/contract')>()),
+  MAX_FILE_BYTES: 16,
+}));
+
+const { registerHandlers } = await import('./handlers');
+const { setTrustedWindow } = await import('./ipc');
+
+const mainFrame = { url: 'app://relais/index.html', parent: null, frameTreeNodeId: 1 };
+const window = {
+  isDestroyed: () => false,
+  webContents: { id: 1, mainFrame, printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) },
+};
+const trusted = { sender: window.webContents, senderFrame: mainFrame };
+
+let dir: string;
+let listeners: Map<string, Listener>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'relais-handlers-'));
+  electron.ipcMain.handle.mockClear();
+  electron.dialog.showSaveDialog.mockReset();
+  electron.dialog.showOpenDialog.mockReset();
+  registerHandlers();
+  listeners = new Map(electron.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]));
+  setTrustedWindow(window as never);
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function call(channel: string, ...args: unknown[]): Promise<unknown> {
+  return listeners.get(channel)!(trusted, ...args);
+}
+
+it('registers exactly one handler per contract channel', () => {
+  expect([...listeners.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+});
+
+it('getAppInfo tells version, shell and where the data lives', async () => {
+  await expect(call(IPC_CHANNELS.getAppInfo)).resolves.toEqual({
+    version: '0.1.0',
+    platform: process.platform,
+    shell: 'electron',
+    dataLocation: '/home/marie/.config/Relais/userData',
+  });
+});
+
+describe('saveFile', () => {
+  it('writes where the user chose and returns the base name only', async () => {
+    const target = join(dir, 'export.relais');
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const result = await call(IPC_CHANNELS.saveFile, { suggestedName: 'export', kind: 'bundle', bytes: new Uint8Array([4, 2]) });
+    expect(result).toEqual({ saved: true, fileName: 'export.relais' });
+    expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([4, 2]));
+    // The dialog proposes the name with the kind's extension, in French, with the kind's filter.
+    const options = electron.dialog.showSaveDialog.mock.calls[0][1];
+    expect(options.defaultPath).toMatch(/export\.relais$/);
+    expect(options.title).toBe('Enregistrer');
+    expect(options.filters).toEqual([{ name: 'Paquet de synchronisation Relais', extensions: ['relais'] }]);
+  });
+
+  it('writes nothing when the user cancels', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    await expect(call(IPC_CHANNELS.saveFile, { suggestedName: 'a.csv', kind: 'csv', bytes: new Uint8Array(1) })).resolves.toEqual({ saved: false });
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('openFiles', () => {
+  it('returns the chosen files as base names and bytes', async () => {
+    await writeFile(join(dir, 'a.json'), '{}');
+    await writeFile(join(dir, 'b.json'), '[1]');
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(dir, 'a.json'), join(dir, 'b.json')] });
+    const files = (await call(IPC_CHANNELS.openFiles, { kind: 'json', multiple: true })) as Array<{ name: string; bytes: Uint8Array }>;
+    expect(files.map((f) => f.name)).toEqual(['a.json', 'b.json']);
+    expect(new TextDecoder().decode(files[1].bytes)).toBe('[1]');
+    expect(electron.dialog.showOpenDialog.mock.calls[0][1].properties).toEqual(['openFile', 'multiSelections']);
+  });
+
+  it('returns [] on cancel', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    await expect(call(IPC_CHANNELS.openFiles, { kind: 'csv', multiple: false })).resolves.toEqual([]);
+  });
+
+  it('refuses a set of files whose total is over the limit', async () => {
+    await writeFile(join(dir, 'a.csv'), 'x'.repeat(10));
+    await writeFile(join(dir, 'b.csv'), 'y'.repeat(10));
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(dir, 'a.csv'), join(dir, 'b.csv')] });
+    await expect(call(IPC_CHANNELS.openFiles, { kind: 'csv', multiple: true })).rejects.toThrow(BRIDGE_ERRORS.fileTooLarge);
+  });
+});
+
+it('printToPdf prints the page and saves the PDF where the user chose', async () => {
+  const target = join(dir, 'rapport.pdf');
+  electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+  await expect(call(IPC_CHANNELS.printToPdf, { suggestedName: 'rapport' })).resolves.toEqual({ saved: true, fileName: 'rapport.pdf' });
+  expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
+});

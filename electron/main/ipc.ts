@@ -1,0 +1,50 @@
+/**
+ * The single choke point for IPC: every handler is registered through `handle`, which refuses
+ * senders that are not the top frame of our window on app://relais, then validates the arguments,
+ * and only then calls the handler. No handler ever sees an unchecked message.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { BRIDGE_ERRORS, type IpcChannel, type Validator } from '../shared/contract';
+import { isAppUrl } from './protocol';
+
+export interface HandlerContext {
+  window: BrowserWindow;
+  event: IpcMainInvokeEvent;
+}
+
+let trustedWindow: BrowserWindow | null = null;
+
+/** The window whose top frame may call us; null (e.g. while closed) refuses everyone. */
+export function setTrustedWindow(window: BrowserWindow | null): void {
+  trustedWindow = window;
+}
+
+/**
+ * A sender is trusted when it is our window's web contents, its frame is the top frame (not an
+ * iframe) and that frame shows our origin. Protocol and host are compared because
+ * `new URL('app://relais/x').origin` is "null" for non-special schemes.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): window is BrowserWindow {
+  if (window === null || window.isDestroyed()) return false;
+  const frame: WebFrameMain | null = event.senderFrame;
+  if (frame === null) return false; // navigated away or destroyed meanwhile
+  // Compare ids, not objects: Electron may hand out distinct wrappers for the same frame.
+  if (event.sender.id !== window.webContents.id) return false;
+  const isTopFrame = frame.parent === null && frame.frameTreeNodeId === window.webContents.mainFrame.frameTreeNodeId;
+  return isTopFrame && isAppUrl(frame.url);
+}
+
+export function handle<T, R>(
+  channel: IpcChannel,
+  validate: Validator<T>,
+  handler: (argument: T, context: HandlerContext) => Promise<R> | R,
+): void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+    const window = trustedWindow;
+    if (!isTrustedSender(event, window)) {
+      throw new Error(`${BRIDGE_ERRORS.untrustedSender}: ${channel}`);
+    }
+    const argument = validate(args); // throws BridgeArgumentError
+    return handler(argument, { window, event });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The few words the main process shows (menus, dialogs). The renderer has i18next; main only needs
+ * this tiny dictionary, and keeping it typed means a missing English word is a compile error.
+ */
+import type { FileKind } from '../shared/contract';
+
+export type ShellLocale = 'fr' | 'en';
+
+const fr = {
+  menuFile: 'Fichier',
+  menuQuit: 'Quitter',
+  menuEdit: 'Édition',
+  menuUndo: 'Annuler',
+  menuRedo: 'Rétablir',
+  menuCut: 'Couper',
+  menuCopy: 'Copier',
+  menuPaste: 'Coller',
+  menuSelectAll: 'Tout sélectionner',
+  menuView: 'Affichage',
+  menuResetZoom: 'Taille réelle',
+  menuZoomIn: 'Zoom avant',
+  menuZoomOut: 'Zoom arrière',
+  menuFullScreen: 'Plein écran',
+  menuDevTools: 'Outils de développement',
+  menuHelp: 'Aide',
+  menuAbout: 'À propos de Relais',
+  aboutDetail: 'Relais {version}\nCarnet hors ligne pour la médiation numérique.\nDonnées : {dataLocation}',
+  ok: 'OK',
+  saveTitle: 'Enregistrer',
+  openTitle: 'Ouvrir',
+  allFiles: 'Tous les fichiers',
+  kindBundle: 'Paquet de synchronisation Relais',
+  kindCard: 'Carte de contact Relais',
+  kindPdf: 'Document PDF',
+  kindJson: 'Fichier JSON',
+  kindCsv: 'Tableau CSV',
+};
+
+export type StringKey = keyof typeof fr;
+
+const en: Record<StringKey, string> = {
+  menuFile: 'File',
+  menuQuit: 'Quit',
+  menuEdit: 'Edit',
+  menuUndo: 'Undo',
+  menuRedo: 'Redo',
+  menuCut: 'Cut',
+  menuCopy: 'Copy',
+  menuPaste: 'Paste',
+  menuSelectAll: 'Select all',
+  menuView: 'View',
+  menuResetZoom: 'Actual size',
+  menuZoomIn: 'Zoom in',
+  menuZoomOut: 'Zoom out',
+  menuFullScreen: 'Full screen',
+  menuDevTools: 'Developer tools',
+  menuHelp: 'Help',
+  menuAbout: 'About Relais',
+  aboutDetail: 'Relais {version}\nOffline notebook for digital-inclusion mediation.\nData: {dataLocation}',
+  ok: 'OK',
+  saveTitle: 'Save',
+  openTitle: 'Open',
+  allFiles: 'All files',
+  kindBundle: 'Relais sync bundle',
+  kindCard: 'Relais contact card',
+  kindPdf: 'PDF document',
+  kindJson: 'JSON file',
+  kindCsv: 'CSV table',
+};
+
+const dictionaries: Record<ShellLocale, Record<StringKey, string>> = { fr, en };
+
+export const KIND_LABEL: Record<FileKind, StringKey> = {
+  bundle: 'kindBundle',
+  card: 'kindCard',
+  pdf: 'kindPdf',
+  json: 'kindJson',
+  csv: 'kindCsv',
+};
+
+/**
+ * French unless the system asks for English: our users are French mediators, and a machine set
+ * to some third language is more likely shared in France than read by an English speaker.
+ */
+export function pickLocale(systemLocale: string): ShellLocale {
+  return systemLocale.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/** Look a word up and fill `{name}` placeholders. */
+export function t(locale: ShellLocale, key: StringKey, values: Record<string, string> = {}): string {
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,80 @@
+/**
+ * The one application window and the rules every web contents obeys (Electron security checklist:
+ * isolation + sandbox, no navigation away, no new windows, no permissions, no <webview>).
+ */
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { APP_URL, isAppUrl } from './protocol';
+
+export interface WindowOptions {
+  preloadPath: string;
+  iconPath?: string;
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Relais',
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false, // shown on ready-to-show: no white flash
+    icon: options.iconPath,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  hardenWebContents(window.webContents);
+  void window.loadURL(APP_URL);
+  return window;
+}
+
+/** Only https links leave the app, and only to the user's browser, never inside our window. */
+export function openExternalIfSafe(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:') return false;
+  void shell.openExternal(parsed.toString());
+  return true;
+}
+
+const hardened = new WeakSet<WebContents>();
+
+/**
+ * Applied to every web contents the app creates (see main.ts `web-contents-created`), so a new
+ * one can never slip past: navigation stays on app://relais, popups are denied, webviews refused.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  if (hardened.has(contents)) return; // the window hardens itself and web-contents-created does too
+  hardened.add(contents);
+  const keepOnOrigin = (event: { preventDefault(): void }, url: string): void => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', keepOnOrigin);
+  contents.on('will-redirect', keepOnOrigin);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfSafe(url);
+    return { action: 'deny' };
+  });
+}
+
+/** No camera, microphone, geolocation, notifications...: the notebook needs none of them. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BRIDGE_ERRORS,
+  bridgeErrorCode,
+  IPC_CHANNELS,
+  MAX_FILE_BYTES,
+  MAX_NAME_LENGTH,
+  validateFileName,
+  validateNoArgs,
+  validateOpenFilesRequest,
+  validatePrintToPdfRequest,
+  validateSaveFileRequest,
+} from './contract';
+
+const bytes = new Uint8Array([1, 2, 3]);
+const good = { suggestedName: 'export.relais', kind: 'bundle', bytes };
+
+function rejects(run: () => unknown): void {
+  expect(run).toThrow(BRIDGE_ERRORS.invalidArgument);
+}
+
+describe('IPC_CHANNELS', () => {
+  it('has one distinct, namespaced channel per operation', () => {
+    const names = Object.values(IPC_CHANNELS);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^relais:/);
+  });
+});
+
+describe('validateSaveFileRequest', () => {
+  it('accepts a well-formed request and returns its fields', () => {
+    expect(validateSaveFileRequest([good])).toEqual(good);
+  });
+
+  it('accepts a Buffer (a Uint8Array subclass, as IPC may deliver)', () => {
+    expect(validateSaveFileRequest([{ ...good, bytes: Buffer.from('x') }]).bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it.each([
+    ['an absolute POSIX path', '/etc/passwd'],
+    ['a relative path', '../../.bashrc'],
+    ['a Windows path', 'C:\\Users\\me\\evil.exe'],
+    ['a Windows drive-relative name', 'C:evil'],
+    ['a UNC path', '\\\\server\\share\\x'],
+    ['a name with NUL', 'a\u0000b'],
+    ['a dot-only name', '..'],
+    ['an empty name', ''],
+    ['a blank name', '   '],
+  ])('rejects %s as suggestedName', (_label, suggestedName) => {
+    rejects(() => validateSaveFileRequest([{ ...good, suggestedName }]));
+  });
+
+  it('rejects a name longer than MAX_NAME_LENGTH and accepts one exactly at it', () => {
+    rejects(() => validateSaveFileRequest([{ ...good, suggestedName: 'a'.repeat(MAX_NAME_LENGTH + 1) }]));
+    expect(validateFileName('a'.repeat(MAX_NAME_LENGTH))).toHaveLength(MAX_NAME_LENGTH);
+  });
+
+  it('rejects a smuggled path field', () => {
+    rejects(() => validateSaveFileRequest([{ ...good, path: '/etc/passwd' }]));
+  });
+
+  it.each([
+    ['a number array', [1, 2, 3]],
+    ['a string', 'abc'],
+    ['an ArrayBuffer', new ArrayBuffer(3)],
+    ['a Uint16Array', new Uint16Array(3)],
+    ['a plain object', { 0: 1, length: 1 }],
+    ['undefined', undefined],
+  ])('rejects %s as bytes', (_label, value) => {
+    rejects(() => validateSaveFileRequest([{ ...good, bytes: value }]));
+  });
+
+  it('rejects bytes over MAX_FILE_BYTES without allocating them', () => {
+    const huge = new Uint8Array(1);
+    Object.defineProperty(huge, 'byteLength', { value: MAX_FILE_BYTES + 1 });
+    rejects(() => validateSaveFileRequest([{ ...good, bytes: huge }]));
+  });
+
+  it.each([
+    ['an unknown kind', { ...good, kind: 'exe' }],
+    ['a number kind', { ...good, kind: 1 }],
+    ['a number name', { ...good, suggestedName: 42 }],
+  ])('rejects %s', (_label, value) => {
+    rejects(() => validateSaveFileRequest([value]));
+  });
+
+  it.each([
+    ['no argument', []],
+    ['two arguments', [good, good]],
+    ['null', [null]],
+    ['an array', [[good]]],
+    ['a string', ['export.relais']],
+    ['a class instance', [new (class Request { suggestedName = 'a'; kind = 'json'; bytes = bytes })()]],
+  ])('rejects %s', (_label, args) => {
+    rejects(() => validateSaveFileRequest(args as unknown[]));
+  });
+});
+
+describe('validateOpenFilesRequest', () => {
+  it('accepts kind + multiple', () => {
+    expect(validateOpenFilesRequest([{ kind: 'csv', multiple: true }])).toEqual({ kind: 'csv', multiple: true });
+  });
+
+  it.each([
+    ['a path', { kind: 'csv', multiple: false, path: '/home' }],
+    ['a default directory', { kind: 'csv', multiple: false, defaultPath: '/home' }],
+    ['a string multiple', { kind: 'csv', multiple: 'yes' }],
+    ['a missing multiple', { kind: 'csv' }],
+    ['an unknown kind', { kind: 'exe', multiple: false }],
+  ])('rejects %s', (_label, value) => {
+    rejects(() => validateOpenFilesRequest([value]));
+  });
+});
+
+describe('validatePrintToPdfRequest and validateNoArgs', () => {
+  it('accepts a name and refuses a path', () => {
+    expect(validatePrintToPdfRequest([{ suggestedName: 'rapport.pdf' }])).toEqual({ suggestedName: 'rapport.pdf' });
+    rejects(() => validatePrintToPdfRequest([{ suggestedName: '/tmp/rapport.pdf' }]));
+  });
+
+  it('getAppInfo takes no argument at all', () => {
+    expect(() => validateNoArgs([])).not.toThrow();
+    rejects(() => validateNoArgs([{}]));
+  });
+});
+
+describe('bridgeErrorCode', () => {
+  it('finds the code in an error crossing IPC', () => {
+    const wrapped = new Error(`Error invoking remote method 'x': Error: ${BRIDGE_ERRORS.fileTooLarge}: too big`);
+    expect(bridgeErrorCode(wrapped)).toBe(BRIDGE_ERRORS.fileTooLarge);
+    expect(bridgeErrorCode(new Error('other'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * The bridge contract between the renderer and the Electron main process.
+ *
+ * Pure TypeScript with no Electron (or Node) import: the main process, the preload bundle and the
+ * renderer all read it. The renderer imports *types only* from here (values are mirrored there with
+ * `typeof` checks so drift is a compile error without pulling this module into the page bundle).
+ *
+ * Rule of the bridge: the renderer never names a file-system path. Main owns dialogs and paths and
+ * only ever returns base names.
+ */
+
+/** Every IPC channel in one table, so preload and main cannot disagree on a string. */
+export const IPC_CHANNELS = {
+  getAppInfo: 'relais:get-app-info',
+  saveFile: 'relais:save-file',
+  openFiles: 'relais:open-files',
+  printToPdf: 'relais:print-to-pdf',
+} as const;
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/**
+ * Extensions per kind (without the dot). `bundle` is a sync bundle, `card` a person's shareable
+ * identity card (public keys). Main uses them for dialog filters, the browser for `accept`.
+ */
+export const FILE_EXTENSIONS = {
+  bundle: ['relais'],
+  card: ['relaiscard'],
+  pdf: ['pdf'],
+  json: ['json'],
+  csv: ['csv'],
+} as const satisfies Record<FileKind, readonly string[]>;
+
+/** 512 MiB, written as a literal so its type is exact and the renderer can mirror it type-safely. */
+export const MAX_FILE_BYTES = 536_870_912;
+/** Longest file name we accept or return (most file systems stop at 255 bytes). */
+export const MAX_NAME_LENGTH = 200;
+/** How many files one open dialog may return. */
+export const MAX_OPEN_FILES = 100;
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  shell: 'electron' | 'browser';
+  /** Folder holding the renderer's IndexedDB (Electron only): what a user must back up. */
+  dataLocation?: string;
+}
+export interface SaveFileRequest {
+  suggestedName: string;
+  kind: FileKind;
+  bytes: Uint8Array;
+}
+export interface SaveFileResult {
+  saved: boolean;
+  fileName?: string;
+}
+export interface OpenFilesRequest {
+  kind: FileKind;
+  multiple: boolean;
+}
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+export interface PrintToPdfRequest {
+  suggestedName: string;
+}
+
+export interface DesktopApi {
+  readonly shell: 'electron' | 'browser';
+  getAppInfo(): Promise<AppInfo>;
+  /** Electron: save dialog in main + atomic write; browser: download. */
+  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /** Electron: open dialog in main, size-limited read; browser: <input type=file>. Cancel gives []. */
+  openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
+  /** Electron: webContents.printToPDF + save; browser: window.print(). */
+  printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
+}
+
+/**
+ * Error codes carried in error messages across IPC (Electron only forwards `message`), so the
+ * renderer can tell the user *why* without parsing prose.
+ */
+export const BRIDGE_ERRORS = {
+  invalidArgument: 'RELAIS_INVALID_ARGUMENT',
+  untrustedSender: 'RELAIS_UNTRUSTED_SENDER',
+  fileTooLarge: 'RELAIS_FILE_TOO_LARGE',
+} as const;
+export type BridgeErrorCode = (typeof BRIDGE_ERRORS)[keyof typeof BRIDGE_ERRORS];
+
+/** The bridge error code inside an error (or its message), if any. */
+export function bridgeErrorCode(error: unknown): BridgeErrorCode | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  return Object.values(BRIDGE_ERRORS).find((code) => message.includes(code));
+}
+
+export class BridgeArgumentError extends Error {
+  constructor(detail: string) {
+    super(`${BRIDGE_ERRORS.invalidArgument}: ${detail}`);
+    this.name = 'BridgeArgumentError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validators. Each takes the raw IPC argument list (anything a compromised page could send) and
+// returns the typed argument or throws BridgeArgumentError. Hand-written: four channels do not
+// justify a schema library in the main process.
+// ---------------------------------------------------------------------------------------------
+
+export type Validator<T> = (args: readonly unknown[]) => T;
+
+/** Characters no portable file name may hold: separators (a path!), Windows reserved, controls. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f/\\:*?"<>|]/;
+
+function fail(detail: string): never {
+  throw new BridgeArgumentError(detail);
+}
+
+function onlyArgument(args: readonly unknown[]): Record<string, unknown> {
+  if (args.length !== 1) fail(`expected exactly one argument, got ${args.length}`);
+  const [value] = args;
+  // Plain objects only: arrays, null and class instances are not requests.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('argument must be an object');
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) fail('argument must be a plain object');
+  return value as Record<string, unknown>;
+}
+
+/** Unknown keys are refused so that nobody can smuggle e.g. a `path` the handler might later read. */
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): void {
+  const extra = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (extra.length > 0) fail(`unexpected field(s): ${extra.join(', ')}`);
+}
+
+export function isFileKind(value: unknown): value is FileKind {
+  return typeof value === 'string' && (FILE_KINDS as readonly string[]).includes(value);
+}
+
+/** A file *name*, never a path: no separators, no dot-only names, bounded length. */
+export function validateFileName(value: unknown): string {
+  if (typeof value !== 'string') fail('suggestedName must be a string');
+  if (value.trim().length === 0) fail('suggestedName is empty');
+  if (value.length > MAX_NAME_LENGTH) fail(`suggestedName longer than ${MAX_NAME_LENGTH}`);
+  if (FORBIDDEN_NAME_CHARS.test(value)) fail('suggestedName must be a plain file name, not a path');
+  if (/^\.+$/.test(value)) fail('suggestedName cannot be only dots');
+  return value;
+}
+
+function validateKind(value: unknown): FileKind {
+  if (!isFileKind(value)) fail(`kind must be one of ${FILE_KINDS.join(', ')}`);
+  return value;
+}
+
+function validateBytes(value: unknown): Uint8Array {
+  // Exactly Uint8Array (Buffer is a subclass): other typed arrays or plain arrays are refused.
+  if (!(value instanceof Uint8Array)) fail('bytes must be a Uint8Array');
+  if (value.byteLength > MAX_FILE_BYTES) fail(`bytes larger than ${MAX_FILE_BYTES}`);
+  return value;
+}
+
+export const validateNoArgs: Validator<void> = (args) => {
+  if (args.length !== 0) fail('expected no argument');
+};
+
+export const validateSaveFileRequest: Validator<SaveFileRequest> = (args) => {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['suggestedName', 'kind', 'bytes']);
+  return {
+    suggestedName: validateFileName(value.suggestedName),
+    kind: validateKind(value.kind),
+    bytes: validateBytes(value.bytes),
+  };
+};
+
+export const validateOpenFilesRequest: Validator<OpenFilesRequest> = (args) => {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['kind', 'multiple']);
+  if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
+  return { kind: validateKind(value.kind), multiple: value.multiple };
+};
+
+export const validatePrintToPdfRequest: Validator<PrintToPdfRequest> = (args) => {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['suggestedName']);
+  return { suggestedName: validateFileName(value.suggestedName) };
+};

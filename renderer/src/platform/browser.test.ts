@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browserApi } from './browser';
+
+/** Just enough DOM for the fallback: elements are EventTargets that record what was set on them. */
+type FakeElement = EventTarget & Record<string, unknown> & { click: ReturnType<typeof vi.fn>; remove: ReturnType<typeof vi.fn> };
+let created: FakeElement[];
+
+beforeEach(() => {
+  created = [];
+  vi.useFakeTimers();
+  vi.stubGlobal('document', {
+    createElement: (tag: string) => {
+      const element = Object.assign(new EventTarget(), { tag, style: {}, click: vi.fn(), remove: vi.fn() });
+      created.push(element as unknown as FakeElement);
+      return element;
+    },
+    body: { append: vi.fn() },
+  });
+  vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() }));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('browser saveFile', () => {
+  it('downloads the bytes under the suggested name with the kind extension', async () => {
+    const result = await browserApi.saveFile({ suggestedName: 'export', kind: 'bundle', bytes: new Uint8Array([1]) });
+    expect(result).toEqual({ saved: true, fileName: 'export.relais' });
+    const anchor = created[0];
+    expect(anchor.download).toBe('export.relais');
+    expect(anchor.click).toHaveBeenCalledOnce();
+    vi.runAllTimers();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:x');
+  });
+});
+
+describe('browser openFiles', () => {
+  it('resolves with the chosen files as Uint8Array', async () => {
+    const pending = browserApi.openFiles({ kind: 'csv', multiple: true });
+    const input = created[0];
+    expect(input.type).toBe('file');
+    expect(input.multiple).toBe(true);
+    expect(input.accept).toContain('.csv');
+    input.files = [new File(['a;b'], 'a.csv'), new File(['c'], 'c.csv')];
+    input.dispatchEvent(new Event('change'));
+    const files = await pending;
+    expect(files.map((f) => f.name)).toEqual(['a.csv', 'c.csv']);
+    expect(files[0].bytes).toEqual(new TextEncoder().encode('a;b'));
+    expect(input.remove).toHaveBeenCalled();
+  });
+
+  it('resolves [] when the user cancels', async () => {
+    const pending = browserApi.openFiles({ kind: 'json', multiple: false });
+    created[0].dispatchEvent(new Event('cancel'));
+    await expect(pending).resolves.toEqual([]);
+  });
+
+  it('refuses files over the size limit without reading them', async () => {
+    const pending = browserApi.openFiles({ kind: 'bundle', multiple: false });
+    const arrayBuffer = vi.fn();
+    created[0].files = [{ name: 'huge.relais', size: 536_870_913, arrayBuffer }];
+    created[0].dispatchEvent(new Event('change'));
+    await expect(pending).rejects.toThrow('RELAIS_FILE_TOO_LARGE');
+    expect(arrayBuffer).not.toHaveBeenCalled();
+  });
+});
+
+it('getAppInfo says browser and has no data location', async () => {
+  vi.stubGlobal('navigator', { platform: 'Linux x86_64' });
+  const info = await browserApi.getAppInfo();
+  expect(info).toMatchObject({ shell: 'browser', platform: 'Linux x86_64' });
+  expect(info.dataLocation).toBeUndefined();
+  expect(typeof info.version).toBe('string');
+});

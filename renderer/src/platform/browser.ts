@@ -1,0 +1,115 @@
+/**
+ * DesktopApi for a plain browser (development, the Chromium e2e project, or a web build): the same
+ * promises as the Electron bridge, kept with what a page may do on its own.
+ *
+ * Only *types* come from the contract; the two values we need are mirrored below and typed with
+ * `typeof`, so the compiler refuses any drift from the contract without bundling it into the page.
+ */
+import type {
+  AppInfo,
+  BRIDGE_ERRORS,
+  DesktopApi,
+  FILE_EXTENSIONS,
+  FileKind,
+  MAX_FILE_BYTES,
+  OpenedFile,
+  OpenFilesRequest,
+  SaveFileRequest,
+  SaveFileResult,
+} from '../../../electron/shared/contract';
+
+const MAX_BYTES: typeof MAX_FILE_BYTES = 536_870_912;
+const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
+const EXTENSIONS: typeof FILE_EXTENSIONS = {
+  bundle: ['relais'],
+  card: ['relaiscard'],
+  pdf: ['pdf'],
+  json: ['json'],
+  csv: ['csv'],
+};
+const MIME_TYPES: Record<FileKind, string> = {
+  bundle: 'application/octet-stream',
+  card: 'application/octet-stream',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+};
+
+/** How long a download's object URL is kept: some browsers read it after click() returns. */
+const REVOKE_AFTER_MS = 10_000;
+
+function appVersion(): string {
+  return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+}
+
+function withExtension(name: string, kind: FileKind): string {
+  const extensions: readonly string[] = EXTENSIONS[kind];
+  return extensions.some((ext) => name.toLowerCase().endsWith(`.${ext}`)) ? name : `${name}.${extensions[0]}`;
+}
+
+/** A Blob needs bytes backed by a plain ArrayBuffer; copy only when they are not. */
+function blobPart(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+/** "saved" means the download was handed to the browser; where it lands is the browser's choice. */
+function download(bytes: Uint8Array, fileName: string, type: string): SaveFileResult {
+  const url = URL.createObjectURL(new Blob([blobPart(bytes)], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  return { saved: true, fileName };
+}
+
+async function readChosen(files: readonly File[]): Promise<OpenedFile[]> {
+  // Same budget as the desktop: all chosen files together, checked before reading a byte.
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_BYTES) throw new Error(`${TOO_LARGE}: files larger than ${MAX_BYTES} bytes`);
+  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+/** A hidden <input type=file>; resolves [] on cancel (the input's `cancel` event, Chromium 113+). */
+function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = req.multiple;
+    input.accept = [...EXTENSIONS[req.kind].map((ext) => `.${ext}`), MIME_TYPES[req.kind]].join(',');
+    input.style.display = 'none';
+    const done = (): void => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve([]);
+    }, { once: true });
+    input.addEventListener('change', () => {
+      done();
+      readChosen(Array.from(input.files ?? [])).then(resolve, reject);
+    }, { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export const browserApi = {
+  shell: 'browser',
+  getAppInfo: async (): Promise<AppInfo> => ({
+    version: appVersion(),
+    platform: navigator.platform || 'web',
+    shell: 'browser',
+    // No dataLocation: IndexedDB lives inside the browser profile, out of the page's reach.
+  }),
+  saveFile: async (req: SaveFileRequest): Promise<SaveFileResult> =>
+    download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),
+  openFiles: (req: OpenFilesRequest): Promise<OpenedFile[]> => chooseFiles(req),
+  printToPdf: async (): Promise<SaveFileResult> => {
+    // The browser's print dialog offers "Save as PDF"; the page cannot know whether it was used.
+    window.print();
+    return { saved: false };
+  },
+} satisfies DesktopApi;

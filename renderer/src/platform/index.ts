@@ -1,0 +1,30 @@
+/**
+ * The renderer's one door to the desktop: `platform` is the Electron bridge (`window.relais`,
+ * exposed by the preload) when present, else the browser fallback. Screens import `platform`, never
+ * `window.relais` and never anything from `electron`.
+ */
+import type { DesktopApi } from '../../../electron/shared/contract';
+import { browserApi } from './browser';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a plain browser. */
+    readonly relais?: DesktopApi;
+  }
+}
+
+function pickPlatform(): DesktopApi {
+  return typeof window !== 'undefined' && window.relais ? window.relais : browserApi;
+}
+
+export const platform: DesktopApi = pickPlatform();
+
+export type {
+  AppInfo,
+  DesktopApi,
+  FileKind,
+  OpenedFile,
+  OpenFilesRequest,
+  SaveFileRequest,
+  SaveFileResult,
+} from '../../../electron/shared/contract';
