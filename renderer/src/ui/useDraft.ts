@@ -20,6 +20,8 @@ export function useDraft<T>(key: string, initial: T): {
   const [restored, setRestored] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirty = useRef(false);
+  /** The value not yet written: flushed on unmount so leaving a form right after typing loses nothing. */
+  const pending = useRef<{ value: T } | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -39,17 +41,35 @@ export function useDraft<T>(key: string, initial: T): {
     setState((prev) => (typeof next === 'function' ? (next as (p: T) => T)(prev) : next));
   }, []);
 
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const toSave = pending.current;
+    pending.current = undefined;
+    if (toSave) void getRelais().db.drafts.put({ key, value: toSave.value, savedAt: new Date().toISOString() });
+  }, [key]);
+
   useEffect(() => {
     if (!ready || !dirty.current) return;
+    pending.current = { value };
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void getRelais().db.drafts.put({ key, value, savedAt: new Date().toISOString() });
-    }, SAVE_DELAY_MS);
-    return () => clearTimeout(timer.current);
-  }, [key, value, ready]);
+    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  }, [value, ready, flush]);
+
+  // Write what is pending when the form goes away (navigation) or the page is hidden (window closing).
+  useEffect(() => {
+    const onHide = () => { if (document.visibilityState === 'hidden') flush(); };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
   const clearDraft = useCallback(async () => {
     clearTimeout(timer.current);
+    pending.current = undefined;
     dirty.current = false;
     await getRelais().db.drafts.delete(key);
   }, [key]);
