@@ -1,0 +1,105 @@
+/**
+ * Rules of a village diagnostic (survey). Pure: the same function runs in the form, in the repository
+ * (nothing invalid is ever stored) and in the bundle importer.
+ */
+import {
+  COUVERTURES_MOBILES, DEBITS, EQUIPEMENTS_VILLAGE, PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE,
+  TECHNOLOGIES_FIXES, THEMATIQUES, isOneOf,
+} from './codes';
+import type { Survey } from './records';
+import { issue, isIsoDate, isNonEmptyText, isWholeNumber, type ValidationIssue } from './validation';
+
+export const SURVEY_NOTES_MAX = 5000;
+export const SURVEY_AUTHOR_MAX = 80;
+
+/** YYYY-MM-DD of `now` in the local time zone, shifted by `days`. */
+function localDatePlusDays(now: Date, days: number): string {
+  const shifted = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const m = String(shifted.getMonth() + 1).padStart(2, '0');
+  const d = String(shifted.getDate()).padStart(2, '0');
+  return `${shifted.getFullYear()}-${m}-${d}`;
+}
+
+/**
+ * A survey may be dated up to one day ahead (devices whose clocks or time zones differ by a few hours
+ * must not refuse each other's surveys) but not later: a diagnostic records what was observed.
+ */
+function checkDate(date: unknown, now: Date): ValidationIssue[] {
+  if (!isIsoDate(date)) return [issue('date', 'dateInvalid')];
+  const latest = localDatePlusDays(now, 1);
+  return date > latest ? [issue('date', 'dateInFuture')] : [];
+}
+
+/** A single optional code: absent is fine, anything else must be in its list. */
+function checkOptionalCode(field: string, list: readonly string[], value: unknown): ValidationIssue[] {
+  if (value === undefined) return [];
+  return isOneOf(list, value) ? [] : [issue(field, 'unknownCode')];
+}
+
+/** A list of codes: must be an array whose every item belongs to the list (no duplicates). */
+function checkCodeList(field: string, list: readonly string[], value: unknown): ValidationIssue[] {
+  if (!Array.isArray(value)) return [issue(field, 'invalid')];
+  if (!value.every((item) => isOneOf(list, item))) return [issue(field, 'unknownCode')];
+  if (new Set(value).size !== value.length) return [issue(field, 'invalid')];
+  return [];
+}
+
+function checkOptionalCount(field: string, value: unknown): ValidationIssue[] {
+  if (value === undefined) return [];
+  return isWholeNumber(value, 0) ? [] : [issue(field, 'wholeNonNegative')];
+}
+
+function checkText(field: string, value: unknown, max: number, required: boolean): ValidationIssue[] {
+  if (value === undefined || value === '') return required ? [issue(field, 'required')] : [];
+  if (typeof value !== 'string') return [issue(field, 'invalid')];
+  if (required && !isNonEmptyText(value)) return [issue(field, 'required')];
+  return value.length > max ? [issue(field, 'tooLong', { max })] : [];
+}
+
+function checkPlaceIds(value: unknown): ValidationIssue[] {
+  if (!Array.isArray(value)) return [issue('placeIds', 'invalid')];
+  return value.every((id) => isNonEmptyText(id)) ? [] : [issue('placeIds', 'invalid')];
+}
+
+function checkConnectivity(s: Survey): ValidationIssue[] {
+  return [
+    ...checkCodeList('technologiesFixes', TECHNOLOGIES_FIXES, s.technologiesFixes),
+    ...checkOptionalCode('statutFibre', STATUTS_FIBRE, s.statutFibre),
+    ...checkOptionalCode('debit', DEBITS, s.debit),
+    ...checkOptionalCode('couvertureVoix', COUVERTURES_MOBILES, s.couvertureVoix),
+    ...checkOptionalCode('couverture4g', COUVERTURES_MOBILES, s.couverture4g),
+  ];
+}
+
+/**
+ * The distance to the nearest France Services desk only means something when the village has none:
+ * both at once is a contradiction the user must resolve.
+ */
+function checkEquipment(s: Survey): ValidationIssue[] {
+  const issues = [
+    ...checkCodeList('equipements', EQUIPEMENTS_VILLAGE, s.equipements),
+    ...checkOptionalCount('nombrePointsAcces', s.nombrePointsAcces),
+    ...checkOptionalCount('distanceFranceServicesKm', s.distanceFranceServicesKm),
+  ];
+  const hasFranceServices = Array.isArray(s.equipements) && s.equipements.includes('france_services');
+  if (hasFranceServices && s.distanceFranceServicesKm !== undefined) {
+    issues.push(issue('distanceFranceServicesKm', 'distanceWithFranceServices'));
+  }
+  return issues;
+}
+
+export function validateSurvey(survey: Survey, now: Date = new Date()): ValidationIssue[] {
+  const s = survey;
+  return [
+    ...(isNonEmptyText(s.villageId) ? [] : [issue('villageId', 'required')]),
+    ...checkDate(s.date, now),
+    ...checkText('author', s.author, SURVEY_AUTHOR_MAX, true),
+    ...checkConnectivity(s),
+    ...checkEquipment(s),
+    ...checkPlaceIds(s.placeIds),
+    ...checkCodeList('publicsPrioritaires', PUBLICS_PRIORITAIRES, s.publicsPrioritaires),
+    ...checkCodeList('thematiquesBesoins', THEMATIQUES, s.thematiquesBesoins),
+    ...checkOptionalCode('stadeMaturite', STADES_MATURITE, s.stadeMaturite),
+    ...checkText('notes', s.notes, SURVEY_NOTES_MAX, false),
+  ];
+}

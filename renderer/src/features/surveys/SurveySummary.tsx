@@ -1,0 +1,52 @@
+/**
+ * A survey at a glance: connectivity, mobile coverage, maturity stage, needs. Used for "the latest
+ * survey" on a village page. Answers left blank show as "not recorded" rather than disappearing, so a
+ * reader sees what was not observed.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Survey } from '../../domain/records';
+import { formatDate, formatNumber } from '../../i18n/format';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return <div><dt>{label}</dt><dd>{children}</dd></div>;
+}
+
+function useLabels() {
+  const { t } = useTranslation(['surveys', 'codes']);
+  const none = t('surveys:summary.notRecorded');
+  const code = (list: string, value: string | undefined) => (value ? t(`codes:${list}.${value}`) : none);
+  const codes = (list: string, values: readonly string[]) => (values.length ? values.map((v) => t(`codes:${list}.${v}`)).join(', ') : none);
+  return { t, code, codes };
+}
+
+function franceServicesText(survey: Survey, t: ReturnType<typeof useLabels>['t']): string {
+  if (survey.equipements.includes('france_services')) return t('surveys:summary.franceServicesHere');
+  if (survey.distanceFranceServicesKm !== undefined) {
+    return t('surveys:summary.franceServicesAt', { km: formatNumber(survey.distanceFranceServicesKm) });
+  }
+  return t('surveys:summary.notRecorded');
+}
+
+export function SurveySummary({ survey }: { survey: Survey }) {
+  const { t, code, codes } = useLabels();
+  const equipments = survey.equipements.filter((e) => e !== 'france_services');
+  return (
+    <dl className="survey-summary">
+      <Fact label={t('surveys:fields.date')}>{formatDate(survey.date, 'long')}</Fact>
+      <Fact label={t('surveys:fields.author')}>{survey.author}</Fact>
+      <Fact label={t('surveys:fields.technologiesFixes')}>{codes('technologiesFixes', survey.technologiesFixes)}</Fact>
+      <Fact label={t('surveys:fields.statutFibre')}>{code('statutFibre', survey.statutFibre)}</Fact>
+      <Fact label={t('surveys:fields.debit')}>{code('debit', survey.debit)}</Fact>
+      <Fact label={t('surveys:fields.couvertureVoix')}>{code('couverture', survey.couvertureVoix)}</Fact>
+      <Fact label={t('surveys:fields.couverture4g')}>{code('couverture', survey.couverture4g)}</Fact>
+      <Fact label={t('surveys:fields.stadeMaturite')}>
+        {survey.stadeMaturite ? <span className="tag">{code('stadeMaturite', survey.stadeMaturite)}</span> : code('stadeMaturite', undefined)}
+      </Fact>
+      <Fact label={t('surveys:fields.equipements')}>{codes('equipements', equipments)}</Fact>
+      <Fact label={t('surveys:summary.franceServices')}>{franceServicesText(survey, t)}</Fact>
+      <Fact label={t('surveys:fields.publicsPrioritaires')}>{codes('publicsPrioritaires', survey.publicsPrioritaires)}</Fact>
+      <Fact label={t('surveys:fields.thematiquesBesoins')}>{codes('thematiques', survey.thematiquesBesoins)}</Fact>
+    </dl>
+  );
+}
