@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBeneficiaryCode, validateBeneficiary } from './beneficiary';
+import { codeTakenIssues, nextBeneficiaryCode, validateBeneficiary } from './beneficiary';
 import type { Beneficiary } from './records';
 
 const base: Beneficiary = { code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false };
@@ -24,5 +24,16 @@ describe('validateBeneficiary', () => {
     for (const code of ['Jeanne Dupont', '06 12 34 56 78', 'b-0001', '']) {
       expect(validateBeneficiary({ ...base, code }).map((i) => i.code)).toEqual(['beneficiaryCode']);
     }
+  });
+});
+
+describe('codeTakenIssues', () => {
+  const others = [{ id: '1', code: 'B-0001' }, { id: '2', code: 'B-0002' }];
+  it('refuses a code used by another person', () => {
+    expect(codeTakenIssues('B-0002', others, '1')).toEqual([{ field: 'code', code: 'codeTaken' }]);
+  });
+  it('accepts the same code on the same record, and a new code', () => {
+    expect(codeTakenIssues('B-0001', others, '1')).toEqual([]);
+    expect(codeTakenIssues('B-0003', others)).toEqual([]);
   });
 });

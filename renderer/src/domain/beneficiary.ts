@@ -46,3 +46,9 @@ export function nextBeneficiaryCode(existingCodes: Iterable<string>, prefix = 'B
   }
   return `${prefix}-${String(highest + 1).padStart(4, '0')}`;
 }
+
+/** A code identifies one person: refuse a code another (not erased) record already uses. */
+export function codeTakenIssues(code: string, others: Array<{ id: string; code?: string }>, selfId?: string): ValidationIssue[] {
+  const taken = others.some((o) => o.id !== selfId && o.code === code);
+  return taken ? [issue('code', 'codeTaken')] : [];
+}

@@ -1,0 +1,135 @@
+/**
+ * All activities, newest first. Read through the `[deleted+date]` index (already in date order, date
+ * range applied by the index); villages and places are read once into maps for the row labels.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRelais } from '../../db';
+import { ACTIVITY_TYPES, THEMATIQUES, type Thematique } from '../../domain/codes';
+import type { Activity, Stored } from '../../domain/records';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { EmptyState, Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { VirtualList } from '../../ui/VirtualList';
+import { filterActivities, hasFilters, NO_FILTERS, type ActivityFilters } from './filter';
+
+const ROW_HEIGHT = 68;
+
+function useActivities(from: string, to: string): Stored<Activity>[] | undefined {
+  return useLiveQuery(
+    () => getRelais().db.activities.where('[deleted+date]')
+      .between([0, from || Dexie.minKey], [0, to || Dexie.maxKey], true, true).reverse().toArray(),
+    [from, to],
+  );
+}
+
+/** Names shown on rows: village and place names by id, built once per change of those tables. */
+function useLookups() {
+  const villages = useLiveQuery(() => getRelais().db.villages.where('deleted').equals(0).toArray(), []);
+  const places = useLiveQuery(() => getRelais().db.places.where('deleted').equals(0).toArray(), []);
+  return useMemo(() => ({
+    villages: villages ?? [],
+    villageName: new Map((villages ?? []).map((v) => [v.id, v.commune.nom])),
+    placeName: new Map((places ?? []).map((p) => [p.id, p.nom])),
+  }), [villages, places]);
+}
+
+export function ActivityListPage() {
+  const { t } = useTranslation('activities');
+  const toast = useToast();
+  const [filters, setFilters] = useState<ActivityFilters>(NO_FILTERS);
+  const [toDelete, setToDelete] = useState<Stored<Activity> | null>(null);
+  const activities = useActivities(filters.from, filters.to);
+  const lookups = useLookups();
+  const types = useCodeOptions('type', ACTIVITY_TYPES);
+  const thematiques = useCodeOptions('thematiques', THEMATIQUES);
+  const thematiqueLabel = useMemo(() => {
+    const labels = new Map(thematiques.map((o) => [o.value, o.label]));
+    return (code: Thematique) => labels.get(code) ?? code;
+  }, [thematiques]);
+  const shown = useMemo(
+    () => filterActivities(activities ?? [], filters, thematiqueLabel),
+    [activities, filters, thematiqueLabel],
+  );
+  const set = (changes: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...changes }));
+
+  async function confirmDelete() {
+    if (!toDelete) return;
+    const { id } = toDelete;
+    setToDelete(null);
+    const repo = getRelais().activities;
+    await repo.remove(id);
+    toast.notifyWithUndo(t('list.deleted'), () => repo.restore(id));
+  }
+
+  const actions = (
+    <>
+      <Link className="button button--primary" to="/activities/new?type=individuel">{t('list.newIndividual')}</Link>
+      <Link className="button button--primary" to="/activities/new?type=collectif">{t('list.newWorkshop')}</Link>
+    </>
+  );
+
+  return (
+    <Page title={t('list.title')} actions={actions}>
+      <div className="filters activity-filters" role="search" aria-label={t('list.filters')}>
+        <TextField type="search" label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={filters.search} onChange={(search) => set({ search })} />
+        <TextField type="date" label={t('common:list.from')} value={filters.from} onChange={(from) => set({ from })} />
+        <TextField type="date" label={t('common:list.to')} value={filters.to} onChange={(to) => set({ to })} />
+        <SelectField label={t('list.type')} options={types} value={filters.type} placeholder={t('list.allTypes')} onChange={(type) => set({ type })} />
+        <SelectField label={t('list.thematique')} options={thematiques} value={filters.thematique} placeholder={t('list.allThematiques')} onChange={(thematique) => set({ thematique })} />
+        <SelectField label={t('list.village')} options={lookups.villages.map((v) => ({ value: v.id, label: v.commune.nom }))} value={filters.villageId}
+          placeholder={t('list.allVillages')} onChange={(villageId) => set({ villageId })} />
+        {hasFilters(filters) ? (
+          <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('common:actions.clearFilters')}</button>
+        ) : null}
+      </div>
+      {activities === undefined ? null : (
+        <>
+          <p className="list-count" role="status">{t('list.count', { count: shown.length, formatted: formatNumber(shown.length) })}</p>
+          {shown.length === 0 ? (
+            <EmptyState>{hasFilters(filters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
+          ) : (
+            <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={(a) => a.id}
+              renderRow={(a) => <ActivityRow activity={a} lookups={lookups} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
+          )}
+        </>
+      )}
+      <ConfirmDialog open={toDelete !== null} title={t('list.deleteTitle')} message={t('common:delete.message')}
+        confirmLabel={t('common:actions.delete')} danger onConfirm={confirmDelete} onCancel={() => setToDelete(null)} />
+    </Page>
+  );
+}
+
+interface RowProps {
+  activity: Stored<Activity>;
+  lookups: ReturnType<typeof useLookups>;
+  thematiqueLabel: (code: Thematique) => string;
+  onDelete: () => void;
+}
+
+function ActivityRow({ activity: a, lookups, thematiqueLabel, onDelete }: RowProps) {
+  const { t } = useTranslation(['activities', 'codes']);
+  const title = a.titreAtelier || (a.thematiques[0] ? thematiqueLabel(a.thematiques[0]) : '');
+  const where = (a.villageId && lookups.villageName.get(a.villageId))
+    || (a.placeId && lookups.placeName.get(a.placeId)) || a.commune?.nom || t(`codes:typeLieu.${a.typeLieu}`);
+  return (
+    <div className="activity-row">
+      <Link className="row-link" to={`/activities/${a.id}/edit`}>
+        <span className="activity-date">{formatDate(a.date)}</span>
+        <span className={`tag tag--${a.type}`}>{t(`codes:type.${a.type}`)}</span>
+        <span className="activity-main">
+          <span className="row-title">{title}</span>
+          <span className="row-meta">{t('list.duration', { count: a.duree, formatted: formatNumber(a.duree) })} · {where}</span>
+        </span>
+      </Link>
+      <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
+        {t('common:actions.delete')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { validateActivity } from '../../domain/activity';
+import { activityFromDraft, breakdownProgress, CUSTOM_DUREE, draftFromActivity, emptyDraft, parseTags, type ActivityDraft } from './draft';
+
+const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+
+function workshopDraft(overrides: Partial<ActivityDraft> = {}): ActivityDraft {
+  return {
+    ...emptyDraft('collectif', '2026-03-12'),
+    typeLieu: 'domicile', commune: LORMES, thematiques: ['securite_numerique'], titreAtelier: ' Sécuriser son téléphone ',
+    niveau: 'debutant', counts: { total: '8', dejaAccompagne: '2', genres: { feminin: '5', masculin: '3' }, tranchesAge: { soixante_dix_plus: '' }, statutsSociaux: {} },
+    ...overrides,
+  };
+}
+
+describe('activityFromDraft', () => {
+  it('turns a workshop draft into a valid activity, trimming text and dropping empty counts', () => {
+    const activity = activityFromDraft(workshopDraft());
+    expect(validateActivity(activity)).toEqual([]);
+    expect(activity.titreAtelier).toBe('Sécuriser son téléphone');
+    expect(activity.participantsAnonymes).toEqual({ total: 8, dejaAccompagne: 2, genres: { feminin: 5, masculin: 3 }, tranchesAge: {}, statutsSociaux: {} });
+    expect(activity.duree).toBe(120);
+  });
+  it('drops workshop fields when the type switches to individual', () => {
+    const activity = activityFromDraft({ ...workshopDraft(), type: 'individuel' });
+    expect(activity.titreAtelier).toBeUndefined();
+    expect(activity.participantsAnonymes).toBeUndefined();
+    expect(validateActivity(activity)).toEqual([]);
+  });
+  it('keeps the place or the commune only when the place type needs it', () => {
+    const remote = activityFromDraft(workshopDraft({ typeLieu: 'a_distance', placeId: 'p1' }));
+    expect(remote.commune).toBeUndefined();
+    expect(remote.placeId).toBeUndefined();
+    expect(activityFromDraft(workshopDraft({ typeLieu: 'lieu_activite', placeId: 'p1' })).placeId).toBe('p1');
+  });
+  it('keeps administrative sub-themes only with administrative help', () => {
+    const without = activityFromDraft(workshopDraft({ thematiquesDemarche: ['logement'], precisionsDemarche: 'APL' }));
+    expect(without.thematiquesDemarche).toEqual([]);
+    expect(without.precisionsDemarche).toBeUndefined();
+    const withHelp = activityFromDraft(workshopDraft({ thematiques: ['aide_aux_demarches_administratives'], thematiquesDemarche: ['logement'], precisionsDemarche: 'APL' }));
+    expect(withHelp.thematiquesDemarche).toEqual(['logement']);
+    expect(withHelp.precisionsDemarche).toBe('APL');
+  });
+  it('reads a custom duration, and an empty one as invalid', () => {
+    expect(activityFromDraft(workshopDraft({ dureeChoice: CUSTOM_DUREE, dureeCustom: '75' })).duree).toBe(75);
+    const empty = activityFromDraft(workshopDraft({ dureeChoice: CUSTOM_DUREE, dureeCustom: '' }));
+    expect(validateActivity(empty).map((i) => i.code)).toContain('wholeMinutes');
+  });
+  it('refuses a typed decimal count instead of rounding it', () => {
+    const activity = activityFromDraft(workshopDraft({ counts: { ...workshopDraft().counts, total: '7,5' } }));
+    expect(validateActivity(activity).map((i) => i.field)).toContain('participantsAnonymes.total');
+  });
+  it('keeps the structure only when oriented', () => {
+    const individual = { ...emptyDraft('individuel', '2026-03-12'), typeLieu: 'a_distance' as const, thematiques: ['email' as const] };
+    expect(activityFromDraft({ ...individual, oriente: 'non', structureDeRedirection: 'autre' }).structureDeRedirection).toBeUndefined();
+    expect(activityFromDraft({ ...individual, oriente: 'oui', structureDeRedirection: 'autre', beneficiaryId: 'b1' })).toMatchObject({
+      orienteVersStructure: true, structureDeRedirection: 'autre', beneficiaryIds: ['b1'],
+    });
+  });
+});
+
+describe('draftFromActivity', () => {
+  it('round-trips a stored workshop', () => {
+    const activity = activityFromDraft(workshopDraft({ dureeChoice: CUSTOM_DUREE, dureeCustom: '100', tags: 'seniors, téléphone, seniors' }));
+    expect(activity.tags).toEqual(['seniors', 'téléphone']);
+    expect(activityFromDraft(draftFromActivity(activity))).toEqual(activity);
+  });
+});
+
+describe('helpers', () => {
+  it('splits tags on commas', () => {
+    expect(parseTags(' a, ,b ,a')).toEqual(['a', 'b']);
+  });
+  it('reports how much of the total a breakdown covers', () => {
+    expect(breakdownProgress(workshopDraft().counts, 'genres')).toEqual({ sum: 8, total: 8 });
+    expect(breakdownProgress(workshopDraft().counts, 'statutsSociaux')).toEqual({ sum: 0, total: 8 });
+  });
+});

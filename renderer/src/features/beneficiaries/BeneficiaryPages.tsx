@@ -1,0 +1,123 @@
+/**
+ * Followed people: a code and the national tool's bands, nothing that names or reaches a person.
+ * Erasure (right to be forgotten) clears the record's data here and on every device it travels to.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRelais } from '../../db';
+import { dataOf } from '../../db/repository';
+import { nextBeneficiaryCode } from '../../domain/beneficiary';
+import type { Beneficiary } from '../../domain/records';
+import type { ValidationIssue } from '../../domain/validation';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorSummary } from '../../ui/form';
+import { EmptyState, Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
+import { allBeneficiaryCodes, useBeneficiaries } from './data';
+import { saveBeneficiary } from './save';
+
+function PrivacyNotice() {
+  const { t } = useTranslation('beneficiaries');
+  return <p className="notice">{t('privacy')}</p>;
+}
+
+export function BeneficiaryListPage() {
+  const { t } = useTranslation(['beneficiaries', 'codes']);
+  const people = useBeneficiaries();
+  return (
+    <Page title={t('list.title')} actions={<Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link>}>
+      <PrivacyNotice />
+      {people === undefined ? null : people.length === 0 ? <EmptyState>{t('list.empty')}</EmptyState> : (
+        <>
+          <p className="list-count" role="status">{t('list.count', { count: people.length })}</p>
+          <ul className="beneficiary-list" aria-label={t('list.title')}>
+            {people.map((b) => (
+              <li key={b.id}>
+                <Link className="row-link" to={`/beneficiaries/${b.id}/edit`}>
+                  <span className="row-title">{b.code}</span>
+                  <span className="row-meta">
+                    {[t(`codes:trancheAge.${b.trancheAge}`), t(`codes:genre.${b.genre}`), t(`codes:statutSocial.${b.statutSocial}`)].join(' · ')}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}
+
+export function NewBeneficiaryPage() {
+  const [initial, setInitial] = useState<BeneficiaryDraft | null>(null);
+  useEffect(() => {
+    void allBeneficiaryCodes().then((codes) => setInitial(emptyBeneficiary(nextBeneficiaryCode(codes))));
+  }, []);
+  return initial ? <BeneficiaryForm initial={initial} /> : null;
+}
+
+export function EditBeneficiaryPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('beneficiaries');
+  const record = useLiveQuery(async () => (await getRelais().beneficiaries.get(id)) ?? null, [id]);
+  if (record === undefined) return null;
+  if (record === null || record.deleted || record.erased) {
+    return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
+  }
+  return <BeneficiaryForm key={id} initial={dataOf<Beneficiary>(record)} editingId={id} />;
+}
+
+function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; editingId?: string }) {
+  const { t } = useTranslation('beneficiaries');
+  const navigate = useNavigate();
+  const toast = useToast();
+  const others = useBeneficiaries();
+  const [draft, setDraft] = useState(initial);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [confirmErase, setConfirmErase] = useState(false);
+  const title = editingId ? t('form.titleEdit') : t('form.titleNew');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await saveBeneficiary(draft, others ?? [], editingId);
+    if ('issues' in result) { setIssues(result.issues); return; }
+    toast.notify(t('form.saved'), 'success');
+    navigate('/beneficiaries');
+  }
+
+  async function erase() {
+    if (!editingId) return;
+    setConfirmErase(false);
+    await getRelais().beneficiaries.erase(editingId);
+    toast.notify(t('erase.done'), 'success');
+    navigate('/beneficiaries');
+  }
+
+  return (
+    <Page title={title}>
+      <PrivacyNotice />
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <ErrorSummary issues={issues} fieldLabel={(field) => t(`fields.${field}`)} />
+        <section className="form-section">
+          <BeneficiaryFields value={draft} onChange={setDraft} issues={issues} />
+        </section>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary button--large">{t('common:actions.save')}</button>
+          <Link className="button button--large" to="/beneficiaries">{t('common:actions.cancel')}</Link>
+        </div>
+      </form>
+      {editingId ? (
+        <section className="form-section danger-zone">
+          <h2>{t('erase.title')}</h2>
+          <p>{t('erase.explain')}</p>
+          <div><button type="button" className="button button--danger" onClick={() => setConfirmErase(true)}>{t('erase.action')}</button></div>
+        </section>
+      ) : null}
+      <ConfirmDialog open={confirmErase} title={t('erase.confirmTitle', { code: initial.code })} message={t('erase.confirmMessage')}
+        confirmLabel={t('erase.confirm')} danger onConfirm={erase} onCancel={() => setConfirmErase(false)} />
+    </Page>
+  );
+}
