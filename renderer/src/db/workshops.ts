@@ -1,0 +1,111 @@
+/**
+ * Database steps of the workshops feature: each is one Dexie transaction built from repository
+ * writes (so every record carries per-field versions and travels in bundles).
+ */
+import type { Relais } from './index';
+import type { Activity, Stored } from '../domain/records';
+import { closeSession } from '../domain/workshops/close';
+import { cancelledSession, movedSession } from '../domain/workshops/calendar';
+import { starterTemplate, type StarterLanguage } from '../domain/workshops/starterTemplates';
+import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
+import { dataOf } from './repository';
+
+export type WorkshopStore = Pick<Relais, 'db' | 'activities' | 'workshopTemplates' | 'workshopSeries' | 'workshopSessions'>;
+
+export class SessionNotClosableError extends Error {
+  constructor(readonly reason: 'notFound' | 'notPlanned' | 'noParticipant') {
+    super(`session cannot be closed: ${reason}`);
+    this.name = 'SessionNotClosableError';
+  }
+}
+
+/**
+ * The database copy of a built-in starter, created on first use in the user's language.
+ * An existing (not deleted) copy of the same starter is reused, so using a starter twice gives one template.
+ */
+export async function copyStarter(store: WorkshopStore, key: string, language: StarterLanguage): Promise<Stored<WorkshopTemplate>> {
+  const existing = await store.db.workshopTemplates.where('starterKey').equals(key).filter((t) => t.deleted === 0).first();
+  if (existing) return existing;
+  const template = starterTemplate(key, language);
+  if (!template) throw new Error(`unknown starter template: ${key}`);
+  return store.workshopTemplates.create(template);
+}
+
+/** A copy the trainer can change freely (no longer linked to the starter it came from). */
+export async function duplicateTemplate(store: WorkshopStore, source: WorkshopTemplate, titre: string): Promise<Stored<WorkshopTemplate>> {
+  const data = dataOf(source as Stored<WorkshopTemplate>);
+  return store.workshopTemplates.create({ ...data, titre, starter: undefined, starterKey: undefined });
+}
+
+export interface PlannedSession {
+  date: string;
+  heure?: string;
+}
+
+/** A series and its first dated sessions, all or nothing. */
+export async function createSeries(store: WorkshopStore, series: WorkshopSeries, sessions: PlannedSession[]): Promise<Stored<WorkshopSeries>> {
+  const { db } = store;
+  return db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+    const created = await store.workshopSeries.create(series);
+    for (const planned of sessions) await store.workshopSessions.create(newSession(created.id, planned));
+    return created;
+  });
+}
+
+export function newSession(seriesId: string, planned: PlannedSession): WorkshopSession {
+  return { seriesId, date: planned.date, heure: planned.heure || undefined, statut: 'prevue', presents: [], walkIns: [], etapesCouvertes: [] };
+}
+
+async function sessionData(store: WorkshopStore, id: string): Promise<WorkshopSession> {
+  const stored = await store.workshopSessions.get(id);
+  if (!stored || stored.deleted) throw new SessionNotClosableError('notFound');
+  return dataOf(stored);
+}
+
+export async function moveSession(store: WorkshopStore, id: string, date: string, heure?: string): Promise<void> {
+  await store.workshopSessions.update(id, movedSession(await sessionData(store, id), date, heure));
+}
+
+export async function cancelSession(store: WorkshopStore, id: string): Promise<void> {
+  await store.workshopSessions.update(id, cancelledSession(await sessionData(store, id)));
+}
+
+/**
+ * Close a session: create its workshop activity and mark the session closed, in ONE transaction,
+ * so a crash or a validation error leaves neither an orphan activity nor a closed session without one.
+ */
+export async function closeSessionInDb(store: WorkshopStore, sessionId: string): Promise<Stored<Activity>> {
+  const { db } = store;
+  return db.transaction('rw', [db.workshopSessions, db.workshopSeries, db.workshopTemplates, db.activities, db.meta], async () => {
+    const session = await sessionData(store, sessionId);
+    const series = await store.workshopSeries.get(session.seriesId);
+    const template = series ? await store.workshopTemplates.get(series.templateId) : undefined;
+    if (!series || !template) throw new SessionNotClosableError('notFound');
+    const activity = closeSession(session, dataOf(series), dataOf(template));
+    if (!activity) throw new SessionNotClosableError('notPlanned');
+    if (activity.beneficiaryIds.length === 0 && !activity.participantsAnonymes) throw new SessionNotClosableError('noParticipant');
+    const created = await store.activities.create(activity);
+    await store.workshopSessions.update(sessionId, { ...session, statut: 'cloturee', activityId: created.id });
+    return created;
+  });
+}
+
+/**
+ * Change a session from its latest stored state (read and written in one transaction), so two quick
+ * clicks on the session screen never overwrite each other with a stale copy.
+ */
+export async function changeSession(store: WorkshopStore, id: string, change: (s: WorkshopSession) => WorkshopSession): Promise<void> {
+  const { db } = store;
+  await db.transaction('rw', [db.workshopSessions, db.meta], async () => {
+    await store.workshopSessions.update(id, change(await sessionData(store, id)));
+  });
+}
+
+export async function changeSeries(store: WorkshopStore, id: string, change: (s: WorkshopSeries) => WorkshopSeries): Promise<void> {
+  const { db } = store;
+  await db.transaction('rw', [db.workshopSeries, db.meta], async () => {
+    const current = await store.workshopSeries.get(id);
+    if (!current || current.deleted) throw new Error(`series not found: ${id}`);
+    await store.workshopSeries.update(id, change(dataOf(current)));
+  });
+}

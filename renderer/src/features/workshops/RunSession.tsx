@@ -1,0 +1,216 @@
+/**
+ * Running a session, on a laptop on the table: large targets, every action one click or one Enter.
+ * Each change is saved at once (the session is a synced record); closing creates the workshop
+ * activity so nothing is typed twice.
+ */
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { getRelais } from '../../db';
+import { changeSeries, changeSession, closeSessionInDb, SessionNotClosableError } from '../../db/workshops';
+import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, type Genre, type StatutSocial, type TrancheAge } from '../../domain/codes';
+import type { Stored } from '../../domain/records';
+import { ValidationError } from '../../domain/validation';
+import { countWalkIns, participantCount } from '../../domain/workshops/close';
+import type { WalkIn, WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { EmptyState, Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { AddParticipant, nextCode } from './AddParticipant';
+import { useBeneficiaries, useSeries, useSession, useTemplate } from './data';
+
+export function RunSessionPage() {
+  const { id } = useParams();
+  const session = useSession(id);
+  const series = useSeries(session?.seriesId);
+  const template = useTemplate(series?.templateId);
+  const { t } = useTranslation('workshops');
+  if (session === undefined || (session && (series === undefined || template === undefined))) return null;
+  if (!session || !series || !template) return <Page title={t('session.title')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
+  return <RunSession session={session} series={series} template={template} />;
+}
+
+interface RunProps {
+  session: Stored<WorkshopSession>;
+  series: Stored<WorkshopSeries>;
+  template: Stored<WorkshopTemplate>;
+}
+
+function RunSession({ session, series, template }: RunProps) {
+  const { t } = useTranslation(['workshops', 'common']);
+  const navigate = useNavigate();
+  const { notify } = useToast();
+  const beneficiaries = useBeneficiaries();
+  const [confirming, setConfirming] = useState(false);
+  const relais = getRelais();
+  const change = (fn: (s: WorkshopSession) => WorkshopSession) => changeSession(relais, session.id, fn);
+  const open = session.statut === 'prevue';
+  const title = `${series.titre} — ${formatDate(session.date, 'long')}`;
+
+  function togglePresent(id: string) {
+    void change((s) => ({ ...s, presents: s.presents.includes(id) ? s.presents.filter((x) => x !== id) : [...s.presents, id] }));
+  }
+  function toggleStep(id: string) {
+    void change((s) => ({ ...s, etapesCouvertes: s.etapesCouvertes.includes(id) ? s.etapesCouvertes.filter((x) => x !== id) : [...s.etapesCouvertes, id] }));
+  }
+  async function enrolAndMark(id: string) {
+    await changeSeries(relais, series.id, (s) => ({ ...s, participantIds: s.participantIds.includes(id) ? s.participantIds : [...s.participantIds, id] }));
+    await change((s) => ({ ...s, presents: [...s.presents, id] }));
+  }
+
+  async function close() {
+    setConfirming(false);
+    try {
+      await closeSessionInDb(relais, session.id);
+      notify(t('session.closed'), 'success');
+      navigate(`/workshops/series/${series.id}`);
+    } catch (error) {
+      if (error instanceof SessionNotClosableError) notify(t(`session.cannotClose.${error.reason}`), 'error');
+      else if (error instanceof ValidationError) notify(t('session.cannotClose.invalid', { fields: error.issues.map((i) => i.field).join(', ') }), 'error');
+      else throw error;
+    }
+  }
+
+  const everyone = [...(beneficiaries?.values() ?? [])];
+  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
+  const suggestedCode = nextCode(everyone.map((b) => b.code));
+  const followed = session.presents.length;
+  const anonymous = session.walkIns.length;
+  return (
+    <Page title={title} className="ws-run" actions={(
+      <>
+        <Link className="button" to={`/workshops/series/${series.id}`}>{t('common:actions.back')}</Link>
+        <Link className="button" to={`/workshops/sessions/${session.id}/attendance`}>{t('print.attendance')}</Link>
+      </>
+    )}>
+      {!open ? <p className="notice">{t(`session.status.${session.statut}`)}</p> : null}
+      <div className="ws-run-grid">
+        <div className="ws-run-col">
+          <section className="form-section" aria-labelledby="ws-followed">
+            <h2 id="ws-followed">{t('session.followed')}</h2>
+            {series.participantIds.length === 0 ? <p className="row-meta">{t('session.noFollowed')}</p> : null}
+            <div className="ws-toggles">
+              {series.participantIds.map((id) => {
+                const present = session.presents.includes(id);
+                return (
+                  <button key={id} type="button" className={`ws-toggle${present ? ' is-on' : ''}`} aria-pressed={present}
+                    disabled={!open} onClick={() => togglePresent(id)}>
+                    <span aria-hidden="true">{present ? '✓' : '○'}</span> {beneficiaries?.get(id)?.code ?? '…'}
+                  </button>
+                );
+              })}
+            </div>
+            {open && notEnrolled.length > 0 ? (
+              <SelectField label={t('participant.existing')} value="" onChange={(id) => { if (id) void enrolAndMark(id); }}
+                options={notEnrolled.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('participant.existingPlaceholder')} />
+            ) : null}
+            {open ? (
+              <details className="ws-details">
+                <summary>{t('participant.addTitle')}</summary>
+                <AddParticipant key={suggestedCode} suggestedCode={suggestedCode} others={everyone} onAdded={enrolAndMark} />
+              </details>
+            ) : null}
+          </section>
+
+          <WalkIns session={session} open={open} onChange={(walkIns) => void change((s) => ({ ...s, walkIns }))} />
+        </div>
+
+        <div className="ws-run-col">
+          <section className="form-section" aria-labelledby="ws-outline">
+            <h2 id="ws-outline">{t('session.outline')}</h2>
+            <ul className="ws-checklist">
+              {template.etapes.map((step) => (
+                <li key={step.id}>
+                  <label className="choice ws-check">
+                    <input type="checkbox" checked={session.etapesCouvertes.includes(step.id)} disabled={!open} onChange={() => toggleStep(step.id)} />
+                    <span>{step.titre}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="form-section">
+            <RevisitNote key={session.aRevoir ?? ''} initial={session.aRevoir ?? ''}
+              onSave={(text) => void change((s) => ({ ...s, aRevoir: text.trim() || undefined }))} />
+          </section>
+        </div>
+      </div>
+
+      <div className="ws-run-footer">
+        <p className="ws-total" aria-live="polite">
+          {t('session.totals', { count: followed + anonymous, total: formatNumber(followed + anonymous), followed: formatNumber(followed), anonymous: formatNumber(anonymous) })}
+        </p>
+        {open ? (
+          <button type="button" className="button button--primary button--large" onClick={() => setConfirming(true)}
+            disabled={participantCount(session) === 0}>{t('session.close')}</button>
+        ) : null}
+      </div>
+      <ConfirmDialog open={confirming} title={t('session.closeTitle')} confirmLabel={t('session.closeConfirm')}
+        message={t('session.closeMessage', { followed: formatNumber(followed), anonymous: formatNumber(anonymous) })}
+        onConfirm={() => void close()} onCancel={() => setConfirming(false)} />
+    </Page>
+  );
+}
+
+/** Free text saved when the field loses focus (not on every key: each save is a synced write). */
+function RevisitNote({ initial, onSave }: { initial: string; onSave: (text: string) => void }) {
+  const { t } = useTranslation('workshops');
+  const [text, setText] = useState(initial);
+  return (
+    <div onBlur={() => { if (text !== initial) onSave(text); }}>
+      <TextField label={t('session.aRevoir')} value={text} onChange={setText} multiline hint={t('privacyHint')} />
+    </div>
+  );
+}
+
+function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (walkIns: WalkIn[]) => void }) {
+  const { t } = useTranslation(['workshops', 'codes']);
+  const [genre, setGenre] = useState<Genre | ''>('non_communique');
+  const [trancheAge, setTrancheAge] = useState<TrancheAge | ''>('non_communique');
+  const [statutSocial, setStatutSocial] = useState<StatutSocial | ''>('non_communique');
+  const [deja, setDeja] = useState(false);
+  const genres = useCodeOptions('genre', GENRES);
+  const tranches = useCodeOptions('trancheAge', TRANCHES_AGE);
+  const statuts = useCodeOptions('statutSocial', STATUTS_SOCIAUX);
+  const counts = countWalkIns(session.walkIns);
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    onChange([...session.walkIns, {
+      genre: genre || 'non_communique', trancheAge: trancheAge || 'non_communique', statutSocial: statutSocial || 'non_communique', dejaAccompagne: deja,
+    }]);
+  }
+
+  const chips = (prefix: string, breakdown: Record<string, number | undefined>) => Object.entries(breakdown).map(([code, n]) => (
+    <span key={`${prefix}-${code}`} className="tag">{t('workshops:session.chip', { label: t(`codes:${prefix}.${code}`), value: formatNumber(n ?? 0) })}</span>
+  ));
+  return (
+    <section className="form-section" aria-labelledby="ws-walkins">
+      <h2 id="ws-walkins">{t('session.walkIns')}</h2>
+      <p className="row-meta">{t('session.walkInsHint')}</p>
+      {open ? (
+        <form className="ws-walkin-form" onSubmit={add} noValidate aria-label={t('session.walkIns')}>
+          <div className="form-row">
+            <SelectField label={t('participant.genre')} value={genre} onChange={setGenre} options={genres} />
+            <SelectField label={t('participant.trancheAge')} value={trancheAge} onChange={setTrancheAge} options={tranches} />
+            <SelectField label={t('participant.statutSocial')} value={statutSocial} onChange={setStatutSocial} options={statuts} />
+          </div>
+          <label className="choice">
+            <input type="checkbox" checked={deja} onChange={(e) => setDeja(e.target.checked)} />
+            <span>{t('participant.dejaAccompagne')}</span>
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary">{t('session.addWalkIn')}</button>
+            <button type="button" className="button" disabled={session.walkIns.length === 0}
+              onClick={() => onChange(session.walkIns.slice(0, -1))}>{t('session.removeLastWalkIn')}</button>
+          </div>
+        </form>
+      ) : null}
+      <p className="ws-count"><strong>{t('session.walkInCount', { count: counts.total, value: formatNumber(counts.total) })}</strong>
+        {counts.dejaAccompagne > 0 ? ` · ${t('session.dejaCount', { value: formatNumber(counts.dejaAccompagne) })}` : ''}</p>
+      <p className="ws-tags">{chips('genre', counts.genres)}{chips('trancheAge', counts.tranchesAge)}{chips('statutSocial', counts.statutsSociaux)}</p>
+    </section>
+  );
+}

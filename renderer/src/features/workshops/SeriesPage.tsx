@@ -1,0 +1,132 @@
+/** One series: its sessions (run, move, cancel, print), its participants and their progress. */
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { getRelais } from '../../db';
+import { cancelSession, moveSession, newSession } from '../../db/workshops';
+import type { Stored } from '../../domain/records';
+import { isIsoDate } from '../../domain/validation';
+import { canChange, sortSessions } from '../../domain/workshops/calendar';
+import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
+import { formatDate } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextField } from '../../ui/form';
+import { EmptyState, Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { useBeneficiaries, usePlaces, useSeries, useSessionsOf, useTemplate, whereLabel } from './data';
+import { ProgressSection } from './Progress';
+import { TemplateFacts } from './TemplateFacts';
+
+export function SeriesPage() {
+  const { id } = useParams();
+  const series = useSeries(id);
+  const template = useTemplate(series?.templateId);
+  const { t } = useTranslation('workshops');
+  if (series === undefined || (series && template === undefined)) return null;
+  if (!series || !template) return <Page title={t('series.title')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
+  return <SeriesView series={series} template={template} />;
+}
+
+function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; template: Stored<WorkshopTemplate> }) {
+  const { t } = useTranslation(['workshops', 'common']);
+  const sessions = useSessionsOf(series.id);
+  const places = usePlaces();
+  const beneficiaries = useBeneficiaries();
+  return (
+    <Page title={series.titre} actions={(
+      <>
+        <Link className="button" to="/workshops">{t('common:actions.back')}</Link>
+        <Link className="button" to={`/workshops/series/${series.id}/summary`}>{t('print.summary')}</Link>
+      </>
+    )}>
+      <p className="lead">{whereLabel(series, places)}{series.itinerant ? ` · ${t('series.itinerant')}` : ''}</p>
+      <details className="ws-details card">
+        <summary>{t('series.aboutTemplate')}</summary>
+        <TemplateFacts template={template} full />
+      </details>
+
+      <section className="ws-section" aria-labelledby="ws-sessions">
+        <h2 id="ws-sessions">{t('series.sessions')}</h2>
+        <ul className="ws-list">
+          {sortSessions(sessions ?? []).map((session, index) => <SessionRow key={session.id} session={session} n={index + 1} />)}
+        </ul>
+        <AddSession seriesId={series.id} />
+      </section>
+
+      <section className="ws-section" aria-labelledby="ws-participants">
+        <h2 id="ws-participants">{t('series.participants')}</h2>
+        {series.participantIds.length === 0 ? <p className="row-meta">{t('series.noParticipants')}</p> : (
+          <p className="ws-tags">{series.participantIds.map((id) => <span key={id} className="tag">{beneficiaries?.get(id)?.code ?? '…'}</span>)}</p>
+        )}
+      </section>
+
+      <ProgressSection series={series} template={template} beneficiaries={beneficiaries} />
+    </Page>
+  );
+}
+
+function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: number }) {
+  const { t } = useTranslation(['workshops', 'common']);
+  const { notify } = useToast();
+  const [moving, setMoving] = useState(false);
+  const [date, setDate] = useState(session.date);
+  const [heure, setHeure] = useState(session.heure ?? '');
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const changeable = canChange(session);
+  const when = `${formatDate(session.date, 'long')}${session.heure ? ` · ${session.heure}` : ''}`;
+
+  async function move(event: FormEvent) {
+    event.preventDefault();
+    if (!isIsoDate(date)) return;
+    await moveSession(getRelais(), session.id, date, heure || undefined);
+    setMoving(false);
+    notify(t('series.moved'), 'success');
+  }
+
+  return (
+    <li className="card ws-row ws-session-row">
+      <div className="ws-row-main">
+        <span className="row-title">{t('series.sessionN', { n })} — {when}</span>
+        <span><span className={`tag ws-status ws-status--${session.statut}`}>{t(`session.status.${session.statut}`)}</span></span>
+      </div>
+      <div className="ws-row-actions">
+        {changeable ? <Link className="button button--primary button--small" to={`/workshops/sessions/${session.id}`}>{t('session.run')}</Link> : null}
+        <Link className="button button--small" to={`/workshops/sessions/${session.id}/attendance`}>{t('print.attendance')}</Link>
+        <Link className="button button--small" to={`/workshops/sessions/${session.id}/plan`}>{t('print.plan')}</Link>
+        {changeable ? <button type="button" className="button button--small" aria-expanded={moving} onClick={() => setMoving(!moving)}>{t('series.move')}</button> : null}
+        {changeable ? <button type="button" className="button button--small" onClick={() => setConfirmCancel(true)}>{t('series.cancelSession')}</button> : null}
+      </div>
+      {moving ? (
+        <form className="ws-move" onSubmit={(e) => void move(e)} noValidate>
+          <div className="form-row">
+            <TextField label={t('series.fields.newDate')} type="date" value={date} onChange={setDate} required />
+            <TextField label={t('series.fields.heure')} type="time" value={heure} onChange={setHeure} />
+          </div>
+          <div className="form-actions"><button type="submit" className="button button--primary button--small">{t('series.moveConfirm')}</button></div>
+        </form>
+      ) : null}
+      <ConfirmDialog open={confirmCancel} title={t('series.cancelTitle')} message={t('series.cancelMessage', { when })} danger
+        confirmLabel={t('series.cancelSession')} onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => { setConfirmCancel(false); void cancelSession(getRelais(), session.id).then(() => notify(t('series.cancelled'), 'success')); }} />
+    </li>
+  );
+}
+
+function AddSession({ seriesId }: { seriesId: string }) {
+  const { t } = useTranslation('workshops');
+  const [date, setDate] = useState('');
+  const [heure, setHeure] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!isIsoDate(date)) return;
+    await getRelais().workshopSessions.create(newSession(seriesId, { date, heure }));
+    setDate('');
+  }
+  return (
+    <form className="ws-add-session filters" onSubmit={(e) => void add(e)} noValidate>
+      <TextField label={t('series.fields.newDate')} type="date" value={date} onChange={setDate} />
+      <TextField label={t('series.fields.heure')} type="time" value={heure} onChange={setHeure} />
+      <button type="submit" className="button" disabled={!isIsoDate(date)}>{t('series.addSession')}</button>
+    </form>
+  );
+}
