@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isOneOf, ROLES, type Role } from '../../domain/codes';
 import { issue, isNonEmptyText, type ValidationIssue } from '../../domain/validation';
 import { getRelais } from '../../db';
-import { ensureDevice } from '../../db/device';
+import { ensureDevice, type DeviceIdentity } from '../../db/device';
 
 export interface Profile {
   displayName: string;
@@ -35,6 +35,10 @@ export function useProfile(): Profile | null | undefined {
   return useLiveQuery(async () => ((await getRelais().db.meta.get('profile'))?.value as Profile | undefined) ?? null, []);
 }
 
+/**
+ * The device id, read without writing: live queries run in read-only transactions, so this must not
+ * call `ensureDevice`. The identity exists by then: saving the first-run profile creates it.
+ */
 export function useDeviceId(): string | undefined {
-  return useLiveQuery(async () => (await ensureDevice(getRelais().db)).deviceId, []);
+  return useLiveQuery(async () => ((await getRelais().db.meta.get('device'))?.value as DeviceIdentity | undefined)?.deviceId, []);
 }

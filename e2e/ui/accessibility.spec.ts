@@ -1,0 +1,50 @@
+/**
+ * Automated accessibility check (axe-core, WCAG 2 A and AA) of every main screen, the first run and a
+ * form: no `serious` or `critical` violation. Failures print the rule, its impact and the elements.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, startApp } from '../support/app';
+
+/** The serious and critical violations of the current screen, one readable line (and its elements) each. */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return serious.map((v) => `${screen}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+}
+
+function expectNone(report: string[]): void {
+  expect(report, report.join('\n')).toEqual([]);
+}
+
+test('first run has no serious accessibility violation', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Relais' })).toBeVisible();
+  expectNone(await seriousViolations(page, 'first run'));
+});
+
+const SCREENS: Array<{ path: string; heading: RegExp }> = [
+  { path: '/', heading: /Bonjour/ },
+  { path: '/villages', heading: /Villages/ },
+  { path: '/surveys', heading: /Diagnostics/ },
+  { path: '/activities', heading: /Activités/ },
+  { path: '/places', heading: /Lieux de médiation/ },
+  { path: '/beneficiaries', heading: /Personnes suivies/ },
+  { path: '/settings', heading: /Paramètres/ },
+  { path: '/places/new', heading: /Nouveau lieu/ },
+];
+
+test('main screens and a form have no serious accessibility violation (with demo data)', async ({ page }) => {
+  await startApp(page);
+  await openApp(page, '/settings');
+  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+  await expect(page.getByText(/éléments de démonstration présents/)).toBeVisible();
+  // Check every screen before failing, so one run lists all the problems.
+  const report: string[] = [];
+  for (const screen of SCREENS) {
+    await openApp(page, screen.path);
+    await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+    report.push(...await seriousViolations(page, screen.path));
+  }
+  expectNone(report);
+});

@@ -1,0 +1,91 @@
+/** `/`: a greeting, today's and this month's activity, villages still to diagnose, shortcuts, offline status. */
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRelais } from '../../db';
+import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
+import { Page } from '../../ui/Page';
+import { useProfile } from '../settings/profile';
+import { readHomeStats } from './homeStats';
+
+export function Home() {
+  const { t } = useTranslation('home');
+  const profile = useProfile();
+  const today = todayIso();
+  const stats = useLiveQuery(() => readHomeStats(getRelais().db, today), [today]);
+  return (
+    <Page title={profile ? t('greeting', { name: profile.displayName }) : t('title')} className="home">
+      <p className="lead">{t('intro')}</p>
+      <section aria-labelledby="home-activity">
+        <h2 id="home-activity">{t('activity.title')}</h2>
+        <div className="cards">
+          <Stat value={stats?.today} label={(count) => t('activity.today', { count })} />
+          <Stat value={stats?.month} label={(count) => t('activity.month', { count, month: formatMonth(today) })} />
+        </div>
+      </section>
+      <Shortcuts />
+      <VillagesToSurvey villages={stats?.villagesToSurvey} />
+      <OfflineCard />
+    </Page>
+  );
+}
+
+function Stat({ value, label }: { value: number | undefined; label: (count: number) => string }) {
+  return (
+    <div className="card home-stat">
+      <span className="stat">{value === undefined ? '…' : formatNumber(value)}</span>
+      <span className="stat-label">{label(value ?? 0)}</span>
+    </div>
+  );
+}
+
+function Shortcuts() {
+  const { t } = useTranslation('home');
+  return (
+    <section aria-labelledby="home-shortcuts">
+      <h2 id="home-shortcuts">{t('shortcuts.title')}</h2>
+      <div className="home-shortcuts">
+        <Link className="button button--primary" to="/activities/new?type=individuel">{t('shortcuts.individual')}</Link>
+        <Link className="button button--primary" to="/activities/new?type=collectif">{t('shortcuts.workshop')}</Link>
+        <Link className="button" to="/surveys/new">{t('shortcuts.survey')}</Link>
+        <Link className="button" to="/places/new">{t('shortcuts.place')}</Link>
+      </div>
+    </section>
+  );
+}
+
+function VillagesToSurvey({ villages }: { villages: Awaited<ReturnType<typeof readHomeStats>>['villagesToSurvey'] | undefined }) {
+  const { t } = useTranslation('home');
+  if (!villages) return null;
+  return (
+    <section aria-labelledby="home-to-survey">
+      <h2 id="home-to-survey">{t('toSurvey.title')}</h2>
+      {villages.length === 0 ? <p className="row-meta">{t('toSurvey.none')}</p> : (
+        <>
+          <p className="row-meta">{t('toSurvey.count', { count: villages.length })}</p>
+          <ul className="home-villages">
+            {villages.map((v) => (
+              <li key={v.id}>
+                <Link to={`/villages/${v.id}`}>{v.commune.nom} ({v.commune.codePostal})</Link>
+                {' '}
+                <Link className="button button--small" to={`/surveys/new?village=${v.id}`}
+                  aria-label={t('toSurvey.startFor', { name: v.commune.nom })}>{t('toSurvey.start')}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function OfflineCard() {
+  const { t } = useTranslation('home');
+  return (
+    <section className="card home-offline" aria-labelledby="home-offline">
+      <h2 id="home-offline"><span aria-hidden="true">● </span>{t('offline.title')}</h2>
+      <p>{t('offline.body')}</p>
+      <p className="row-meta">{t('offline.sync')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router-dom';
+import { EditPlace, NewPlace } from './PlaceForm';
+import { PlacesList } from './PlacesList';
+
+export const placeRoutes: RouteObject[] = [
+  { path: '/places', element: <PlacesList /> },
+  { path: '/places/new', element: <NewPlace /> },
+  { path: '/places/:id/edit', element: <EditPlace /> },
+];

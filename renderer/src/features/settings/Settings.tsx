@@ -1,0 +1,107 @@
+/**
+ * `/settings`: who I am (profile), the interface language, this device and where its data lives, and
+ * the demo data switch.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../domain/codes';
+import type { ValidationIssue } from '../../domain/validation';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { platform, type AppInfo } from '../../platform';
+import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { DemoSection } from '../demo/DemoSection';
+import { saveProfile, useDeviceId, useProfile, validateProfile, type Profile } from './profile';
+
+export function Settings() {
+  const { t } = useTranslation('settings');
+  const profile = useProfile();
+  return (
+    <Page title={t('page.title')} className="settings">
+      {profile ? <ProfileSection profile={profile} /> : null}
+      <LanguageSection />
+      <DeviceSection />
+      <DemoSection author={profile?.displayName ?? ''} />
+    </Page>
+  );
+}
+
+function ProfileSection({ profile }: { profile: Profile }) {
+  const { t } = useTranslation(['settings', 'common']);
+  const { notify } = useToast();
+  const [form, setForm] = useState<Partial<Profile>>(profile);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setForm((prev) => ({ ...prev, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateProfile(form);
+    setIssues(found);
+    if (found.length > 0) return;
+    await saveProfile(form as Profile);
+    notify(t('page.profileSaved'), 'success');
+  }
+
+  return (
+    <section className="form-section" aria-labelledby="settings-profile">
+      <h2 id="settings-profile">{t('page.profile')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="settings-profile">
+        <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
+        <div className="form-row">
+          <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} />
+          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={form.structure ?? ''} onChange={(v) => set('structure', v)} required error={issueFor(issues, 'structure')} />
+        </div>
+        <RadioGroup legend={t('profile.role')} options={roleOptions} value={form.role ?? ''} onChange={(v: Role) => set('role', v)} required error={issueFor(issues, 'role')} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">{t('page.saveProfile')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function LanguageSection() {
+  const { t, i18n } = useTranslation(['settings', 'common']);
+  const options = LANGUAGES.map((lang) => ({ value: lang, label: t(`common:language.${lang}`) }));
+  return (
+    <section className="form-section" aria-labelledby="settings-language">
+      <h2 id="settings-language">{t('page.language')}</h2>
+      <RadioGroup<Language> legend={t('page.languageLegend')} hint={t('page.languageHint')} options={options}
+        value={i18n.language as Language} onChange={(lang) => void setLanguage(lang)} />
+    </section>
+  );
+}
+
+function useAppInfo(): AppInfo | undefined {
+  const [info, setInfo] = useState<AppInfo | undefined>(undefined);
+  useEffect(() => {
+    let active = true;
+    void platform.getAppInfo().then((value) => { if (active) setInfo(value); });
+    return () => { active = false; };
+  }, []);
+  return info;
+}
+
+function DeviceSection() {
+  const { t } = useTranslation('settings');
+  const deviceId = useDeviceId();
+  const info = useAppInfo();
+  return (
+    <section className="form-section" aria-labelledby="settings-device">
+      <h2 id="settings-device">{t('page.device')}</h2>
+      <dl className="settings-facts">
+        <dt>{t('page.deviceId')}</dt>
+        <dd><code className="settings-code">{deviceId ?? '…'}</code><p className="field-hint">{t('page.deviceIdHint')}</p></dd>
+        <dt>{t('page.version')}</dt>
+        <dd>{info ? `${info.version} · ${info.platform}` : '…'}</dd>
+        <dt>{t('page.dataLocation')}</dt>
+        <dd>
+          {info?.dataLocation ? <code className="settings-code">{info.dataLocation}</code> : null}
+          <p className="field-hint">{info?.shell === 'electron' ? t('page.dataLocationElectron') : t('page.dataLocationBrowser')}</p>
+        </dd>
+      </dl>
+    </section>
+  );
+}
