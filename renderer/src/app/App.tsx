@@ -14,6 +14,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { NAV_ITEMS } from './nav';
+import { Icon } from './icons';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -38,7 +39,7 @@ function Shell() {
           {NAV_ITEMS.map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.to === '/'} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}>
-                <span className="nav-icon" aria-hidden="true">{item.icon}</span>
+                <span className="nav-icon"><Icon name={item.icon} /></span>
                 <span>{t(item.labelKey)}</span>
               </NavLink>
             </li>

@@ -1,12 +1,14 @@
+import type { IconName } from './icons';
+
 /** The sidebar: one entry per thing a user does, in the order of a working day. */
-export const NAV_ITEMS = [
-  { to: '/', labelKey: 'nav.home', icon: '⌂' },
-  { to: '/villages', labelKey: 'nav.villages', icon: '◈' },
-  { to: '/surveys', labelKey: 'nav.surveys', icon: '☷' },
-  { to: '/activities', labelKey: 'nav.activities', icon: '✎' },
-  { to: '/places', labelKey: 'nav.places', icon: '⌖' },
-  { to: '/beneficiaries', labelKey: 'nav.beneficiaries', icon: '◎' },
-  { to: '/workshops', labelKey: 'nav.workshops', icon: '▦' },
-  { to: '/sync', labelKey: 'nav.sync', icon: '⇅' },
-  { to: '/settings', labelKey: 'nav.settings', icon: '⚙' },
-] as const;
+export const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; icon: IconName }> = [
+  { to: '/', labelKey: 'nav.home', icon: 'home' },
+  { to: '/villages', labelKey: 'nav.villages', icon: 'villages' },
+  { to: '/surveys', labelKey: 'nav.surveys', icon: 'surveys' },
+  { to: '/activities', labelKey: 'nav.activities', icon: 'activities' },
+  { to: '/places', labelKey: 'nav.places', icon: 'places' },
+  { to: '/beneficiaries', labelKey: 'nav.beneficiaries', icon: 'people' },
+  { to: '/workshops', labelKey: 'nav.workshops', icon: 'workshops' },
+  { to: '/sync', labelKey: 'nav.sync', icon: 'sync' },
+  { to: '/settings', labelKey: 'nav.settings', icon: 'settings' },
+];

@@ -69,7 +69,7 @@ describe('record repository', () => {
     await villages.remove(created.id);
     const deleted = await db.villages.get(created.id);
     expect(deleted?.deleted).toBe(1);
-    expect(deleted?.versions.deleted > created.versions.deleted).toBe(true);
+    expect((deleted?.versions.deleted ?? '') > created.versions.deleted).toBe(true);
     expect(deleted?.commune.nom).toBe('Lormes');
     await villages.restore(created.id);
     expect((await db.villages.get(created.id))?.deleted).toBe(0);

@@ -24,9 +24,9 @@ export function VirtualList<T>({ items, rowHeight, label, renderRow, getKey }: V
   });
   return (
     <div ref={parentRef} className="virtual-list" role="region" aria-label={label} tabIndex={0}>
-      <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-rowcount={items.length}>
+      <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
-          <li key={row.key} className="virtual-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
+          <li key={row.key} className="virtual-row" aria-setsize={items.length} aria-posinset={row.index + 1} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
             {renderRow(items[row.index], row.index)}
           </li>
         ))}
