@@ -14,6 +14,16 @@ describe('demo data', () => {
     expect(daysBefore(TODAY, 0)).toBe(TODAY);
   });
 
+  it('loads all or nothing: a failure half-way leaves no demo record behind', async () => {
+    const relais = openRelais(`test-${Math.random()}`);
+    let calls = 0;
+    const create = relais.activities.create.bind(relais.activities);
+    relais.activities.create = (data) => (++calls === 3 ? Promise.reject(new Error('window closed')) : create(data));
+    await expect(loadDemoData(relais, 'Aïcha', TODAY)).rejects.toThrow('window closed');
+    expect(await countDemoRecords(relais)).toBe(0);
+    expect(await relais.db.villages.count()).toBe(0);
+  });
+
   it('loads valid, marked records through the repositories, once', async () => {
     const relais = openRelais(`test-${Math.random()}`);
     expect(await loadDemoData(relais, 'Aïcha', TODAY)).toBe(true);

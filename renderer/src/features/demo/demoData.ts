@@ -33,8 +33,16 @@ async function demoVillage(relais: Relais, key: DemoVillageKey): Promise<Stored<
   return existing ?? relais.villages.create(village);
 }
 
-/** Loads the demo once; returns false (and writes nothing) when demo data is already there. */
-export async function loadDemoData(relais: Relais, author: string, today = todayIso()): Promise<boolean> {
+/**
+ * Loads the demo once; returns false (and writes nothing) when demo data is already there.
+ * One transaction: a window closed half-way leaves no half-loaded demo behind.
+ */
+export function loadDemoData(relais: Relais, author: string, today = todayIso()): Promise<boolean> {
+  const { db } = relais;
+  return db.transaction('rw', [db.meta, ...DEMO_TABLES.map((name) => db[name])], () => writeDemoData(relais, author, today));
+}
+
+async function writeDemoData(relais: Relais, author: string, today: string): Promise<boolean> {
   if ((await countDemoRecords(relais)) > 0) return false;
   const villageIds = {} as Record<DemoVillageKey, string>;
   for (const key of Object.keys(DEMO_VILLAGES) as DemoVillageKey[]) villageIds[key] = (await demoVillage(relais, key)).id;

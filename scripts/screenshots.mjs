@@ -1,0 +1,52 @@
+// Screenshots of every main screen, in French and English, at 1280×800 and 1024×640, with the
+// demo data loaded: `node scripts/screenshots.mjs [dist] [outDir]` after `npm run build:renderer`.
+// For looking at what we build; not part of the tests.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const dist = process.argv[2] ?? 'dist/renderer';
+const outDir = process.argv[3] ?? 'screenshots';
+const port = 4399;
+const screens = ['/', '/villages', '/surveys', '/activities', '/activities/new?type=collectif', '/places', '/beneficiaries', '/workshops', '/sync', '/settings'];
+const sizes = [{ width: 1280, height: 800 }, { width: 1024, height: 640 }];
+
+mkdirSync(outDir, { recursive: true });
+const server = spawn(process.execPath, ['scripts/serve-static.mjs', dist, String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 600));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: sizes[0] });
+  const page = await context.newPage();
+  const base = `http://127.0.0.1:${port}/`;
+  await page.goto(base);
+  await page.screenshot({ path: `${outDir}/first-run-fr-1280.png` });
+  await page.getByLabel('Votre nom affiché').fill('Aïcha Benali');
+  await page.getByRole('radio', { name: 'Médiateur·rice' }).check();
+  await page.getByLabel('Votre structure').fill('Médiathèque de Lormes');
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.goto(`${base}#/settings`);
+  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+  await page.getByText(/éléments de démonstration présents/).waitFor();
+  for (const lang of ['fr', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('relais.language', l), lang);
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      for (const screen of screens) {
+        await page.goto(`${base}#${screen}`);
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForTimeout(900);
+        const name = screen.replace(/[/?=&]+/g, '-').replace(/^-|-$/g, '') || 'home';
+        await page.screenshot({ path: `${outDir}/${name}-${lang}-${size.width}.png` });
+      }
+    }
+  }
+  console.log(`screenshots in ${outDir}/`);
+} finally {
+  await browser.close();
+  server.kill();
+}
