@@ -45,7 +45,7 @@ vi.mock('electron', () => {
       getPath: () => '/tmp',
     },
     protocol: { registerSchemesAsPrivileged: log('registerSchemesAsPrivileged'), handle: log('protocol.handle') },
-    session: { defaultSession: { setPermissionRequestHandler: log('permissions'), setPermissionCheckHandler: vi.fn() } },
+    session: { defaultSession: { setPermissionRequestHandler: log('permissions'), setPermissionCheckHandler: vi.fn(), webRequest: { onBeforeRequest: log('network') } } },
     Menu: { buildFromTemplate: () => ({}), setApplicationMenu: log('setApplicationMenu') },
     ipcMain: { handle: (channel: string) => state.calls.push(`ipc ${channel}`) },
     dialog: {},
@@ -72,6 +72,7 @@ describe('main.ts', () => {
     const after = state.calls.slice(3);
     expect(after[0]).toBe('protocol.handle');
     expect(after).toContain('permissions');
+    expect(after).toContain('network');
     expect(after.filter((c) => c.startsWith('ipc '))).toHaveLength(4);
     // The window loads only once the protocol and the IPC handlers exist.
     expect(after.indexOf('loadURL app://relais/index.html')).toBeGreaterThan(after.lastIndexOf('ipc relais:print-to-pdf'));

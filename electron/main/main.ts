@@ -10,7 +10,7 @@ import { setTrustedWindow } from './ipc';
 import { installMenu } from './menu';
 import { installAppProtocol, registerAppScheme, rendererRoot } from './protocol';
 import { pickLocale } from './strings';
-import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
+import { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 
 // Tests (and a careful user) may keep the notebook elsewhere; must be set before ready.
 if (process.env.RELAIS_USER_DATA_DIR) app.setPath('userData', process.env.RELAIS_USER_DATA_DIR);
@@ -53,6 +53,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   installAppProtocol(rendererRoot(__dirname));
   denyAllPermissions(session.defaultSession);
+  blockNetwork(session.defaultSession);
   installMenu(pickLocale(app.getLocale()));
   registerHandlers();
   openWindow();

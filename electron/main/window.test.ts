@@ -44,7 +44,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createMainWindow, denyAllPermissions, hardenWebContents, openExternalIfSafe } = await import('./window');
+const { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents, isLocalRequest, openExternalIfSafe } = await import('./window');
 
 function fakeContents(): FakeContents {
   const contents = makeContents();
@@ -134,6 +134,25 @@ describe('permissions', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(check?.({}, permission, 'app://relais', {})).toBe(false);
     }
+  });
+});
+
+describe('network', () => {
+  it('cancels every request that would leave the machine, and lets the app load its own files', () => {
+    let listener: ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+    blockNetwork({ webRequest: { onBeforeRequest: (fn: typeof listener) => (listener = fn) } } as never);
+    const verdict = (url: string) => {
+      const callback = vi.fn();
+      listener?.({ url }, callback);
+      return callback.mock.calls[0][0].cancel as boolean;
+    };
+    expect(verdict('app://relais/index.html')).toBe(false);
+    expect(verdict('data:image/png;base64,AAAA')).toBe(false);
+    expect(verdict('blob:app://relais/1234')).toBe(false);
+    for (const url of ['https://example.org/', 'http://127.0.0.1:8080/', 'wss://x.org', 'ftp://x.org/f', 'file:///etc/passwd', 'not a url']) {
+      expect(verdict(url)).toBe(true);
+    }
+    expect(isLocalRequest('APP://relais/x')).toBe(true);
   });
 });
 

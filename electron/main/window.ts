@@ -73,6 +73,25 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
+/** Schemes the renderer may load from: its own origin, inline data and object URLs, devtools. */
+const LOCAL_SCHEMES = ['app:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'];
+
+export function isLocalRequest(url: string): boolean {
+  try {
+    return LOCAL_SCHEMES.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Works offline" is enforced, not hoped for: any request leaving the machine is cancelled, so a
+ * stray dependency can never phone home with a mediator's data.
+ */
+export function blockNetwork(session: Session): void {
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url) }));
+}
+
 /** No camera, microphone, geolocation, notifications...: the notebook needs none of them. */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
