@@ -10,6 +10,8 @@ import { validateActivity } from '../domain/activity';
 import { validatePlace } from '../domain/place';
 import { validateBeneficiary } from '../domain/beneficiary';
 import type { Activity, Beneficiary, Place, Survey, Village } from '../domain/records';
+import { validateSeries, validateSession, validateTemplate } from '../domain/workshops/validation';
+import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
 
 export interface Relais {
   db: RelaisDatabase;
@@ -18,6 +20,9 @@ export interface Relais {
   activities: RecordRepository<Activity>;
   places: RecordRepository<Place>;
   beneficiaries: RecordRepository<Beneficiary>;
+  workshopTemplates: RecordRepository<WorkshopTemplate>;
+  workshopSeries: RecordRepository<WorkshopSeries>;
+  workshopSessions: RecordRepository<WorkshopSession>;
 }
 
 export function openRelais(name = 'relais'): Relais {
@@ -29,6 +34,9 @@ export function openRelais(name = 'relais'): Relais {
     activities: new RecordRepository(db, db.activities, validateActivity),
     places: new RecordRepository(db, db.places, validatePlace),
     beneficiaries: new RecordRepository(db, db.beneficiaries, validateBeneficiary),
+    workshopTemplates: new RecordRepository(db, db.workshopTemplates, validateTemplate),
+    workshopSeries: new RecordRepository(db, db.workshopSeries, validateSeries),
+    workshopSessions: new RecordRepository(db, db.workshopSessions, validateSession),
   };
 }
 

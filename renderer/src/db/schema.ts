@@ -4,6 +4,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Activity, Beneficiary, Place, Stored, Survey, Village } from '../domain/records';
+import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './syncRows';
+import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
 
 export interface MetaRow {
   key: string;
@@ -33,6 +35,26 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       beneficiaries: `${SYNCED}, code`,
     },
   },
+  {
+    // Sync by bundles: conflict log (deduplicated per losing write), import history (one row per
+    // bundle: re-imports are recognised), quarantined future-dated records, coordinators' cards.
+    version: 2,
+    stores: {
+      conflicts: '++id, recordId, at, resolved, [recordId+field+losingStamp]',
+      imports: 'bundleId, importedAt, sourceDevice',
+      quarantine: '++id, recordId, bundleId, at',
+      cards: 'deviceId',
+    },
+  },
+  {
+    // Workshops (issue 5): templates, series and their dated sessions, all synced records.
+    version: 3,
+    stores: {
+      workshopTemplates: `${SYNCED}, starterKey`,
+      workshopSeries: `${SYNCED}, templateId`,
+      workshopSessions: `${SYNCED}, seriesId, date, statut`,
+    },
+  },
 ];
 
 export class RelaisDatabase extends Dexie {
@@ -43,6 +65,13 @@ export class RelaisDatabase extends Dexie {
   activities!: Table<Stored<Activity>, string>;
   places!: Table<Stored<Place>, string>;
   beneficiaries!: Table<Stored<Beneficiary>, string>;
+  conflicts!: Table<ConflictRow, number>;
+  imports!: Table<ImportRow, string>;
+  quarantine!: Table<QuarantineRow, number>;
+  cards!: Table<CardRow, string>;
+  workshopTemplates!: Table<Stored<WorkshopTemplate>, string>;
+  workshopSeries!: Table<Stored<WorkshopSeries>, string>;
+  workshopSessions!: Table<Stored<WorkshopSession>, string>;
 
   constructor(name = 'relais') {
     super(name);
@@ -60,5 +89,8 @@ export const TABLE_OF_KIND = {
   activity: 'activities',
   place: 'places',
   beneficiary: 'beneficiaries',
+  workshopTemplate: 'workshopTemplates',
+  workshopSeries: 'workshopSeries',
+  workshopSession: 'workshopSessions',
 } as const;
 export type StoredKind = keyof typeof TABLE_OF_KIND;

@@ -6,6 +6,7 @@ import { getRelais } from '../../db';
 import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
 import { Page } from '../../ui/Page';
 import { useProfile } from '../settings/profile';
+import { UnexportedChangesCard } from '../sync';
 import { readHomeStats } from './homeStats';
 
 export function Home() {
@@ -23,6 +24,7 @@ export function Home() {
           <Stat value={stats?.month} label={(count) => t('activity.month', { count, month: formatMonth(today) })} />
         </div>
       </section>
+      <UnexportedChangesCard />
       <Shortcuts />
       <VillagesToSurvey villages={stats?.villagesToSurvey} />
       <OfflineCard />

@@ -12,6 +12,7 @@ import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
+import { ReminderSetting } from '../sync';
 import { saveProfile, useDeviceId, useProfile, validateProfile, type Profile } from './profile';
 
 export function Settings() {
@@ -22,6 +23,7 @@ export function Settings() {
       {profile ? <ProfileSection profile={profile} /> : null}
       <LanguageSection />
       <DeviceSection />
+      <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
     </Page>
   );

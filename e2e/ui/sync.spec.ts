@@ -1,0 +1,118 @@
+/**
+ * Sync by bundle files between two laptops, each a browser context with its own database:
+ * coordinator B hands out her card; mediator A imports it, logs an activity and exports a bundle
+ * encrypted to B; B previews and imports it, and finds A's activity. Re-imports, damaged copies and
+ * passphrase bundles get their answers.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { startApp } from '../support/app';
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  return readFile(await download.path());
+}
+
+async function openSync(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Échanges' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
+}
+
+async function chooseFile(page: Page, button: string, name: string, buffer: Buffer): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
+  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+async function exportBundle(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le fichier' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.relais$/);
+  return bytesOf(download);
+}
+
+/** A short individual session at a distance, about e-mail. */
+async function logActivity(page: Page): Promise<void> {
+  await page.goto('/#/activities/new?type=individuel');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await page.getByRole('radio', { name: '45 min' }).check();
+  await page.getByRole('radio', { name: 'À distance' }).check();
+  await page.getByRole('checkbox', { name: 'E-mail' }).check();
+  await page.getByRole('radio', { name: 'Partiellement autonome' }).check();
+  await page.getByRole('radio', { name: 'Non' }).check();
+  await page.getByLabel('Étiquettes').fill('envoi-relais');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+}
+
+test('a mediator sends her activity to her coordinator by bundle file', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const coordinator = await (await browser.newContext()).newPage();
+  const mediator = await (await browser.newContext()).newPage();
+
+  // B: coordinator, exports her card.
+  await startApp(coordinator, { name: 'Bérénice Martin', role: 'Coordinateur·rice', structure: 'Département de la Nièvre' });
+  await openSync(coordinator);
+  const [cardDownload] = await Promise.all([
+    coordinator.waitForEvent('download'),
+    coordinator.getByRole('button', { name: 'Exporter ma carte' }).click(),
+  ]);
+  expect(cardDownload.suggestedFilename()).toMatch(/\.relaiscard$/);
+  const card = await bytesOf(cardDownload);
+
+  // A: mediator, imports the card, logs an activity, exports a bundle for B.
+  await startApp(mediator);
+  await openSync(mediator);
+  await chooseFile(mediator, 'Importer une carte', 'carte.relaiscard', card);
+  await expect(mediator.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
+  await logActivity(mediator);
+  // Home counts what waits for an export.
+  await mediator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+  await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText(/\d+ changements? non exportés? depuis le/);
+  await openSync(mediator);
+  await expect(mediator.getByRole('radio', { name: 'Pour un·e coordinateur·rice (sa carte)' })).toBeChecked();
+  await expect(mediator.getByLabel('Destinataire')).toHaveValue(/.+/);
+  const bundle = await exportBundle(mediator);
+  await mediator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+  await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText('Tout a été exporté.');
+  await openSync(mediator);
+
+  // B: opens it, sees who sent it and what will change, imports.
+  await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'echange-aicha.relais', bundle);
+  const item = coordinator.getByRole('article', { name: 'echange-aicha.relais' });
+  await expect(item.getByText('Aïcha Benali (Médiathèque de Lormes)')).toBeVisible();
+  await expect(item.getByText('Valide — premier fichier reçu de cet ordinateur.')).toBeVisible();
+  await expect(item.getByRole('list', { name: 'Ce que l’import changera' }).getByText('nouvelle fiche', { exact: true })).toBeVisible();
+  await item.getByRole('button', { name: 'Importer' }).click();
+  await expect(item.getByText(/Import terminé : 1 nouvelle/)).toBeVisible();
+  await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activités' }).click();
+  await expect(coordinator.getByRole('region', { name: 'Liste des activités' })
+    .getByRole('link', { name: /Accompagnement individuel E-mail 45 minutes · À distance/ })).toBeVisible();
+
+  // The same file again: recognised, nothing changes.
+  await openSync(coordinator);
+  await expect(coordinator.getByRole('table').getByText('echange-aicha.relais')).toBeVisible();
+  await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'echange-aicha.relais', bundle);
+  await expect(coordinator.getByText(/Ce fichier a déjà été importé le/)).toBeVisible();
+
+  // A damaged copy: refused with its message.
+  const damaged = Buffer.from(bundle);
+  damaged[Math.floor(damaged.length * 0.6)] ^= 0xff;
+  await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'abime.relais', damaged);
+  await expect(coordinator.getByRole('article', { name: 'abime.relais' }).getByRole('alert'))
+    .toHaveText('Ce fichier est endommagé : son contenu ne correspond plus à ce qui a été envoyé. Rien n’a été importé.');
+
+  // A passphrase bundle: the wrong passphrase is refused, the right one opens it.
+  await mediator.getByRole('radio', { name: 'Tout (sauvegarde complète, pour un nouvel ordinateur)' }).check();
+  await mediator.getByRole('radio', { name: 'Avec une phrase de passe' }).check();
+  await mediator.getByLabel('Phrase de passe', { exact: true }).fill('le bus de Lormes passe à midi');
+  await expect(mediator.getByText('Très solide')).toBeVisible();
+  const withPassphrase = await exportBundle(mediator);
+  await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'sauvegarde.relais', withPassphrase);
+  const locked = coordinator.getByRole('article', { name: 'sauvegarde.relais' });
+  await locked.getByLabel('Phrase de passe de ce fichier').fill('le bus de Lormes passe à minuit');
+  await locked.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(locked.getByRole('alert')).toHaveText('Phrase de passe incorrecte.', { timeout: 30_000 });
+  await locked.getByLabel('Phrase de passe de ce fichier').fill('le bus de Lormes passe à midi');
+  await locked.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(locked.getByText('fiche inchangée', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await locked.getByRole('button', { name: 'Importer' }).click();
+  await expect(locked.getByText(/Import terminé/)).toBeVisible();
+});

@@ -1,0 +1,502 @@
+/**
+ * Sync by bundle files, database side: export this device's changes (or everything) as a signed,
+ * encrypted bundle; preview and import bundles from others in ONE transaction (all or nothing); keep
+ * the import history, the conflict log and the quarantine; find missing bundles; count what is not
+ * exported yet.
+ *
+ * Decoding and validating bytes is pure (domain/sync/bundle.ts) and runs in a Worker in the app; the
+ * functions here receive its result (`OpenedBundle`) and only touch Dexie.
+ */
+import type { Table } from 'dexie';
+import type { RecordKind } from '../domain/records';
+import { uuidv7 } from '../domain/ids';
+import { MAX_DRIFT_MS, observe, parseStamp } from '../domain/hlc';
+import {
+  containsPersonalData, openBundle, sealBundle, type BundleKind, type BundleLimits, type BundleManifest, type OpenedBundle,
+  type OpenSecrets, type ProtectionInput,
+} from '../domain/sync/bundle';
+import { generateDeviceKeys, type DeviceKeys } from '../domain/sync/keys';
+import { createCard, type SignedCard } from '../domain/sync/card';
+import { mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/merge';
+import type { BundleEntry, ValidatorRegistry } from '../domain/sync/records';
+import { findGaps, type Gap } from '../domain/sync/gaps';
+import { currentSeq, ensureDevice, loadClock, saveClock } from './device';
+import { TABLE_OF_KIND, type RelaisDatabase, type StoredKind } from './schema';
+import type { ConflictRow, ImportRow, OutcomeCounts } from './syncRows';
+import type { Relais } from './index';
+
+/** Records are read and written in chunks of this size: one bulkGet + one bulkPut per chunk. */
+const CHUNK = 2000;
+export const DEFAULT_EXPORT_REMINDER_DAYS = 7;
+
+export interface Author {
+  name: string;
+  structure: string;
+  role?: string;
+}
+
+type AnyTable = Table<SyncRecord, string>;
+
+function tableOf(db: RelaisDatabase, kind: RecordKind): AnyTable | undefined {
+  const name = (TABLE_OF_KIND as Partial<Record<RecordKind, string>>)[kind];
+  return name ? (db.table(name) as AnyTable) : undefined;
+}
+
+function syncedKinds(): StoredKind[] {
+  return Object.keys(TABLE_OF_KIND) as StoredKind[];
+}
+
+function syncedTables(db: RelaisDatabase): AnyTable[] {
+  return syncedKinds().map((kind) => tableOf(db, kind)!);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Keys and cards
+// ---------------------------------------------------------------------------------------------------
+
+interface SigningKeyRow { privateJwk: JsonWebKey; publicKey: string }
+interface AgeIdentityRow { identity: string; recipient: string }
+
+/**
+ * This device's keys, created on first use. Generated outside the transaction (WebCrypto promises
+ * would end a Dexie transaction), then stored only if no other tab stored some first.
+ */
+export async function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> {
+  const read = async (): Promise<DeviceKeys | undefined> => {
+    const signing = (await db.meta.get('signingKey'))?.value as SigningKeyRow | undefined;
+    const age = (await db.meta.get('ageIdentity'))?.value as AgeIdentityRow | undefined;
+    return signing && age ? {
+      signingPrivateJwk: signing.privateJwk, signingPublicKey: signing.publicKey,
+      ageIdentity: age.identity, ageRecipient: age.recipient,
+    } : undefined;
+  };
+  const existing = await read();
+  if (existing) return existing;
+  const keys = await generateDeviceKeys();
+  return db.transaction('rw', db.meta, async () => {
+    const raced = await read();
+    if (raced) return raced;
+    await db.meta.put({ key: 'signingKey', value: { privateJwk: keys.signingPrivateJwk, publicKey: keys.signingPublicKey } });
+    await db.meta.put({ key: 'ageIdentity', value: { identity: keys.ageIdentity, recipient: keys.ageRecipient } });
+    return keys;
+  });
+}
+
+/** This device's card (for a coordinator to hand out). */
+export async function exportMyCard(db: RelaisDatabase, author: Author & { role: string }): Promise<Uint8Array> {
+  const keys = await ensureDeviceKeys(db);
+  const { deviceId } = await ensureDevice(db);
+  return createCard({
+    name: author.name, structure: author.structure, role: author.role, deviceId,
+    ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey, createdAt: new Date().toISOString(),
+  }, keys.signingPrivateJwk);
+}
+
+export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<void> {
+  await db.cards.put({ ...card, importedAt: new Date().toISOString() });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------------
+
+interface ExportMark { seq: number; at: string }
+
+async function readMark(db: RelaisDatabase): Promise<ExportMark | undefined> {
+  return (await db.meta.get('exportMark'))?.value as ExportMark | undefined;
+}
+
+/** Records a bundle of `kind` would carry, read in one transaction, with the counter they reach. */
+async function collectEntries(db: RelaisDatabase, kind: BundleKind): Promise<{ entries: BundleEntry[]; seq: number; mark?: ExportMark }> {
+  return db.transaction('r', [db.meta, ...syncedTables(db)], async () => {
+    const mark = await readMark(db);
+    const seq = await currentSeq(db);
+    const entries: BundleEntry[] = [];
+    for (const recordKind of syncedKinds()) {
+      const table = tableOf(db, recordKind)!;
+      const rows = kind === 'full' || !mark ? await table.toArray() : await table.where('seq').above(mark.seq).toArray();
+      for (const record of rows) entries.push({ kind: recordKind, record });
+    }
+    return { entries, seq, mark };
+  });
+}
+
+export interface ExportSummary {
+  count: number;
+  personalData: boolean;
+}
+
+/** What an export of `kind` would hold: its size and whether it may go unencrypted. */
+export async function summarizeExport(db: RelaisDatabase, kind: BundleKind): Promise<ExportSummary> {
+  const { entries } = await collectEntries(db, kind);
+  return { count: entries.length, personalData: containsPersonalData(entries) };
+}
+
+export interface PreparedExport {
+  bytes: Uint8Array;
+  manifest: BundleManifest;
+  suggestedName: string;
+  /** Call once the file is really saved: moves the "exported up to here" mark. */
+  commit(): Promise<void>;
+}
+
+function fileStamp(iso: string): string {
+  return iso.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+}
+
+export async function exportBundle(
+  db: RelaisDatabase,
+  options: { kind: BundleKind; protection: ProtectionInput; author: Author; app: string; now?: Date },
+): Promise<PreparedExport> {
+  const keys = await ensureDeviceKeys(db);
+  const { deviceId } = await ensureDevice(db);
+  const { entries, seq, mark } = await collectEntries(db, options.kind);
+  const createdAt = (options.now ?? new Date()).toISOString();
+  const from = options.kind === 'full' ? 1 : (mark?.seq ?? 0) + 1;
+  const { bytes, manifest } = await sealBundle({
+    app: options.app,
+    bundleId: uuidv7(),
+    kind: options.kind,
+    createdAt,
+    since: options.kind === 'full' ? null : mark?.at ?? null,
+    source: { deviceId, signingKey: keys.signingPublicKey, name: options.author.name, structure: options.author.structure },
+    range: { from, to: seq },
+    entries,
+    signingPrivateJwk: keys.signingPrivateJwk,
+    protection: options.protection,
+  });
+  return {
+    bytes,
+    manifest,
+    suggestedName: `relais-${options.kind === 'full' ? 'sauvegarde' : 'echange'}-${fileStamp(createdAt)}.relais`,
+    commit: async () => {
+      await db.transaction('rw', db.meta, async () => {
+        const current = await readMark(db);
+        // Never move the mark backwards (two exports prepared at once, saved out of order).
+        if (!current || current.seq < seq) await db.meta.put({ key: 'exportMark', value: { seq, at: createdAt } });
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Preview and import
+// ---------------------------------------------------------------------------------------------------
+
+export type SignatureStatus = 'knownKey' | 'newKey' | 'keyChanged';
+
+export interface ImportPlan {
+  manifest: BundleManifest;
+  alreadyImported: ImportRow | undefined;
+  signature: SignatureStatus;
+  /** Name on the card we hold for this device, if any. */
+  knownAs?: string;
+  counts: OutcomeCounts;
+  quarantined: number;
+}
+
+function emptyCounts(): OutcomeCounts {
+  return { new: 0, updated: 0, unchanged: 0, conflicting: 0, deleted: 0 };
+}
+
+/** Has this device signed with another key before? (a stolen name, or a reinstalled laptop) */
+async function signatureStatus(db: RelaisDatabase, manifest: BundleManifest): Promise<{ status: SignatureStatus; knownAs?: string }> {
+  const { deviceId, signingKey } = manifest.source;
+  const card = await db.cards.get(deviceId);
+  const previous = await db.imports.where('sourceDevice').equals(deviceId).toArray();
+  const knownKeys = new Set([...(card ? [card.signingKey] : []), ...previous.map((row) => row.signingKey)]);
+  const knownAs = card?.name;
+  if (knownKeys.size === 0) return { status: 'newKey', knownAs };
+  return { status: knownKeys.has(signingKey) ? 'knownKey' : 'keyChanged', knownAs };
+}
+
+function entriesByKind(entries: readonly BundleEntry[]): Map<RecordKind, SyncRecord[]> {
+  const byKind = new Map<RecordKind, SyncRecord[]>();
+  for (const { kind, record } of entries) {
+    const list = byKind.get(kind) ?? [];
+    list.push(record);
+    byKind.set(kind, list);
+  }
+  return byKind;
+}
+
+interface ChunkResult {
+  toWrite: SyncRecord[];
+  outcomes: MergeOutcome[];
+  conflicts: Array<{ recordId: string; conflict: ReturnType<typeof mergeRecord>['conflicts'][number] }>;
+  erasedIds: string[];
+}
+
+/** Outcome of a merge once conflicts already in the log are set aside (an old bundle seen again). */
+function outcomeWithoutConflicts(local: SyncRecord | undefined, merged: ReturnType<typeof mergeRecord>): MergeOutcome {
+  if (!merged.changed) return 'unchanged';
+  if (!local) return merged.record.deleted ? 'deleted' : 'new';
+  return merged.record.deleted && !local.deleted ? 'deleted' : 'updated';
+}
+
+async function alreadyLogged(db: RelaisDatabase, recordId: string, field: string, losingStamp: string): Promise<boolean> {
+  return (await db.conflicts.where('[recordId+field+losingStamp]').equals([recordId, field, losingStamp]).count()) > 0;
+}
+
+/**
+ * Merge one chunk against what is stored; records repeated inside a bundle merge with each other.
+ * A conflict counts only if the log does not hold it yet, so re-importing an old bundle whose values
+ * lost long ago reports nothing new.
+ */
+async function mergeChunk(db: RelaisDatabase, table: AnyTable, chunk: readonly SyncRecord[]): Promise<ChunkResult> {
+  const ids = chunk.map((r) => r.id);
+  const stored = await table.bulkGet(ids);
+  const current = new Map<string, SyncRecord>();
+  stored.forEach((row, i) => { if (row) current.set(ids[i], row); });
+  const changed = new Map<string, SyncRecord>();
+  const result: ChunkResult = { toWrite: [], outcomes: [], conflicts: [], erasedIds: [] };
+  for (const remote of chunk) {
+    const local = current.get(remote.id);
+    const merged = mergeRecord(local, remote);
+    const fresh = [];
+    for (const conflict of merged.conflicts) {
+      if (!(await alreadyLogged(db, remote.id, conflict.field, conflict.losingStamp))) fresh.push(conflict);
+    }
+    result.outcomes.push(fresh.length > 0 ? 'conflicting' : outcomeWithoutConflicts(local, merged));
+    for (const conflict of fresh) result.conflicts.push({ recordId: remote.id, conflict });
+    if (!merged.changed) continue;
+    if (merged.record.erased && !local?.erased) result.erasedIds.push(remote.id);
+    current.set(remote.id, merged.record);
+    changed.set(remote.id, merged.record);
+  }
+  result.toWrite = [...changed.values()];
+  return result;
+}
+
+/** Counts of what importing would do, computed without writing anything. */
+export async function previewImport(db: RelaisDatabase, opened: OpenedBundle): Promise<ImportPlan> {
+  const alreadyImported = await db.imports.get(opened.manifest.bundleId);
+  const { status, knownAs } = await signatureStatus(db, opened.manifest);
+  const counts = emptyCounts();
+  await db.transaction('r', [db.conflicts, ...syncedTables(db)], async () => {
+    for (const [kind, records] of entriesByKind(opened.entries)) {
+      const table = tableOf(db, kind);
+      if (!table) continue;
+      for (let i = 0; i < records.length; i += CHUNK) {
+        const { outcomes } = await mergeChunk(db, table, records.slice(i, i + CHUNK));
+        for (const outcome of outcomes) counts[outcome] += 1;
+      }
+    }
+  });
+  return { manifest: opened.manifest, alreadyImported, signature: status, knownAs, counts, quarantined: opened.quarantined.length };
+}
+
+export interface ImportReport {
+  alreadyImported: boolean;
+  counts: OutcomeCounts;
+  quarantined: number;
+  conflictsLogged: number;
+}
+
+function latestStamp(record: SyncRecord): string {
+  return Object.values(record.versions).reduce((a, b) => (a >= b ? a : b), '');
+}
+
+/**
+ * Apply a checked bundle in ONE transaction over every table it may touch: any failure rolls
+ * everything back. Only records whose merge differs from what is stored are written, each with a
+ * fresh local `seq` (so a coordinator's next export forwards them). A bundle already imported changes
+ * nothing.
+ */
+export async function importBundle(
+  db: RelaisDatabase,
+  opened: OpenedBundle,
+  options: { fileName: string; now?: Date; onProgress?: (done: number, total: number) => void },
+): Promise<ImportReport> {
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+  const { manifest } = opened;
+  const tables = [db.meta, db.conflicts, db.imports, db.quarantine, ...syncedTables(db)];
+  return db.transaction('rw', tables, async () => {
+    if (await db.imports.get(manifest.bundleId)) {
+      return { alreadyImported: true, counts: emptyCounts(), quarantined: 0, conflictsLogged: 0 };
+    }
+    const counts = emptyCounts();
+    let conflictsLogged = 0;
+    let done = 0;
+    const clock = await loadClock(db);
+    let seq = await currentSeq(db);
+    for (const [kind, records] of entriesByKind(opened.entries)) {
+      const table = tableOf(db, kind);
+      if (!table) throw new Error(`no table for ${kind}`); // validated earlier: cannot happen
+      for (let i = 0; i < records.length; i += CHUNK) {
+        const result = await mergeChunk(db, table, records.slice(i, i + CHUNK));
+        for (const outcome of result.outcomes) counts[outcome] += 1;
+        for (const record of result.toWrite) {
+          seq += 1;
+          record.seq = seq;
+          observe(clock, latestStamp(record), now.getTime());
+        }
+        if (result.toWrite.length > 0) await table.bulkPut(result.toWrite);
+        conflictsLogged += await logConflicts(db, kind, manifest.bundleId, at, result);
+        if (result.erasedIds.length > 0) await forgetErased(db, result.erasedIds);
+        done += records.slice(i, i + CHUNK).length;
+        options.onProgress?.(done, opened.entries.length);
+      }
+    }
+    for (const entry of opened.quarantined) {
+      await db.quarantine.add({
+        bundleId: manifest.bundleId, recordKind: entry.kind, recordId: entry.record.id, record: entry.record, stamp: entry.stamp, at,
+      });
+    }
+    await db.meta.put({ key: 'seq', value: seq });
+    await saveClock(db, clock);
+    await db.imports.add({
+      bundleId: manifest.bundleId, fileName: options.fileName, importedAt: at,
+      sourceDevice: manifest.source.deviceId, sourceName: manifest.source.name, sourceStructure: manifest.source.structure,
+      signingKey: manifest.source.signingKey, kind: manifest.kind, createdAt: manifest.createdAt, since: manifest.since,
+      rangeFrom: manifest.range.from, rangeTo: manifest.range.to, counts, quarantined: opened.quarantined.length,
+    });
+    return { alreadyImported: false, counts, quarantined: opened.quarantined.length, conflictsLogged };
+  });
+}
+
+/** Losing values go to the log once per losing write (overlapping bundles do not repeat them). */
+async function logConflicts(db: RelaisDatabase, kind: RecordKind, bundleId: string, at: string, result: ChunkResult): Promise<number> {
+  let logged = 0;
+  for (const { recordId, conflict } of result.conflicts) {
+    const key: [string, string, string] = [recordId, conflict.field, conflict.losingStamp];
+    const seen = await db.conflicts.where('[recordId+field+losingStamp]').equals(key).count();
+    if (seen > 0) continue;
+    const row: ConflictRow = {
+      recordKind: kind, recordId, field: conflict.field, losingValue: conflict.losingValue,
+      losingStamp: conflict.losingStamp, winningStamp: conflict.winningStamp, at, bundleId, resolved: 0,
+    };
+    await db.conflicts.add(row);
+    logged += 1;
+  }
+  return logged;
+}
+
+/** An erasure also wipes the copies of the person's data kept in the conflict log and the quarantine. */
+async function forgetErased(db: RelaisDatabase, ids: readonly string[]): Promise<void> {
+  await db.conflicts.where('recordId').anyOf(ids as string[]).delete();
+  await db.quarantine.where('recordId').anyOf(ids as string[]).delete();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conflict log
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * "Restore this value": a NEW local edit of the field through the repository (validated, stamped,
+ * exported like any edit), so it wins from now on everywhere it travels.
+ */
+export async function restoreConflictValue(relais: Relais, conflictId: number): Promise<void> {
+  const { db } = relais;
+  const conflict = await db.conflicts.get(conflictId);
+  if (!conflict) throw new Error(`conflict not found: ${conflictId}`);
+  const tableName = (TABLE_OF_KIND as Partial<Record<RecordKind, string>>)[conflict.recordKind];
+  const repository = tableName ? (relais as unknown as Record<string, RepositoryLike>)[tableName] : undefined;
+  if (!repository) throw new Error(`no repository for ${conflict.recordKind}`);
+  const current = await repository.get(conflict.recordId);
+  if (!current || current.erased) throw new Error(`record not found: ${conflict.recordId}`);
+  if (conflict.field === 'deleted') {
+    await (conflict.losingValue ? repository.remove(conflict.recordId) : repository.restore(conflict.recordId));
+  } else {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(current)) {
+      if (!['id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'deleted', 'erased', 'seq'].includes(key)) data[key] = value;
+    }
+    if (conflict.losingValue === undefined) delete data[conflict.field];
+    else data[conflict.field] = conflict.losingValue;
+    await repository.update(conflict.recordId, data);
+  }
+  await db.conflicts.update(conflictId, { resolved: 1 });
+}
+
+interface RepositoryLike {
+  get(id: string): Promise<SyncRecord | undefined>;
+  update(id: string, data: Record<string, unknown>): Promise<unknown>;
+  remove(id: string): Promise<void>;
+  restore(id: string): Promise<void>;
+}
+
+export async function dismissConflict(db: RelaisDatabase, conflictId: number): Promise<void> {
+  await db.conflicts.update(conflictId, { resolved: 1 });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History, gaps, unexported changes
+// ---------------------------------------------------------------------------------------------------
+
+export interface SourceGaps {
+  deviceId: string;
+  name: string;
+  gaps: Gap[];
+}
+
+/** Per source device, the bundles that never arrived (holes in the counter ranges received). */
+export async function missingBundles(db: RelaisDatabase): Promise<SourceGaps[]> {
+  const rows = await db.imports.toArray();
+  const bySource = new Map<string, ImportRow[]>();
+  for (const row of rows) bySource.set(row.sourceDevice, [...(bySource.get(row.sourceDevice) ?? []), row]);
+  const result: SourceGaps[] = [];
+  for (const [deviceId, imports] of bySource) {
+    const gaps = findGaps(imports.map((r) => ({ from: r.rangeFrom, to: r.rangeTo, since: r.since, createdAt: r.createdAt })));
+    const latest = imports.reduce((a, b) => (a.importedAt >= b.importedAt ? a : b));
+    if (gaps.length > 0) result.push({ deviceId, name: latest.sourceName, gaps });
+  }
+  return result;
+}
+
+export interface UnexportedChanges {
+  count: number;
+  /** Earliest change still waiting (ISO), undefined when nothing waits. */
+  since?: string;
+  /** Last successful export (ISO). */
+  lastExport?: string;
+  reminderDays: number;
+  /** True when changes have waited longer than the reminder delay. */
+  overdue: boolean;
+}
+
+export async function unexportedChanges(db: RelaisDatabase, now = Date.now()): Promise<UnexportedChanges> {
+  return db.transaction('r', [db.meta, ...syncedTables(db)], async () => {
+    const mark = await readMark(db);
+    const reminder = (await db.meta.get('exportReminderDays'))?.value;
+    const reminderDays = typeof reminder === 'number' && reminder > 0 ? reminder : DEFAULT_EXPORT_REMINDER_DAYS;
+    let count = 0;
+    let since: string | undefined;
+    // Index counts, not a scan: the home screen asks this with 100k records waiting. The change
+    // counter grows with every local write, so the lowest waiting `seq` is the oldest change.
+    for (const table of syncedTables(db)) {
+      const waiting = table.where('seq').above(mark?.seq ?? 0);
+      count += await waiting.count();
+      const oldest = await waiting.first();
+      if (oldest && (since === undefined || oldest.updatedAt < since)) since = oldest.updatedAt;
+    }
+    const overdue = since !== undefined && now - Date.parse(since) > reminderDays * 24 * 60 * 60 * 1000;
+    return { count, since, lastExport: mark?.at, reminderDays, overdue };
+  });
+}
+
+export async function setExportReminderDays(db: RelaisDatabase, days: number): Promise<void> {
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new RangeError(`reminder days out of range: ${days}`);
+  await db.meta.put({ key: 'exportReminderDays', value: days });
+}
+
+/** Stamps we refuse to let win: exposed for the quarantine screen and tests. */
+export function isFutureStamp(stamp: string, now = Date.now()): boolean {
+  const parsed = parseStamp(stamp);
+  return parsed !== null && parsed.millis > now + MAX_DRIFT_MS;
+}
+
+/**
+ * Open (decrypt, verify, validate) and import in one call: what tests and the no-Worker fallback use.
+ * The app opens bundles in a Worker (features/sync/bundleWorker.ts) and then calls importBundle.
+ */
+export async function receiveBundle(
+  db: RelaisDatabase,
+  bytes: Uint8Array,
+  options: { secrets?: OpenSecrets; validators: ValidatorRegistry; fileName?: string; now?: Date; limits?: BundleLimits },
+): Promise<ImportReport> {
+  const now = options.now ?? new Date();
+  const opened = await openBundle(bytes, options.secrets ?? {}, { validators: options.validators, now: now.getTime(), limits: options.limits });
+  return importBundle(db, opened, { fileName: options.fileName ?? 'bundle.relais', now });
+}

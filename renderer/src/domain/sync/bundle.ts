@@ -1,0 +1,444 @@
+/**
+ * The `.relais` bundle file: what a mediator carries to a coordinator on a USB stick.
+ *
+ *   file  = header | body
+ *   header (14 bytes) = magic "\x89RELAIS\n" | container format (1 byte) | protection (1 byte)
+ *                       | body length (uint32, big-endian: a shorter file is "truncated")
+ *   body  = inner, or the age encryption of inner (X25519 recipient = a coordinator's card, or scrypt
+ *           passphrase)
+ *   inner = manifest length (uint32) | manifest JSON | signature length (uint16) | Ed25519 signature
+ *           | payload
+ *   payload = gzip of JSON lines, one `{"kind": …, "record": …}` per record
+ *
+ * The signature covers the manifest bytes, and the manifest holds the SHA-256 of the payload, so one
+ * signature vouches for everything. The manifest sits inside the encryption: a lost stick reveals nothing.
+ *
+ * Opening validates everything before anything is written (design.md promise 5): magic, format, sizes
+ * (absolute caps; inflated bytes are counted, declared sizes never trusted), decryption, signature,
+ * payload hash, JSON safety, and every record (structure + domain validator).
+ */
+import { Decrypter, Encrypter } from 'age-encryption';
+import { Gunzip, gzipSync } from 'fflate';
+import { RECORD_KINDS, type RecordKind } from '../records';
+import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
+import { BundleError } from './errors';
+import { sha256Hex, sign, verify } from './keys';
+import { assertSafeJson, isPlainObject, parseSafeObject } from './safety';
+import { checkRecord, isRecordKind, type BundleEntry, type ValidatorRegistry } from './records';
+import type { SyncRecord } from './merge';
+
+/** Bump when a reader of the previous format could misread the new one. */
+export const BUNDLE_FORMAT = 1;
+export const BUNDLE_MAGIC = new Uint8Array([0x89, 0x52, 0x45, 0x4c, 0x41, 0x49, 0x53, 0x0a]);
+const HEADER_BYTES = BUNDLE_MAGIC.length + 1 + 1 + 4;
+
+export const PROTECTIONS = ['none', 'recipient', 'passphrase'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
+export type BundleKind = 'changes' | 'full';
+
+export interface BundleLimits {
+  /** Whole file (same cap as the desktop bridge). */
+  maxFileBytes: number;
+  maxManifestBytes: number;
+  /** Bytes actually produced while inflating the payload (a compression bomb stops here). */
+  maxInflatedBytes: number;
+  maxRecords: number;
+  /** One JSON line (one record). */
+  maxRecordBytes: number;
+}
+
+export const DEFAULT_LIMITS: BundleLimits = {
+  maxFileBytes: 512 * 1024 * 1024,
+  maxManifestBytes: 256 * 1024,
+  maxInflatedBytes: 512 * 1024 * 1024,
+  maxRecords: 2_000_000,
+  maxRecordBytes: 1024 * 1024,
+};
+
+/** age's own default; tests lower it (scrypt is deliberately slow). */
+export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
+
+export interface BundleSource {
+  deviceId: string;
+  /** Ed25519 public key, raw, base64. */
+  signingKey: string;
+  name: string;
+  structure: string;
+}
+
+export interface BundleManifest {
+  format: number;
+  app: string;
+  bundleId: string;
+  kind: BundleKind;
+  createdAt: string;
+  /** When the previous export of the source ended (start of "changes since"), null for the first. */
+  since: string | null;
+  source: BundleSource;
+  /** The source device's change counters covered (inclusive): lets receivers see missing bundles. */
+  range: { from: number; to: number };
+  counts: Partial<Record<RecordKind, number>>;
+  recordCount: number;
+  /** True when any record is personal data: then the bundle is always encrypted. */
+  personalData: boolean;
+  protection: Protection;
+  payloadSha256: string;
+}
+
+export type ProtectionInput =
+  | { type: 'none' }
+  | { type: 'recipient'; recipient: string }
+  | { type: 'passphrase'; passphrase: string; workFactor?: number };
+
+export interface SealInput {
+  app: string;
+  bundleId: string;
+  kind: BundleKind;
+  createdAt: string;
+  since: string | null;
+  source: BundleSource;
+  range: { from: number; to: number };
+  entries: BundleEntry[];
+  signingPrivateJwk: JsonWebKey;
+  protection: ProtectionInput;
+}
+
+/**
+ * Personal data, decided once for every bundle: a followed person (even pseudonymous, with a code and
+ * age band, is personal data under the GDPR) and an activity linked to followed persons. An erased
+ * record carries no payload, so it is not personal data. Free-text notes are covered by the warning
+ * near every free-text field (users must not type sensitive data there).
+ */
+export function isPersonalData(entry: BundleEntry): boolean {
+  if (entry.record.erased) return false;
+  if (entry.kind === 'beneficiary') return true;
+  if (entry.kind === 'activity') {
+    const ids = entry.record.beneficiaryIds;
+    return Array.isArray(ids) && ids.length > 0;
+  }
+  return false;
+}
+
+export function containsPersonalData(entries: readonly BundleEntry[]): boolean {
+  return entries.some(isPersonalData);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------------
+
+function encodePayload(entries: readonly BundleEntry[]): Uint8Array {
+  const lines = entries.map(({ kind, record }) => {
+    const copy: Record<string, unknown> = { ...record };
+    delete copy.seq; // local counter: meaningless elsewhere
+    return JSON.stringify({ kind, record: copy });
+  });
+  return gzipSync(new TextEncoder().encode(lines.join('\n')), { level: 6 });
+}
+
+function countByKind(entries: readonly BundleEntry[]): Partial<Record<RecordKind, number>> {
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const { kind } of entries) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function uint32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value);
+  return bytes;
+}
+
+function uint16(value: number): Uint8Array {
+  const bytes = new Uint8Array(2);
+  new DataView(bytes.buffer).setUint16(0, value);
+  return bytes;
+}
+
+async function encrypt(inner: Uint8Array, protection: ProtectionInput): Promise<Uint8Array> {
+  if (protection.type === 'none') return inner;
+  const encrypter = new Encrypter();
+  if (protection.type === 'recipient') encrypter.addRecipient(protection.recipient);
+  else {
+    encrypter.setScryptWorkFactor(protection.workFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
+    encrypter.setPassphrase(protection.passphrase);
+  }
+  return encrypter.encrypt(inner);
+}
+
+export function frame(protection: Protection, body: Uint8Array, format = BUNDLE_FORMAT): Uint8Array {
+  return concat([BUNDLE_MAGIC, new Uint8Array([format, PROTECTIONS.indexOf(protection)]), uint32(body.length), body]);
+}
+
+/** Build, sign and (when asked or needed) encrypt a bundle. Personal data is never written in clear. */
+export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
+  const personalData = containsPersonalData(input.entries);
+  if (personalData && input.protection.type === 'none') {
+    throw new Error('a bundle holding personal data must be encrypted');
+  }
+  const payload = encodePayload(input.entries);
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    app: input.app,
+    bundleId: input.bundleId,
+    kind: input.kind,
+    createdAt: input.createdAt,
+    since: input.since,
+    source: input.source,
+    range: input.range,
+    counts: countByKind(input.entries),
+    recordCount: input.entries.length,
+    personalData,
+    protection: input.protection.type,
+    payloadSha256: await sha256Hex(payload),
+  };
+  const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const signature = await sign(input.signingPrivateJwk, manifestBytes);
+  const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload]);
+  const body = await encrypt(inner, input.protection);
+  return { bytes: frame(input.protection.type, body), manifest };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------------
+
+export interface BundleHeader {
+  format: number;
+  protection: Protection;
+}
+
+/** Read the clear header: enough to know whether to ask for a passphrase. Checks format and sizes. */
+export function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
+  if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`);
+  if (bytes.length < BUNDLE_MAGIC.length || BUNDLE_MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new BundleError('notABundle');
+  }
+  if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header');
+  const format = bytes[BUNDLE_MAGIC.length];
+  if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`);
+  if (format < 1) throw new BundleError('corrupted', `format ${format}`);
+  const protection = PROTECTIONS[bytes[BUNDLE_MAGIC.length + 1]];
+  if (!protection) throw new BundleError('corrupted', 'protection');
+  const declared = new DataView(bytes.buffer, bytes.byteOffset + BUNDLE_MAGIC.length + 2, 4).getUint32(0);
+  const actual = bytes.length - HEADER_BYTES;
+  if (actual < declared) throw new BundleError('truncated', `${actual} of ${declared} bytes`);
+  if (actual > declared) throw new BundleError('corrupted', 'trailing bytes');
+  return { format, protection };
+}
+
+export interface OpenSecrets {
+  /** This device's age identity (for bundles encrypted to our card). */
+  identity?: string;
+  passphrase?: string;
+}
+
+async function decrypt(body: Uint8Array, protection: Protection, secrets: OpenSecrets): Promise<Uint8Array> {
+  if (protection === 'none') return body;
+  const decrypter = new Decrypter();
+  if (protection === 'passphrase') {
+    if (!secrets.passphrase) throw new BundleError('needsPassphrase');
+    decrypter.addPassphrase(secrets.passphrase);
+  } else {
+    if (!secrets.identity) throw new BundleError('wrongKey', 'no identity on this device');
+    try {
+      decrypter.addIdentity(secrets.identity);
+    } catch {
+      throw new BundleError('wrongKey', 'invalid identity');
+    }
+  }
+  try {
+    return await decrypter.decrypt(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('no identity matched')) {
+      throw new BundleError(protection === 'passphrase' ? 'wrongPassphrase' : 'notForThisUser');
+    }
+    throw new BundleError('corrupted', message);
+  }
+}
+
+interface InnerParts {
+  manifestBytes: Uint8Array;
+  signature: Uint8Array;
+  payload: Uint8Array;
+}
+
+function splitInner(inner: Uint8Array, limits: BundleLimits): InnerParts {
+  const view = new DataView(inner.buffer, inner.byteOffset, inner.byteLength);
+  if (inner.length < 4) throw new BundleError('truncated', 'manifest length');
+  const manifestLength = view.getUint32(0);
+  if (manifestLength > limits.maxManifestBytes) throw new BundleError('tooLarge', `manifest of ${manifestLength} bytes`);
+  if (inner.length < 4 + manifestLength + 2) throw new BundleError('truncated', 'manifest');
+  const signatureLength = view.getUint16(4 + manifestLength);
+  const signatureStart = 4 + manifestLength + 2;
+  if (signatureLength !== 64) throw new BundleError('badSignature', `signature of ${signatureLength} bytes`);
+  if (inner.length < signatureStart + signatureLength) throw new BundleError('truncated', 'signature');
+  return {
+    manifestBytes: inner.subarray(4, 4 + manifestLength),
+    signature: inner.subarray(signatureStart, signatureStart + signatureLength),
+    payload: inner.subarray(signatureStart + signatureLength),
+  };
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isShortText(value: unknown, max = 200): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/** Every manifest field has the expected type; anything else means a damaged or forged file. */
+function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BundleError('corrupted', 'manifest encoding');
+  }
+  const m = parseSafeObject(text, 'manifest');
+  if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`);
+  const source = m.source as Record<string, unknown> | undefined;
+  const range = m.range as Record<string, unknown> | undefined;
+  const ok = m.format === BUNDLE_FORMAT
+    && isShortText(m.app, 40)
+    && typeof m.bundleId === 'string' && UUID_PATTERN.test(m.bundleId)
+    && (m.kind === 'changes' || m.kind === 'full')
+    && isShortText(m.createdAt, 40) && Number.isFinite(Date.parse(m.createdAt as string))
+    && (m.since === null || (isShortText(m.since, 40) && Number.isFinite(Date.parse(m.since as string))))
+    && isPlainObject(source)
+    && typeof source.deviceId === 'string' && DEVICE_ID_PATTERN.test(source.deviceId)
+    && isShortText(source.signingKey, 100) && isShortText(source.name) && isShortText(source.structure)
+    && isPlainObject(range) && isCount(range.from) && isCount(range.to)
+    && isPlainObject(m.counts) && Object.entries(m.counts).every(([k, v]) => isRecordKind(k) && isCount(v))
+    && isCount(m.recordCount)
+    && typeof m.personalData === 'boolean'
+    && (PROTECTIONS as readonly unknown[]).includes(m.protection)
+    && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
+  if (!ok) throw new BundleError('corrupted', 'manifest fields');
+  if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`);
+  return m as unknown as BundleManifest;
+}
+
+/**
+ * Inflate the payload in small pushes, counting the bytes really produced, and hand complete lines
+ * to `onLine` as they arrive: neither a bomb nor a huge bundle ever sits in memory as one string.
+ */
+function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (line: string) => void): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let inflated = 0;
+  let pending = '';
+  let finished = false;
+  const gunzip = new Gunzip((chunk, final) => {
+    inflated += chunk.length;
+    if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload');
+    pending += decoder.decode(chunk, { stream: !final });
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record');
+    for (const line of lines) onLine(line);
+    if (final) finished = true;
+  });
+  const PUSH = 4096; // deflate expands at most ~1000×: a push never yields more than ~4 MB
+  try {
+    if (payload.length === 0) throw new BundleError('truncated', 'empty payload');
+    for (let offset = 0; offset < payload.length; offset += PUSH) {
+      gunzip.push(payload.subarray(offset, offset + PUSH), offset + PUSH >= payload.length);
+    }
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
+    throw new BundleError('corrupted', String(error)); // fflate: invalid block, bad CRC, …
+  }
+  if (!finished) throw new BundleError('truncated', 'payload');
+  if (pending.length > 0) onLine(pending);
+}
+
+export interface QuarantinedEntry extends BundleEntry {
+  /** The stamp too far in the future. */
+  stamp: string;
+}
+
+export interface OpenedBundle {
+  manifest: BundleManifest;
+  entries: BundleEntry[];
+  quarantined: QuarantinedEntry[];
+}
+
+export interface OpenOptions {
+  validators: ValidatorRegistry;
+  /** Receiver's wall clock (ms); stamps beyond now + 24 h are quarantined. */
+  now?: number;
+  limits?: BundleLimits;
+}
+
+/** Up to this many invalid records are described in the error (enough to understand, not a flood). */
+const MAX_REPORTED_INVALID = 5;
+
+function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: OpenOptions, limits: BundleLimits):
+  { entries: BundleEntry[]; quarantined: QuarantinedEntry[] } {
+  const now = options.now ?? Date.now();
+  const entries: BundleEntry[] = [];
+  const quarantined: QuarantinedEntry[] = [];
+  const invalid: string[] = [];
+  let count = 0;
+  inflateLines(payload, limits, (line) => {
+    if (line.length === 0) return;
+    count += 1;
+    if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared');
+    const item = parseSafeObject(line, `record ${count}`);
+    assertSafeJson(item);
+    const kind = item.kind;
+    if (!isRecordKind(kind)) {
+      invalid.push(`#${count}: kind`);
+      return;
+    }
+    const check = checkRecord(kind, item.record, options.validators, now);
+    if (check.status === 'invalid') {
+      const issues = check.issues?.map((i) => `${i.field}:${i.code}`).join(',') ?? '';
+      if (invalid.length < MAX_REPORTED_INVALID) invalid.push(`${kind} #${count}: ${check.reason} ${issues}`.trim());
+      else invalid.push('');
+      return;
+    }
+    const record = item.record as SyncRecord;
+    delete record.seq;
+    if (check.status === 'future') quarantined.push({ kind, record, stamp: check.stamp });
+    else entries.push({ kind, record });
+  });
+  if (invalid.length > 0) {
+    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`);
+  }
+  if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`);
+  return { entries, quarantined };
+}
+
+/**
+ * Decrypt, verify and validate a bundle. Throws a BundleError (with its code) on any problem; returns
+ * only fully checked records. Nothing here touches a database.
+ */
+export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, options: OpenOptions): Promise<OpenedBundle> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const header = peekBundle(bytes, limits);
+  const inner = await decrypt(bytes.subarray(HEADER_BYTES), header.protection, secrets);
+  const { manifestBytes, signature, payload } = splitInner(inner, limits);
+  const manifest = readManifest(manifestBytes, limits);
+  if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature');
+  // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
+  if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed');
+  if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
+  const { entries, quarantined } = parseEntries(payload, manifest, options, limits);
+  const actual = countByKind([...entries, ...quarantined]);
+  for (const kind of RECORD_KINDS) {
+    if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`);
+  }
+  return { manifest, entries, quarantined };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatStamp } from '../hlc';
+import { mergeRecord, syncedContent, type SyncRecord } from './merge';
+
+/**
+ * Reference model: a record's state on a device is fully determined by the set of writes that device
+ * has seen (per field, the value of the highest-stamped write; any erasure absorbs everything).
+ * So merging what two devices hold must give the state of the union of their writes — which implies
+ * commutativity, associativity and idempotence, independently of how merge is written.
+ */
+const DEVICES = ['000000000000000a', '000000000000000b', '000000000000000c'];
+const FIELDS = ['code', 'genre', 'notes'];
+const ID = '01890a5d-ac96-774b-bcce-b302099a8057';
+const CREATED = '2025-03-01T08:00:00.000Z';
+
+type Write =
+  | { type: 'set'; field: string; value: unknown; stamp: string }
+  | { type: 'delete'; value: 0 | 1; stamp: string }
+  | { type: 'erase'; stamp: string };
+
+const CREATION: Write = { type: 'delete', value: 0, stamp: formatStamp(Date.parse(CREATED), 0, DEVICES[0]) };
+
+const writeArb: fc.Arbitrary<Omit<Write, 'stamp'> & { millis: number; device: string }> = fc.record({
+  millis: fc.integer({ min: Date.parse(CREATED) + 1, max: Date.parse(CREATED) + 50 }),
+  device: fc.constantFrom(...DEVICES),
+  kind: fc.constantFrom('set', 'set', 'set', 'delete', 'erase'),
+  field: fc.constantFrom(...FIELDS),
+  value: fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.constant(undefined), fc.array(fc.constantFrom(1, 2), { maxLength: 2 })),
+  flag: fc.constantFrom<0 | 1>(0, 1),
+}).map(({ millis, device, kind, field, value, flag }) => (
+  kind === 'set' ? { type: 'set', field, value, millis, device }
+    : kind === 'delete' ? { type: 'delete', value: flag, millis, device }
+      : { type: 'erase', millis, device }) as Omit<Write, 'stamp'> & { millis: number; device: string });
+
+/** Unique stamps: a device never issues the same stamp twice (the counter makes them distinct). */
+const writesArb = fc.array(writeArb, { minLength: 1, maxLength: 14 }).map((raw) =>
+  raw.map((w, i) => ({ ...w, stamp: formatStamp(w.millis, i, w.device) }) as Write));
+
+function stateOf(writes: readonly Write[], updatedAt = CREATED): SyncRecord {
+  const base = { id: ID, createdAt: CREATED, updatedAt, authorDevice: DEVICES[0] };
+  const all = [CREATION, ...writes];
+  const erasures = all.filter((w) => w.type === 'erase').map((w) => w.stamp).sort();
+  if (erasures.length > 0) {
+    const last = erasures[erasures.length - 1];
+    return { ...base, versions: { deleted: last, erased: last }, deleted: 1, erased: 1 };
+  }
+  const record: SyncRecord = { ...base, versions: {}, deleted: 0, erased: 0 };
+  for (const w of [...all].sort((a, b) => (a.stamp < b.stamp ? -1 : 1))) {
+    if (w.type === 'set') {
+      record.versions[w.field] = w.stamp;
+      if (w.value === undefined) delete record[w.field];
+      else record[w.field] = w.value;
+    } else if (w.type === 'delete') {
+      record.versions.deleted = w.stamp;
+      record.deleted = w.value;
+    }
+  }
+  return record;
+}
+
+const subsetsArb = writesArb.chain((writes) => fc.tuple(
+  fc.constant(writes),
+  fc.subarray(writes),
+  fc.subarray(writes),
+  fc.subarray(writes),
+));
+
+describe('merge (reference model: state of the union of writes)', () => {
+  it('merging two devices gives the state of all the writes they saw', () => {
+    fc.assert(fc.property(subsetsArb, ([, a, b]) => {
+      const merged = mergeRecord(stateOf(a, '2025-03-02T00:00:00.000Z'), stateOf(b)).record;
+      expect(syncedContent(merged)).toBe(syncedContent(stateOf([...a, ...b])));
+    }), { numRuns: 500 });
+  });
+
+  it('is commutative, associative and idempotent', () => {
+    fc.assert(fc.property(subsetsArb, ([, a, b, c]) => {
+      const [A, B, C] = [stateOf(a), stateOf(b), stateOf(c)];
+      const m = (x: SyncRecord, y: SyncRecord) => mergeRecord(x, y).record;
+      expect(syncedContent(m(A, B))).toBe(syncedContent(m(B, A)));
+      expect(syncedContent(m(m(A, B), C))).toBe(syncedContent(m(A, m(B, C))));
+      const once = m(A, B);
+      const again = mergeRecord(once, B);
+      expect(again.changed).toBe(false);
+      expect(again.outcome).not.toBe('updated');
+    }), { numRuns: 500 });
+  });
+
+  it('reports unchanged (nothing to write) exactly when the stored record already holds everything', () => {
+    fc.assert(fc.property(subsetsArb, ([, a, b]) => {
+      const result = mergeRecord(stateOf(a), stateOf(b));
+      const union = stateOf([...a, ...b]);
+      expect(result.changed).toBe(syncedContent(union) !== syncedContent(stateOf(a)));
+    }), { numRuns: 500 });
+  });
+
+  it('logs the losing value of a same-field race between two devices, never an erased payload', () => {
+    fc.assert(fc.property(subsetsArb, ([, a, b]) => {
+      const local = stateOf(a);
+      const remote = stateOf(b);
+      const { record, conflicts } = mergeRecord(local, remote);
+      if (record.erased) expect(conflicts).toEqual([]);
+      for (const c of conflicts) {
+        const loser = c.losingSide === 'local' ? local : remote;
+        const winner = c.losingSide === 'local' ? remote : local;
+        expect(c.losingStamp < c.winningStamp).toBe(true);
+        expect(loser.versions[c.field]).toBe(c.losingStamp);
+        expect(winner.versions[c.field]).toBe(c.winningStamp);
+        expect(c.field === 'deleted' ? loser.deleted : loser[c.field]).toEqual(c.losingValue);
+        expect(c.losingStamp.slice(-16)).not.toBe(c.winningStamp.slice(-16));
+      }
+    }), { numRuns: 500 });
+  });
+});
+
+describe('merge examples', () => {
+  const stamp = (ms: number, device: string) => formatStamp(Date.parse(CREATED) + ms, 0, device);
+
+  it('keeps concurrent edits of different fields from both devices', () => {
+    const local = stateOf([{ type: 'set', field: 'code', value: 'B-1', stamp: stamp(5, DEVICES[0]) }]);
+    const remote = stateOf([{ type: 'set', field: 'genre', value: 'feminin', stamp: stamp(3, DEVICES[1]) }]);
+    const { record, outcome, conflicts } = mergeRecord(local, remote);
+    expect(record.code).toBe('B-1');
+    expect(record.genre).toBe('feminin');
+    expect(outcome).toBe('updated');
+    expect(conflicts).toEqual([]);
+  });
+
+  it('keeps the later value of a same-field race and logs the other', () => {
+    const local = stateOf([{ type: 'set', field: 'notes', value: 'ici', stamp: stamp(5, DEVICES[0]) }]);
+    const remote = stateOf([{ type: 'set', field: 'notes', value: 'là', stamp: stamp(9, DEVICES[1]) }]);
+    const { record, outcome, conflicts } = mergeRecord(local, remote);
+    expect(record.notes).toBe('là');
+    expect(outcome).toBe('conflicting');
+    expect(conflicts).toEqual([{ field: 'notes', losingValue: 'ici', losingStamp: stamp(5, DEVICES[0]), winningStamp: stamp(9, DEVICES[1]), losingSide: 'local' }]);
+  });
+
+  it('an erasure can never be revived by an older or newer edit', () => {
+    const erased = stateOf([{ type: 'erase', stamp: stamp(2, DEVICES[1]) }]);
+    const edited = stateOf([{ type: 'set', field: 'code', value: 'B-9', stamp: stamp(40, DEVICES[0]) }]);
+    for (const [a, b] of [[erased, edited], [edited, erased]]) {
+      const { record } = mergeRecord(a, b);
+      expect(record.erased).toBe(1);
+      expect(record.code).toBeUndefined();
+      expect(Object.keys(record.versions).sort()).toEqual(['deleted', 'erased']);
+    }
+  });
+
+  it('a tombstone wins over older edits, and an edit made after it does not undelete', () => {
+    const deleted = stateOf([{ type: 'delete', value: 1, stamp: stamp(10, DEVICES[1]) }]);
+    const older = stateOf([{ type: 'set', field: 'code', value: 'B-2', stamp: stamp(4, DEVICES[0]) }]);
+    const { record, outcome } = mergeRecord(older, deleted);
+    expect(record.deleted).toBe(1);
+    expect(record.code).toBe('B-2');
+    expect(outcome).toBe('deleted');
+  });
+});

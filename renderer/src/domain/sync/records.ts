@@ -1,0 +1,91 @@
+/**
+ * Structural checks of a record received in a bundle, before the domain validators see its data:
+ * ids, stamps, flags and the promise that an erased record carries no payload. A record whose stamps
+ * are far in the future (a sender's clock set days ahead) is not refused but quarantined: applied, it
+ * would win every later edit for days.
+ */
+import { META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
+import { MAX_DRIFT_MS, parseStamp } from '../hlc';
+import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
+import type { ValidationIssue } from '../validation';
+import { isPlainObject } from './safety';
+import { dataFieldsOf, type SyncRecord } from './merge';
+
+export type DataValidator = (data: never) => ValidationIssue[];
+export type ValidatorRegistry = Partial<Record<RecordKind, DataValidator>>;
+
+export interface BundleEntry {
+  kind: RecordKind;
+  record: SyncRecord;
+}
+
+export type RecordCheck =
+  | { status: 'ok' }
+  | { status: 'future'; stamp: string }
+  | { status: 'invalid'; reason: string; issues?: ValidationIssue[] };
+
+const META = new Set<string>(META_FIELDS);
+const FLAGS = new Set(['deleted', 'erased']);
+
+export function isRecordKind(value: unknown): value is RecordKind {
+  return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
+}
+
+function isIsoDateTime(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 40 && Number.isFinite(Date.parse(value));
+}
+
+function checkMeta(record: Record<string, unknown>): string | null {
+  if (typeof record.id !== 'string' || !UUID_PATTERN.test(record.id)) return 'id';
+  if (!isIsoDateTime(record.createdAt) || !isIsoDateTime(record.updatedAt)) return 'dates';
+  if (typeof record.authorDevice !== 'string' || !DEVICE_ID_PATTERN.test(record.authorDevice)) return 'authorDevice';
+  if (record.deleted !== 0 && record.deleted !== 1) return 'deleted';
+  if (record.erased !== 0 && record.erased !== 1) return 'erased';
+  if (record.seq !== undefined && typeof record.seq !== 'number') return 'seq';
+  if (!isPlainObject(record.versions)) return 'versions';
+  return null;
+}
+
+/** Every stamp well formed; every data field stamped; flags stamped; an erasure leaves no payload. */
+function checkVersions(record: SyncRecord): string | null {
+  const versions = record.versions;
+  for (const [field, stamp] of Object.entries(versions)) {
+    if (typeof stamp !== 'string' || parseStamp(stamp) === null) return `stamp of ${field}`;
+    if (META.has(field) && !FLAGS.has(field)) return `meta field ${field} stamped`;
+  }
+  if (versions.deleted === undefined) return 'deleted unstamped';
+  const dataKeys = Object.keys(dataFieldsOf(record));
+  if (record.erased === 1) {
+    if (record.deleted !== 1 || versions.erased === undefined) return 'erasure incomplete';
+    if (dataKeys.length > 0 || Object.keys(versions).some((f) => !FLAGS.has(f))) return 'erased record holds data';
+    return null;
+  }
+  if (versions.erased !== undefined) return 'erased stamp on a live record';
+  const unstamped = dataKeys.find((key) => versions[key] === undefined);
+  return unstamped ? `field ${unstamped} unstamped` : null;
+}
+
+function latestStamp(versions: Record<string, string>): string {
+  return Object.values(versions).reduce((a, b) => (a >= b ? a : b), '');
+}
+
+/** Check one entry of a bundle; `now` is the receiver's wall clock. */
+export function checkRecord(kind: RecordKind, raw: unknown, validators: ValidatorRegistry, now: number): RecordCheck {
+  if (!isPlainObject(raw)) return { status: 'invalid', reason: 'not an object' };
+  const metaProblem = checkMeta(raw);
+  if (metaProblem) return { status: 'invalid', reason: metaProblem };
+  const record = raw as SyncRecord;
+  const versionProblem = checkVersions(record);
+  if (versionProblem) return { status: 'invalid', reason: versionProblem };
+  if (!record.erased) {
+    const validate = validators[kind];
+    // A kind without a registered validator cannot be trusted: refuse rather than store unchecked data.
+    if (!validate) return { status: 'invalid', reason: `no validator for ${kind}` };
+    const issues = validate(dataFieldsOf(record) as never);
+    if (issues.length > 0) return { status: 'invalid', reason: 'data', issues };
+  }
+  const latest = latestStamp(record.versions);
+  const parsed = parseStamp(latest);
+  if (parsed && parsed.millis > now + MAX_DRIFT_MS) return { status: 'future', stamp: latest };
+  return { status: 'ok' };
+}

@@ -1,0 +1,71 @@
+/** "My card" (for coordinators to hand out) and the cards of coordinators imported here. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRelais } from '../../db';
+import { exportMyCard, saveCard } from '../../db/sync';
+import { readCard } from '../../domain/sync/card';
+import { fingerprint } from '../../domain/sync/keys';
+import { platform } from '../../platform';
+import { useToast } from '../../ui/toast';
+import { useProfile } from '../settings/profile';
+import { describeSyncError } from './errors';
+
+export function CardsPanel() {
+  const { t } = useTranslation('sync');
+  const { t: tc } = useTranslation('settings');
+  const { notify } = useToast();
+  const profile = useProfile();
+  const { db } = getRelais();
+  const [error, setError] = useState('');
+  const cards = useLiveQuery(async () => Promise.all((await db.cards.toArray()).map(async (c) => ({ ...c, print: await fingerprint(c.signingKey) }))), []) ?? [];
+
+  const exportCard = async () => {
+    if (!profile) return;
+    setError('');
+    try {
+      const bytes = await exportMyCard(db, { name: profile.displayName, structure: profile.structure, role: profile.role });
+      const slug = profile.displayName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'relais';
+      const result = await platform.saveFile({ suggestedName: `carte-${slug}.relaiscard`, kind: 'card', bytes });
+      if (result.saved) notify(t('cards.exported'), 'success');
+    } catch (e) {
+      setError(describeSyncError(t, e));
+    }
+  };
+
+  const importCards = async () => {
+    setError('');
+    try {
+      const files = await platform.openFiles({ kind: 'card', multiple: true });
+      for (const file of files) {
+        const card = await readCard(file.bytes);
+        await saveCard(db, card);
+        notify(t('cards.imported', { name: card.name }), 'success');
+      }
+    } catch (e) {
+      setError(describeSyncError(t, e));
+    }
+  };
+
+  return (
+    <section className="card sync-panel" aria-labelledby="sync-cards">
+      <h2 id="sync-cards">{t('cards.title')}</h2>
+      <p>{t('cards.intro')}</p>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={exportCard} disabled={!profile}>{t('cards.exportMine')}</button>
+        <button type="button" className="button" onClick={importCards}>{t('cards.import')}</button>
+      </div>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {cards.length === 0 ? <p className="row-meta">{t('cards.none')}</p> : (
+        <ul className="sync-list" aria-label={t('cards.listLabel')}>
+          {cards.map((c) => (
+            <li key={c.deviceId}>
+              <span className="row-title">{c.name}</span>
+              <span className="row-meta">{t('cards.meta', { structure: c.structure, role: tc(`roles.${c.role}`, { defaultValue: c.role }), print: c.print })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+/** `/sync`: carry work between laptops as bundle files — export, cards, import with preview, conflicts, history. */
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../ui/Page';
+import { ExportPanel } from './ExportPanel';
+import { CardsPanel } from './CardsPanel';
+import { ImportPanel } from './ImportPanel';
+import { ConflictsPanel } from './ConflictsPanel';
+import { HistoryPanel } from './HistoryPanel';
+
+export function SyncPage() {
+  const { t } = useTranslation('sync');
+  return (
+    <Page title={t('title')} className="sync">
+      <p className="lead">{t('intro')}</p>
+      <ImportPanel />
+      <ExportPanel />
+      <CardsPanel />
+      <ConflictsPanel />
+      <HistoryPanel />
+    </Page>
+  );
+}

@@ -1,0 +1,20 @@
+/** Home-screen card: "12 changes not exported since 3 March", with a reminder after N days. */
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../i18n/format';
+import { useUnexportedChanges } from './useUnexportedChanges';
+
+export function UnexportedChangesCard() {
+  const { t } = useTranslation('sync');
+  const waiting = useUnexportedChanges();
+  if (!waiting) return null;
+  const since = waiting.since ? formatDate(waiting.since.slice(0, 10), 'long') : '';
+  return (
+    <section className={`card sync-waiting${waiting.overdue ? ' sync-waiting--overdue' : ''}`} aria-labelledby="sync-waiting-title">
+      <h2 id="sync-waiting-title">{t('waiting.title')}</h2>
+      <p>{waiting.count === 0 ? t('waiting.none') : t('waiting.count', { count: waiting.count, since })}</p>
+      {waiting.overdue ? <p className="notice">{t('waiting.reminder', { count: waiting.reminderDays })}</p> : null}
+      {waiting.count > 0 ? <Link className="button button--primary" to="/sync">{t('waiting.action')}</Link> : null}
+    </section>
+  );
+}

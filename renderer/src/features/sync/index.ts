@@ -1,0 +1,3 @@
+export { UnexportedChangesCard } from './UnexportedChangesCard';
+export { useUnexportedChanges } from './useUnexportedChanges';
+export { ReminderSetting } from './ReminderSetting';

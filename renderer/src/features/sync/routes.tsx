@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router-dom';
+import { SyncPage } from './SyncPage';
+
+export const syncRoutes: RouteObject[] = [
+  { path: '/sync', element: <SyncPage /> },
+];
