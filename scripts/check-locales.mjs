@@ -1,6 +1,6 @@
 // Locale completeness: every key in one language exists in the others, plural keys carry each
 // language's plural forms (French: one, many, other — English: one, other), no value is empty,
-// and every {{placeholder}} of a message exists in its translation too.
+// French spacing is typographic, and every {{placeholder}} of a message exists in its translation too.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -56,6 +56,12 @@ for (const lang of languages) {
       if (!tables[lang].has(`${base}_${form}`)) problems.push(`${base}: ${lang} lacks the plural form "${form}"`);
     }
   }
+}
+
+// French typography: a no-break space before : ; ! ? and inside « », so a line never starts with
+// a lone colon or question mark.
+for (const [id, text] of tables.fr ?? []) {
+  if (/ [:;!?»]|« /.test(text)) problems.push(`fr ${id}: use a no-break space (U+00A0 or U+202F) before : ; ! ? » and after «`);
 }
 
 // Placeholders must match across languages, or a translated message silently drops a value.

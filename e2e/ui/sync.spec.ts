@@ -81,7 +81,7 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   await expect(item.getByText('Valide — premier fichier reçu de cet ordinateur.')).toBeVisible();
   await expect(item.getByRole('list', { name: 'Ce que l’import changera' }).getByText('nouvelle fiche', { exact: true })).toBeVisible();
   await item.getByRole('button', { name: 'Importer' }).click();
-  await expect(item.getByText(/Import terminé : 1 nouvelle/)).toBeVisible();
+  await expect(item.getByText(/Import terminé\s:\s1 nouvelle/)).toBeVisible();
   await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activités' }).click();
   await expect(coordinator.getByRole('region', { name: 'Liste des activités' })
     .getByRole('link', { name: /Accompagnement individuel E-mail 45 minutes · À distance/ })).toBeVisible();
