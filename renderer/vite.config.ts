@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { communesPlugin } from './communes-plugin';
+import { META_CONTENT_SECURITY_POLICY } from '../electron/shared/csp';
 import pkg from '../package.json' with { type: 'json' };
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -9,7 +10,12 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), communesPlugin()],
+  plugins: [
+    react(),
+    communesPlugin(),
+    // The same CSP as the Electron shell's header, from one source (electron/shared/csp.ts).
+    { name: 'relais-csp', transformIndexHtml: (html: string) => html.replace('%RELAIS_CSP%', META_CONTENT_SECURITY_POLICY) },
+  ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   server: { fs: { allow: ['..'] } },
   build: {

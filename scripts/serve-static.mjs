@@ -1,5 +1,6 @@
 // A tiny static file server for end-to-end tests and benchmarks: serves the built renderer on
-// loopback only, with the same strict Content-Security-Policy the Electron shell sends.
+// loopback only. The Content-Security-Policy comes with the page itself (index.html's <meta>, written
+// at build time from electron/shared/csp.ts).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,7 +12,6 @@ const types = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
   '.woff': 'font/woff', '.ico': 'image/x-icon', '.wasm': 'application/wasm',
 };
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 createServer(async (req, res) => {
   const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -21,7 +21,7 @@ createServer(async (req, res) => {
     const info = await stat(file);
     const target = info.isDirectory() ? join(file, 'index.html') : file;
     const body = await readFile(target);
-    res.writeHead(200, { 'content-type': types[extname(target)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': types[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');

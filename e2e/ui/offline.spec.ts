@@ -22,3 +22,13 @@ test('no screen makes a network request outside the app', async ({ page, baseURL
   await expect(page.getByText('Fonctionne hors ligne')).toBeVisible();
   expect(foreign).toEqual([]);
 });
+
+test('the page refuses, by its Content-Security-Policy, to load anything from outside', async ({ page }) => {
+  await page.goto('/');
+  const violated = await page.evaluate(() => new Promise<string>((resolve) => {
+    document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+    const image = new Image();
+    image.src = 'https://example.org/pixel.png';
+  }));
+  expect(violated).toBe('img-src');
+});

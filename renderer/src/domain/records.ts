@@ -157,3 +157,8 @@ export interface Beneficiary {
   /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
   demo?: boolean;
 }
+
+/** Newest first by creation time: the order of every list in the app. */
+export function newestFirst<T extends { createdAt: string }>(records: T[]): T[] {
+  return [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

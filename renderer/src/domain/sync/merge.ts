@@ -9,20 +9,10 @@
  *
  * Pure: no Dexie, no DOM. Runs in Node tests, in the import worker and in the page.
  */
-import { META_FIELDS } from '../records';
+import { META_FIELDS, type RecordMeta } from '../records';
 
 /** The sync view of any stored record: metadata plus flat data fields. `seq` is local and never merged. */
-export interface SyncRecord {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  authorDevice: string;
-  versions: Record<string, string>;
-  deleted: 0 | 1;
-  erased: 0 | 1;
-  seq?: number;
-  [field: string]: unknown;
-}
+export type SyncRecord = Omit<RecordMeta, 'seq'> & { seq?: number; [field: string]: unknown };
 
 /** A value that lost a same-field race: kept so the user can see it and restore it. */
 export interface FieldConflict {

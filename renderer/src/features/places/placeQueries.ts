@@ -3,13 +3,9 @@
  * behind them. Screens write only through `getRelais().places` (the repository).
  */
 import { normaliseName } from '../../domain/communes';
-import type { CommuneRef, Place, Stored, Village } from '../../domain/records';
+import { newestFirst, type CommuneRef, type Place, type Stored, type Village } from '../../domain/records';
 import type { RelaisDatabase } from '../../db/schema';
 
-/** Newest first: the place added last is most likely the one a mediator is working on. */
-export function placesNewestFirst<T extends { createdAt: string }>(places: T[]): T[] {
-  return [...places].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
 
 /** Search by name, address or commune (accents, hyphens and case ignored) or postcode prefix. */
 export function searchPlaces<T extends Place>(places: T[], query: string): T[] {
@@ -27,7 +23,7 @@ export function filterByVillage<T extends Place>(places: T[], villageId: string)
 /** Live (not deleted, not erased) places, newest first. Places are few: one read is enough. */
 export async function livePlaces(db: RelaisDatabase): Promise<Stored<Place>[]> {
   const rows = await db.places.where('deleted').equals(0).toArray();
-  return placesNewestFirst(rows.filter((p) => p.erased === 0));
+  return newestFirst(rows.filter((p) => p.erased === 0));
 }
 
 export async function liveVillages(db: RelaisDatabase): Promise<Stored<Village>[]> {

@@ -6,9 +6,7 @@ import { normaliseName } from '../../domain/communes';
 import type { Stored, Survey, Village } from '../../domain/records';
 
 /** Newest first: the village added last is the one a mediator is most likely working on. */
-export function newestFirst<T extends { createdAt: string }>(records: T[]): T[] {
-  return [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
+export { newestFirst } from '../../domain/records';
 
 /**
  * Search by name (accents, hyphens and case ignored, as in the commune picker) or by postcode prefix.
