@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeTestDatabases, openTestRelais, snapshot } from './syncTestkit';
 import {
   ensureDeviceKeys, exportBundle, importBundle, missingBundles, previewImport, receiveBundle, restoreConflictValue,
-  unexportedChanges,
+  releaseQuarantine, unexportedChanges,
 } from './sync';
 import { ensureDevice } from './device';
 import { openBundle } from '../domain/sync/bundle';
@@ -236,6 +236,22 @@ describe('hostile bundles: refused with their code, database unchanged', async (
     // A clock less than a day ahead is tolerated.
     const soon = await futureBundle(senderKeys, now, 0.5);
     expect((await openBundle(soon.bytes, {}, { validators, now })).quarantined).toHaveLength(0);
+  });
+
+  it('releases a quarantined record once our time has caught up with its stamp, and not before', async () => {
+    const receiver = openTestRelais('receiver');
+    const now = Date.now();
+    const { bytes, record } = await futureBundle(senderKeys, now, 3);
+    await importBundle(receiver.db, await openBundle(bytes, {}, { validators, now }), { fileName: 'futur.relais' });
+    expect(await releaseQuarantine(receiver.db, new Date(now))).toEqual({ released: 0, waiting: 1 });
+    expect(await receiver.db.villages.get(record.id)).toBeUndefined();
+    // Three days later the stamp is no longer in the future: the record is merged like any import.
+    const later = new Date(now + 3 * 24 * 3600 * 1000);
+    expect(await releaseQuarantine(receiver.db, later)).toEqual({ released: 1, waiting: 0 });
+    const applied = await receiver.db.villages.get(record.id);
+    expect(applied).toMatchObject({ id: record.id, deleted: 0 });
+    expect(applied?.seq).toBeGreaterThan(0);
+    expect(await receiver.db.quarantine.count()).toBe(0);
   });
 
   it('is all or nothing: a failure in the middle of an import rolls everything back', async () => {

@@ -316,36 +316,14 @@ export async function importBundle(
     if (await db.imports.get(manifest.bundleId)) {
       return { alreadyImported: true, counts: emptyCounts(), quarantined: 0, conflictsLogged: 0 };
     }
-    const counts = emptyCounts();
-    let conflictsLogged = 0;
-    let done = 0;
-    const clock = await loadClock(db);
-    let seq = await currentSeq(db);
-    for (const [kind, records] of entriesByKind(opened.entries)) {
-      const table = tableOf(db, kind);
-      if (!table) throw new Error(`no table for ${kind}`); // validated earlier: cannot happen
-      for (let i = 0; i < records.length; i += CHUNK) {
-        const result = await mergeChunk(db, table, records.slice(i, i + CHUNK));
-        for (const outcome of result.outcomes) counts[outcome] += 1;
-        for (const record of result.toWrite) {
-          seq += 1;
-          record.seq = seq;
-          observe(clock, latestStamp(record), now.getTime());
-        }
-        if (result.toWrite.length > 0) await table.bulkPut(result.toWrite);
-        conflictsLogged += await logConflicts(db, kind, manifest.bundleId, at, result);
-        if (result.erasedIds.length > 0) await forgetErased(db, result.erasedIds);
-        done += records.slice(i, i + CHUNK).length;
-        options.onProgress?.(done, opened.entries.length);
-      }
-    }
+    const { counts, conflictsLogged } = await applyRecords(db, opened.entries, {
+      bundleId: manifest.bundleId, now, onProgress: options.onProgress,
+    });
     for (const entry of opened.quarantined) {
       await db.quarantine.add({
         bundleId: manifest.bundleId, recordKind: entry.kind, recordId: entry.record.id, record: entry.record, stamp: entry.stamp, at,
       });
     }
-    await db.meta.put({ key: 'seq', value: seq });
-    await saveClock(db, clock);
     await db.imports.add({
       bundleId: manifest.bundleId, fileName: options.fileName, importedAt: at,
       sourceDevice: manifest.source.deviceId, sourceName: manifest.source.name, sourceStructure: manifest.source.structure,
@@ -354,6 +332,72 @@ export async function importBundle(
     });
     return { alreadyImported: false, counts, quarantined: opened.quarantined.length, conflictsLogged };
   });
+}
+
+/**
+ * Merge records into their tables, chunk by chunk, inside the caller's transaction: only records
+ * whose merge differs from what is stored are written, each with a fresh local `seq`; our clock
+ * observes what arrives; losing values go to the conflict log. Used by import and by the release
+ * of quarantined records, so both follow exactly the same rules.
+ */
+async function applyRecords(
+  db: RelaisDatabase,
+  entries: readonly BundleEntry[],
+  context: { bundleId: string; now: Date; onProgress?: (done: number, total: number) => void },
+): Promise<{ counts: OutcomeCounts; conflictsLogged: number }> {
+  const { now } = context;
+  const at = now.toISOString();
+  const counts = emptyCounts();
+  let conflictsLogged = 0;
+  let done = 0;
+  const clock = await loadClock(db);
+  let seq = await currentSeq(db);
+  for (const [kind, records] of entriesByKind(entries)) {
+    const table = tableOf(db, kind);
+    if (!table) throw new Error(`no table for ${kind}`); // validated earlier: cannot happen
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const chunk = records.slice(i, i + CHUNK);
+      const result = await mergeChunk(db, table, chunk);
+      for (const outcome of result.outcomes) counts[outcome] += 1;
+      for (const record of result.toWrite) {
+        seq += 1;
+        record.seq = seq;
+        observe(clock, latestStamp(record), now.getTime());
+      }
+      if (result.toWrite.length > 0) await table.bulkPut(result.toWrite);
+      conflictsLogged += await logConflicts(db, kind, context.bundleId, at, result);
+      if (result.erasedIds.length > 0) await forgetErased(db, result.erasedIds);
+      done += chunk.length;
+      context.onProgress?.(done, entries.length);
+    }
+  }
+  await db.meta.put({ key: 'seq', value: seq });
+  await saveClock(db, clock);
+  return { counts, conflictsLogged };
+}
+
+/**
+ * Quarantined records (stamped more than a day ahead of our clock) are applied once our time has
+ * caught up with their stamps, by the same merge as an import; the others stay, still visible.
+ */
+export async function releaseQuarantine(db: RelaisDatabase, now = new Date()): Promise<{ released: number; waiting: number }> {
+  const tables = [db.meta, db.conflicts, db.quarantine, ...syncedTables(db)];
+  return db.transaction('rw', tables, async () => {
+    const rows = await db.quarantine.toArray();
+    const due = rows.filter((row) => !isFutureStamp(row.stamp, now.getTime()));
+    for (const [bundleId, group] of groupBy(due, (row) => row.bundleId)) {
+      const entries = group.map((row) => ({ kind: row.recordKind, record: row.record as SyncRecord }));
+      await applyRecords(db, entries, { bundleId, now });
+    }
+    await db.quarantine.bulkDelete(due.map((row) => row.id as number));
+    return { released: due.length, waiting: rows.length - due.length };
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /** Losing values go to the log once per losing write (overlapping bundles do not repeat them). */

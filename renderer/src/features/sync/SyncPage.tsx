@@ -6,6 +6,7 @@ import { CardsPanel } from './CardsPanel';
 import { ImportPanel } from './ImportPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { QuarantinePanel } from './QuarantinePanel';
 
 export function SyncPage() {
   const { t } = useTranslation('sync');
@@ -16,6 +17,7 @@ export function SyncPage() {
       <ExportPanel />
       <CardsPanel />
       <ConflictsPanel />
+      <QuarantinePanel />
       <HistoryPanel />
     </Page>
   );
