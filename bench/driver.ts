@@ -1,0 +1,220 @@
+/**
+ * Drives the benchmark: headless Chromium (the e2e launch, plus precise heap figures and `gc()`), the
+ * bench page for data scenarios 1–6 and 8 at each size, then the real app for scenario 7. Prints a
+ * table of figures and ratios against the targets of issue 4 and writes them as JSON.
+ *
+ * It never fails on a time: the exit code is 1 only when a step errors or a result is wrong
+ * (counts, content hashes, conflicts, rewritten records).
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import type { BenchApi } from './page/main';
+import { median, walkApp, type UiResult, type UiTiming } from './ui';
+import { buildSummary, formatFigures, formatTable, type SizeResult } from './report';
+
+export interface DriverOptions {
+  origin: string;
+  sizes: number[];
+  uiActivities: number | null;
+  seed: number;
+  out: string;
+  skipPouch: boolean;
+  /** Runs of each size up to 10k (medians are reported): the machine is shared, single runs are noisy. */
+  repeatSmall: number;
+  /** Why the UI scenario could not run (e.g. the app did not build), if so. */
+  uiUnavailable?: string | null;
+}
+
+type StepName = keyof BenchApi;
+type StepResult<K extends StepName> = Awaited<ReturnType<BenchApi[K]>>;
+
+async function openBenchPage(browser: Browser, origin: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
+  await page.goto(`${origin}/bench/index.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.dataset.ready === 'true');
+  return page;
+}
+
+interface Check { ok: boolean; detail: string }
+
+/** A step's check, or the combined checks of its parts (e.g. dexie export and import). */
+function findCheck(result: unknown): Check | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const own = (result as { check?: Check }).check;
+  if (own) return own;
+  const parts = Object.values(result).map((v) => (v && typeof v === 'object' ? (v as { check?: Check }).check : undefined)).filter((c): c is Check => Boolean(c));
+  if (parts.length === 0) return undefined;
+  return { ok: parts.every((c) => c.ok), detail: parts.map((c) => c.detail).join('; ') };
+}
+
+/** One step of the bench page; its errors are recorded (and fail the run), never thrown past here. */
+async function step<K extends StepName>(page: Page, name: K, errors: string[], ...args: Parameters<BenchApi[K]>): Promise<StepResult<K> | undefined> {
+  const started = Date.now();
+  try {
+    const result = await page.evaluate(
+      ([fn, params]) => (window as unknown as { relaisBench: Record<string, (...a: unknown[]) => unknown> }).relaisBench[fn](...params),
+      [name, args] as const,
+    ) as StepResult<K>;
+    const check = findCheck(result);
+    if (check && !check.ok) errors.push(`${name}: wrong result — ${check.detail}`);
+    console.log(`  ${name.padEnd(18)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s${check ? (check.ok ? '  ✓' : '  ✗ WRONG') : ''}`);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    errors.push(`${name}: ${message}`);
+    console.log(`  ${name.padEnd(18)} ERROR ${message}`);
+    return undefined;
+  }
+}
+
+async function runSize(browser: Browser, options: DriverOptions, size: number, errors: string[]): Promise<SizeResult> {
+  console.log(`\n— ${size.toLocaleString('en')} records`);
+  const page = await openBenchPage(browser, options.origin);
+  const result: SizeResult = { size };
+  result.dataset = await step(page, 'generate', errors, size, options.seed);
+  result.bulkPut = await step(page, 'baselineBulkPut', errors);
+  result.dexie = await step(page, 'baselineDexie', errors);
+  if (!options.skipPouch) result.pouch = await step(page, 'baselinePouch', errors);
+  result.toArray = await step(page, 'baselineToArray', errors);
+  result.export = await step(page, 'relaisExport', errors);
+  result.mergeSetup = await step(page, 'prepareMerge', errors);
+  result.probes = await step(page, 'probes', errors);
+  result.heapAfterDrop = (await step(page, 'dropDataset', errors))?.heap;
+  result.importEmptyInPage = await step(page, 'relaisImportEmpty', errors, 'page');
+  result.importEmpty = await step(page, 'relaisImportEmpty', errors);
+  result.reimportSame = await step(page, 'relaisReimport', errors, 'same');
+  result.reimportAgain = await step(page, 'relaisReimport', errors, 'again');
+  result.importMerge = await step(page, 'relaisImportMerge', errors);
+  await step(page, 'cleanup', errors);
+  await page.context().close();
+  return result;
+}
+
+/** Median of every number found at the same place in each run (other values: the first run's). */
+function medianDeep(values: unknown[]): unknown {
+  const first = values[0];
+  if (typeof first === 'number') return median(values.filter((v): v is number => typeof v === 'number'));
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    return Object.fromEntries(Object.keys(first).map((key) => [key, medianDeep(values.map((v) => (v as Record<string, unknown> | undefined)?.[key]))]));
+  }
+  return first;
+}
+
+function medianResult(runs: SizeResult[]): SizeResult {
+  return medianDeep(runs) as SizeResult;
+}
+
+function medianOf(timings: UiTiming[]): number | null {
+  return median(timings.map((t) => t.ms).filter((ms): ms is number => ms !== null));
+}
+
+async function runUi(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<UiResult | undefined> {
+  console.log(`\n— UI with ${activities.toLocaleString('en')} activities`);
+  const page = await openBenchPage(browser, options.origin);
+  const seeded = await step(page, 'seedUi', errors, activities, options.seed);
+  if (!seeded?.ok) {
+    errors.push('seedUi: the app database was not seeded');
+    await page.context().close();
+    return undefined;
+  }
+  page.on('console', (msg) => { if (msg.type() === 'error') console.error(`  [app console] ${msg.text()}`); });
+  const walk = await walkApp(page, `${options.origin}/app/index.html#/`);
+  await page.context().close();
+  const ui: UiResult = { activities, seedMs: seeded.ms, ...walk };
+  const show = (name: string, timings: UiTiming | UiTiming[]) => {
+    const list = Array.isArray(timings) ? timings : [timings];
+    const figure = medianOf(list);
+    const notes = list.filter((t) => t.ms === null).map((t) => t.detail);
+    console.log(`  ${name.padEnd(18)} ${figure === null ? 'n/a' : `${figure.toFixed(0)} ms`} ${list.map((t) => (t.ms === null ? '–' : t.ms.toFixed(0))).join(' / ')} ${notes[0] ?? ''}`);
+  };
+  show('app start', ui.appStart);
+  show('home (cold)', ui.homeCold);
+  show('list first screen', ui.listFirstScreen);
+  show('home counts', ui.homeCounts);
+  show('search keystroke', ui.searchKeystroke);
+  show('filter change', ui.filterChange);
+  return ui;
+}
+
+function machine(browserVersion: string) {
+  const cpu = cpus();
+  return {
+    cpuModel: cpu[0]?.model ?? 'unknown', cpuCount: cpu.length, memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`, node: process.version, chromium: browserVersion,
+  };
+}
+
+interface BenchOutput {
+  startedAt: string;
+  durationS: number;
+  seed: number;
+  machine: ReturnType<typeof machine>;
+  summary: ReturnType<typeof buildSummary>;
+  sizes: SizeResult[];
+  ui: UiResult | undefined;
+  uiUnavailable: string | null;
+  errors: string[];
+}
+
+/** The JSON results and, beside them, the two tables in Markdown (for the README). */
+function writeOutput(file: string, output: BenchOutput): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  const m = output.machine;
+  const markdown = [
+    `Run of ${output.startedAt} (${output.durationS} s), seed ${output.seed}: ${m.cpuCount} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Chromium ${m.chromium}, Node ${m.node}.`,
+    '', formatTable(output.summary, true), '', formatFigures(output.sizes, true), '',
+  ].join('\n');
+  writeFileSync(file.replace(/\.json$/, '.md'), markdown);
+}
+
+/** Recompute the tables of a results file (after a change to report.ts), without measuring again. */
+export function rewriteReport(file: string): void {
+  const output = JSON.parse(readFileSync(file, 'utf8')) as BenchOutput;
+  output.summary = buildSummary(output.sizes, output.ui);
+  writeOutput(file, output);
+  console.log(`${formatFigures(output.sizes)}\n\n${formatTable(output.summary)}`);
+}
+
+export async function runBench(options: DriverOptions): Promise<number> {
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch({
+    ...launch,
+    headless: true,
+    // Same launch as the e2e tests, plus: exact heap figures, gc() between steps, room for 100k records.
+    args: [...(launch.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=4096'],
+  });
+  const errors: string[] = [];
+  const sizes: SizeResult[] = [];
+  const started = new Date();
+  try {
+    for (const size of options.sizes) {
+      const runs = size <= 10_000 ? Math.max(1, options.repeatSmall) : 1;
+      const repetitions: SizeResult[] = [];
+      for (let i = 0; i < runs; i++) repetitions.push(await runSize(browser, options, size, errors));
+      sizes.push(runs === 1 ? repetitions[0] : { ...medianResult(repetitions), repetitions });
+    }
+    const ui = options.uiActivities ? await runUi(browser, options, options.uiActivities, errors) : undefined;
+    const summary = buildSummary(sizes, ui);
+    console.log(`\n${formatFigures(sizes)}`);
+    console.log(`\n${formatTable(summary)}`);
+    const output: BenchOutput = {
+      startedAt: started.toISOString(), durationS: Math.round((Date.now() - started.getTime()) / 1000), seed: options.seed,
+      machine: machine(browser.version()), summary, sizes, ui, uiUnavailable: options.uiUnavailable ?? null, errors,
+    };
+    writeOutput(options.out, output);
+    console.log(`\nresults written to ${options.out}`);
+  } finally {
+    await browser.close();
+  }
+  if (errors.length > 0) {
+    console.error(`\n${errors.length} step(s) failed or gave a wrong result:\n  ${errors.join('\n  ')}`);
+    return 1;
+  }
+  return 0;
+}

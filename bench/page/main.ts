@@ -1,0 +1,246 @@
+/**
+ * The benchmark page. The driver (bench/driver.ts) calls `window.relaisBench.<step>()` one step at a
+ * time with Playwright; every step measures inside the page with performance.now() and returns plain
+ * JSON (figures + a correctness check). Datasets are generated here, not shipped from Node, so the
+ * records never cross the DevTools protocol.
+ */
+import Dexie from 'dexie';
+import { RelaisDatabase } from '../../renderer/src/db/schema';
+import { mergeRecord, type SyncRecord } from '../../renderer/src/domain/sync/merge';
+import {
+  TABLES, contentHash, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes, type Dataset,
+} from '../generate';
+import { RAW_DB, dexieExportImport, pouchBulkDocs, rawBulkPut, toArrayStringify, type Check, type Figure } from './baselines';
+import { currentHeap, startHeap, stopHeap } from './heap';
+import { probeCodec, probeReads } from './probes';
+import { DEFAULT_OPEN_PATH, exportAll, importAll, makeReceiver, type OpenPath, type Receiver } from './relais';
+import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
+
+interface State {
+  dataset?: Dataset;
+  hash?: string;
+  counts?: Record<string, number>;
+  receiver?: Receiver;
+  bundle?: Uint8Array;
+  /** Same records as `bundle`, exported again: a different bundle id, nothing new inside. */
+  bundleAgain?: Uint8Array;
+  mergeBundle?: Uint8Array;
+  mergeExpected?: { hash: string; conflicts: number; counts: Record<string, number> };
+}
+const state: State = {};
+
+const S1_DB = 'bench-s1';
+const S2_DB = 'bench-s2';
+const REMOTE_DB = 'bench-remote';
+/** Edits in scenario 2 happen after every generated record and before today (no quarantine). */
+const LOCAL_EDIT_MILLIS = Date.UTC(2025, 6, 1, 9);
+const REMOTE_EDIT_MILLIS = Date.UTC(2025, 6, 2, 9);
+
+function gc(): void {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`bench step out of order: ${what} missing`);
+  return value;
+}
+
+async function generate(size: number, seed: number) {
+  const start = performance.now();
+  state.dataset = generateDataset(size, seed);
+  const ms = performance.now() - start;
+  state.hash = datasetHash(state.dataset);
+  state.counts = expectedCounts(state.dataset);
+  const all = TABLES.flatMap((t) => state.dataset![t] as object[]);
+  const rawJsonBytes = jsonBytes(all);
+  return { ms, records: countRecords(state.dataset), counts: state.counts, rawJsonBytes, avgRecordBytes: rawJsonBytes / all.length, hash: state.hash };
+}
+
+async function baselineBulkPut(): Promise<Figure> {
+  return rawBulkPut(need(state.dataset, 'dataset'), need(state.hash, 'hash'));
+}
+
+async function baselineDexie() {
+  return dexieExportImport(need(state.dataset, 'dataset'), need(state.hash, 'hash'));
+}
+
+async function baselinePouch(): Promise<Figure> {
+  return pouchBulkDocs(need(state.dataset, 'dataset'));
+}
+
+async function baselineToArray(): Promise<Figure> {
+  return toArrayStringify(need(state.dataset, 'dataset'));
+}
+
+/** Scenario 5: export everything in the bulkPut database to an encrypted, signed bundle. */
+async function relaisExport(): Promise<Figure & { bundleBytes: number; heapPeak: number; heapStart: number }> {
+  state.receiver = await makeReceiver();
+  const db = new RelaisDatabase(RAW_DB);
+  await db.open();
+  gc();
+  const heapStart = startHeap();
+  const start = performance.now();
+  state.bundle = await exportAll(db, state.receiver);
+  const ms = performance.now() - start;
+  const heapPeak = stopHeap();
+  state.bundleAgain = await exportAll(db, state.receiver);
+  db.close();
+  const ok = state.bundle.length > 0 && state.bundleAgain.length > 0;
+  return { ms, bundleBytes: state.bundle.length, heapPeak, heapStart, check: { ok, detail: `${state.bundle.length} bytes` } };
+}
+
+/**
+ * Scenario 2 set-up (not timed): this database holds every record with 3 % edited here; the bundle
+ * holds every record with 10 % edited on another device, some on the same fields (conflicts). The
+ * expected result is computed with the pure merge, record by record.
+ */
+async function prepareMerge() {
+  const base = need(state.dataset, 'dataset');
+  const local = editOnDevice(base, { fraction: 0.03, device: '1111111111111111', millis: LOCAL_EDIT_MILLIS, seed: 3 }).dataset;
+  const remote = editOnDevice(base, { fraction: 0.1, device: '2222222222222222', millis: REMOTE_EDIT_MILLIS, seed: 4 });
+  const remoteDb = await freshDb(REMOTE_DB);
+  await bulkPutDataset(remoteDb, remote.dataset);
+  state.mergeBundle = await exportAll(remoteDb, need(state.receiver, 'receiver'));
+  remoteDb.close();
+  await Dexie.delete(REMOTE_DB);
+  const target = await freshDb(S2_DB);
+  await bulkPutDataset(target, local);
+  target.close();
+  const merged: object[] = [];
+  let conflicts = 0;
+  for (const table of TABLES) {
+    const byId = new Map((local[table] as unknown as SyncRecord[]).map((r) => [r.id, r]));
+    for (const record of remote.dataset[table] as unknown as SyncRecord[]) {
+      const result = mergeRecord(byId.get(record.id), { ...record, seq: undefined });
+      conflicts += result.conflicts.length;
+      merged.push(result.record);
+    }
+  }
+  state.mergeExpected = { hash: contentHash(merged), conflicts, counts: expectedCounts(base) };
+  // The set-up itself must make sense: edits on both sides, some on the same fields.
+  const ok = remote.editedIds.size > 0 && conflicts > 0 && state.mergeExpected.hash !== state.hash;
+  const detail = `${remote.editedIds.size} records edited elsewhere, ${conflicts} conflicts expected`;
+  return { bundleBytes: state.mergeBundle.length, remoteEdited: remote.editedIds.size, expectedConflicts: conflicts, check: { ok, detail } };
+}
+
+/** Breakdown of the import path's costs on this dataset (informative). */
+async function probes() {
+  const dataset = need(state.dataset, 'dataset');
+  return { ...(await probeCodec(dataset)), reads: await probeReads(RAW_DB, dataset) };
+}
+
+/** Free the generated records before the import scenarios: the app would not hold them either. */
+async function dropDataset() {
+  state.dataset = undefined;
+  gc();
+  await new Promise((r) => setTimeout(r, 200));
+  gc();
+  return { heap: currentHeap() };
+}
+
+interface ImportFigure extends Figure {
+  openPath: OpenPath;
+  openMs: number;
+  writeMs: number;
+  heapStart: number;
+  heapPeak: number;
+  report: unknown;
+}
+
+type Verify = (db: RelaisDatabase, report: { counts: Record<string, number>; conflictsLogged: number; alreadyImported: boolean }, seqBefore: number) => Promise<Check>;
+
+async function timedImport(dbName: string, bytes: Uint8Array, fresh: boolean, verify: Verify, openPath: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportFigure> {
+  const db = fresh ? await freshDb(dbName) : new RelaisDatabase(dbName);
+  await db.open();
+  const seqBefore = await maxSeq(db);
+  gc();
+  const heapStart = startHeap();
+  const start = performance.now();
+  const { openMs, writeMs, report } = await importAll(db, bytes, need(state.receiver, 'receiver'), openPath);
+  const ms = performance.now() - start;
+  const heapPeak = stopHeap();
+  const check = await verify(db, report, seqBefore);
+  db.close();
+  return { ms, openPath, openMs, writeMs, heapStart, heapPeak, report, check };
+}
+
+async function contentCheck(db: RelaisDatabase, counts: Record<string, number>, hash: string, extra = ''): Promise<Check> {
+  const got = await tableCounts(db);
+  const gotHash = await storedHash(db);
+  const ok = sameCounts(got, counts) && gotHash === hash;
+  return { ok, detail: `counts ${JSON.stringify(got)} hash ${gotHash} (expected ${hash}) ${extra}`.trim() };
+}
+
+/**
+ * Scenario 1: the bundle into an empty database, the app's way (opened in a Worker when the app has one).
+ * With `page`, the same import entirely on the page's thread: its heap peak is scenario 6's figure
+ * (a Worker's heap is not visible from the page).
+ */
+async function relaisImportEmpty(path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportFigure> {
+  const counts = need(state.counts, 'counts');
+  const hash = need(state.hash, 'hash');
+  return timedImport(S1_DB, need(state.bundle, 'bundle'), true, (db) => contentCheck(db, counts, hash), path);
+}
+
+/**
+ * Scenario 3: the same records again. 3a = the very same file (recognised by its bundle id);
+ * 3b = a new export of the same records (different id: every record merged, none rewritten).
+ */
+async function relaisReimport(which: 'same' | 'again'): Promise<ImportFigure> {
+  const counts = need(state.counts, 'counts');
+  const hash = need(state.hash, 'hash');
+  const bytes = which === 'same' ? need(state.bundle, 'bundle') : need(state.bundleAgain, 'bundleAgain');
+  return timedImport(S1_DB, bytes, false, async (db, report, seqBefore) => {
+    const check = await contentCheck(db, counts, hash);
+    const seqAfter = await maxSeq(db);
+    const unchanged = which === 'same' ? report.alreadyImported : report.counts.unchanged === Object.values(counts).reduce((a, b) => a + b, 0);
+    const ok = check.ok && seqAfter === seqBefore && unchanged;
+    return { ok, detail: `${check.detail}; max seq ${seqBefore} → ${seqAfter}; report ${JSON.stringify(report)}` };
+  });
+}
+
+/** Scenario 2: every record exists, 10 % changed elsewhere, some conflicting. */
+async function relaisImportMerge(): Promise<ImportFigure> {
+  const expected = need(state.mergeExpected, 'mergeExpected');
+  return timedImport(S2_DB, need(state.mergeBundle, 'mergeBundle'), false, async (db, report) => {
+    const check = await contentCheck(db, expected.counts, expected.hash);
+    const ok = check.ok && report.conflictsLogged === expected.conflicts;
+    return { ok, detail: `${check.detail}; conflicts ${report.conflictsLogged} (expected ${expected.conflicts})` };
+  });
+}
+
+/**
+ * Scenario 7 set-up: the app's own database ('relais', same origin as /app/) with `activities`
+ * activities and the villages, places, people and surveys that go with them, plus a profile so the
+ * first-run screen is skipped.
+ */
+async function seedUi(activities: number, seed: number) {
+  const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
+  const dataset = generateDataset(size, seed);
+  dataset.activities = dataset.activities.slice(0, activities);
+  const db = await freshDb('relais');
+  const start = performance.now();
+  await bulkPutDataset(db, dataset);
+  await db.meta.put({ key: 'profile', value: { displayName: 'Banc d’essai', role: 'coordinateur', structure: 'Relais' } });
+  const ms = performance.now() - start;
+  const counts = await tableCounts(db);
+  db.close();
+  return { ms, counts, ok: counts.activities === activities };
+}
+
+async function cleanup() {
+  state.bundle = state.bundleAgain = state.mergeBundle = undefined;
+  state.dataset = undefined;
+  for (const name of [RAW_DB, S1_DB, S2_DB, REMOTE_DB, 'bench-dxi']) await Dexie.delete(name);
+  gc();
+  return { heap: currentHeap() };
+}
+
+const api = {
+  generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
+  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, cleanup,
+  heap: currentHeap,
+};
+export type BenchApi = typeof api;
+(globalThis as unknown as { relaisBench: BenchApi }).relaisBench = api;
+document.getElementById('status')!.dataset.ready = 'true';

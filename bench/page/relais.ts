@@ -1,0 +1,66 @@
+/**
+ * The Relais side of the benchmark: the app's real export and import (db/sync.ts + domain/sync), called
+ * the way the sync screen calls them. An import is `openBundle` (decrypt, verify signature and hash,
+ * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
+ * are timed together and reported apart, so the figures show where the time goes.
+ */
+import { exportBundle, importBundle } from '../../renderer/src/db/sync';
+import type { RelaisDatabase } from '../../renderer/src/db/schema';
+import { openBundle } from '../../renderer/src/domain/sync/bundle';
+import { generateDeviceKeys } from '../../renderer/src/domain/sync/keys';
+import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
+import type { ImportReport } from '../../renderer/src/db/sync';
+import { sample } from './heap';
+
+/** The coordinator who receives the bundles: their age identity decrypts them. */
+export interface Receiver { identity: string; recipient: string }
+
+export async function makeReceiver(): Promise<Receiver> {
+  const keys = await generateDeviceKeys();
+  return { identity: keys.ageIdentity, recipient: keys.ageRecipient };
+}
+
+/** A full backup-style bundle of everything in `db`, encrypted to the receiver and signed. */
+export async function exportAll(db: RelaisDatabase, receiver: Receiver): Promise<Uint8Array> {
+  const prepared = await exportBundle(db, {
+    kind: 'full',
+    protection: { type: 'recipient', recipient: receiver.recipient },
+    author: { name: 'Banc d’essai', structure: 'Relais bench' },
+    app: 'relais-bench',
+  });
+  return prepared.bytes;
+}
+
+export interface ImportTiming {
+  openMs: number;
+  writeMs: number;
+  report: ImportReport;
+}
+
+type OpenOffThread = (bytes: Uint8Array, secrets: { identity: string }) => ReturnType<typeof openBundle>;
+/** The app opens bundles in a Worker (features/sync); found at build time, absent → page fallback. */
+const offThreadModules = import.meta.glob<{ openBundleOffThread: OpenOffThread }>(
+  '../../renderer/src/features/sync/openBundleOffThread.ts', { eager: true },
+);
+function findOffThread(): OpenOffThread | undefined {
+  return Object.values(offThreadModules).at(0)?.openBundleOffThread;
+}
+const openOffThread = findOffThread();
+
+export type OpenPath = 'worker' | 'page';
+export const DEFAULT_OPEN_PATH: OpenPath = openOffThread ? 'worker' : 'page';
+
+/**
+ * `worker`: as the app does (decrypt and check in a Worker, records cloned back to the page);
+ * `page`: everything on the page's thread, so the page's heap figure covers the whole import.
+ */
+export async function importAll(db: RelaisDatabase, bytes: Uint8Array, receiver: Receiver, path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportTiming> {
+  const start = performance.now();
+  const opened = path === 'worker' && openOffThread
+    ? await openOffThread(bytes, { identity: receiver.identity })
+    : await openBundle(bytes, { identity: receiver.identity }, { validators: RECORD_VALIDATORS });
+  sample();
+  const openMs = performance.now() - start;
+  const report = await importBundle(db, opened, { fileName: 'bench.relais', onProgress: sample });
+  return { openMs, writeMs: performance.now() - start - openMs, report };
+}

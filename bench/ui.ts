@@ -1,0 +1,149 @@
+/**
+ * Scenario 7: the real app (built renderer, served at /app/ on the bench origin) with 100k activities
+ * seeded into its IndexedDB by the bench page. Timings are taken inside the page with performance.now():
+ * the action (a click, a keystroke) and the wait for its result run in one `evaluate`, so the figures hold
+ * no DevTools round trip. A screen that does not exist yet is reported "not available", never a crash.
+ */
+import type { Page } from 'playwright-core';
+
+export type Until = 'app' | 'home' | 'activities' | 'changed';
+export interface UiStep {
+  action: 'click' | 'input' | 'select' | 'none';
+  selector: string;
+  value?: string;
+  until: Until;
+  timeoutMs: number;
+}
+export interface UiTiming { ms: number | null; detail: string }
+
+/**
+ * Runs in the page (serialised by Playwright: everything it needs is defined inside). Returns the time
+ * from the action to the first frame after the awaited content is in the DOM.
+ */
+function stepInPage(step: UiStep): Promise<UiTiming> {
+  const main = () => document.querySelector('main');
+  const signature = () => {
+    const m = main();
+    if (!m) return '';
+    const status = m.querySelector('[role="status"]')?.textContent ?? '';
+    const rows = [...m.querySelectorAll('.row-link')].slice(0, 3).map((r) => r.textContent).join('|');
+    return `${status}#${rows}`;
+  };
+  const before = signature();
+  const ready: Record<Until, () => boolean> = {
+    app: () => Boolean(document.querySelector('nav') && main()?.querySelector('h1')),
+    home: () => {
+      const stats = [...(main()?.querySelectorAll('.stat') ?? [])];
+      return stats.length > 0 && stats.every((s) => /\d/.test(s.textContent ?? ''));
+    },
+    activities: () => Boolean(main()?.querySelector('h1') && main()?.querySelector('.row-link')),
+    changed: () => signature() !== before,
+  };
+  const act = () => {
+    const element = document.querySelector(step.selector) as HTMLElement | null;
+    if (!element) return false;
+    if (step.action === 'click') element.click();
+    if (step.action === 'input' || step.action === 'select') {
+      // React listens to the native value setter + an input/change event, as a real keystroke fires.
+      const proto = step.action === 'input' ? HTMLInputElement.prototype : HTMLSelectElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(element, step.value ?? '');
+      element.dispatchEvent(new Event(step.action === 'input' ? 'input' : 'change', { bubbles: true }));
+    }
+    return true;
+  };
+  return new Promise((resolve) => {
+    const start = performance.now();
+    if (step.action !== 'none' && !act()) {
+      resolve({ ms: null, detail: `not available: no element ${step.selector}` });
+      return;
+    }
+    let done = false;
+    const finish = (timing: UiTiming) => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      resolve(timing);
+    };
+    const check = () => {
+      if (done || !ready[step.until]()) return;
+      // The content is in the DOM: the next animation frame is the one that paints it.
+      requestAnimationFrame(() => finish({ ms: performance.now() - start, detail: 'ok' }));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    check();
+    setTimeout(() => finish({ ms: null, detail: `not available: "${step.until}" not shown within ${step.timeoutMs} ms` }), step.timeoutMs);
+  });
+}
+
+export function uiStep(page: Page, step: UiStep): Promise<UiTiming> {
+  return page.evaluate(stepInPage, step);
+}
+
+/** App start to interactive: navigation start (performance time origin) to the shell and a page title. */
+export async function appStart(page: Page, url: string, timeoutMs: number): Promise<{ app: UiTiming; home: UiTiming }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const at = async (until: Until): Promise<UiTiming> => {
+    try {
+      await page.waitForFunction((name) => {
+        const main = document.querySelector('main');
+        const ok = name === 'app'
+          ? Boolean(document.querySelector('nav') && main?.querySelector('h1'))
+          : [...(main?.querySelectorAll('.stat') ?? [])].some((s) => /\d/.test(s.textContent ?? ''));
+        const w = window as unknown as Record<string, number>;
+        if (ok && w[`__at_${name}`] === undefined) w[`__at_${name}`] = performance.now();
+        return ok;
+      }, until, { polling: 'raf', timeout: timeoutMs });
+      const ms = await page.evaluate((name) => (window as unknown as Record<string, number>)[`__at_${name}`], until);
+      return { ms, detail: 'ok' };
+    } catch {
+      return { ms: null, detail: `not available: "${until}" not shown within ${timeoutMs} ms` };
+    }
+  };
+  const app = await at('app');
+  const home = await at('home');
+  return { app, home };
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export interface UiResult {
+  activities: number;
+  seedMs: number;
+  appStart: UiTiming;
+  homeCold: UiTiming;
+  listFirstScreen: UiTiming[];
+  homeCounts: UiTiming[];
+  searchKeystroke: UiTiming[];
+  filterChange: UiTiming[];
+}
+
+const NAV = (path: string) => `nav a[href="#${path}"]`;
+
+/** The measured walk through the app, three times each: list, home, search keystrokes, filters. */
+export async function walkApp(page: Page, appUrl: string): Promise<Omit<UiResult, 'activities' | 'seedMs'>> {
+  const { app, home } = await appStart(page, appUrl, 20_000);
+  const listFirstScreen: UiTiming[] = [];
+  const homeCounts: UiTiming[] = [];
+  for (let i = 0; i < 3; i++) {
+    listFirstScreen.push(await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 }));
+    homeCounts.push(await uiStep(page, { action: 'click', selector: NAV('/'), until: 'home', timeoutMs: 20_000 }));
+  }
+  await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 });
+  const searchKeystroke: UiTiming[] = [];
+  const search = 'main input[type="search"]';
+  // One letter typed, then erased, three times: each keystroke must change the list (count or rows).
+  for (const value of ['m', '', 'v', '', 'j', '']) {
+    searchKeystroke.push(await uiStep(page, { action: 'input', selector: search, value, until: 'changed', timeoutMs: 10_000 }));
+  }
+  const filterChange: UiTiming[] = [];
+  const typeSelect = 'main .filters select';
+  for (const value of ['collectif', 'individuel', '']) {
+    filterChange.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'changed', timeoutMs: 10_000 }));
+  }
+  return { appStart: app, homeCold: home, listFirstScreen, homeCounts, searchKeystroke, filterChange };
+}
