@@ -118,13 +118,17 @@ function stored<T extends object>(ctx: StampContext, data: T, createdMillis: num
   const device = rng.pick(ctx.devices);
   const createdStamp = formatStamp(createdMillis, rng.int(0, 3), device);
   const versions: Record<string, string> = { deleted: createdStamp };
+  const replaced: Record<string, string> = {};
   const fields = Object.keys(data);
   for (const key of fields) versions[key] = createdStamp;
   let updatedMillis = createdMillis;
   if (rng.chance(0.2)) {
     updatedMillis = createdMillis + rng.int(1, 30) * DAY + rng.int(0, DAY - 1);
     const editStamp = formatStamp(updatedMillis, 0, rng.chance(0.8) ? device : rng.pick(ctx.devices));
-    for (const key of rng.sample(fields, rng.int(1, 3))) versions[key] = editStamp;
+    for (const key of rng.sample(fields, rng.int(1, 3))) {
+      versions[key] = editStamp;
+      replaced[key] = createdStamp; // what the edit overwrote, as the repository records it
+    }
   }
   const meta: RecordMeta = {
     id: seededUuidv7(rng, createdMillis),
@@ -132,6 +136,7 @@ function stored<T extends object>(ctx: StampContext, data: T, createdMillis: num
     updatedAt: new Date(updatedMillis).toISOString(),
     authorDevice: device,
     versions,
+    ...(Object.keys(replaced).length > 0 ? { replaced } : {}),
     deleted: 0,
     erased: 0,
     seq: ctx.nextSeq(),
@@ -404,7 +409,10 @@ export function editOnDevice(dataset: Dataset, plan: EditPlan): { dataset: Datas
       const stamp = formatStamp(plan.millis, counter++ % 0x10000, plan.device);
       editedIds.add(record.id);
       return {
-        ...record, [field]: value, versions: { ...record.versions, [field]: stamp }, updatedAt: new Date(plan.millis).toISOString(),
+        ...record, [field]: value, versions: { ...record.versions, [field]: stamp },
+        // The other device edited after receiving the record: it knew the value it replaced.
+        replaced: { ...(record.replaced as Record<string, string> | undefined), [field]: record.versions[field] },
+        updatedAt: new Date(plan.millis).toISOString(),
       };
     }) as never;
   }

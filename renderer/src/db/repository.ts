@@ -25,9 +25,13 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Drop undefined values so that "absent" has one representation in storage and in bundles. */
+/**
+ * Keep only data fields, and drop undefined values so that "absent" has one representation in storage
+ * and in bundles. Sync metadata handed in by mistake (a stored record spread into a form) is ignored:
+ * it is the repository's to write, never the caller's.
+ */
 function clean<T extends object>(data: T): T {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(Object.entries(data).filter(([key, v]) => v !== undefined && !META.has(key))) as T;
 }
 
 export class RecordRepository<T extends object> {
@@ -80,8 +84,12 @@ export class RecordRepository<T extends object> {
       if (changed.length === 0) return current;
       const { stamp, seq } = await stampLocalWrite(this.db);
       const versions = { ...current.versions };
-      for (const key of changed) versions[key] = stamp;
-      const meta: RecordMeta = { ...pickMeta(current), versions, seq, updatedAt: new Date().toISOString() };
+      const replaced = { ...current.replaced };
+      for (const key of changed) {
+        if (current.versions[key] !== undefined) replaced[key] = current.versions[key];
+        versions[key] = stamp;
+      }
+      const meta: RecordMeta = { ...pickMeta(current), versions, replaced, seq, updatedAt: new Date().toISOString() };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.put(record);
       return record;
@@ -117,8 +125,9 @@ export class RecordRepository<T extends object> {
       const current = await this.table.get(id);
       if (!current || current.erased) return;
       const { stamp, seq } = await stampLocalWrite(this.db);
+      const { replaced: _forgotten, ...rest } = pickMeta(current);
       const meta: RecordMeta = {
-        ...pickMeta(current), deleted: 1, erased: 1, seq, updatedAt: new Date().toISOString(),
+        ...rest, deleted: 1, erased: 1, seq, updatedAt: new Date().toISOString(),
         versions: { deleted: stamp, erased: stamp },
       };
       await this.table.put(meta as Stored<T>);
@@ -127,6 +136,7 @@ export class RecordRepository<T extends object> {
 }
 
 function pickMeta(record: RecordMeta): RecordMeta {
-  const { id, createdAt, updatedAt, authorDevice, versions, deleted, erased, seq } = record;
-  return { id, createdAt, updatedAt, authorDevice, versions, deleted, erased, seq };
+  const { id, createdAt, updatedAt, authorDevice, versions, replaced, deleted, erased, seq } = record;
+  return replaced ? { id, createdAt, updatedAt, authorDevice, versions, replaced, deleted, erased, seq }
+    : { id, createdAt, updatedAt, authorDevice, versions, deleted, erased, seq };
 }

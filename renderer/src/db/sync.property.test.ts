@@ -46,7 +46,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** Clock offsets: days behind are fine; ahead stays under the 24 h quarantine threshold. */
 const skewArb = fc.array(fc.constantFrom(0, 0, -3 * DAY, -1 * DAY, 20 * 3600 * 1000, 5 * 60 * 1000), { minLength: DEVICES, maxLength: DEVICES });
 
-interface Write { field: string; stamp: string; value: unknown; erase?: boolean }
+interface Write { field: string; stamp: string; value: unknown; erase?: boolean; replaced?: string }
 
 class World {
   readonly laptops: Relais[] = [];
@@ -76,7 +76,8 @@ class World {
     const list = this.writes.get(after.id) ?? [];
     for (const [field, stamp] of Object.entries(after.versions)) {
       if (before?.versions[field] === stamp) continue;
-      list.push(field === 'erased' ? { field, stamp, value: 1, erase: true } : { field, stamp, value: field === 'deleted' ? after.deleted : after[field] });
+      list.push(field === 'erased' ? { field, stamp, value: 1, erase: true }
+        : { field, stamp, value: field === 'deleted' ? after.deleted : after[field], replaced: after.replaced?.[field] });
     }
     this.writes.set(after.id, list);
   }
@@ -167,6 +168,10 @@ class World {
       const record: SyncRecord = { ...base, versions: {}, deleted: 0, erased: 0 };
       for (const w of [...writes].sort((a, b) => (a.stamp < b.stamp ? -1 : 1))) {
         record.versions[w.field] = w.stamp;
+        // The winning write's knowledge of what it overwrote travels with it.
+        if (w.replaced !== undefined) record.replaced = { ...record.replaced, [w.field]: w.replaced };
+        else if (record.replaced) delete record.replaced[w.field];
+        if (record.replaced && Object.keys(record.replaced).length === 0) delete record.replaced;
         if (w.field === 'deleted') record.deleted = w.value as 0 | 1;
         else if (w.value === undefined) delete record[w.field];
         else record[w.field] = w.value;

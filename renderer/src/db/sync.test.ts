@@ -134,6 +134,18 @@ describe('conflicts, deletes, erasures', () => {
     expect((await a.db.villages.get(v.id))?.notes).toBe('Fibre en 2026');
   });
 
+  it('an edit made after receiving the other laptop\'s value comes back as an update, not a conflict', async () => {
+    const a = openTestRelais('a');
+    const b = openTestRelais('b');
+    const v = await a.villages.create({ ...LORMES, notes: 'Fibre en 2026' });
+    await receive(b, await sendTo(a, b));
+    await b.villages.update(v.id, { ...LORMES, notes: 'Fibre arrivée' });
+    const report = await receive(a, await sendTo(b, a));
+    expect(report.counts).toMatchObject({ updated: 1, conflicting: 0 });
+    expect(await a.db.conflicts.count()).toBe(0);
+    expect((await a.db.villages.get(v.id))?.notes).toBe('Fibre arrivée');
+  });
+
   it('an erasure travels, clears the payload and the conflict log, and an old bundle cannot revive it', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');

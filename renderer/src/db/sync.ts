@@ -17,7 +17,7 @@ import {
 } from '../domain/sync/bundle';
 import { generateDeviceKeys, type DeviceKeys } from '../domain/sync/keys';
 import { createCard, type SignedCard } from '../domain/sync/card';
-import { mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/merge';
+import { dataFieldsOf, mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/merge';
 import type { BundleEntry, ValidatorRegistry } from '../domain/sync/records';
 import { findGaps, type Gap } from '../domain/sync/gaps';
 import { currentSeq, ensureDevice, loadClock, saveClock } from './device';
@@ -443,10 +443,7 @@ export async function restoreConflictValue(relais: Relais, conflictId: number): 
   if (conflict.field === 'deleted') {
     await (conflict.losingValue ? repository.remove(conflict.recordId) : repository.restore(conflict.recordId));
   } else {
-    const data: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(current)) {
-      if (!['id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'deleted', 'erased', 'seq'].includes(key)) data[key] = value;
-    }
+    const data = dataFieldsOf(current);
     if (conflict.losingValue === undefined) delete data[conflict.field];
     else data[conflict.field] = conflict.losingValue;
     await repository.update(conflict.recordId, data);

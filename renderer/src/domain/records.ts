@@ -19,7 +19,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Names that belong to the sync machinery and can never be data fields. */
 export const META_FIELDS = [
-  'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'deleted', 'erased', 'seq',
+  'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'replaced', 'deleted', 'erased', 'seq',
 ] as const;
 
 export interface RecordMeta {
@@ -33,6 +33,11 @@ export interface RecordMeta {
   authorDevice: string;
   /** Version stamp (HLC) of each data field and of `deleted`. */
   versions: Record<string, string>;
+  /**
+   * For each field edited in place, the stamp of the value that edit replaced: what its writer had
+   * seen. A value stamped at or before it was overwritten knowingly (an update), not raced (a conflict).
+   */
+  replaced?: Record<string, string>;
   /** Soft-delete tombstone: 1 when deleted (numbers, because IndexedDB cannot index booleans). */
   deleted: 0 | 1;
   /** Erased for data protection: payload cleared, never revived. */

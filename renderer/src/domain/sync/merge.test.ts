@@ -156,3 +156,42 @@ describe('merge examples', () => {
     expect(outcome).toBe('deleted');
   });
 });
+
+describe('update or race: what the winning edit had seen', () => {
+  const s = (second: number, device: string) => formatStamp(Date.parse(CREATED) + second * 1000, 0, device);
+  const base = (genre: string, stamp: string, replaced?: string): SyncRecord => ({
+    id: ID, createdAt: CREATED, updatedAt: CREATED, authorDevice: DEVICES[0],
+    versions: { deleted: s(0, DEVICES[0]), code: s(0, DEVICES[0]), genre: stamp },
+    ...(replaced ? { replaced: { genre: replaced } } : {}),
+    deleted: 0, erased: 0, code: 'B-1', genre,
+  });
+
+  it('an edit made after seeing the other value is an update, not a conflict', () => {
+    const original = base('feminin', s(0, DEVICES[0]));
+    const editedOnB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
+    const result = mergeRecord(original, editedOnB);
+    expect(result.conflicts).toEqual([]);
+    expect(result.outcome).toBe('updated');
+    expect(result.record.genre).toBe('masculin');
+    expect(result.record.replaced).toEqual({ genre: s(0, DEVICES[0]) });
+  });
+
+  it('two edits of the same value made without seeing each other are a conflict, whichever side arrives', () => {
+    const onA = base('non_communique', s(30, DEVICES[0]), s(0, DEVICES[0]));
+    const onB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
+    for (const [local, remote] of [[onA, onB], [onB, onA]]) {
+      const result = mergeRecord(local, remote);
+      expect(result.record.genre).toBe('masculin');
+      expect(result.conflicts).toEqual([expect.objectContaining({ field: 'genre', losingValue: 'non_communique', losingStamp: s(30, DEVICES[0]) })]);
+    }
+  });
+
+  it('a value written on one device after the other edit it had not seen still conflicts', () => {
+    // B replaced the creation value; A, unaware of B, wrote later: A wins, B's value is logged.
+    const onB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
+    const onA = base('feminin', s(90, DEVICES[0]), s(0, DEVICES[0]));
+    const result = mergeRecord(onB, onA);
+    expect(result.record.genre).toBe('feminin');
+    expect(result.conflicts.map((c) => c.losingValue)).toEqual(['masculin']);
+  });
+});

@@ -117,10 +117,10 @@ function sameVersions(a: Record<string, string>, b: Record<string, string>): boo
 
 /**
  * For one field, the winning side and the conflict (if any). A conflict is logged when both sides hold
- * a stamped, different value written by different devices: edits by one device are sequential (that
- * device always saw its own earlier value), so they are plain updates, not conflicts. Without per-field
- * causal history we cannot tell "B edited after seeing A's value" from a true race, so this may log a
- * value B had already replaced on purpose: over-reporting, never silent loss.
+ * a stamped, different value written by different devices AND the winning edit did not know the losing
+ * value: `replaced[field]` on the winner is the stamp of the value its writer overwrote, so a loser
+ * stamped at or before it was seen and replaced on purpose (an update, not a race). Edits by one
+ * device are sequential, so they are never conflicts either.
  */
 function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { winner: SyncRecord; conflict?: FieldConflict } {
   const localStamp = local.versions[field];
@@ -138,6 +138,8 @@ function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { w
   const losingStamp = remoteWins ? localStamp : remoteStamp;
   const winningStamp = remoteWins ? remoteStamp : localStamp;
   if (deviceOfStamp(losingStamp) === deviceOfStamp(winningStamp)) return { winner };
+  const seenByWinner = winner.replaced?.[field];
+  if (seenByWinner !== undefined && losingStamp <= seenByWinner) return { winner };
   // Deleting and undeleting are whole-record acts shown as such (outcome "deleted"), not field values.
   if (FLAG_FIELDS.has(field)) return { winner };
   if (sameValue(valueOf(loser, field), valueOf(winner, field))) return { winner };
@@ -152,6 +154,7 @@ function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { w
 function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord; conflicts: FieldConflict[]; tieFlipped: boolean } {
   const fields = new Set([...Object.keys(local.versions), ...Object.keys(remote.versions)]);
   const versions: Record<string, string> = {};
+  const replaced: Record<string, string> = {};
   const data: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [];
   let deleted: 0 | 1 = 0;
@@ -161,6 +164,9 @@ function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord;
     // Equal stamps but the remote value was taken: data changed though no stamp did.
     if (winner === remote && local.versions[field] === remote.versions[field]) tieFlipped = true;
     versions[field] = winner.versions[field];
+    // What the winning write had seen travels with it (same stamp, same write, same history).
+    const seen = winner.replaced?.[field];
+    if (seen !== undefined) replaced[field] = seen;
     if (conflict) conflicts.push(conflict);
     if (field === 'deleted') deleted = winner.deleted;
     else if (!FLAG_FIELDS.has(field) && winner[field] !== undefined) data[field] = winner[field];
@@ -171,6 +177,7 @@ function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord;
     ...pickCreation(local, remote),
     updatedAt: laterOf(local.updatedAt, remote.updatedAt),
     versions,
+    ...(Object.keys(replaced).length > 0 ? { replaced } : {}),
     deleted,
     erased: 0,
   };

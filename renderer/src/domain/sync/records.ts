@@ -43,6 +43,7 @@ function checkMeta(record: Record<string, unknown>): string | null {
   if (record.erased !== 0 && record.erased !== 1) return 'erased';
   if (record.seq !== undefined && typeof record.seq !== 'number') return 'seq';
   if (!isPlainObject(record.versions)) return 'versions';
+  if (record.replaced !== undefined && !isPlainObject(record.replaced)) return 'replaced';
   return null;
 }
 
@@ -54,10 +55,15 @@ function checkVersions(record: SyncRecord): string | null {
     if (META.has(field) && !FLAGS.has(field)) return `meta field ${field} stamped`;
   }
   if (versions.deleted === undefined) return 'deleted unstamped';
+  for (const [field, stamp] of Object.entries(record.replaced ?? {})) {
+    if (typeof stamp !== 'string' || parseStamp(stamp) === null) return `replaced stamp of ${field}`;
+    if (versions[field] === undefined || stamp >= versions[field]) return `replaced stamp of ${field} not older`;
+  }
   const dataKeys = Object.keys(dataFieldsOf(record));
   if (record.erased === 1) {
     if (record.deleted !== 1 || versions.erased === undefined) return 'erasure incomplete';
     if (dataKeys.length > 0 || Object.keys(versions).some((f) => !FLAGS.has(f))) return 'erased record holds data';
+    if (record.replaced !== undefined) return 'erased record holds history';
     return null;
   }
   if (versions.erased !== undefined) return 'erased stamp on a live record';
