@@ -15,6 +15,7 @@ import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
+import { GlobalBundleDrop } from '../features/sync';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -53,6 +54,7 @@ function Shell() {
       <main id="main" className="main" tabIndex={-1}>
         <Routes />
       </main>
+      <GlobalBundleDrop />
     </div>
   );
 }

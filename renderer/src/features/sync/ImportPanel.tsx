@@ -3,7 +3,7 @@
  * off the main thread → preview (who sent it, signature, what would change) → Import or Cancel.
  * Nothing is written before "Import", and then all or nothing.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { ensureDeviceKeys, importBundle, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
@@ -13,6 +13,7 @@ import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { openBundleOffThread } from './openBundleOffThread';
 import { describeSyncError } from './errors';
+import { useBundleDropTarget } from './bundleDrop';
 
 type Step =
   | { step: 'opening' }
@@ -70,7 +71,7 @@ export function ImportPanel() {
     }
   };
 
-  useDropFiles(add, setDragging);
+  useBundleDropTarget(add, setDragging);
 
   const runImport = async (item: Item, opened: OpenedBundle, plan: ImportPlan) => {
     update(item.key, { step: 'importing', plan, done: 0, total: opened.entries.length });
@@ -101,35 +102,6 @@ export function ImportPanel() {
       ))}
     </section>
   );
-}
-
-/** Files dropped anywhere on the window while this screen is shown. */
-function useDropFiles(add: (files: OpenedFile[]) => void, setDragging: (on: boolean) => void) {
-  useEffect(() => {
-    const over = (event: DragEvent) => {
-      if (!event.dataTransfer?.types.includes('Files')) return;
-      event.preventDefault();
-      setDragging(true);
-    };
-    const leave = (event: DragEvent) => {
-      if (event.relatedTarget === null) setDragging(false);
-    };
-    const drop = (event: DragEvent) => {
-      if (!event.dataTransfer?.files.length) return;
-      event.preventDefault();
-      setDragging(false);
-      const files = Array.from(event.dataTransfer.files);
-      void Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(add);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [add, setDragging]);
 }
 
 interface ItemProps {

@@ -1,0 +1,25 @@
+/**
+ * A file dropped anywhere on the window goes to the exchange screen's import, and never makes the page
+ * navigate away to the file (which would leave the app).
+ */
+import { expect, test } from '@playwright/test';
+import { startApp } from '../support/app';
+
+test('a file dropped on the home screen opens in the import of the exchange screen', async ({ page }) => {
+  await startApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: /Bonjour/ })).toBeVisible();
+  const navigated = await page.evaluate(async () => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])], 'pas-un-echange.relais'));
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(drop);
+    return { overHandled: over.defaultPrevented, dropHandled: drop.defaultPrevented };
+  });
+  // The browser's default (open the file in place of the app) was prevented.
+  expect(navigated).toEqual({ overHandled: true, dropHandled: true });
+  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'pas-un-echange.relais' }).getByRole('alert'))
+    .toHaveText('Ce fichier n’est pas un fichier d’échange Relais.');
+});
