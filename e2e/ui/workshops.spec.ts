@@ -115,3 +115,15 @@ test('a series from a starter, a session run and closed into a workshop activity
   await expect(genres.getByLabel('Masculin')).toHaveValue('2');
   for (const code of ['B-0001', 'B-0002', 'B-0003']) await expect(page.getByRole('checkbox', { name: code })).toBeChecked();
 });
+
+test('a series can be deleted with its sessions, and the deletion undone', async ({ page }) => {
+  await startApp(page, { role: 'Formateur·rice' });
+  await openWorkshops(page);
+  await createSeriesFromStarter(page);
+  await page.getByRole('button', { name: 'Supprimer la série' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer la série' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateliers' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Animer « Repérer les arnaques »/ })).toHaveCount(0);
+  await page.getByRole('status').getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect(page.getByRole('link', { name: /^Animer « Repérer les arnaques »/ })).toHaveCount(3);
+});

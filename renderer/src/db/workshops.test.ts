@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openRelais, type Relais } from './index';
-import { cancelSession, closeSessionInDb, copyStarter, createSeries, duplicateTemplate, moveSession, SessionNotClosableError } from './workshops';
+import { cancelSession, closeSessionInDb, copyStarter, createSeries, deleteSeries, duplicateTemplate, moveSession, restoreSeries, SessionNotClosableError } from './workshops';
 import { ValidationError } from '../domain/validation';
 import { dataOf } from './repository';
 import type { WalkIn } from '../domain/workshops/types';
@@ -92,5 +92,19 @@ describe('workshops in the database', () => {
     await expect(closeSessionInDb(relais, sessions[0].id)).rejects.toBeInstanceOf(ValidationError);
     expect((await relais.workshopSessions.get(sessions[0].id))?.statut).toBe('prevue');
     expect(await relais.db.activities.count()).toBe(0);
+  });
+
+  it('deletes a series with its sessions as tombstones, keeps closed workshops, and undoes exactly that', async () => {
+    const relais = fresh();
+    const { series, sessions } = await plannedSeries(relais);
+    const activityCount = await relais.db.activities.count();
+    const deleted = await deleteSeries(relais, series.id);
+    expect(new Set(deleted)).toEqual(new Set([series.id, ...sessions.map((s) => s.id)]));
+    expect((await relais.db.workshopSeries.get(series.id))?.deleted).toBe(1);
+    expect((await relais.db.workshopSessions.where('seriesId').equals(series.id).toArray()).every((s) => s.deleted === 1)).toBe(true);
+    expect(await relais.db.activities.count()).toBe(activityCount);
+    await restoreSeries(relais, deleted);
+    expect((await relais.db.workshopSeries.get(series.id))?.deleted).toBe(0);
+    expect((await relais.db.workshopSessions.where('seriesId').equals(series.id).toArray()).every((s) => s.deleted === 0)).toBe(true);
   });
 });

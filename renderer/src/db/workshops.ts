@@ -109,3 +109,27 @@ export async function changeSeries(store: WorkshopStore, id: string, change: (s:
     await store.workshopSeries.update(id, change(dataOf(current)));
   });
 }
+
+/**
+ * Delete a series and its sessions (soft: tombstones that travel), in one transaction. Workshop
+ * activities already recorded from closed sessions stay: they are the record of what happened.
+ * Returns the ids deleted, so that "undo" restores exactly those.
+ */
+export async function deleteSeries(store: WorkshopStore, seriesId: string): Promise<string[]> {
+  const { db } = store;
+  return db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+    const sessions = await db.workshopSessions.where('seriesId').equals(seriesId).filter((s) => s.deleted === 0).toArray();
+    for (const session of sessions) await store.workshopSessions.remove(session.id);
+    await store.workshopSeries.remove(seriesId);
+    return [seriesId, ...sessions.map((s) => s.id)];
+  });
+}
+
+export async function restoreSeries(store: WorkshopStore, deletedIds: readonly string[]): Promise<void> {
+  const { db } = store;
+  const [seriesId, ...sessionIds] = deletedIds;
+  await db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+    await store.workshopSeries.restore(seriesId);
+    for (const id of sessionIds) await store.workshopSessions.restore(id);
+  });
+}

@@ -1,9 +1,9 @@
 /** One series: its sessions (run, move, cancel, print), its participants and their progress. */
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { cancelSession, moveSession, newSession } from '../../db/workshops';
+import { cancelSession, deleteSeries, moveSession, newSession, restoreSeries } from '../../db/workshops';
 import type { Stored } from '../../domain/records';
 import { isIsoDate } from '../../domain/validation';
 import { canChange, sortSessions } from '../../domain/workshops/calendar';
@@ -32,13 +32,27 @@ function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; temp
   const sessions = useSessionsOf(series.id);
   const places = usePlaces();
   const beneficiaries = useBeneficiaries();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const navigate = useNavigate();
+  const { notifyWithUndo } = useToast();
+
+  async function remove() {
+    setConfirmDelete(false);
+    const deleted = await deleteSeries(getRelais(), series.id);
+    navigate('/workshops');
+    notifyWithUndo(t('series.deleted', { title: series.titre }), () => restoreSeries(getRelais(), deleted));
+  }
+
   return (
     <Page title={series.titre} actions={(
       <>
         <Link className="button" to="/workshops">{t('common:actions.back')}</Link>
         <Link className="button" to={`/workshops/series/${series.id}/summary`}>{t('print.summary')}</Link>
+        <button type="button" className="button" onClick={() => setConfirmDelete(true)}>{t('series.delete')}</button>
       </>
     )}>
+      <ConfirmDialog open={confirmDelete} title={t('series.deleteTitle')} message={t('series.deleteMessage')}
+        confirmLabel={t('series.delete')} danger onConfirm={remove} onCancel={() => setConfirmDelete(false)} />
       <p className="lead">{whereLabel(series, places)}{series.itinerant ? ` · ${t('series.itinerant')}` : ''}</p>
       <details className="ws-details card">
         <summary>{t('series.aboutTemplate')}</summary>
