@@ -126,4 +126,12 @@ test('a series can be deleted with its sessions, and the deletion undone', async
   await expect(page.getByRole('link', { name: /^Animer « Repérer les arnaques »/ })).toHaveCount(0);
   await page.getByRole('status').getByRole('button', { name: 'Annuler la suppression' }).click();
   await expect(page.getByRole('link', { name: /^Animer « Repérer les arnaques »/ })).toHaveCount(3);
+
+  // The template copy can be deleted too: the built-in starter shows again, and undo brings the copy back.
+  await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
+  await page.getByRole('button', { name: 'Supprimer le modèle « Repérer les arnaques »' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('button', { name: 'Créer une série : Repérer les arnaques' })).toBeVisible();
+  await page.getByRole('status').getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect(page.getByRole('button', { name: 'Supprimer le modèle « Repérer les arnaques »' })).toBeVisible();
 });

@@ -2,12 +2,15 @@
  * The template library: the built-in starters (read-only, in the current language) and the
  * trainer's own templates. Using, editing or duplicating a starter first copies it into the database.
  */
+import { useState } from 'react';
 import { useNavigate, Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { copyStarter, duplicateTemplate } from '../../db/workshops';
 import { starterTemplates } from '../../domain/workshops/starterTemplates';
 import type { WorkshopTemplate } from '../../domain/workshops/types';
+import type { Stored } from '../../domain/records';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useStarterLanguage, useTemplates } from './data';
@@ -16,7 +19,8 @@ import { TemplateFacts } from './TemplateFacts';
 export function TemplatesPage() {
   const { t } = useTranslation('workshops');
   const navigate = useNavigate();
-  const { notify } = useToast();
+  const { notify, notifyWithUndo } = useToast();
+  const [toDelete, setToDelete] = useState<Stored<WorkshopTemplate> | undefined>(undefined);
   const language = useStarterLanguage();
   const templates = useTemplates();
   const copiedKeys = new Set((templates ?? []).map((x) => x.starterKey).filter(Boolean));
@@ -33,6 +37,14 @@ export function TemplatesPage() {
     const copy = await duplicateTemplate(getRelais(), template, t('templates.copyTitle', { title: template.titre }));
     notify(t('templates.duplicated'), 'success');
     navigate(`/workshops/templates/${copy.id}`);
+  }
+
+  /** Series already planned keep their copy of the plan: a deleted template stays readable by them. */
+  async function remove(template: Stored<WorkshopTemplate>) {
+    setToDelete(undefined);
+    const { workshopTemplates } = getRelais();
+    await workshopTemplates.remove(template.id);
+    notifyWithUndo(t('templates.deleted', { title: template.titre }), () => workshopTemplates.restore(template.id));
   }
 
   return (
@@ -54,12 +66,17 @@ export function TemplatesPage() {
                   <Link className="button button--primary button--small" to={`/workshops/series/new?template=${template.id}`}>{t('templates.createSeries')}</Link>
                   <Link className="button button--small" to={`/workshops/templates/${template.id}`}>{t('common:actions.edit')}</Link>
                   <button type="button" className="button button--small" onClick={() => void duplicate(template)}>{t('templates.duplicate')}</button>
+                  <button type="button" className="button button--small" aria-label={t('templates.deleteNamed', { title: template.titre })}
+                    onClick={() => setToDelete(template)}>{t('common:actions.delete')}</button>
                 </div>
               </li>
             ))}
           </ul>
         )}
       </section>
+
+      <ConfirmDialog open={toDelete !== undefined} title={t('templates.deleteTitle')} message={t('templates.deleteMessage')}
+        confirmLabel={t('common:actions.delete')} danger onConfirm={() => toDelete && void remove(toDelete)} onCancel={() => setToDelete(undefined)} />
 
       {starters.length > 0 ? (
         <section aria-labelledby="ws-starters" className="ws-section">
