@@ -16,6 +16,7 @@ import { workshopRoutes } from '../features/workshops/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
+import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -55,6 +56,7 @@ function Shell() {
         <Routes />
       </main>
       <GlobalBundleDrop />
+      <RetentionOnStart />
     </div>
   );
 }

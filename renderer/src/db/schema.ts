@@ -55,6 +55,14 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       workshopSessions: `${SYNCED}, seriesId, date, statut`,
     },
   },
+  {
+    // Data protection: find a followed person's latest activity without scanning every activity
+    // (people with no activity for a year are anonymised automatically: db/retention.ts).
+    version: 4,
+    stores: {
+      activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds`,
+    },
+  },
 ];
 
 export class RelaisDatabase extends Dexie {

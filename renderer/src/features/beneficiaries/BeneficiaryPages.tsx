@@ -21,7 +21,7 @@ import { saveBeneficiary } from './save';
 
 function PrivacyNotice() {
   const { t } = useTranslation('beneficiaries');
-  return <p className="notice">{t('privacy')}</p>;
+  return <p className="notice">{t('privacy')} {t('retention.rule')}</p>;
 }
 
 export function BeneficiaryListPage() {
