@@ -2,7 +2,7 @@
  * A virtualised list: only the rows in view are in the DOM, so lists stay fast with thousands of
  * records. Rows are links or buttons rendered by the caller; the list is a labelled region.
  */
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 interface VirtualListProps<T> {
@@ -15,12 +15,15 @@ interface VirtualListProps<T> {
 
 export function VirtualList<T>({ items, rowHeight, label, renderRow, getKey }: VirtualListProps<T>) {
   const parentRef = useRef<HTMLDivElement>(null);
+  // The virtualizer recomputes every row's position (all of them: 100 000 in a big list) whenever this
+  // function changes, so it changes only with the items (or a new getKey: pass a stable one).
+  const getItemKey = useCallback((index: number) => getKey(items[index]), [items, getKey]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
-    getItemKey: (index) => getKey(items[index]),
+    getItemKey,
   });
   return (
     <div ref={parentRef} className="virtual-list" role="region" aria-label={label} tabIndex={0}>

@@ -1,11 +1,13 @@
 /**
- * All activities, newest first. Read through the `[deleted+date]` index (already in date order, date
- * range applied by the index); villages and places are read once into maps for the row labels.
+ * All activities, newest first, fast with 100 000 of them: the first screen comes from a limited query
+ * and the whole list follows (`useActivityList`); every filter, the date range included, runs in memory
+ * on that one list, in a deferred render so typing never waits for it; the search text of each activity
+ * is folded once per list load (`searchIndex`). Villages and places are read once into maps for the
+ * row labels.
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
 import { ACTIVITY_TYPES, THEMATIQUES, type Thematique } from '../../domain/codes';
@@ -16,17 +18,12 @@ import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { VirtualList } from '../../ui/VirtualList';
-import { filterActivities, hasFilters, NO_FILTERS, type ActivityFilters } from './filter';
+import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
+import { useActivityList } from './useActivityList';
 
 const ROW_HEIGHT = 68;
-
-function useActivities(from: string, to: string): Stored<Activity>[] | undefined {
-  return useLiveQuery(
-    () => getRelais().db.activities.where('[deleted+date]')
-      .between([0, from || Dexie.minKey], [0, to || Dexie.maxKey], true, true).reverse().toArray(),
-    [from, to],
-  );
-}
+/** One function for the page's life: the virtual list recomputes its row positions when it changes. */
+const activityKey = (a: Stored<Activity>) => a.id;
 
 /** Names shown on rows: village and place names by id, built once per change of those tables. */
 function useLookups() {
@@ -44,17 +41,29 @@ export function ActivityListPage() {
   const toast = useToast();
   const [filters, setFilters] = useState<ActivityFilters>(NO_FILTERS);
   const [toDelete, setToDelete] = useState<Stored<Activity> | null>(null);
-  const activities = useActivities(filters.from, filters.to);
+  // The inputs show `filters` at once; the list follows `listFilters` when React has time for it.
+  const listFilters = useDeferredValue(filters);
+  const { items: activities, complete } = useActivityList();
   const lookups = useLookups();
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
+  // Built from `t` (stable until the language changes), not from `thematiques` (a new array at every
+  // render): the search index and the filtered list are memoised on this function.
+  const { t: codeLabel } = useTranslation('codes');
   const thematiqueLabel = useMemo(() => {
-    const labels = new Map(thematiques.map((o) => [o.value, o.label]));
+    const labels = new Map(THEMATIQUES.map((code) => [code, codeLabel(`thematiques.${code}`)]));
     return (code: Thematique) => labels.get(code) ?? code;
-  }, [thematiques]);
+  }, [codeLabel]);
+  const textOf = useMemo(() => searchIndex(activities ?? [], thematiqueLabel), [activities, thematiqueLabel]);
+  useEffect(() => {
+    // Fold the search texts while the person looks at the list, not at their first keystroke.
+    if (!complete || !activities?.length) return;
+    const idle = requestIdleCallback(() => textOf(activities[0]));
+    return () => cancelIdleCallback(idle);
+  }, [complete, activities, textOf]);
   const shown = useMemo(
-    () => filterActivities(activities ?? [], filters, thematiqueLabel),
-    [activities, filters, thematiqueLabel],
+    () => filterActivities(activities ?? [], listFilters, thematiqueLabel, textOf),
+    [activities, listFilters, thematiqueLabel, textOf],
   );
   const set = (changes: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...changes }));
 
@@ -89,15 +98,20 @@ export function ActivityListPage() {
         ) : null}
       </div>
       {activities === undefined ? null : (
-        <>
-          <p className="list-count" role="status">{t('list.count', { count: shown.length, formatted: formatNumber(shown.length) })}</p>
-          {shown.length === 0 ? (
-            <EmptyState>{hasFilters(filters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
+        <div className="activity-results" aria-busy={!complete || listFilters !== filters}>
+          {/* Until the whole list is read, the count would be wrong: "…" instead. */}
+          <p className="list-count" role="status">
+            {complete ? t('list.count', { count: shown.length, formatted: formatNumber(shown.length) }) : t('list.countPending')}
+          </p>
+          {shown.length === 0 && !complete ? (
+            <p className="notice">{t('list.readingAll')}</p>
+          ) : shown.length === 0 ? (
+            <EmptyState>{hasFilters(listFilters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
           ) : (
-            <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={(a) => a.id}
+            <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={activityKey}
               renderRow={(a) => <ActivityRow activity={a} lookups={lookups} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
           )}
-        </>
+        </div>
       )}
       <ConfirmDialog open={toDelete !== null} title={t('list.deleteTitle')} message={t('common:delete.message')}
         confirmLabel={t('common:actions.delete')} danger onConfirm={confirmDelete} onCancel={() => setToDelete(null)} />

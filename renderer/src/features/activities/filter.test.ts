@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openRelais } from '../../db';
+import { CHUNK_SIZE, readAllNewestFirst, readNewest } from './useActivityList';
 import type { Activity, Stored } from '../../domain/records';
-import { filterActivities, hasFilters, NO_FILTERS } from './filter';
+import { filterActivities, fold, hasFilters, NO_FILTERS, searchableText, searchIndex } from './filter';
 
 const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
 const label = (code: string) => ({ email: 'E-mail', aide_aux_demarches_administratives: 'Aide aux démarches administratives' }[code] ?? code);
@@ -61,4 +62,75 @@ describe('the list query', () => {
     await expect(relais.activities.create({ ...base, date: '2026-03-05', thematiques: [] })).rejects.toThrow(/thematiques:atLeastOne/);
     relais.db.close();
   });
+});
+
+describe('the search index (folded once per list, not per keystroke)', () => {
+  const accented = activity('d', { titreAtelier: 'ÉCRIRE un e-mail', tags: ['Seniors', 'Équipe'], notes: 'Dossier CAF' });
+  const all = [...rows, accented];
+
+  it('folds plain ASCII and accented text alike', () => {
+    expect(fold('Hello World')).toBe('hello world');
+    expect(fold('Démarches À Lormes')).toBe('demarches a lormes');
+  });
+  it('gives exactly the text searchableText gives', () => {
+    const textOf = searchIndex(all, label);
+    for (const a of all) expect(textOf(a)).toBe(searchableText(a, label));
+  });
+  it('filters the same as without the index', () => {
+    const textOf = searchIndex(all, label);
+    for (const search of ['telephone', 'seniors', 'caf', 'ecrire', 'equipe seniors', 'demarches', 'zzz']) {
+      const f = { ...NO_FILTERS, search };
+      expect(ids(filterActivities(all, f, label, textOf))).toEqual(ids(filterActivities(all, f, label)));
+    }
+  });
+  it('builds the texts once, at the first search, and reuses them', () => {
+    let calls = 0;
+    const counting = (code: string) => { calls += 1; return label(code); };
+    const textOf = searchIndex(all, counting);
+    expect(calls).toBe(0);
+    filterActivities(all, { ...NO_FILTERS, search: 'e' }, counting, textOf);
+    const afterFirst = calls;
+    expect(afterFirst).toBeGreaterThan(0);
+    filterActivities(all, { ...NO_FILTERS, search: 'em' }, counting, textOf);
+    expect(calls).toBe(afterFirst);
+  });
+});
+
+describe('the first screen and the whole list', () => {
+  it('the preview is the head of the whole list, in the same order, ties on a date included', async () => {
+    const relais = openRelais(`test-${Math.random()}`);
+    const base: Activity = { type: 'individuel', date: '', duree: 30, typeLieu: 'a_distance', thematiques: ['email'], thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds: [] };
+    for (const date of ['2026-01-05', '2026-03-05', '2026-02-05', '2026-03-05', '2026-03-05', '2026-01-20']) {
+      await relais.activities.create({ ...base, date });
+    }
+    const removed = await relais.activities.create({ ...base, date: '2026-04-01' });
+    await relais.activities.remove(removed.id);
+    const all = await readAllNewestFirst(relais.db.activities);
+    const reference = await relais.db.activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).reverse().toArray();
+    expect(all.map((a) => a.id)).toEqual(reference.map((a) => a.id));
+    expect(all.map((a) => a.date)).toEqual(['2026-03-05', '2026-03-05', '2026-03-05', '2026-02-05', '2026-01-20', '2026-01-05']);
+    // Chunks: more records than one read holds, in primary-key order, all found, in the same order.
+    let reads = 0;
+    const stopped = () => { reads += 1; return false; };
+    // Stored directly (not through the repository): only the reading is under test here.
+    await relais.db.activities.bulkAdd(Array.from({ length: CHUNK_SIZE + 5 }, (_, i) =>
+      activity(`x-${String(i).padStart(5, '0')}`, { date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10` })));
+    const big = await readAllNewestFirst(relais.db.activities, stopped);
+    const bigReference = await relais.db.activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).reverse().primaryKeys();
+    expect(big.map((a) => a.id)).toEqual(bigReference);
+    expect(big).toHaveLength(CHUNK_SIZE + 5 + 6);
+    expect(reads).toBe(2);
+    const preview = await readNewest(relais.db.activities, 4);
+    expect(preview.map((a) => a.id)).toEqual(all.slice(0, 4).map((a) => a.id));
+    relais.db.close();
+  });
+});
+
+it('stops reading the whole list when asked to', async () => {
+  const relais = openRelais(`test-${Math.random()}`);
+  await relais.db.activities.bulkAdd(Array.from({ length: CHUNK_SIZE + 1 }, (_, i) => activity(`x-${String(i).padStart(5, '0')}`, {})));
+  let reads = 0;
+  const partial = await readAllNewestFirst(relais.db.activities, () => reads++ > 0);
+  expect(partial).toHaveLength(CHUNK_SIZE);
+  relais.db.close();
 });

@@ -20,8 +20,12 @@ export function hasFilters(f: ActivityFilters): boolean {
   return Object.values(f).some((v) => v !== '');
 }
 
+const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (accents, but also tabs: rare, still correct)
+
 /** Lower-case, accents removed: "Démarches" matches "demarches". */
 export function fold(text: string): string {
+  // Plain ASCII has no accents to strip: skipping normalize() halves the cost on most words.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
@@ -32,8 +36,39 @@ export function searchableText(a: Activity, thematiqueLabel: (code: Thematique) 
   ].join(' \u0000 '));
 }
 
+/** The folded search text of one activity (see `searchIndex`). */
+export type SearchTextOf = (a: Stored<Activity>) => string;
+
+/**
+ * Folded search texts of a whole list, computed once per list load (not per keystroke) and only when a
+ * search is first typed. The same strings recur across thousands of records (tags, communes, thematique
+ * labels), so each distinct string is folded once. Gives exactly `searchableText`.
+ */
+export function searchIndex(activities: readonly Stored<Activity>[], thematiqueLabel: (code: Thematique) => string): SearchTextOf {
+  let texts: Map<string, string> | undefined;
+  const folded = new Map<string, string>();
+  const foldOnce = (text: string) => {
+    let result = folded.get(text);
+    if (result === undefined) {
+      result = fold(text);
+      folded.set(text, result);
+    }
+    return result;
+  };
+  const build = () => new Map(activities.map((a) => [a.id, [
+    fold(a.titreAtelier ?? ''), ...a.tags.map(foldOnce), fold(a.notes ?? ''), foldOnce(a.commune?.nom ?? ''),
+    ...a.thematiques.map((code) => foldOnce(thematiqueLabel(code))),
+  ].join(' \u0000 ')]));
+  return (a) => {
+    texts ??= build();
+    // A record not in this list (never the case in the page) is still searched correctly.
+    return texts.get(a.id) ?? searchableText(a, thematiqueLabel);
+  };
+}
+
 export function filterActivities<T extends Stored<Activity>>(
   activities: T[], f: ActivityFilters, thematiqueLabel: (code: Thematique) => string,
+  textOf: SearchTextOf = (a) => searchableText(a, thematiqueLabel),
 ): T[] {
   const words = fold(f.search).split(/\s+/).filter(Boolean);
   return activities.filter((a) => {
@@ -43,7 +78,7 @@ export function filterActivities<T extends Stored<Activity>>(
     if (f.thematique && !a.thematiques.includes(f.thematique)) return false;
     if (f.villageId && a.villageId !== f.villageId) return false;
     if (words.length === 0) return true;
-    const text = searchableText(a, thematiqueLabel);
+    const text = textOf(a);
     return words.every((w) => text.includes(w));
   });
 }
