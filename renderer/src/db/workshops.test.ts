@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openRelais, type Relais } from './index';
-import { cancelSession, closeSessionInDb, copyStarter, createSeries, deleteSeries, duplicateTemplate, moveSession, restoreSeries, SessionNotClosableError } from './workshops';
+import {
+  cancelSession, changeSession, closeSessionInDb, copyStarter, createSeries, deleteSeries, duplicateTemplate, moveSession, newSession,
+  restoreSeries, SessionNotClosableError,
+} from './workshops';
 import { ValidationError } from '../domain/validation';
 import { dataOf } from './repository';
 import type { WalkIn } from '../domain/workshops/types';
@@ -107,4 +110,15 @@ describe('workshops in the database', () => {
     expect((await relais.db.workshopSeries.get(series.id))?.deleted).toBe(0);
     expect((await relais.db.workshopSessions.where('seriesId').equals(series.id).toArray()).every((s) => s.deleted === 0)).toBe(true);
   });
+
+  it('an itinerant series plans a session in another village, and closing it records that commune', async () => {
+    const relais = fresh();
+    const { series } = await plannedSeries(relais);
+    const arvieu = { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' };
+    const away = await relais.workshopSessions.create(newSession(series.id, { date: '2026-03-26', commune: arvieu }));
+    await changeSession(relais, away.id, (s) => ({ ...s, walkIns: [walkIn('feminin')] }));
+    const activity = await closeSessionInDb(relais, away.id);
+    expect(activity).toMatchObject({ typeLieu: 'autre', commune: arvieu });
+  });
 });
+

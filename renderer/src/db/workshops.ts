@@ -3,7 +3,7 @@
  * writes (so every record carries per-field versions and travels in bundles).
  */
 import type { Relais } from './index';
-import type { Activity, Stored } from '../domain/records';
+import type { Activity, CommuneRef, Stored } from '../domain/records';
 import { closeSession } from '../domain/workshops/close';
 import { cancelledSession, movedSession } from '../domain/workshops/calendar';
 import { starterTemplate, type StarterLanguage } from '../domain/workshops/starterTemplates';
@@ -40,6 +40,8 @@ export async function duplicateTemplate(store: WorkshopStore, source: WorkshopTe
 export interface PlannedSession {
   date: string;
   heure?: string;
+  /** Itinerant series: the commune of this session (else the series' place or commune). */
+  commune?: CommuneRef;
 }
 
 /** A series and its first dated sessions, all or nothing. */
@@ -53,7 +55,10 @@ export async function createSeries(store: WorkshopStore, series: WorkshopSeries,
 }
 
 export function newSession(seriesId: string, planned: PlannedSession): WorkshopSession {
-  return { seriesId, date: planned.date, heure: planned.heure || undefined, statut: 'prevue', presents: [], walkIns: [], etapesCouvertes: [] };
+  return {
+    seriesId, date: planned.date, heure: planned.heure || undefined, commune: planned.commune,
+    statut: 'prevue', presents: [], walkIns: [], etapesCouvertes: [],
+  };
 }
 
 async function sessionData(store: WorkshopStore, id: string): Promise<WorkshopSession> {

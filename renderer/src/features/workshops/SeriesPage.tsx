@@ -4,7 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { cancelSession, deleteSeries, moveSession, newSession, restoreSeries } from '../../db/workshops';
-import type { Stored } from '../../domain/records';
+import type { CommuneRef, Stored } from '../../domain/records';
+import { CommunePicker } from '../communes/CommunePicker';
 import { isIsoDate } from '../../domain/validation';
 import { canChange, sortSessions } from '../../domain/workshops/calendar';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
@@ -64,7 +65,7 @@ function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; temp
         <ul className="ws-list">
           {sortSessions(sessions ?? []).map((session, index) => <SessionRow key={session.id} session={session} n={index + 1} />)}
         </ul>
-        <AddSession seriesId={series.id} />
+        <AddSession seriesId={series.id} itinerant={series.itinerant} />
       </section>
 
       <section className="ws-section" aria-labelledby="ws-participants">
@@ -100,7 +101,7 @@ function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: numbe
   return (
     <li className="card ws-row ws-session-row">
       <div className="ws-row-main">
-        <span className="row-title">{t('series.sessionN', { n })} — {when}</span>
+        <span className="row-title">{t('series.sessionN', { n })} — {when}{session.commune ? ` · ${session.commune.nom}` : ''}</span>
         <span><span className={`tag ws-status ws-status--${session.statut}`}>{t(`session.status.${session.statut}`)}</span></span>
       </div>
       <div className="ws-row-actions">
@@ -126,20 +127,23 @@ function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: numbe
   );
 }
 
-function AddSession({ seriesId }: { seriesId: string }) {
+/** Add a dated session; in an itinerant series, each session may happen in another village. */
+function AddSession({ seriesId, itinerant }: { seriesId: string; itinerant: boolean }) {
   const { t } = useTranslation('workshops');
   const [date, setDate] = useState('');
   const [heure, setHeure] = useState('');
+  const [commune, setCommune] = useState<CommuneRef | undefined>(undefined);
   async function add(event: FormEvent) {
     event.preventDefault();
     if (!isIsoDate(date)) return;
-    await getRelais().workshopSessions.create(newSession(seriesId, { date, heure }));
+    await getRelais().workshopSessions.create(newSession(seriesId, { date, heure, commune: itinerant ? commune : undefined }));
     setDate('');
   }
   return (
     <form className="ws-add-session filters" onSubmit={(e) => void add(e)} noValidate>
       <TextField label={t('series.fields.newDate')} type="date" value={date} onChange={setDate} />
       <TextField label={t('series.fields.heure')} type="time" value={heure} onChange={setHeure} />
+      {itinerant ? <CommunePicker label={t('series.fields.sessionCommune')} value={commune} onChange={setCommune} /> : null}
       <button type="submit" className="button" disabled={!isIsoDate(date)}>{t('series.addSession')}</button>
     </form>
   );
