@@ -88,4 +88,22 @@ describe('bench data generator', () => {
     }
     expect(datasetHash(dataset)).not.toBe(datasetHash(base));
   });
+
+  it('stamps nothing after June 2025, so edits made on 1–2 July pass the bundle checks (replaced stamps older)', () => {
+    const base = generateDataset(20_000, 20240601);
+    const edits = Date.UTC(2025, 6, 1, 9);
+    for (const table of TABLES) {
+      for (const record of base[table]) {
+        for (const stamp of Object.values(record.versions)) expect(Date.parse(stamp.slice(0, 24))).toBeLessThan(edits);
+      }
+    }
+    const { dataset, editedIds } = editOnDevice(base, { fraction: 0.1, device: '2222222222222222', millis: edits, seed: 4 });
+    expect(editedIds.size).toBeGreaterThan(0);
+    for (const table of TABLES) {
+      for (const record of dataset[table]) {
+        const replaced = (record as { replaced?: Record<string, string> }).replaced ?? {};
+        for (const [field, stamp] of Object.entries(replaced)) expect(stamp < record.versions[field]).toBe(true);
+      }
+    }
+  });
 });

@@ -123,7 +123,9 @@ function stored<T extends object>(ctx: StampContext, data: T, createdMillis: num
   for (const key of fields) versions[key] = createdStamp;
   let updatedMillis = createdMillis;
   if (rng.chance(0.2)) {
-    updatedMillis = createdMillis + rng.int(1, 30) * DAY + rng.int(0, DAY - 1);
+    // Never past the last generated day: `editOnDevice`'s edits (July 2025) must come after every stamp.
+    const editedMillis = createdMillis + rng.int(1, 30) * DAY + rng.int(0, DAY - 1);
+    updatedMillis = Math.max(createdMillis + 1, Math.min(editedMillis, LAST_DAY + DAY - 1));
     const editStamp = formatStamp(updatedMillis, 0, rng.chance(0.8) ? device : rng.pick(ctx.devices));
     for (const key of rng.sample(fields, rng.int(1, 3))) {
       versions[key] = editStamp;
@@ -408,10 +410,13 @@ export function editOnDevice(dataset: Dataset, plan: EditPlan): { dataset: Datas
       const [field, value] = editOf(table, record, rng);
       const stamp = formatStamp(plan.millis, counter++ % 0x10000, plan.device);
       editedIds.add(record.id);
+      // The other device edited after receiving the record: it knew the value it replaced (none when
+      // the field was empty: an undefined entry would be stored as such and differ from the merge's).
+      const previous = record.versions[field];
+      const replaced = { ...(record.replaced as Record<string, string> | undefined), ...(previous ? { [field]: previous } : {}) };
       return {
         ...record, [field]: value, versions: { ...record.versions, [field]: stamp },
-        // The other device edited after receiving the record: it knew the value it replaced.
-        replaced: { ...(record.replaced as Record<string, string> | undefined), [field]: record.versions[field] },
+        ...(Object.keys(replaced).length > 0 ? { replaced } : {}),
         updatedAt: new Date(plan.millis).toISOString(),
       };
     }) as never;

@@ -4,7 +4,7 @@
  * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
  * are timed together and reported apart, so the figures show where the time goes.
  */
-import { exportBundle, importBundle } from '../../renderer/src/db/sync';
+import { exportBundle, importBundle, isImported } from '../../renderer/src/db/sync';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { openBundle } from '../../renderer/src/domain/sync/bundle';
 import { generateDeviceKeys } from '../../renderer/src/domain/sync/keys';
@@ -37,7 +37,7 @@ export interface ImportTiming {
   report: ImportReport;
 }
 
-type OpenOffThread = (bytes: Uint8Array, secrets: { identity: string }) => ReturnType<typeof openBundle>;
+type OpenOffThread = (bytes: Uint8Array, secrets: { identity: string }, options?: { db?: RelaisDatabase }) => ReturnType<typeof openBundle>;
 /** The app opens bundles in a Worker (features/sync); found at build time, absent → page fallback. */
 const offThreadModules = import.meta.glob<{ openBundleOffThread: OpenOffThread }>(
   '../../renderer/src/features/sync/openBundleOffThread.ts', { eager: true },
@@ -57,8 +57,8 @@ export const DEFAULT_OPEN_PATH: OpenPath = openOffThread ? 'worker' : 'page';
 export async function importAll(db: RelaisDatabase, bytes: Uint8Array, receiver: Receiver, path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportTiming> {
   const start = performance.now();
   const opened = path === 'worker' && openOffThread
-    ? await openOffThread(bytes, { identity: receiver.identity })
-    : await openBundle(bytes, { identity: receiver.identity }, { validators: RECORD_VALIDATORS });
+    ? await openOffThread(bytes, { identity: receiver.identity }, { db })
+    : await openBundle(bytes, { identity: receiver.identity }, { validators: RECORD_VALIDATORS, isKnownBundle: (id) => isImported(db, id) });
   sample();
   const openMs = performance.now() - start;
   const report = await importBundle(db, opened, { fileName: 'bench.relais', onProgress: sample });

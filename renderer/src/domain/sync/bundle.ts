@@ -18,13 +18,12 @@
  * payload hash, JSON safety, and every record (structure + domain validator).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { Gunzip, gzipSync } from 'fflate';
 import { RECORD_KINDS, type RecordKind } from '../records';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
 import { sha256Hex, sign, verify } from './keys';
-import { assertSafeJson, isPlainObject, parseSafeObject } from './safety';
-import { checkRecord, isRecordKind, type BundleEntry, type ValidatorRegistry } from './records';
+import { isPlainObject, parseSafeObject } from './safety';
+import { checkRecord, createStampCache, isRecordKind, type BundleEntry, type ValidatorRegistry } from './records';
 import type { SyncRecord } from './merge';
 
 /** Bump when a reader of the previous format could misread the new one. */
@@ -127,13 +126,75 @@ export function containsPersonalData(entries: readonly BundleEntry[]): boolean {
 // Writing
 // ---------------------------------------------------------------------------------------------------
 
-function encodePayload(entries: readonly BundleEntry[]): Uint8Array {
-  const lines = entries.map(({ kind, record }) => {
-    const copy: Record<string, unknown> = { ...record };
-    delete copy.seq; // local counter: meaningless elsewhere
-    return JSON.stringify({ kind, record: copy });
-  });
-  return gzipSync(new TextEncoder().encode(lines.join('\n')), { level: 6 });
+/**
+ * One JSON line of the payload; `seq` is a local counter, meaningless elsewhere. Set to undefined (which
+ * JSON leaves out) rather than deleted: `delete` turns the copy into a slow dictionary object.
+ */
+function encodeLine({ kind, record }: BundleEntry): string {
+  return JSON.stringify({ kind, record: { ...record, seq: undefined } });
+}
+
+/** Read a stream to its end, keeping its chunks (the compressed payload: ~13 % of the JSON). */
+async function collectChunks(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
+
+/** What a finished payload carries into the manifest. */
+export interface SealedPayload {
+  bytes: Uint8Array;
+  counts: Partial<Record<RecordKind, number>>;
+  recordCount: number;
+  personalData: boolean;
+}
+
+/**
+ * The payload, written batch by batch: each batch of records becomes JSON lines that go straight into
+ * the browser's native gzip (`CompressionStream`), so the whole JSON of a 100k-record export never sits
+ * in memory as one string (it weighs ~150 MB; only its compressed form, ~13 % of that, is kept).
+ */
+export class PayloadWriter {
+  private readonly compressor = new CompressionStream('gzip');
+  private readonly writer = this.compressor.writable.getWriter();
+  private readonly output = collectChunks(this.compressor.readable);
+  private readonly encoder = new TextEncoder();
+  private readonly counts: Partial<Record<RecordKind, number>> = {};
+  private recordCount = 0;
+  private personalData = false;
+
+  constructor() {
+    this.output.catch(() => undefined); // an aborted writer rejects it: reported by `abort`'s caller
+  }
+
+  /** Serialise and compress one batch (a chunk read from a table). */
+  async add(entries: readonly BundleEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const lines: string[] = [];
+    for (const entry of entries) {
+      lines.push(encodeLine(entry));
+      this.counts[entry.kind] = (this.counts[entry.kind] ?? 0) + 1;
+      if (!this.personalData && isPersonalData(entry)) this.personalData = true;
+    }
+    this.recordCount += entries.length;
+    lines.push(''); // every line ends with \n: batches concatenate cleanly
+    await this.writer.write(this.encoder.encode(lines.join('\n')));
+  }
+
+  async finish(): Promise<SealedPayload> {
+    await this.writer.close();
+    const bytes = concat(await this.output);
+    return { bytes, counts: { ...this.counts }, recordCount: this.recordCount, personalData: this.personalData };
+  }
+
+  /** Give up (a read failed): frees the compressor. */
+  async abort(reason: unknown): Promise<void> {
+    await this.writer.abort(reason).catch(() => undefined);
+  }
 }
 
 function countByKind(entries: readonly BundleEntry[]): Partial<Record<RecordKind, number>> {
@@ -179,13 +240,28 @@ export function frame(protection: Protection, body: Uint8Array, format = BUNDLE_
   return concat([BUNDLE_MAGIC, new Uint8Array([format, PROTECTIONS.indexOf(protection)]), uint32(body.length), body]);
 }
 
+/** Records are serialised in batches of this size when a whole list is sealed at once. */
+const SEAL_BATCH = 2000;
+
 /** Build, sign and (when asked or needed) encrypt a bundle. Personal data is never written in clear. */
 export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
-  const personalData = containsPersonalData(input.entries);
-  if (personalData && input.protection.type === 'none') {
+  const { entries, ...rest } = input;
+  if (containsPersonalData(entries) && input.protection.type === 'none') {
     throw new Error('a bundle holding personal data must be encrypted');
   }
-  const payload = encodePayload(input.entries);
+  const writer = new PayloadWriter();
+  for (let i = 0; i < entries.length; i += SEAL_BATCH) await writer.add(entries.slice(i, i + SEAL_BATCH));
+  return sealPayload(rest, await writer.finish());
+}
+
+/**
+ * Sign and encrypt an already written payload (the streaming export writes it table by table). The
+ * manifest holds the SHA-256 of the compressed payload: small, hashed in one go, covered by the signature.
+ */
+export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: SealedPayload): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
+  if (payload.personalData && input.protection.type === 'none') {
+    throw new Error('a bundle holding personal data must be encrypted');
+  }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     app: input.app,
@@ -195,15 +271,15 @@ export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array;
     since: input.since,
     source: input.source,
     range: input.range,
-    counts: countByKind(input.entries),
-    recordCount: input.entries.length,
-    personalData,
+    counts: payload.counts,
+    recordCount: payload.recordCount,
+    personalData: payload.personalData,
     protection: input.protection.type,
-    payloadSha256: await sha256Hex(payload),
+    payloadSha256: await sha256Hex(payload.bytes),
   };
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
   const signature = await sign(input.signingPrivateJwk, manifestBytes);
-  const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload]);
+  const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload.bytes]);
   const body = await encrypt(inner, input.protection);
   return { bytes: frame(input.protection.type, body), manifest };
 }
@@ -330,37 +406,68 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   return m as unknown as BundleManifest;
 }
 
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1000×, so ≤ ~16 MB out per push. */
+const INFLATE_PUSH = 16 * 1024;
+
+/** Feed the payload to the inflater in small pushes, each after the previous one was taken. */
+async function feedInflater(writer: WritableStreamDefaultWriter<BufferSource>, payload: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < payload.length; offset += INFLATE_PUSH) {
+    await writer.ready;
+    // Our bytes live in an ordinary ArrayBuffer (never shared): the cast only narrows the type.
+    const push = payload.subarray(offset, offset + INFLATE_PUSH) as Uint8Array<ArrayBuffer>;
+    void writer.write(push).catch(() => undefined);
+  }
+  await writer.close();
+}
+
+/** A gzip stream that ends early is "truncated"; anything else the inflater refuses is "corrupted". */
+function inflateError(error: unknown): BundleError {
+  if (error instanceof BundleError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new BundleError(/truncat|unexpected end|incomplete/i.test(message) ? 'truncated' : 'corrupted', message);
+}
+
 /**
- * Inflate the payload in small pushes, counting the bytes really produced, and hand complete lines
- * to `onLine` as they arrive: neither a bomb nor a huge bundle ever sits in memory as one string.
+ * Inflate the payload with the native `DecompressionStream`, counting the bytes really produced as they
+ * come out (declared sizes are never trusted: a compression bomb stops at the limit), and hand complete
+ * lines to `onLine` as they arrive: neither a bomb nor a huge bundle ever sits in memory as one string.
  */
-function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (line: string) => void): void {
+async function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (line: string) => void): Promise<void> {
+  if (payload.length === 0) throw new BundleError('truncated', 'empty payload');
+  const inflater = new DecompressionStream('gzip');
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  const feeding = feedInflater(writer, payload).catch(() => undefined); // its errors surface in `read`
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let inflated = 0;
   let pending = '';
-  let finished = false;
-  const gunzip = new Gunzip((chunk, final) => {
-    inflated += chunk.length;
-    if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload');
-    pending += decoder.decode(chunk, { stream: !final });
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record');
-    for (const line of lines) onLine(line);
-    if (final) finished = true;
-  });
-  const PUSH = 4096; // deflate expands at most ~1000×: a push never yields more than ~4 MB
   try {
-    if (payload.length === 0) throw new BundleError('truncated', 'empty payload');
-    for (let offset = 0; offset < payload.length; offset += PUSH) {
-      gunzip.push(payload.subarray(offset, offset + PUSH), offset + PUSH >= payload.length);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      inflated += value.length;
+      if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload');
+      pending = emitLines(pending + decoder.decode(value, { stream: true }), onLine);
+      if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record');
     }
+    pending += decoder.decode();
   } catch (error) {
-    if (error instanceof BundleError) throw error;
-    throw new BundleError('corrupted', String(error)); // fflate: invalid block, bad CRC, …
+    await reader.cancel().catch(() => undefined);
+    await writer.abort().catch(() => undefined);
+    throw inflateError(error);
   }
-  if (!finished) throw new BundleError('truncated', 'payload');
+  await feeding;
   if (pending.length > 0) onLine(pending);
+}
+
+/** Hand every complete line of `text` to `onLine`; returns the unfinished tail. */
+function emitLines(text: string, onLine: (line: string) => void): string {
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    onLine(text.slice(start, end));
+    start = end + 1;
+  }
+  return text.slice(start);
 }
 
 export interface QuarantinedEntry extends BundleEntry {
@@ -372,6 +479,18 @@ export interface OpenedBundle {
   manifest: BundleManifest;
   entries: BundleEntry[];
   quarantined: QuarantinedEntry[];
+  /**
+   * True when the receiver already holds this bundle (`isKnownBundle`): its records were not even
+   * inflated, `entries` and `quarantined` are empty, and importing it changes nothing.
+   */
+  alreadyImported?: boolean;
+  /**
+   * Records left out because this database already holds them (merging them changes nothing and logs
+   * no conflict), counted as unchanged: set by `leaveOutHeldRecords` (db/sync.ts) where the bundle is
+   * opened, so that a re-import neither clones nor merges 100k records twice. `seq` is the change
+   * counter when they were compared: the importer refuses the bundle if the database went back since.
+   */
+  alreadyHeld?: { count: number; seq: number };
 }
 
 export interface OpenOptions {
@@ -379,30 +498,35 @@ export interface OpenOptions {
   /** Receiver's wall clock (ms); stamps beyond now + 24 h are quarantined. */
   now?: number;
   limits?: BundleLimits;
+  /**
+   * Does the receiver's import history hold this bundle id? Asked right after the signature and the
+   * payload hash are checked, so a bundle imported before is recognised without inflating its records.
+   */
+  isKnownBundle?: (bundleId: string) => boolean | Promise<boolean>;
 }
 
 /** Up to this many invalid records are described in the error (enough to understand, not a flood). */
 const MAX_REPORTED_INVALID = 5;
 
-function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: OpenOptions, limits: BundleLimits):
-  { entries: BundleEntry[]; quarantined: QuarantinedEntry[] } {
+async function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: OpenOptions, limits: BundleLimits):
+  Promise<{ entries: BundleEntry[]; quarantined: QuarantinedEntry[] }> {
   const now = options.now ?? Date.now();
   const entries: BundleEntry[] = [];
   const quarantined: QuarantinedEntry[] = [];
   const invalid: string[] = [];
   let count = 0;
-  inflateLines(payload, limits, (line) => {
+  const stamps = createStampCache(); // records of one bundle share few stamps: parse each once
+  await inflateLines(payload, limits, (line) => {
     if (line.length === 0) return;
     count += 1;
     if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared');
-    const item = parseSafeObject(line, `record ${count}`);
-    assertSafeJson(item);
+    const item = parseSafeObject(line, `record ${count}`); // refuses __proto__ & co. at any depth
     const kind = item.kind;
     if (!isRecordKind(kind)) {
       invalid.push(`#${count}: kind`);
       return;
     }
-    const check = checkRecord(kind, item.record, options.validators, now);
+    const check = checkRecord(kind, item.record, options.validators, now, stamps);
     if (check.status === 'invalid') {
       const issues = check.issues?.map((i) => `${i.field}:${i.code}`).join(',') ?? '';
       if (invalid.length < MAX_REPORTED_INVALID) invalid.push(`${kind} #${count}: ${check.reason} ${issues}`.trim());
@@ -410,7 +534,7 @@ function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: Op
       return;
     }
     const record = item.record as SyncRecord;
-    delete record.seq;
+    if (record.seq !== undefined) delete record.seq; // never in our bundles; a forged one could carry it
     if (check.status === 'future') quarantined.push({ kind, record, stamp: check.stamp });
     else entries.push({ kind, record });
   });
@@ -435,7 +559,10 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
   if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed');
   if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
-  const { entries, quarantined } = parseEntries(payload, manifest, options, limits);
+  if (options.isKnownBundle && (await options.isKnownBundle(manifest.bundleId))) {
+    return { manifest, entries: [], quarantined: [], alreadyImported: true };
+  }
+  const { entries, quarantined } = await parseEntries(payload, manifest, options, limits);
   const actual = countByKind([...entries, ...quarantined]);
   for (const kind of RECORD_KINDS) {
     if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`);

@@ -195,3 +195,38 @@ describe('update or race: what the winning edit had seen', () => {
     expect(result.conflicts.map((c) => c.losingValue)).toEqual(['masculin']);
   });
 });
+
+describe('re-import fast path (identical writes on both sides)', () => {
+  const stamp = formatStamp(Date.parse(CREATED), 0, DEVICES[0]);
+  const record = (values: Record<string, unknown>): SyncRecord => ({
+    id: ID, createdAt: CREATED, updatedAt: CREATED, authorDevice: DEVICES[0],
+    versions: { deleted: stamp, code: stamp, counts: stamp, tags: stamp }, deleted: 0, erased: 0, ...values,
+  });
+
+  it('reports the same writes as unchanged, never to be rewritten, whatever the key order', () => {
+    const local = { ...record({ code: 'B-1', counts: { a: 1, b: 2 }, tags: ['x', 'y'] }), seq: 12 };
+    const remote = record({ tags: ['x', 'y'], counts: { b: 2, a: 1 }, code: 'B-1', updatedAt: '2025-03-02T08:00:00.000Z' });
+    const result = mergeRecord(local, remote);
+    expect(result).toMatchObject({ changed: false, outcome: 'unchanged', conflicts: [] });
+    expect(result.record.seq).toBeUndefined();
+    expect(result.record.updatedAt).toBe('2025-03-02T08:00:00.000Z');
+    expect(syncedContent(result.record)).toBe(syncedContent(local));
+  });
+
+  it('still settles a damaged peer (same stamps, other values) by the tie rule, the same way from both sides', () => {
+    const a = record({ code: 'B-1', counts: { a: 1 }, tags: ['x'] });
+    const b = record({ code: 'B-1', counts: { a: 2 }, tags: ['x'] });
+    const ab = mergeRecord(a, b);
+    const ba = mergeRecord(b, a);
+    expect(syncedContent(ab.record)).toBe(syncedContent(ba.record));
+    // Exactly one side had to take the other's value: that side is rewritten.
+    expect([ab.changed, ba.changed].sort()).toEqual([false, true]);
+    expect(ab.conflicts).toEqual([]);
+  });
+
+  it('does not take the fast path when the creation metadata disagrees', () => {
+    const a = record({ code: 'B-1' });
+    const b = { ...record({ code: 'B-1' }), createdAt: '2025-02-01T08:00:00.000Z' };
+    expect(mergeRecord(a, b)).toMatchObject({ changed: true, record: { createdAt: '2025-02-01T08:00:00.000Z' } });
+  });
+});

@@ -57,6 +57,26 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
+/**
+ * Structural equality, without building strings. Sound for the merge: when it says equal,
+ * `canonicalJson` of both sides is equal too (keys holding `undefined` count as absent, as there);
+ * the rare values it calls different though their JSON is equal (NaN and null) take the slow path.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => deepEqual(item, b[i]));
+  }
+  const objA = a as Record<string, unknown>;
+  const objB = b as Record<string, unknown>;
+  const keysA = Object.keys(objA).filter((key) => objA[key] !== undefined);
+  const keysB = Object.keys(objB).filter((key) => objB[key] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => deepEqual(objA[key], objB[key]));
+}
+
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -129,7 +149,9 @@ function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { w
   if (localStamp === undefined) return { winner: remote };
   if (localStamp === remoteStamp) {
     // Same stamp means same write; a damaged peer could still disagree: break the tie on the value.
-    const localFirst = canonicalJson(valueOf(local, field)) >= canonicalJson(valueOf(remote, field));
+    const a = valueOf(local, field);
+    const b = valueOf(remote, field);
+    const localFirst = deepEqual(a, b) || canonicalJson(a) >= canonicalJson(b);
     return { winner: localFirst ? local : remote };
   }
   const remoteWins = remoteStamp > localStamp;
@@ -185,6 +207,30 @@ function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord;
 }
 
 /**
+ * The common case of a re-import: both sides hold the very same writes (identical stamps, creation
+ * and values). The stamps alone are not enough: the same stamp with another value is a damaged peer,
+ * which the tie rule of `resolveField` must settle, so values are compared too (cheaply, no JSON).
+ */
+function isSameWrite(local: SyncRecord, remote: SyncRecord): boolean {
+  if (!sameVersions(local.versions, remote.versions)) return false;
+  if (local.createdAt !== remote.createdAt || local.authorDevice !== remote.authorDevice) return false;
+  for (const field in local.versions) if (!deepEqual(local[field], remote[field])) return false;
+  return true;
+}
+
+/**
+ * What `mergeLive` returns when every field's winner is the local side (equal stamps, equal values),
+ * built without walking the fields: the stored record, with the later `updatedAt`, never written.
+ */
+function unchangedRecord(local: SyncRecord, remote: SyncRecord): SyncRecord {
+  const record = withoutSeq(local);
+  record.updatedAt = laterOf(local.updatedAt, remote.updatedAt);
+  record.erased = 0;
+  if (record.replaced && Object.keys(record.replaced).length === 0) delete record.replaced; // as mergeLive
+  return record;
+}
+
+/**
  * Merge `remote` (from a bundle) into `local` (stored here, or undefined when new). `erased` is
  * absorbing: once either side is erased, the result is the payload-free erased record, forever.
  */
@@ -198,6 +244,9 @@ export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): 
     const record = mergeErased(local, remote);
     const changed = !local.erased || !sameVersions(local.versions, record.versions);
     return { record, changed, outcome: !changed ? 'unchanged' : local.deleted ? 'updated' : 'deleted', conflicts: [] };
+  }
+  if (isSameWrite(local, remote)) {
+    return { record: unchangedRecord(local, remote), changed: false, outcome: 'unchanged', conflicts: [] };
   }
   const { record, conflicts, tieFlipped } = mergeLive(local, remote);
   const changed = tieFlipped || !sameVersions(local.versions, record.versions)

@@ -5,7 +5,7 @@
  * would win every later edit for days.
  */
 import { META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
-import { MAX_DRIFT_MS, parseStamp } from '../hlc';
+import { MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
 import { isPlainObject } from './safety';
@@ -31,6 +31,28 @@ export function isRecordKind(value: unknown): value is RecordKind {
   return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * Stamps already parsed while opening one bundle. A record's fields mostly share one or two stamps, and
+ * parsing one is a regular expression plus `Date.parse`: worth doing once per distinct stamp.
+ */
+export type StampCache = Map<string, ParsedStamp | null>;
+/** Past this many distinct stamps the cache starts over: it must never grow with the bundle. */
+const STAMP_CACHE_LIMIT = 4096;
+
+export function createStampCache(): StampCache {
+  return new Map();
+}
+
+function parseStampOnce(stamp: string, cache: StampCache | undefined): ParsedStamp | null {
+  if (!cache) return parseStamp(stamp);
+  const known = cache.get(stamp);
+  if (known !== undefined) return known;
+  const parsed = parseStamp(stamp);
+  if (cache.size >= STAMP_CACHE_LIMIT) cache.clear();
+  cache.set(stamp, parsed);
+  return parsed;
+}
+
 function isIsoDateTime(value: unknown): boolean {
   return typeof value === 'string' && value.length <= 40 && Number.isFinite(Date.parse(value));
 }
@@ -48,15 +70,15 @@ function checkMeta(record: Record<string, unknown>): string | null {
 }
 
 /** Every stamp well formed; every data field stamped; flags stamped; an erasure leaves no payload. */
-function checkVersions(record: SyncRecord): string | null {
+function checkVersions(record: SyncRecord, stamps: StampCache | undefined): string | null {
   const versions = record.versions;
   for (const [field, stamp] of Object.entries(versions)) {
-    if (typeof stamp !== 'string' || parseStamp(stamp) === null) return `stamp of ${field}`;
+    if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return `stamp of ${field}`;
     if (META.has(field) && !FLAGS.has(field)) return `meta field ${field} stamped`;
   }
   if (versions.deleted === undefined) return 'deleted unstamped';
   for (const [field, stamp] of Object.entries(record.replaced ?? {})) {
-    if (typeof stamp !== 'string' || parseStamp(stamp) === null) return `replaced stamp of ${field}`;
+    if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return `replaced stamp of ${field}`;
     if (versions[field] === undefined || stamp >= versions[field]) return `replaced stamp of ${field} not older`;
   }
   const dataKeys = Object.keys(dataFieldsOf(record));
@@ -75,13 +97,13 @@ function latestStamp(versions: Record<string, string>): string {
   return Object.values(versions).reduce((a, b) => (a >= b ? a : b), '');
 }
 
-/** Check one entry of a bundle; `now` is the receiver's wall clock. */
-export function checkRecord(kind: RecordKind, raw: unknown, validators: ValidatorRegistry, now: number): RecordCheck {
+/** Check one entry of a bundle; `now` is the receiver's wall clock; `stamps` spares re-parsing stamps. */
+export function checkRecord(kind: RecordKind, raw: unknown, validators: ValidatorRegistry, now: number, stamps?: StampCache): RecordCheck {
   if (!isPlainObject(raw)) return { status: 'invalid', reason: 'not an object' };
   const metaProblem = checkMeta(raw);
   if (metaProblem) return { status: 'invalid', reason: metaProblem };
   const record = raw as SyncRecord;
-  const versionProblem = checkVersions(record);
+  const versionProblem = checkVersions(record, stamps);
   if (versionProblem) return { status: 'invalid', reason: versionProblem };
   if (!record.erased) {
     const validate = validators[kind];
@@ -91,7 +113,7 @@ export function checkRecord(kind: RecordKind, raw: unknown, validators: Validato
     if (issues.length > 0) return { status: 'invalid', reason: 'data', issues };
   }
   const latest = latestStamp(record.versions);
-  const parsed = parseStamp(latest);
+  const parsed = parseStampOnce(latest, stamps);
   if (parsed && parsed.millis > now + MAX_DRIFT_MS) return { status: 'future', stamp: latest };
   return { status: 'ok' };
 }

@@ -1,11 +1,25 @@
 /** Open a bundle in a Worker (falls back to the page where Workers are missing, e.g. in Node). */
 import { openBundle, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
+import { importedBundleIds, leaveOutHeldRecords } from '../../db/sync';
+import { getRelais } from '../../db';
+import type { RelaisDatabase } from '../../db/schema';
 
 type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string };
 
-export function openBundleOffThread(bytes: Uint8Array, secrets: OpenSecrets): Promise<OpenedBundle> {
-  if (typeof Worker === 'undefined') return openBundle(bytes, secrets, { validators: RECORD_VALIDATORS });
+/**
+ * `db` (the app's database unless given) is the receiver: its import history lets a bundle imported
+ * before be recognised as soon as its signature is checked, and the records it already holds are left
+ * out of the answer (counted as unchanged), so a re-import carries almost nothing back to the page.
+ */
+export async function openBundleOffThread(bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase } = {}): Promise<OpenedBundle> {
+  const db = options.db ?? getRelais().db;
+  const known = await importedBundleIds(db);
+  if (typeof Worker === 'undefined') {
+    const ids = new Set(known);
+    const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (id) => ids.has(id) });
+    return leaveOutHeldRecords(db, opened);
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<Answer>) => {
@@ -18,6 +32,6 @@ export function openBundleOffThread(bytes: Uint8Array, secrets: OpenSecrets): Pr
       reject(new Error(event.message || 'worker failed'));
     };
     // Copied, not transferred: the same bytes are opened again after a passphrase is typed.
-    worker.postMessage({ bytes, secrets, now: Date.now() });
+    worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleIds: known, dbName: db.name });
   });
 }
