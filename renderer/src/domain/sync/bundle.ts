@@ -89,18 +89,12 @@ export type ProtectionInput =
   | { type: 'recipient'; recipient: string }
   | { type: 'passphrase'; passphrase: string; workFactor?: number };
 
-export interface SealInput {
-  app: string;
-  bundleId: string;
-  kind: BundleKind;
-  createdAt: string;
-  since: string | null;
-  source: BundleSource;
-  range: { from: number; to: number };
+/** What sealing needs: the manifest's descriptive fields (the rest is computed), records and keys. */
+export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
   signingPrivateJwk: JsonWebKey;
   protection: ProtectionInput;
-}
+};
 
 /**
  * Personal data, decided once for every bundle: a followed person (even pseudonymous, with a code and
