@@ -2,7 +2,7 @@
  * Shared steps for end-to-end tests: every test starts in a fresh browser context, so with an empty
  * database; `startApp` opens the app and completes the first run as a mediator would.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface FirstRunOptions {
   name?: string;
@@ -30,4 +30,15 @@ export async function pickCommune(page: Page, label: string | RegExp, query: str
   const input = page.getByRole('combobox', { name: label });
   await input.fill(query);
   await page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().click();
+}
+
+/** A link of the sidebar, by its visible name. */
+export function navLink(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name });
+}
+
+/** Opens a screen from the sidebar and waits for its title (the screen's h1, which may differ from the link). */
+export async function openScreen(page: Page, link: string, heading: string = link): Promise<void> {
+  await navLink(page, link).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }

@@ -3,12 +3,7 @@
  * with an empty database (fresh browser context).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pickCommune, startApp } from '../support/app';
-
-async function openActivities(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activités' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
-}
+import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 /** A workshop at home in Lormes: 8 anonymous participants with their breakdowns. */
 async function logWorkshop(page: Page): Promise<void> {
@@ -63,7 +58,7 @@ async function logIndividualSession(page: Page): Promise<void> {
 
 /** Lormes becomes a followed village, through the villages screens. */
 async function addVillageLormes(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Villages' }).click();
+  await navLink(page, 'Villages').click();
   await page.getByRole('link', { name: 'Ajouter un village' }).first().click();
   await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
   await page.getByRole('button', { name: 'Ajouter le village' }).click();
@@ -73,7 +68,7 @@ async function addVillageLormes(page: Page): Promise<void> {
 test('logs a workshop and an individual session, then edits, deletes and restores', async ({ page }) => {
   await startApp(page);
   await addVillageLormes(page);
-  await openActivities(page);
+  await openScreen(page, 'Activités');
   await expect(page.getByText('Aucune activité enregistrée')).toBeVisible();
 
   await logWorkshop(page);
@@ -121,13 +116,13 @@ test('logs a workshop and an individual session, then edits, deletes and restore
   await expect(page.getByRole('status').filter({ hasText: '2 activités' })).toBeVisible();
 
   // The followed person created from the form is listed by code only.
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes suivies' }).click();
+  await navLink(page, 'Personnes suivies').click();
   await expect(page.getByRole('link', { name: /B-0001/ })).toContainText('70 ans et plus');
 });
 
 test('an invalid workshop shows its errors and saves nothing', async ({ page }) => {
   await startApp(page);
-  await openActivities(page);
+  await openScreen(page, 'Activités');
   await page.getByRole('link', { name: 'Nouvel atelier' }).click();
   await page.getByRole('radio', { name: 'À distance' }).check();
   await page.getByLabel('Titre de l’atelier').fill('Atelier incomplet');
@@ -156,7 +151,7 @@ test('an invalid workshop shows its errors and saves nothing', async ({ page }) 
 
 test('a followed person is created by code only and can be erased for good', async ({ page }) => {
   await startApp(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes suivies' }).click();
+  await navLink(page, 'Personnes suivies').click();
   await expect(page.getByText('Aucun nom, téléphone, e-mail ni adresse')).toBeVisible();
   await page.getByRole('link', { name: 'Nouvelle personne suivie' }).click();
   await expect(page.getByLabel('Code')).toHaveValue('B-0001');

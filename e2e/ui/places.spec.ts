@@ -3,12 +3,7 @@
  * database (fresh browser context) and a completed first run.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pickCommune, startApp } from '../support/app';
-
-async function openPlaces(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Lieux' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Lieux de médiation' })).toBeVisible();
-}
+import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 async function fillMediatheque(page: Page): Promise<void> {
   await page.getByLabel('Nom du lieu').fill('Médiathèque de Lormes');
@@ -23,7 +18,7 @@ async function fillMediatheque(page: Page): Promise<void> {
 
 test('create a place in Lormes, find it, edit it, delete it and undo', async ({ page }) => {
   await startApp(page);
-  await openPlaces(page);
+  await openScreen(page, 'Lieux', 'Lieux de médiation');
   await expect(page.getByText('Aucun lieu pour l’instant', { exact: false })).toBeVisible();
   await page.getByRole('link', { name: 'Ajouter un lieu' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouveau lieu' })).toBeVisible();
@@ -63,7 +58,7 @@ test('create a place in Lormes, find it, edit it, delete it and undo', async ({ 
 
 test('an invalid place shows its errors, saves nothing, and the draft survives a reload', async ({ page }) => {
   await startApp(page);
-  await openPlaces(page);
+  await openScreen(page, 'Lieux', 'Lieux de médiation');
   await page.getByRole('link', { name: 'Ajouter un lieu' }).click();
   await page.getByLabel('Nom du lieu').fill('Salle des fêtes');
   await page.getByLabel('SIRET ou RNA de la structure (facultatif)').fill('123 456');
@@ -85,11 +80,11 @@ test('an invalid place shows its errors, saves nothing, and the draft survives a
 
 test('a place in a followed village is attached to it and filtered with it', async ({ page }) => {
   await startApp(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  await navLink(page, 'Paramètres').click();
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
   await expect(page.getByText(/éléments de démonstration présents/)).toBeVisible();
 
-  await openPlaces(page);
+  await openScreen(page, 'Lieux', 'Lieux de médiation');
   await page.getByRole('link', { name: 'Ajouter un lieu' }).click();
   await fillMediatheque(page);
   await page.getByLabel('Nom du lieu').fill('Mairie de Lormes');

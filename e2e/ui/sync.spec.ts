@@ -6,15 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { startApp } from '../support/app';
+import { navLink, openScreen, startApp } from '../support/app';
 
 async function bytesOf(download: Download): Promise<Buffer> {
   return readFile(await download.path());
-}
-
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Échanges' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
 }
 
 async function chooseFile(page: Page, button: string, name: string, buffer: Buffer): Promise<void> {
@@ -49,7 +44,7 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
 
   // B: coordinator, exports her card.
   await startApp(coordinator, { name: 'Bérénice Martin', role: 'Coordinateur·rice', structure: 'Département de la Nièvre' });
-  await openSync(coordinator);
+  await openScreen(coordinator, 'Échanges');
   const [cardDownload] = await Promise.all([
     coordinator.waitForEvent('download'),
     coordinator.getByRole('button', { name: 'Exporter ma carte' }).click(),
@@ -59,20 +54,20 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
 
   // A: mediator, imports the card, logs an activity, exports a bundle for B.
   await startApp(mediator);
-  await openSync(mediator);
+  await openScreen(mediator, 'Échanges');
   await chooseFile(mediator, 'Importer une carte', 'carte.relaiscard', card);
   await expect(mediator.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
   await logActivity(mediator);
   // Home counts what waits for an export.
-  await mediator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+  await navLink(mediator, 'Accueil').click();
   await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText(/\d+ changements? non exportés? depuis le/);
-  await openSync(mediator);
+  await openScreen(mediator, 'Échanges');
   await expect(mediator.getByRole('radio', { name: 'Pour un·e coordinateur·rice (sa carte)' })).toBeChecked();
   await expect(mediator.getByLabel('Destinataire')).toHaveValue(/.+/);
   const bundle = await exportBundle(mediator);
-  await mediator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+  await navLink(mediator, 'Accueil').click();
   await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText('Tout a été exporté.');
-  await openSync(mediator);
+  await openScreen(mediator, 'Échanges');
 
   // B: opens it, sees who sent it and what will change, imports.
   await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'echange-aicha.relais', bundle);
@@ -82,12 +77,12 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   await expect(item.getByRole('list', { name: 'Ce que l’import changera' }).getByText('nouvelle fiche', { exact: true })).toBeVisible();
   await item.getByRole('button', { name: 'Importer' }).click();
   await expect(item.getByText(/Import terminé\s:\s1 nouvelle/)).toBeVisible();
-  await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activités' }).click();
+  await navLink(coordinator, 'Activités').click();
   await expect(coordinator.getByRole('region', { name: 'Liste des activités' })
     .getByRole('link', { name: /Accompagnement individuel E-mail 45 minutes · À distance/ })).toBeVisible();
 
   // The same file again: recognised, nothing changes.
-  await openSync(coordinator);
+  await openScreen(coordinator, 'Échanges');
   await expect(coordinator.getByRole('table').getByText('echange-aicha.relais')).toBeVisible();
   await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'echange-aicha.relais', bundle);
   await expect(coordinator.getByText(/Ce fichier a déjà été importé le/)).toBeVisible();

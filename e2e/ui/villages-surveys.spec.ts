@@ -3,15 +3,11 @@
  * run its survey, find it again after a reload; an invalid survey saves nothing; delete and undo.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pickCommune, startApp } from '../support/app';
-
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name });
-}
+import { navLink, pickCommune, startApp } from '../support/app';
 
 /** Villages → "Ajouter un village" → type "arvieu" → pick Arvieu → add; ends on the village page. */
 async function addArvieu(page: Page): Promise<void> {
-  await nav(page, 'Villages').click();
+  await navLink(page, 'Villages').click();
   await page.getByRole('link', { name: 'Ajouter un village' }).click();
   await pickCommune(page, 'Commune', 'arvieu', 'Arvieu');
   await page.getByRole('button', { name: 'Ajouter le village' }).click();
@@ -55,7 +51,7 @@ test('adds Arvieu, runs its survey and finds it after a reload', async ({ page }
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Arvieu' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Dernier diagnostic' }).getByText('Connexion')).toBeVisible();
-  await nav(page, 'Diagnostics').click();
+  await navLink(page, 'Diagnostics').click();
   const list = page.getByRole('region', { name: 'Diagnostics' });
   await expect(list.getByRole('link', { name: /Arvieu/ })).toHaveCount(1);
   await expect(page.getByText('1 diagnostic', { exact: true })).toBeVisible();
@@ -84,11 +80,11 @@ test('an invalid survey shows its errors and saves nothing', async ({ page }) =>
   // form unmounts is dropped: give it time, as a person reading the errors would.
   await page.waitForTimeout(1000);
 
-  await nav(page, 'Diagnostics').click();
+  await navLink(page, 'Diagnostics').click();
   await expect(page.getByText('Aucun diagnostic pour l’instant.', { exact: false })).toBeVisible();
 
   // What was typed was kept as a draft, and said so.
-  await nav(page, 'Villages').click();
+  await navLink(page, 'Villages').click();
   await page.getByRole('link', { name: /Arvieu/ }).click();
   await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
   await expect(page.getByText('Brouillon restauré', { exact: false })).toBeVisible();
@@ -99,7 +95,7 @@ test('refuses a second Arvieu; deletes a survey, then the village, and undoes bo
   await startApp(page);
   await addArvieu(page);
 
-  await nav(page, 'Villages').click();
+  await navLink(page, 'Villages').click();
   await page.getByRole('link', { name: 'Ajouter un village' }).click();
   await pickCommune(page, 'Commune', '12120', 'Arvieu');
   await page.getByRole('button', { name: 'Ajouter le village' }).click();
@@ -110,7 +106,7 @@ test('refuses a second Arvieu; deletes a survey, then the village, and undoes bo
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Arvieu' })).toBeVisible();
 
-  await nav(page, 'Diagnostics').click();
+  await navLink(page, 'Diagnostics').click();
   const list = page.getByRole('region', { name: 'Diagnostics' });
   await expect(list.getByRole('link', { name: /Arvieu/ })).toHaveCount(1);
   await page.getByRole('button', { name: /^Supprimer le diagnostic du .* \(Arvieu\)$/ }).click();
@@ -122,7 +118,7 @@ test('refuses a second Arvieu; deletes a survey, then the village, and undoes bo
   await expect(page.getByRole('region', { name: 'Diagnostics' }).getByRole('link', { name: /Arvieu/ })).toHaveCount(1);
 
   // Deleting the village hides it (and its surveys); undo brings both back.
-  await nav(page, 'Villages').click();
+  await navLink(page, 'Villages').click();
   await page.getByRole('link', { name: /Arvieu/ }).click();
   await page.getByRole('button', { name: 'Supprimer le village' }).click();
   await page.getByRole('dialog', { name: 'Supprimer le village Arvieu ?' }).getByRole('button', { name: 'Supprimer le village' }).click();

@@ -3,14 +3,9 @@
  * 5 walk-ins, closes it, and finds the workshop in the activities with the right counts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pickCommune, startApp } from '../support/app';
+import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 const SHOTS = process.env.WORKSHOP_SHOTS;
-
-async function openWorkshops(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Ateliers' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ateliers' })).toBeVisible();
-}
 
 async function createSeriesFromStarter(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
@@ -49,11 +44,11 @@ async function addWalkIn(page: Page, genre: string, deja = false): Promise<void>
 
 test('a series from a starter, a session run and closed into a workshop activity', async ({ page }) => {
   await startApp(page, { role: 'Formateur·rice' });
-  await openWorkshops(page);
+  await openScreen(page, 'Ateliers');
   await createSeriesFromStarter(page);
 
   // The calendar lists the three planned sessions.
-  await openWorkshops(page);
+  await openScreen(page, 'Ateliers');
   await expect(page.getByRole('link', { name: /^Animer « Repérer les arnaques »/ })).toHaveCount(3);
 
   // Cancel the last session from the series page: it leaves the calendar.
@@ -102,7 +97,7 @@ test('a series from a starter, a session run and closed into a workshop activity
   }
 
   // The workshop activity, with its counts, in the activities list.
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activités' }).click();
+  await navLink(page, 'Activités').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
   const activity = page.getByRole('link', { name: /Repérer les arnaques/ });
   await expect(activity).toHaveCount(1);
@@ -118,7 +113,7 @@ test('a series from a starter, a session run and closed into a workshop activity
 
 test('a series can be deleted with its sessions, and the deletion undone', async ({ page }) => {
   await startApp(page, { role: 'Formateur·rice' });
-  await openWorkshops(page);
+  await openScreen(page, 'Ateliers');
   await createSeriesFromStarter(page);
   await page.getByRole('button', { name: 'Supprimer la série' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Supprimer la série' }).click();
