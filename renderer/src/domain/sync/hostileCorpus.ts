@@ -15,36 +15,29 @@ import type { OpenSecrets } from './bundle';
 
 export const SENDER_DEVICE = 'aaaaaaaaaaaaaaaa';
 
-export function villageRecord(overrides: Partial<SyncRecord> = {}, stampMillis = Date.parse('2025-03-03T09:00:00.000Z')): SyncRecord {
-  const stamp = formatStamp(stampMillis, 0, SENDER_DEVICE);
+const DEFAULT_STAMP_MILLIS = Date.parse('2025-03-03T09:00:00.000Z');
+
+/** A live record from the sender, every data field (and `deleted`) stamped at one moment. */
+function senderRecord(data: Record<string, unknown>, stampMillis: number, counter: number): SyncRecord {
+  const stamp = formatStamp(stampMillis, counter, SENDER_DEVICE);
   const created = new Date(stampMillis).toISOString();
+  const versions: Record<string, string> = { deleted: stamp };
+  for (const field of Object.keys(data)) versions[field] = stamp;
   return {
-    id: uuidv7(stampMillis),
-    createdAt: created,
-    updatedAt: created,
-    authorDevice: SENDER_DEVICE,
-    commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' },
-    departement: '58',
-    versions: { commune: stamp, departement: stamp, deleted: stamp },
-    deleted: 0,
-    erased: 0,
-    ...overrides,
+    ...data,
+    id: uuidv7(stampMillis), createdAt: created, updatedAt: created, authorDevice: SENDER_DEVICE,
+    versions, deleted: 0, erased: 0,
   };
 }
 
-export function beneficiaryRecord(stampMillis = Date.parse('2025-03-03T09:00:00.000Z')): SyncRecord {
-  const stamp = formatStamp(stampMillis, 1, SENDER_DEVICE);
-  const created = new Date(stampMillis).toISOString();
-  return {
-    id: uuidv7(stampMillis),
-    createdAt: created,
-    updatedAt: created,
-    authorDevice: SENDER_DEVICE,
-    code: 'B-42', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: false,
-    versions: { code: stamp, genre: stamp, trancheAge: stamp, statutSocial: stamp, dejaAccompagne: stamp, deleted: stamp },
-    deleted: 0,
-    erased: 0,
-  };
+export function villageRecord(overrides: Partial<SyncRecord> = {}, stampMillis = DEFAULT_STAMP_MILLIS): SyncRecord {
+  const village = { commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' };
+  return { ...senderRecord(village, stampMillis, 0), ...overrides };
+}
+
+export function beneficiaryRecord(stampMillis = DEFAULT_STAMP_MILLIS): SyncRecord {
+  const person = { code: 'B-42', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: false };
+  return senderRecord(person, stampMillis, 1);
 }
 
 export async function sealTestBundle(keys: DeviceKeys, entries: BundleEntry[], protection: ProtectionInput): Promise<Uint8Array> {
