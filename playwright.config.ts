@@ -1,11 +1,22 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
-// Two projects: the renderer in Debian's Chromium (always), and the real Electron shell
-// (skipped, with a visible reason, where the Electron binary was not downloaded).
+// Two projects: the renderer in Chromium (always: CHROMIUM_PATH, Debian's, Playwright's own or an
+// installed Chrome, see e2e/support/chromium.ts), and the real Electron shell (skipped, with a visible
+// reason, where the Electron binary was not downloaded).
 // E2E_PORT and E2E_DIST let several checkouts or helpers run the suite side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist/renderer';
+
+/** With no browser, one line says which command installs one, rather than a stack trace. */
+function launchOptionsOrExplain() {
+  try {
+    return chromiumLaunchOptions();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,7 +25,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
@@ -32,7 +43,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testDir: './e2e/ui',
-      use: { launchOptions: chromiumLaunchOptions() },
+      use: { launchOptions: launchOptionsOrExplain() },
     },
     {
       name: 'electron',

@@ -1,7 +1,7 @@
 /**
  * Rules of an activity report (CRA), as the national tool (La Coop de la médiation numérique) applies
  * them, so that what Relais stores always exports cleanly. Pure: runs in Node tests, in the importer
- * and in the form. See /work/shared/domain.md for the value codes.
+ * and in the form. The value codes themselves are listed in ./codes.ts.
  */
 import {
   ACTIVITY_TYPES, AUTONOMIE, GENRES, MATERIEL, NIVEAUX, STATUTS_SOCIAUX, STRUCTURES_REDIRECTION, THEMATIQUES,

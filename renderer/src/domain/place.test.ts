@@ -6,10 +6,11 @@ import { placeToSchemaRow, SCHEMA_COLUMNS, UNKNOWN_PIVOT, validatePlace } from '
 import type { Place } from './records';
 import { isIsoDate } from './validation';
 
-/** The national schema and its valid example (Licence Ouverte 2.0), read as published. */
-const REFERENCE_DIR = process.env.PLACES_SCHEMA_DIR
-  // shared/ sits beside the repository, on developers' machines and in CI alike.
-  ?? fileURLToPath(new URL('../../../../shared/reference/lieux-mediation-numerique', import.meta.url));
+/**
+ * The national schema and its official valid example (Licence Ouverte 2.0), vendored unchanged in the
+ * repository with their source and licence note (reference/lieux-mediation-numerique/README.md).
+ */
+const REFERENCE_DIR = fileURLToPath(new URL('../../../reference/lieux-mediation-numerique', import.meta.url));
 
 interface SchemaField {
   name: string;
@@ -20,6 +21,35 @@ interface SchemaField {
 function readSchemaFields(): SchemaField[] {
   const schema = JSON.parse(readFileSync(join(REFERENCE_DIR, 'schema.json'), 'utf8')) as { fields: SchemaField[] };
   return schema.fields;
+}
+
+/** The rows of a CSV file (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') { row.push(field); field = ''; }
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** The official example, one object per row keyed by the CSV header. */
+function readExampleRows(): { header: string[]; rows: Record<string, string>[] } {
+  const [header, ...lines] = parseCsv(readFileSync(join(REFERENCE_DIR, 'exemple-valide.csv'), 'utf8'));
+  return { header, rows: lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))) };
 }
 
 /** Frictionless patterns match the whole value (XML Schema semantics), hence the anchors. */
@@ -161,6 +191,13 @@ describe('placeToSchemaRow', () => {
     const row = placeToSchemaRow(samplePlace({ pivot: undefined }), 'p-2');
     expect(row.pivot).toBe(UNKNOWN_PIVOT);
     expect(schemaViolations(fields, row)).toEqual([]);
+  });
+
+  it('the schema check accepts the official valid example, so it is no stricter than the standard', () => {
+    const { header, rows } = readExampleRows();
+    expect(header).toEqual([...SCHEMA_COLUMNS]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(schemaViolations(fields, row)).toEqual([]);
   });
 
   it('the schema check itself catches a broken row (the test can fail)', () => {

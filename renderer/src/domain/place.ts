@@ -1,6 +1,6 @@
 /**
- * Places of digital mediation, following the national places schema v1.0.2 (La MedNum / ANCT,
- * `/work/shared/reference/lieux-mediation-numerique/schema.json`). We store the schema's exact value
+ * Places of digital mediation, following the national places schema v1.0.2 (La MedNum / ANCT, vendored
+ * in `reference/lieux-mediation-numerique/schema.json`). We store the schema's exact value
  * strings so that an export lines up with the national cartography; labels come from i18n.
  */
 import {
