@@ -1,15 +1,11 @@
 /**
- * The four bridge operations. Each is registered through the `handle` choke point, so it runs only
+ * The bridge calls. Each is registered through the `handle` choke point, so it runs only
  * for our top frame and only with validated arguments. Main moves bytes; it never parses them.
  */
 import { app } from 'electron';
 import {
-  IPC_CHANNELS,
   MAX_FILE_BYTES,
-  validateNoArgs,
-  validateOpenFilesRequest,
-  validatePrintToPdfRequest,
-  validateSaveFileRequest,
+  VALIDATORS,
   type AppInfo,
   type FileKind,
   type OpenedFile,
@@ -54,14 +50,10 @@ async function readChosen(paths: string[]): Promise<OpenedFile[]> {
 }
 
 export function registerHandlers(): void {
-  handle(IPC_CHANNELS.getAppInfo, validateNoArgs, () => appInfo());
-  handle(IPC_CHANNELS.saveFile, validateSaveFileRequest, (req, { window }) =>
-    saveBytes(window, req.kind, req.suggestedName, req.bytes),
-  );
-  handle(IPC_CHANNELS.openFiles, validateOpenFilesRequest, async (req, { window }) =>
-    readChosen(await askOpenPaths(window, req.kind, req.multiple)),
-  );
-  handle(IPC_CHANNELS.printToPdf, validatePrintToPdfRequest, async (req, { window }) => {
+  handle('getAppInfo', VALIDATORS.getAppInfo, () => appInfo());
+  handle('saveFile', VALIDATORS.saveFile, (req, { window }) => saveBytes(window, req.kind, req.suggestedName, req.bytes));
+  handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(await askOpenPaths(window, req.kind, req.multiple)));
+  handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
     // Print first: the PDF shows the page as it was when the user asked, not after the dialog.
     const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
     return saveBytes(window, 'pdf', req.suggestedName, pdf);

@@ -6,11 +6,12 @@ import {
   MAX_FILE_BYTES,
   MAX_NAME_LENGTH,
   validateFileName,
-  validateNoArgs,
-  validateOpenFilesRequest,
-  validatePrintToPdfRequest,
-  validateSaveFileRequest,
+  VALIDATORS,
 } from './contract';
+
+const validateSaveFileRequest = VALIDATORS.saveFile;
+const validateOpenFilesRequest = VALIDATORS.openFiles;
+const validatePrintToPdfRequest = VALIDATORS.printToPdf;
 
 const bytes = new Uint8Array([1, 2, 3]);
 const good = { suggestedName: 'export.relais', kind: 'bundle', bytes };
@@ -19,11 +20,19 @@ function rejects(run: () => unknown): void {
   expect(run).toThrow(BRIDGE_ERRORS.invalidArgument);
 }
 
-describe('IPC_CHANNELS', () => {
+describe('IPC_CHANNELS and VALIDATORS', () => {
   it('has one distinct, namespaced channel per operation', () => {
     const names = Object.values(IPC_CHANNELS);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^relais:/);
+  });
+
+  it('has one validator per call, stamped with that call and frozen', () => {
+    expect(Object.keys(VALIDATORS).sort()).toEqual(Object.keys(IPC_CHANNELS).sort());
+    for (const [call, validate] of Object.entries(VALIDATORS)) {
+      expect(validate.forCall).toBe(call);
+      expect(Object.isFrozen(validate)).toBe(true);
+    }
   });
 });
 
@@ -112,15 +121,15 @@ describe('validateOpenFilesRequest', () => {
   });
 });
 
-describe('validatePrintToPdfRequest and validateNoArgs', () => {
+describe('validatePrintToPdfRequest and calls without arguments', () => {
   it('accepts a name and refuses a path', () => {
     expect(validatePrintToPdfRequest([{ suggestedName: 'rapport.pdf' }])).toEqual({ suggestedName: 'rapport.pdf' });
     rejects(() => validatePrintToPdfRequest([{ suggestedName: '/tmp/rapport.pdf' }]));
   });
 
   it('getAppInfo takes no argument at all', () => {
-    expect(() => validateNoArgs([])).not.toThrow();
-    rejects(() => validateNoArgs([{}]));
+    expect(() => VALIDATORS.getAppInfo([])).not.toThrow();
+    rejects(() => VALIDATORS.getAppInfo([{}]));
   });
 });
 

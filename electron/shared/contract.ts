@@ -9,15 +9,6 @@
  * only ever returns base names.
  */
 
-/** Every IPC channel in one table, so preload and main cannot disagree on a string. */
-export const IPC_CHANNELS = {
-  getAppInfo: 'relais:get-app-info',
-  saveFile: 'relais:save-file',
-  openFiles: 'relais:open-files',
-  printToPdf: 'relais:print-to-pdf',
-} as const;
-export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
-
 export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -68,8 +59,11 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
-export interface DesktopApi {
-  readonly shell: 'electron' | 'browser';
+/**
+ * Every call the renderer makes to main (ipcRenderer.invoke), by name: what it sends, what it gets.
+ * Channels, validators and handlers are all keyed by these names, so the type-checker pairs them.
+ */
+export interface BridgeCalls {
   getAppInfo(): Promise<AppInfo>;
   /** Electron: save dialog in main + atomic write; browser: download. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -77,6 +71,25 @@ export interface DesktopApi {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
+}
+export type BridgeCall = keyof BridgeCalls;
+
+/** The argument a call takes (void when none) and what it resolves to. */
+export type RequestOf<K extends BridgeCall> = Parameters<BridgeCalls[K]> extends [infer A] ? A : void;
+export type ResultOf<K extends BridgeCall> = Awaited<ReturnType<BridgeCalls[K]>>;
+
+/** Every IPC channel in one table, so preload and main cannot disagree on a string. */
+export const IPC_CHANNELS = {
+  getAppInfo: 'relais:get-app-info',
+  saveFile: 'relais:save-file',
+  openFiles: 'relais:open-files',
+  printToPdf: 'relais:print-to-pdf',
+} as const satisfies Record<BridgeCall, `relais:${string}`>;
+export type IpcChannel = (typeof IPC_CHANNELS)[BridgeCall];
+
+/** What the page sees as `window.relais` (or the browser fallback). */
+export interface DesktopApi extends BridgeCalls {
+  readonly shell: 'electron' | 'browser';
 }
 
 /**
@@ -105,11 +118,23 @@ export class BridgeArgumentError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 // Validators. Each takes the raw IPC argument list (anything a compromised page could send) and
-// returns the typed argument or throws BridgeArgumentError. Hand-written: four channels do not
-// justify a schema library in the main process.
+// returns the typed argument or throws BridgeArgumentError. Hand-written: a handful of small requests
+// do not justify a schema library in the main process.
 // ---------------------------------------------------------------------------------------------
 
-export type Validator<T> = (args: readonly unknown[]) => T;
+/**
+ * The validator of one call, stamped with that call's name. The stamp is what makes a pairing
+ * checkable: `handle('printToPdf', VALIDATORS.saveFile, ...)` is a type error (and throws at run time),
+ * even though saveFile's request would structurally satisfy printToPdf's.
+ */
+export interface CallValidator<K extends BridgeCall> {
+  (args: readonly unknown[]): RequestOf<K>;
+  readonly forCall: K;
+}
+
+function validatorOf<K extends BridgeCall>(forCall: K, validate: (args: readonly unknown[]) => RequestOf<K>): CallValidator<K> {
+  return Object.freeze(Object.assign((args: readonly unknown[]) => validate(args), { forCall }));
+}
 
 /** Characters no portable file name may hold: separators (a path!), Windows reserved, controls. */
 // eslint-disable-next-line no-control-regex
@@ -161,29 +186,31 @@ function validateBytes(value: unknown): Uint8Array {
   return value;
 }
 
-export const validateNoArgs: Validator<void> = (args) => {
+function noArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('expected no argument');
-};
+}
 
-export const validateSaveFileRequest: Validator<SaveFileRequest> = (args) => {
-  const value = onlyArgument(args);
-  onlyKeys(value, ['suggestedName', 'kind', 'bytes']);
-  return {
-    suggestedName: validateFileName(value.suggestedName),
-    kind: validateKind(value.kind),
-    bytes: validateBytes(value.bytes),
-  };
-};
-
-export const validateOpenFilesRequest: Validator<OpenFilesRequest> = (args) => {
-  const value = onlyArgument(args);
-  onlyKeys(value, ['kind', 'multiple']);
-  if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
-  return { kind: validateKind(value.kind), multiple: value.multiple };
-};
-
-export const validatePrintToPdfRequest: Validator<PrintToPdfRequest> = (args) => {
-  const value = onlyArgument(args);
-  onlyKeys(value, ['suggestedName']);
-  return { suggestedName: validateFileName(value.suggestedName) };
+/** One validator per call, each stamped with its call: the only validators `handle` accepts. */
+export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
+  getAppInfo: validatorOf('getAppInfo', noArguments),
+  saveFile: validatorOf('saveFile', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['suggestedName', 'kind', 'bytes']);
+    return {
+      suggestedName: validateFileName(value.suggestedName),
+      kind: validateKind(value.kind),
+      bytes: validateBytes(value.bytes),
+    };
+  }),
+  openFiles: validatorOf('openFiles', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['kind', 'multiple']);
+    if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
+    return { kind: validateKind(value.kind), multiple: value.multiple };
+  }),
+  printToPdf: validatorOf('printToPdf', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['suggestedName']);
+    return { suggestedName: validateFileName(value.suggestedName) };
+  }),
 };
