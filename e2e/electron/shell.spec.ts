@@ -88,10 +88,12 @@ test('the bridge refuses a path where a file name is expected', async () => {
   expect(error).toContain('RELAIS_INVALID_ARGUMENT');
 });
 
-test('every response carries the Content-Security-Policy', async () => {
+test('every response carries the exact Content-Security-Policy', async () => {
   const csp = await page.evaluate(async () => (await fetch('app://relais/index.html')).headers.get('content-security-policy'));
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("object-src 'none'");
+  expect(csp).toBe(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+      "worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
 });
 
 test('navigation to another site is blocked', async () => {

@@ -153,20 +153,21 @@ describe('Content-Security-Policy', () => {
     const directives = CONTENT_SECURITY_POLICY.split('; ');
     expect(directives).toEqual([
       "default-src 'self'",
-      "script-src 'self' 'wasm-unsafe-eval'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self'",
       "font-src 'self'",
       "connect-src 'self'",
-      "worker-src 'self' blob:",
+      "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'none'",
       "frame-ancestors 'none'",
     ]);
     const tokens = CONTENT_SECURITY_POLICY.split(/[ ;]+/);
-    expect(tokens).not.toContain("'unsafe-eval'");
-    expect(tokens).not.toContain('*');
+    for (const loose of ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'blob:', 'data:', '*']) {
+      expect(tokens).not.toContain(loose);
+    }
   });
 
   it.each(['app://relais/index.html', 'app://relais/assets/app.js', 'app://relais/missing.png', 'app://relais/../x'])(
