@@ -24,7 +24,7 @@ const fr = {
   menuDevTools: 'Outils de développement',
   menuHelp: 'Aide',
   menuAbout: 'À propos de Relais',
-  aboutDetail: 'Relais {version}\nCarnet hors ligne pour la médiation numérique.\nDonnées : {dataLocation}',
+  aboutDetail: 'Relais {version}\nCarnet hors ligne pour la médiation numérique.\nDonnées\u00a0: {dataLocation}',
   ok: 'OK',
   saveTitle: 'Enregistrer',
   openTitle: 'Ouvrir',
@@ -34,6 +34,10 @@ const fr = {
   kindPdf: 'Document PDF',
   kindJson: 'Fichier JSON',
   kindCsv: 'Tableau CSV',
+  linkTitle: 'Ouvrir cette page d’aide dans votre navigateur\u202f?',
+  linkDetail: '{url}\n\nRelais ne se connecte jamais à Internet\u00a0: la page s’ouvrira dans votre navigateur, en dehors de Relais.',
+  linkOpen: 'Ouvrir dans le navigateur',
+  cancel: 'Annuler',
 };
 
 export type StringKey = keyof typeof fr;
@@ -66,6 +70,10 @@ const en: Record<StringKey, string> = {
   kindPdf: 'PDF document',
   kindJson: 'JSON file',
   kindCsv: 'CSV table',
+  linkTitle: 'Open this help page in your browser?',
+  linkDetail: '{url}\n\nRelais never connects to the Internet: the page will open in your browser, outside Relais.',
+  linkOpen: 'Open in browser',
+  cancel: 'Cancel',
 };
 
 const dictionaries: Record<ShellLocale, Record<StringKey, string>> = { fr, en };
