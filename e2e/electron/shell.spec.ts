@@ -73,10 +73,20 @@ test('the page sees window.relais and nothing of Node', async () => {
   expect(globals).toEqual({ relais: 'object', shell: 'electron', require: 'undefined', process: 'undefined', ipc: 'undefined' });
 });
 
-test('getAppInfo reports the Electron shell and the data folder', async () => {
+test('getAppInfo reports the Electron shell and the data folder, as text no call takes back', async () => {
   const info = await page.evaluate(() => window.relais!.getAppInfo());
   expect(info.shell).toBe('electron');
-  expect(info.dataLocation).toBe(userData);
+  expect(info.dataFolderForDisplay).toBe(userData);
+  const answers = await page.evaluate(async (folder) => {
+    const api = window.relais!;
+    const attempt = (run: () => Promise<unknown>) => run().then(() => 'accepted', (e: Error) => e.message);
+    return Promise.all([
+      attempt(() => api.saveFile({ suggestedName: folder, kind: 'json', bytes: new Uint8Array([1]) })),
+      attempt(() => api.openFiles({ kind: 'bundle', multiple: false, path: folder } as never)),
+      attempt(() => api.printToPdf({ suggestedName: `${folder}/x.pdf` })),
+    ]);
+  }, info.dataFolderForDisplay!);
+  for (const answer of answers) expect(answer).toContain('RELAIS_INVALID_ARGUMENT');
 });
 
 test('the bridge refuses a path where a file name is expected', async () => {

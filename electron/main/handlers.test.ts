@@ -63,7 +63,7 @@ it('getAppInfo tells version, shell and where the data lives', async () => {
     version: '0.1.0',
     platform: process.platform,
     shell: 'electron',
-    dataLocation: '/home/marie/.config/Relais/userData',
+    dataFolderForDisplay: '/home/marie/.config/Relais/userData',
   });
 });
 

@@ -21,7 +21,7 @@ export function appInfo(): AppInfo {
     version: app.getVersion(),
     platform: process.platform,
     shell: 'electron',
-    dataLocation: app.getPath('userData'), // IndexedDB lives under it: the folder to back up
+    dataFolderForDisplay: app.getPath('userData'), // IndexedDB lives under it: the folder to back up
   };
 }
 

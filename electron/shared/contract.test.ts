@@ -7,6 +7,7 @@ import {
   MAX_NAME_LENGTH,
   validateFileName,
   VALIDATORS,
+  type BridgeCall,
 } from './contract';
 
 const validateSaveFileRequest = VALIDATORS.saveFile;
@@ -138,5 +139,41 @@ describe('bridgeErrorCode', () => {
     const wrapped = new Error(`Error invoking remote method 'x': Error: ${BRIDGE_ERRORS.fileTooLarge}: too big`);
     expect(bridgeErrorCode(wrapped)).toBe(BRIDGE_ERRORS.fileTooLarge);
     expect(bridgeErrorCode(new Error('other'))).toBeUndefined();
+  });
+});
+
+describe('the data folder is text to show, never something the page can hand back', () => {
+  /** One well-formed argument list per call; typed by BridgeCall, so a new call must add its own. */
+  const SAMPLES: { [K in BridgeCall]: unknown[] } = {
+    getAppInfo: [],
+    saveFile: [good],
+    openFiles: [{ kind: 'bundle', multiple: true }],
+    printToPdf: [{ suggestedName: 'rapport.pdf' }],
+  };
+  const FOLDERS = ['/home/marie/.config/Relais', 'C:\\Users\\marie\\AppData\\Roaming\\Relais', '/Users/marie/Library/Application Support/Relais'];
+  const calls = Object.keys(SAMPLES) as BridgeCall[];
+
+  it.each(calls)('%s accepts its sample (so the refusals below are about the folder)', (call) => {
+    expect(() => VALIDATORS[call](SAMPLES[call])).not.toThrow();
+  });
+
+  it.each(calls)('%s refuses the folder in place of any of its string fields', (call) => {
+    const [request] = SAMPLES[call] as [Record<string, unknown> | undefined];
+    const fields = Object.entries(request ?? {}).filter(([, value]) => typeof value === 'string');
+    for (const [field] of fields) {
+      for (const folder of FOLDERS) rejects(() => VALIDATORS[call]([{ ...request, [field]: folder }]));
+    }
+  });
+
+  it.each(calls)('%s refuses the folder as an extra field or an extra argument', (call) => {
+    const args = SAMPLES[call];
+    for (const folder of FOLDERS) {
+      rejects(() => VALIDATORS[call]([...args, folder]));
+      if (args.length === 1) {
+        for (const key of ['path', 'folder', 'dataFolderForDisplay', 'defaultPath']) {
+          rejects(() => VALIDATORS[call]([{ ...(args[0] as object), [key]: folder }]));
+        }
+      }
+    }
   });
 });

@@ -35,8 +35,13 @@ export interface AppInfo {
   version: string;
   platform: string;
   shell: 'electron' | 'browser';
-  /** Folder holding the renderer's IndexedDB (Electron only): what a user must back up. */
-  dataLocation?: string;
+  /**
+   * Folder holding the renderer's IndexedDB (Electron only), as text to show a person: what to back up.
+   * Display only. No bridge call accepts a path — every request field is a kind, a flag, bytes or a
+   * plain file name that refuses separators — so the page cannot hand this back to make the shell read
+   * or write there (contract.test.ts tries it on every call).
+   */
+  dataFolderForDisplay?: string;
 }
 export interface SaveFileRequest {
   suggestedName: string;

@@ -71,6 +71,6 @@ it('getAppInfo says browser and has no data location', async () => {
   vi.stubGlobal('navigator', { platform: 'Linux x86_64' });
   const info = await browserApi.getAppInfo();
   expect(info).toMatchObject({ shell: 'browser', platform: 'Linux x86_64' });
-  expect(info.dataLocation).toBeUndefined();
+  expect(info.dataFolderForDisplay).toBeUndefined();
   expect(typeof info.version).toBe('string');
 });

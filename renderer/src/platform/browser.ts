@@ -102,7 +102,7 @@ export const browserApi = {
     version: appVersion(),
     platform: navigator.platform || 'web',
     shell: 'browser',
-    // No dataLocation: IndexedDB lives inside the browser profile, out of the page's reach.
+    // No data folder: IndexedDB lives inside the browser profile, out of the page's reach.
   }),
   saveFile: async (req: SaveFileRequest): Promise<SaveFileResult> =>
     download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),

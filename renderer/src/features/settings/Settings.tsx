@@ -100,7 +100,7 @@ function DeviceSection() {
         <dd>{info ? `${info.version} · ${info.platform}` : '…'}</dd>
         <dt>{t('page.dataLocation')}</dt>
         <dd>
-          {info?.dataLocation ? <code className="settings-code">{info.dataLocation}</code> : null}
+          {info?.dataFolderForDisplay ? <code className="settings-code">{info.dataFolderForDisplay}</code> : null}
           <p className="field-hint">{info?.shell === 'electron' ? t('page.dataLocationElectron') : t('page.dataLocationBrowser')}</p>
         </dd>
       </dl>
