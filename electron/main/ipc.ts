@@ -5,6 +5,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { BRIDGE_ERRORS, IPC_CHANNELS, type BridgeCall, type CallValidator, type RequestOf, type ResultOf } from '../shared/contract';
+import { errorCode, log } from './log';
 import { isAppUrl } from './protocol';
 
 export interface HandlerContext {
@@ -47,11 +48,16 @@ export function handle<K extends BridgeCall>(call: K, validate: CallValidator<No
   if (validate.forCall !== call) throw new Error(`validator of ${validate.forCall} given for ${call}`);
   const channel = IPC_CHANNELS[call];
   ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-    const window = trustedWindow;
-    if (!isTrustedSender(event, window)) {
-      throw new Error(`${BRIDGE_ERRORS.untrustedSender}: ${channel}`);
+    try {
+      const window = trustedWindow;
+      if (!isTrustedSender(event, window)) {
+        throw new Error(`${BRIDGE_ERRORS.untrustedSender}: ${channel}`);
+      }
+      const argument = validate(args); // throws BridgeArgumentError
+      return await handler(argument, { window, event });
+    } catch (error) {
+      log('call-failed', { call, code: errorCode(error) }); // the code only: messages may hold paths
+      throw error;
     }
-    const argument = validate(args); // throws BridgeArgumentError
-    return handler(argument, { window, event });
   });
 }

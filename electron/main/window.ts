@@ -6,6 +6,7 @@ import { BrowserWindow, dialog, shell, type MessageBoxOptions, type Session, typ
 import { HELP_URLS } from '../shared/help';
 import { shellLocale } from './dialogs';
 import { offerHelpLink, type LinkDoor } from './externalLinks';
+import { log } from './log';
 import { APP_URL, isAppUrl } from './protocol';
 import { t } from './strings';
 
@@ -80,7 +81,9 @@ export function hardenWebContents(contents: WebContents): void {
   if (hardened.has(contents)) return; // the window hardens itself and web-contents-created does too
   hardened.add(contents);
   const keepOnOrigin = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log('navigation-blocked'); // not the address: it may be anything a page or a file held
   };
   contents.on('will-navigate', keepOnOrigin);
   contents.on('will-redirect', keepOnOrigin);
@@ -88,7 +91,7 @@ export function hardenWebContents(contents: WebContents): void {
   // No window ever opens; a help link (target=_blank) may go to the system browser after a confirmation.
   const door = helpLinkDoor(contents);
   contents.setWindowOpenHandler(({ url }) => {
-    void offerHelpLink(url, door).catch(() => undefined);
+    void offerHelpLink(url, door).then((outcome) => log('help-link', { outcome }), () => undefined);
     return { action: 'deny' };
   });
 }
