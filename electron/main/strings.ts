@@ -38,6 +38,20 @@ const fr = {
   linkDetail: '{url}\n\nRelais ne se connecte jamais à Internet\u00a0: la page s’ouvrira dans votre navigateur, en dehors de Relais.',
   linkOpen: 'Ouvrir dans le navigateur',
   cancel: 'Annuler',
+  colon: '\u00a0: ',
+  megabytes: '{count}\u00a0Mo',
+  diagTitle: 'Diagnostic de Relais',
+  diagVersion: 'Version',
+  diagDevelopment: 'développement',
+  diagSystem: 'Système',
+  diagLocale: 'Langue du système',
+  diagDataFolder: 'Dossier des données',
+  diagLog: 'Dernières lignes du journal ({count})',
+  diagNoLog: '(journal vide)',
+  refusedTitle: 'Fichier non ouvert',
+  refusedMessage: 'Relais n’a pas pu ouvrir ce fichier.',
+  refusedTooLarge: '«\u00a0{name}\u00a0»\u00a0: trop volumineux (plus de {limit}).',
+  refusedUnreadable: '«\u00a0{name}\u00a0»\u00a0: introuvable ou illisible.',
 };
 
 export type StringKey = keyof typeof fr;
@@ -74,6 +88,20 @@ const en: Record<StringKey, string> = {
   linkDetail: '{url}\n\nRelais never connects to the Internet: the page will open in your browser, outside Relais.',
   linkOpen: 'Open in browser',
   cancel: 'Cancel',
+  colon: ': ',
+  megabytes: '{count} MB',
+  diagTitle: 'Relais diagnostics',
+  diagVersion: 'Version',
+  diagDevelopment: 'development',
+  diagSystem: 'System',
+  diagLocale: 'System language',
+  diagDataFolder: 'Data folder',
+  diagLog: 'Last log lines ({count})',
+  diagNoLog: '(empty log)',
+  refusedTitle: 'File not opened',
+  refusedMessage: 'Relais could not open this file.',
+  refusedTooLarge: '“{name}”: too large (over {limit}).',
+  refusedUnreadable: '“{name}”: missing or unreadable.',
 };
 
 const dictionaries: Record<ShellLocale, Record<StringKey, string>> = { fr, en };

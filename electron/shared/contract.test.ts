@@ -134,6 +134,23 @@ describe('validatePrintToPdfRequest and calls without arguments', () => {
   });
 });
 
+describe('diagnostics requests', () => {
+  it('take the language of the interface, and nothing else', () => {
+    expect(VALIDATORS.getDiagnostics([{ language: 'fr' }])).toEqual({ language: 'fr' });
+    expect(VALIDATORS.copyDiagnostics([{ language: 'en' }])).toEqual({ language: 'en' });
+    for (const bad of [[], [{}], [{ language: 'de' }], [{ language: 'fr', lines: 500 }], ['fr']]) {
+      rejects(() => VALIDATORS.getDiagnostics(bad));
+      rejects(() => VALIDATORS.copyDiagnostics(bad));
+    }
+  });
+
+  it('takeOpenFileRequests takes no argument: the page cannot name a file to open', () => {
+    expect(VALIDATORS.takeOpenFileRequests([])).toBeUndefined();
+    rejects(() => VALIDATORS.takeOpenFileRequests(['/home/marie/a.relais']));
+    rejects(() => VALIDATORS.takeOpenFileRequests([{ path: '/home/marie/a.relais' }]));
+  });
+});
+
 describe('bridgeErrorCode', () => {
   it('finds the code in an error crossing IPC', () => {
     const wrapped = new Error(`Error invoking remote method 'x': Error: ${BRIDGE_ERRORS.fileTooLarge}: too big`);
@@ -149,6 +166,9 @@ describe('the data folder is text to show, never something the page can hand bac
     saveFile: [good],
     openFiles: [{ kind: 'bundle', multiple: true }],
     printToPdf: [{ suggestedName: 'rapport.pdf' }],
+    getDiagnostics: [{ language: 'fr' }],
+    copyDiagnostics: [{ language: 'en' }],
+    takeOpenFileRequests: [],
   };
   const FOLDERS = ['/home/marie/.config/Relais', 'C:\\Users\\marie\\AppData\\Roaming\\Relais', '/Users/marie/Library/Application Support/Relais'];
   const calls = Object.keys(SAMPLES) as BridgeCall[];

@@ -64,6 +64,25 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
+/** The kinds the installers associate with Relais, so that a double-click opens them in the app. */
+export const OPENABLE_KINDS = ['bundle', 'card'] as const satisfies readonly FileKind[];
+export type OpenableKind = (typeof OPENABLE_KINDS)[number];
+
+/**
+ * A file the operating system asked Relais to open (double-click, "Open with", a second launch with a
+ * file): its kind, base name and bytes, read by main with the open dialog's size limit. Never its path.
+ */
+export interface OpenFileRequest extends OpenedFile {
+  kind: OpenableKind;
+}
+
+/** The interface languages: diagnostics are written in the one the person reads the app in. */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export interface DiagnosticsRequest {
+  language: Language;
+}
+
 /**
  * Every call the renderer makes to main (ipcRenderer.invoke), by name: what it sends, what it gets.
  * Channels, validators and handlers are all keyed by these names, so the type-checker pairs them.
@@ -76,6 +95,15 @@ export interface BridgeCalls {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
+  /**
+   * Versions, OS, data folder and the last log lines, as text a person can read and send to support.
+   * It holds no record and no key (the log cannot: see electron/main/log.ts).
+   */
+  getDiagnostics(req: DiagnosticsRequest): Promise<string>;
+  /** Put the same text on the clipboard (Electron: main's clipboard; the page has no clipboard permission). */
+  copyDiagnostics(req: DiagnosticsRequest): Promise<void>;
+  /** The files the OS asked us to open since the last call (used by the preload's onOpenFileRequest). */
+  takeOpenFileRequests(): Promise<OpenFileRequest[]>;
 }
 export type BridgeCall = keyof BridgeCalls;
 
@@ -89,12 +117,28 @@ export const IPC_CHANNELS = {
   saveFile: 'relais:save-file',
   openFiles: 'relais:open-files',
   printToPdf: 'relais:print-to-pdf',
+  getDiagnostics: 'relais:get-diagnostics',
+  copyDiagnostics: 'relais:copy-diagnostics',
+  takeOpenFileRequests: 'relais:take-open-file-requests',
 } as const satisfies Record<BridgeCall, `relais:${string}`>;
 export type IpcChannel = (typeof IPC_CHANNELS)[BridgeCall];
 
-/** What the page sees as `window.relais` (or the browser fallback). */
-export interface DesktopApi extends BridgeCalls {
+/**
+ * Main → renderer notices. They carry nothing: the renderer answers by calling back through the
+ * checked `handle` choke point, so every byte it receives has passed the sender check.
+ */
+export const IPC_EVENTS = {
+  openFileRequest: 'relais:open-file-request',
+} as const;
+
+/** What the page sees as `window.relais` (or the browser fallback): the calls, and one event. */
+export interface DesktopApi extends Omit<BridgeCalls, 'takeOpenFileRequests'> {
   readonly shell: 'electron' | 'browser';
+  /**
+   * Files the OS asked us to open, handed to `listener` — those waiting since start-up at once.
+   * Returns the unsubscribe function. In a browser nothing ever arrives.
+   */
+  onOpenFileRequest(listener: (files: OpenFileRequest[]) => void): () => void;
 }
 
 /**
@@ -195,6 +239,14 @@ function noArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('expected no argument');
 }
 
+function validateDiagnosticsRequest(args: readonly unknown[]): DiagnosticsRequest {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['language']);
+  const { language } = value;
+  if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) fail(`language must be one of ${LANGUAGES.join(', ')}`);
+  return { language: language as Language };
+}
+
 /** One validator per call, each stamped with its call: the only validators `handle` accepts. */
 export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getAppInfo: validatorOf('getAppInfo', noArguments),
@@ -218,4 +270,7 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
     onlyKeys(value, ['suggestedName']);
     return { suggestedName: validateFileName(value.suggestedName) };
   }),
+  getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
+  copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
+  takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
 };
