@@ -7,7 +7,7 @@ import { release } from 'node:os';
 import { MAX_FILE_BYTES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import { askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
-import { FileTooLargeError, readFileLimited, safeBaseName, writeFileAtomic } from './files';
+import { readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { handle } from './ipc';
 import { errorCode, log, logTail } from './log';
 import type { OpenRequestQueue } from './openRequests';
@@ -30,21 +30,14 @@ async function saveBytes(window: BrowserWindow, kind: FileKind, name: string, by
   return { saved: true, fileName: safeBaseName(path) };
 }
 
-/**
- * Read the chosen files with one shared budget: the renderer holds them all in memory at once, so
- * the limit applies to their sum, not to each file alone.
- */
+/** The chosen files, all within one shared size budget; the first that cannot be read fails the call. */
 async function readChosen(kind: FileKind, paths: string[]): Promise<OpenedFile[]> {
   const files: OpenedFile[] = [];
-  let budget = MAX_FILE_BYTES;
-  for (const path of paths) {
-    const bytes = await readFileLimited(path, budget).catch((error: unknown) => {
-      throw error instanceof FileTooLargeError ? new FileTooLargeError(MAX_FILE_BYTES) : error;
-    });
-    budget -= bytes.byteLength;
-    files.push({ name: safeBaseName(path), bytes });
+  for (const result of await readWithinBudget(paths, MAX_FILE_BYTES)) {
+    if ('error' in result) throw result.error;
+    files.push({ name: safeBaseName(result.path), bytes: result.bytes });
   }
-  if (files.length > 0) log('files-opened', { kind, count: files.length, bytes: MAX_FILE_BYTES - budget });
+  if (files.length > 0) log('files-opened', { kind, count: files.length, bytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0) });
   return files;
 }
 

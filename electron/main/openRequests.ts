@@ -9,7 +9,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, OPENABLE_KINDS, type OpenableKind, type OpenFileRequest } from '../shared/contract';
-import { FileTooLargeError, readFileLimited, safeBaseName } from './files';
+import { readWithinBudget, safeBaseName } from './files';
 
 /** The associated kind of a path, by its extension (any case), or null. */
 export function openableKind(path: string): OpenableKind | null {
@@ -54,26 +54,19 @@ export class OpenRequestQueue {
   }
 
   /**
-   * Read every waiting file and forget its path. Like the open dialog, the files of one hand-over
-   * share one budget of MAX_FILE_BYTES (the page holds them all at once); a file over what is left,
-   * not a regular file, or unreadable is refused, and the others still go through.
+   * Read every waiting file and forget its path, with the open dialog's rule: the files of one
+   * hand-over share one budget of MAX_FILE_BYTES. One that cannot be read is refused, the others go.
    */
   async take(): Promise<{ files: OpenFileRequest[]; refused: RefusedOpenRequest[] }> {
     const waiting = this.paths;
     this.paths = [];
     const files: OpenFileRequest[] = [];
     const refused: RefusedOpenRequest[] = [];
-    let budget = MAX_FILE_BYTES;
-    for (const path of waiting) {
-      const kind = openableKind(path) as OpenableKind;
-      const name = safeBaseName(path);
-      try {
-        const bytes = await readFileLimited(path, budget);
-        budget -= bytes.byteLength;
-        files.push({ kind, name, bytes });
-      } catch (error) {
-        refused.push({ kind, name, error: error instanceof FileTooLargeError ? new FileTooLargeError(MAX_FILE_BYTES) : error });
-      }
+    for (const result of await readWithinBudget(waiting, MAX_FILE_BYTES)) {
+      const kind = openableKind(result.path) as OpenableKind;
+      const name = safeBaseName(result.path);
+      if ('error' in result) refused.push({ kind, name, error: result.error });
+      else files.push({ kind, name, bytes: result.bytes });
     }
     return { files, refused };
   }
