@@ -121,7 +121,6 @@ export const IPC_CHANNELS = {
   copyDiagnostics: 'relais:copy-diagnostics',
   takeOpenFileRequests: 'relais:take-open-file-requests',
 } as const satisfies Record<BridgeCall, `relais:${string}`>;
-export type IpcChannel = (typeof IPC_CHANNELS)[BridgeCall];
 
 /**
  * Main → renderer notices. They carry nothing: the renderer answers by calling back through the
