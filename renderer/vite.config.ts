@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { communesPlugin } from './communes-plugin';
-import { META_CONTENT_SECURITY_POLICY } from '../electron/shared/csp';
+import { DEV_SERVER_META_CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../electron/shared/csp';
 import pkg from '../package.json' with { type: 'json' };
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -13,8 +13,13 @@ export default defineConfig({
   plugins: [
     react(),
     communesPlugin(),
-    // The same CSP as the Electron shell's header, from one source (electron/shared/csp.ts).
-    { name: 'relais-csp', transformIndexHtml: (html: string) => html.replace('%RELAIS_CSP%', META_CONTENT_SECURITY_POLICY) },
+    // The same CSP as the Electron shell's header, from one source (electron/shared/csp.ts); the dev
+    // server alone gets inline styles, which is how Vite serves CSS there.
+    {
+      name: 'relais-csp',
+      transformIndexHtml: (html: string, context: { server?: unknown }) =>
+        html.replace('%RELAIS_CSP%', context.server ? DEV_SERVER_META_CONTENT_SECURITY_POLICY : META_CONTENT_SECURITY_POLICY),
+    },
   ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   server: { fs: { allow: ['..'] } },

@@ -1,58 +1,27 @@
 /**
- * The real desktop shell: security promises checked in a running Electron.
- *
- * Electron's binary cannot be downloaded on our build machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1),
- * so these tests skip, visibly, where it is absent. Needs `npm run build` first; on Linux without a
- * display run under xvfb-run.
+ * The real desktop shell: security promises checked in a running Electron (skipped, visibly, where the
+ * Electron binary is absent: see e2e/support/electron.ts). Needs `npm run build` first.
  */
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { launchRelais, recordedDoors, recordShellDoors, skipWithoutElectron, type RunningApp } from '../support/electron';
 
-/** `require('electron')` from Node gives the binary's path, or throws when it was never fetched. */
-function electronBinary(): string | null {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+skipWithoutElectron('shell.spec.ts');
 
-const binary = electronBinary();
-const hasBinary = binary !== null;
-const mainScript = resolve('dist/electron/main/main.cjs');
-
-const SKIP_REASON =
-  'Electron binary not downloaded on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD=1): run npm install without it to run these tests';
-if (!hasBinary) console.warn(`[electron e2e] skipped: ${SKIP_REASON}`); // the list reporter hides skip reasons
-test.skip(!hasBinary, SKIP_REASON);
-
+let running: RunningApp;
 let app: ElectronApplication;
 let page: Page;
 let userData: string;
 
 test.beforeAll(async () => {
-  if (!existsSync(mainScript) || !existsSync(resolve('dist/renderer/index.html'))) {
-    throw new Error('The app is not built: run `npm run build` before the Electron tests.');
-  }
-  userData = mkdtempSync(join(tmpdir(), 'relais-e2e-')); // never touch a real notebook
-  app = await electron.launch({
-    executablePath: binary!,
-    // Chromium refuses to run as root with its OS sandbox (CI runs as root); the renderer's
-    // JavaScript sandbox and context isolation, which these tests check, stay on.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), mainScript],
-    env: { ...process.env, RELAIS_USER_DATA_DIR: userData },
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
+  running = await launchRelais();
+  ({ app, page, userData } = running);
 });
 
 test.afterAll(async () => {
-  await app?.close();
-  if (userData) rmSync(userData, { recursive: true, force: true });
+  await running?.close();
 });
 
 test('the window opens on app://relais with the title Relais', async () => {
@@ -73,10 +42,20 @@ test('the page sees window.relais and nothing of Node', async () => {
   expect(globals).toEqual({ relais: 'object', shell: 'electron', require: 'undefined', process: 'undefined', ipc: 'undefined' });
 });
 
-test('getAppInfo reports the Electron shell and the data folder', async () => {
+test('getAppInfo reports the Electron shell and the data folder, as text no call takes back', async () => {
   const info = await page.evaluate(() => window.relais!.getAppInfo());
   expect(info.shell).toBe('electron');
-  expect(info.dataLocation).toBe(userData);
+  expect(info.dataFolderForDisplay).toBe(userData);
+  const answers = await page.evaluate(async (folder) => {
+    const api = window.relais!;
+    const attempt = (run: () => Promise<unknown>) => run().then(() => 'accepted', (e: Error) => e.message);
+    return Promise.all([
+      attempt(() => api.saveFile({ suggestedName: folder, kind: 'json', bytes: new Uint8Array([1]) })),
+      attempt(() => api.openFiles({ kind: 'bundle', multiple: false, path: folder } as never)),
+      attempt(() => api.printToPdf({ suggestedName: `${folder}/x.pdf` })),
+    ]);
+  }, info.dataFolderForDisplay!);
+  for (const answer of answers) expect(answer).toContain('RELAIS_INVALID_ARGUMENT');
 });
 
 test('the bridge refuses a path where a file name is expected', async () => {
@@ -88,10 +67,12 @@ test('the bridge refuses a path where a file name is expected', async () => {
   expect(error).toContain('RELAIS_INVALID_ARGUMENT');
 });
 
-test('every response carries the Content-Security-Policy', async () => {
+test('every response carries the exact Content-Security-Policy', async () => {
   const csp = await page.evaluate(async () => (await fetch('app://relais/index.html')).headers.get('content-security-policy'));
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("object-src 'none'");
+  expect(csp).toBe(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+      "worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
 });
 
 test('navigation to another site is blocked', async () => {
@@ -106,4 +87,64 @@ test('window.open returns null and opens no window', async () => {
   const opened = await page.evaluate(() => window.open('https://example.org/') === null);
   expect(opened).toBe(true);
   expect(app.windows()).toHaveLength(1);
+});
+
+test('window.open and target=_blank links hand nothing to the system browser, and ask nothing', async () => {
+  await recordShellDoors(app);
+  await page.evaluate(() => {
+    window.open('https://example.org/');
+    const link = document.createElement('a');
+    link.id = 'external-link';
+    link.href = 'https://lesbonsclics.fr/';
+    link.target = '_blank';
+    link.textContent = 'lien';
+    document.body.append(link);
+  });
+  await page.locator('#external-link').click({ noWaitAfter: true });
+  await page.waitForTimeout(500); // a handed-over link would have been recorded by now
+  expect(await recordedDoors(app)).toEqual({ opened: [], asked: [] });
+  expect(app.windows()).toHaveLength(1);
+  await page.evaluate(() => document.getElementById('external-link')?.remove());
+});
+
+test('app:// does not follow a symbolic link out of the renderer folder', async () => {
+  const secret = join(tmpdir(), `relais-secret-${process.pid}.txt`);
+  const link = resolve('dist/renderer', `lien-e2e-${process.pid}.txt`);
+  writeFileSync(secret, 'secret outside the app');
+  symlinkSync(secret, link);
+  try {
+    const answer = await page.evaluate(async (name) => {
+      const response = await fetch(`app://relais/${name}`);
+      return { status: response.status, body: await response.text() };
+    }, `lien-e2e-${process.pid}.txt`);
+    expect(answer.status).toBe(404);
+    expect(answer.body).not.toContain('secret');
+  } finally {
+    rmSync(link, { force: true });
+    rmSync(secret, { force: true });
+  }
+});
+
+test('the shell keeps a log in the data folder, with events and no personal data', async () => {
+  const log = join(userData, 'logs', 'relais.log');
+  expect(existsSync(log)).toBe(true);
+  const text = readFileSync(log, 'utf8');
+  expect(text).toMatch(/^\S+ app-started version=\d+\.\d+\.\d+/);
+  expect(text).toContain(' window-opened');
+  // The refused save above is a line with its code, never the name it was given.
+  expect(text).toMatch(/ call-failed call=saveFile code=RELAIS_INVALID_ARGUMENT/);
+  expect(text).not.toContain('/etc/passwd');
+  expect(text).not.toContain(userData);
+});
+
+test('diagnostics give the versions and the last log lines, and Copy puts that text on the clipboard', async () => {
+  const text = await page.evaluate(() => window.relais!.getDiagnostics({ language: 'fr' }));
+  const versions = await app.evaluate(() => process.versions);
+  expect(text).toContain(`Electron\u00a0: ${versions.electron}`);
+  expect(text).toContain(`Dossier des données\u00a0: ${userData}`);
+  expect(text).toMatch(/Dernières lignes du journal \(\d+\)\n.* app-started /);
+  await page.evaluate(() => window.relais!.copyDiagnostics({ language: 'en' }));
+  const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
+  expect(copied).toMatch(/^Relais diagnostics\nVersion: /);
+  expect(copied).toContain(`Electron: ${versions.electron}`);
 });

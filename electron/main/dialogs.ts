@@ -4,7 +4,8 @@
  */
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { join } from 'node:path';
-import { FILE_EXTENSIONS, MAX_OPEN_FILES, type FileKind } from '../shared/contract';
+import { BRIDGE_ERRORS, bridgeErrorCode, FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, type FileKind } from '../shared/contract';
+import type { RefusedOpenRequest } from './openRequests';
 import { KIND_LABEL, pickLocale, t, type ShellLocale } from './strings';
 
 export function shellLocale(): ShellLocale {
@@ -55,4 +56,27 @@ export async function askOpenPaths(window: BrowserWindow, kind: FileKind, multip
     properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
   });
   return result.canceled ? [] : result.filePaths.slice(0, MAX_OPEN_FILES);
+}
+
+/** One line per file the OS asked us to open that could not be read, and why (never its path). */
+export function refusedLines(refused: readonly RefusedOpenRequest[], locale: ShellLocale): string[] {
+  const limit = t(locale, 'megabytes', { count: String(Math.round(MAX_FILE_BYTES / (1024 * 1024))) });
+  return refused.map(({ name, error }) =>
+    bridgeErrorCode(error) === BRIDGE_ERRORS.fileTooLarge
+      ? t(locale, 'refusedTooLarge', { name, limit })
+      : t(locale, 'refusedUnreadable', { name }),
+  );
+}
+
+/** Say, without blocking the files that did open, which ones could not be. */
+export function tellRefusedOpenRequests(window: BrowserWindow, refused: readonly RefusedOpenRequest[]): void {
+  if (refused.length === 0) return;
+  const locale = shellLocale();
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: t(locale, 'refusedTitle'),
+    message: t(locale, 'refusedMessage'),
+    detail: refusedLines(refused, locale).join('\n'),
+    buttons: [t(locale, 'ok')],
+  });
 }

@@ -98,6 +98,29 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
+export type BudgetedRead = { path: string; bytes: Uint8Array } | { path: string; error: unknown };
+
+/**
+ * Read files one after the other against one shared budget of `maxBytes`: the renderer holds them all
+ * in memory at once, so the limit applies to their sum, not to each file alone. A file that does not
+ * fit what is left (reported against the whole limit), is not a regular file, or cannot be read gets
+ * its error; the others are still read.
+ */
+export async function readWithinBudget(paths: readonly string[], maxBytes: number): Promise<BudgetedRead[]> {
+  const results: BudgetedRead[] = [];
+  let budget = maxBytes;
+  for (const path of paths) {
+    try {
+      const bytes = await readFileLimited(path, budget);
+      budget -= bytes.byteLength;
+      results.push({ path, bytes });
+    } catch (error) {
+      results.push({ path, error: error instanceof FileTooLargeError ? new FileTooLargeError(maxBytes) : error });
+    }
+  }
+  return results;
+}
+
 /**
  * The last segment of a path (either separator, whatever the OS), without control characters and
  * bounded in length: the only form of a path the renderer is ever told.

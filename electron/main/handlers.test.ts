@@ -11,8 +11,10 @@ const electron = vi.hoisted(() => ({
     getVersion: () => '0.1.0',
     getPath: (name: string) => `/home/marie/.config/Relais/${name}`,
     getLocale: () => 'fr-FR',
+    isPackaged: true,
   },
-  dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+  clipboard: { writeText: vi.fn() },
+  dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
   ipcMain: { handle: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 }));
@@ -25,6 +27,8 @@ vi.mock('../shared/contract', async (importOriginal) => ({
 
 const { registerHandlers } = await import('./handlers');
 const { setTrustedWindow } = await import('./ipc');
+const { openLog, log } = await import('./log');
+const { OpenRequestQueue } = await import('./openRequests');
 
 const mainFrame = { url: 'app://relais/index.html', parent: null, frameTreeNodeId: 1 };
 const window = {
@@ -35,13 +39,17 @@ const trusted = { sender: window.webContents, senderFrame: mainFrame };
 
 let dir: string;
 let listeners: Map<string, Listener>;
+let openRequests: InstanceType<typeof OpenRequestQueue>;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'relais-handlers-'));
   electron.ipcMain.handle.mockClear();
   electron.dialog.showSaveDialog.mockReset();
   electron.dialog.showOpenDialog.mockReset();
-  registerHandlers();
+  electron.dialog.showMessageBox.mockClear();
+  electron.clipboard.writeText.mockClear();
+  openRequests = new OpenRequestQueue();
+  registerHandlers({ openRequests });
   listeners = new Map(electron.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]));
   setTrustedWindow(window as never);
 });
@@ -63,7 +71,57 @@ it('getAppInfo tells version, shell and where the data lives', async () => {
     version: '0.1.0',
     platform: process.platform,
     shell: 'electron',
-    dataLocation: '/home/marie/.config/Relais/userData',
+    dataFolderForDisplay: '/home/marie/.config/Relais/userData',
+  });
+});
+
+describe('diagnostics', () => {
+  it('are text in the language asked, with the data folder and the last log lines', async () => {
+    openLog(join(dir, 'logs'));
+    log('app-started', { version: '0.1.0' });
+    const text = (await call(IPC_CHANNELS.getDiagnostics, { language: 'fr' })) as string;
+    expect(text).toMatch(/^Diagnostic de Relais\nVersion\u00a0: 0\.1\.0\n/);
+    expect(text).toContain(`Electron\u00a0: ${process.versions.electron ?? '?'}`);
+    expect(text).toContain('Dossier des données\u00a0: /home/marie/.config/Relais/userData');
+    expect(text).toMatch(/Dernières lignes du journal \(1\)\n.* app-started version=0\.1\.0\n$/);
+  });
+
+  it('are copied by main to the clipboard, the very text shown', async () => {
+    openLog(join(dir, 'logs'));
+    await call(IPC_CHANNELS.copyDiagnostics, { language: 'en' });
+    expect(electron.clipboard.writeText).toHaveBeenCalledOnce();
+    const copied = electron.clipboard.writeText.mock.calls[0][0] as string;
+    expect(copied).toMatch(/^Relais diagnostics\nVersion: 0\.1\.0\n/);
+    // The copy is logged, and shows in the next diagnostics.
+    expect(await call(IPC_CHANNELS.getDiagnostics, { language: 'en' })).toMatch(/diagnostics-copied\n$/);
+  });
+});
+
+describe('takeOpenFileRequests', () => {
+  it('hands the page the waiting files as kind, name and bytes', async () => {
+    await writeFile(join(dir, 'echange.relais'), 'bundle bytes');
+    openRequests.add([join(dir, 'echange.relais')]);
+    const files = (await call(IPC_CHANNELS.takeOpenFileRequests)) as Array<{ kind: string; name: string; bytes: Uint8Array }>;
+    expect(files.map((f) => ({ kind: f.kind, name: f.name, text: new TextDecoder().decode(f.bytes) }))).toEqual([
+      { kind: 'bundle', name: 'echange.relais', text: 'bundle bytes' },
+    ]);
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    await expect(call(IPC_CHANNELS.takeOpenFileRequests)).resolves.toEqual([]);
+  });
+
+  it('tells the person, in a native dialog, which file was too large, and hands over the rest', async () => {
+    await writeFile(join(dir, 'gros.relais'), 'x'.repeat(20));
+    await writeFile(join(dir, 'carte.relaiscard'), 'card');
+    openRequests.add([join(dir, 'gros.relais'), join(dir, 'carte.relaiscard')]);
+    const files = (await call(IPC_CHANNELS.takeOpenFileRequests)) as Array<{ name: string }>;
+    expect(files.map((f) => f.name)).toEqual(['carte.relaiscard']);
+    const [parent, options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { detail: string }];
+    expect(parent).toBe(window);
+    expect(options.detail).toMatch(/^«\u00a0gros\.relais\u00a0»\u00a0: trop volumineux \(plus de \d+\u00a0Mo\)\.$/);
+  });
+
+  it('takes no argument: the page cannot ask for a path of its choosing', async () => {
+    await expect(call(IPC_CHANNELS.takeOpenFileRequests, '/etc/passwd')).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
   });
 });
 

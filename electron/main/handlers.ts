@@ -1,23 +1,16 @@
 /**
- * The four bridge operations. Each is registered through the `handle` choke point, so it runs only
- * for our top frame and only with validated arguments. Main moves bytes; it never parses them.
+ * The bridge calls. Each is registered through the `handle` choke point, so it runs only for our top
+ * frame and only with validated arguments. Main moves bytes; it never parses them.
  */
-import { app } from 'electron';
-import {
-  IPC_CHANNELS,
-  MAX_FILE_BYTES,
-  validateNoArgs,
-  validateOpenFilesRequest,
-  validatePrintToPdfRequest,
-  validateSaveFileRequest,
-  type AppInfo,
-  type FileKind,
-  type OpenedFile,
-  type SaveFileResult,
-} from '../shared/contract';
-import { askOpenPaths, askSavePath } from './dialogs';
-import { FileTooLargeError, readFileLimited, safeBaseName, writeFileAtomic } from './files';
+import { app, clipboard } from 'electron';
+import { release } from 'node:os';
+import { MAX_FILE_BYTES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
+import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
+import { askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
+import { readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { handle } from './ipc';
+import { errorCode, log, logTail } from './log';
+import type { OpenRequestQueue } from './openRequests';
 import type { BrowserWindow } from 'electron';
 
 export function appInfo(): AppInfo {
@@ -25,7 +18,7 @@ export function appInfo(): AppInfo {
     version: app.getVersion(),
     platform: process.platform,
     shell: 'electron',
-    dataLocation: app.getPath('userData'), // IndexedDB lives under it: the folder to back up
+    dataFolderForDisplay: app.getPath('userData'), // IndexedDB lives under it: the folder to back up
   };
 }
 
@@ -33,37 +26,65 @@ async function saveBytes(window: BrowserWindow, kind: FileKind, name: string, by
   const path = await askSavePath(window, kind, name);
   if (path === null) return { saved: false };
   await writeFileAtomic(path, bytes);
+  log('file-saved', { kind, bytes: bytes.byteLength });
   return { saved: true, fileName: safeBaseName(path) };
 }
 
-/**
- * Read the chosen files with one shared budget: the renderer holds them all in memory at once, so
- * the limit applies to their sum, not to each file alone.
- */
-async function readChosen(paths: string[]): Promise<OpenedFile[]> {
+/** The chosen files, all within one shared size budget; the first that cannot be read fails the call. */
+async function readChosen(kind: FileKind, paths: string[]): Promise<OpenedFile[]> {
   const files: OpenedFile[] = [];
-  let budget = MAX_FILE_BYTES;
-  for (const path of paths) {
-    const bytes = await readFileLimited(path, budget).catch((error: unknown) => {
-      throw error instanceof FileTooLargeError ? new FileTooLargeError(MAX_FILE_BYTES) : error;
-    });
-    budget -= bytes.byteLength;
-    files.push({ name: safeBaseName(path), bytes });
+  for (const result of await readWithinBudget(paths, MAX_FILE_BYTES)) {
+    if ('error' in result) throw result.error;
+    files.push({ name: safeBaseName(result.path), bytes: result.bytes });
   }
+  if (files.length > 0) log('files-opened', { kind, count: files.length, bytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0) });
   return files;
 }
 
-export function registerHandlers(): void {
-  handle(IPC_CHANNELS.getAppInfo, validateNoArgs, () => appInfo());
-  handle(IPC_CHANNELS.saveFile, validateSaveFileRequest, (req, { window }) =>
-    saveBytes(window, req.kind, req.suggestedName, req.bytes),
+function diagnostics(language: Language): string {
+  const { versions } = process;
+  return diagnosticsText(
+    {
+      appVersion: app.getVersion(),
+      electron: versions.electron ?? '?',
+      chrome: versions.chrome ?? '?',
+      node: versions.node,
+      system: `${process.platform} ${release()} ${process.arch}`,
+      systemLocale: app.getLocale(),
+      packaged: app.isPackaged,
+      dataFolder: app.getPath('userData'),
+      logLines: logTail(DIAGNOSTICS_LOG_LINES),
+    },
+    language,
   );
-  handle(IPC_CHANNELS.openFiles, validateOpenFilesRequest, async (req, { window }) =>
-    readChosen(await askOpenPaths(window, req.kind, req.multiple)),
-  );
-  handle(IPC_CHANNELS.printToPdf, validatePrintToPdfRequest, async (req, { window }) => {
+}
+
+/** Hand the page the files the OS asked us to open; tell the person natively about those that failed. */
+async function takeOpenRequests(window: BrowserWindow, queue: OpenRequestQueue) {
+  const { files, refused } = await queue.take();
+  for (const file of files) log('open-request-received', { kind: file.kind, bytes: file.bytes.byteLength });
+  for (const { kind, error } of refused) log('open-request-refused', { kind, code: errorCode(error) });
+  tellRefusedOpenRequests(window, refused);
+  return files;
+}
+
+export interface ShellServices {
+  openRequests: OpenRequestQueue;
+}
+
+export function registerHandlers({ openRequests }: ShellServices): void {
+  handle('getAppInfo', VALIDATORS.getAppInfo, () => appInfo());
+  handle('saveFile', VALIDATORS.saveFile, (req, { window }) => saveBytes(window, req.kind, req.suggestedName, req.bytes));
+  handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
+  handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
     // Print first: the PDF shows the page as it was when the user asked, not after the dialog.
     const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
     return saveBytes(window, 'pdf', req.suggestedName, pdf);
   });
+  handle('getDiagnostics', VALIDATORS.getDiagnostics, (req) => diagnostics(req.language));
+  handle('copyDiagnostics', VALIDATORS.copyDiagnostics, (req) => {
+    clipboard.writeText(diagnostics(req.language));
+    log('diagnostics-copied');
+  });
+  handle('takeOpenFileRequests', VALIDATORS.takeOpenFileRequests, (_none, { window }) => takeOpenRequests(window, openRequests));
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_ERRORS, IPC_CHANNELS, validateSaveFileRequest } from '../shared/contract';
+import { BRIDGE_ERRORS, IPC_CHANNELS, VALIDATORS } from '../shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const electron = vi.hoisted(() => ({
@@ -33,9 +33,9 @@ const bytes = new Uint8Array([1]);
 const saveRequest = { suggestedName: 'a.json', kind: 'json', bytes };
 
 /** Register a handler through the choke point and return the listener Electron would call. */
-function register(fn = vi.fn(async (arg: unknown, _context: unknown) => arg)): { listener: Listener; fn: typeof fn } {
+function register(fn = vi.fn(async (_arg: unknown, _context: unknown) => ({ saved: true }))): { listener: Listener; fn: typeof fn } {
   electron.ipcMain.handle.mockClear();
-  handle(IPC_CHANNELS.saveFile, validateSaveFileRequest, fn);
+  handle('saveFile', VALIDATORS.saveFile, fn);
   const [channel, listener] = electron.ipcMain.handle.mock.calls[0];
   expect(channel).toBe(IPC_CHANNELS.saveFile);
   return { listener, fn };
@@ -95,8 +95,9 @@ describe('isTrustedSender', () => {
 describe('handle (the choke point)', () => {
   it('calls the handler with the validated argument for our top frame', async () => {
     const { listener, fn } = register();
-    await expect(listener(eventFrom(window), saveRequest)).resolves.toEqual(saveRequest);
+    await expect(listener(eventFrom(window), saveRequest)).resolves.toEqual({ saved: true });
     expect(fn).toHaveBeenCalledOnce();
+    expect(fn.mock.calls[0][0]).toEqual(saveRequest);
     expect(fn.mock.calls[0][1]).toMatchObject({ window });
   });
 

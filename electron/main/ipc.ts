@@ -4,7 +4,8 @@
  * and only then calls the handler. No handler ever sees an unchecked message.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { BRIDGE_ERRORS, type IpcChannel, type Validator } from '../shared/contract';
+import { BRIDGE_ERRORS, IPC_CHANNELS, type BridgeCall, type CallValidator, type RequestOf, type ResultOf } from '../shared/contract';
+import { errorCode, log } from './log';
 import { isAppUrl } from './protocol';
 
 export interface HandlerContext {
@@ -34,17 +35,29 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
   return isTopFrame && isAppUrl(frame.url);
 }
 
-export function handle<T, R>(
-  channel: IpcChannel,
-  validate: Validator<T>,
-  handler: (argument: T, context: HandlerContext) => Promise<R> | R,
-): void {
+export type Handler<K extends BridgeCall> = (argument: RequestOf<K>, context: HandlerContext) => Promise<ResultOf<K>> | ResultOf<K>;
+
+/**
+ * Register the handler of one bridge call. Everything is keyed by the call's name `K`: the channel
+ * string comes from IPC_CHANNELS, the validator must be the one stamped for `K` and the handler must
+ * take `K`'s request and give `K`'s result — so a handler cannot be paired with another call's
+ * validator (ipc.types.test.ts holds the type-checker to it). NoInfer: `K` comes from `call` alone.
+ */
+export function handle<K extends BridgeCall>(call: K, validate: CallValidator<NoInfer<K>>, handler: Handler<NoInfer<K>>): void {
+  // The same rule at run time, for anyone who silenced the compiler with a cast.
+  if (validate.forCall !== call) throw new Error(`validator of ${validate.forCall} given for ${call}`);
+  const channel = IPC_CHANNELS[call];
   ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-    const window = trustedWindow;
-    if (!isTrustedSender(event, window)) {
-      throw new Error(`${BRIDGE_ERRORS.untrustedSender}: ${channel}`);
+    try {
+      const window = trustedWindow;
+      if (!isTrustedSender(event, window)) {
+        throw new Error(`${BRIDGE_ERRORS.untrustedSender}: ${channel}`);
+      }
+      const argument = validate(args); // throws BridgeArgumentError
+      return await handler(argument, { window, event });
+    } catch (error) {
+      log('call-failed', { call, code: errorCode(error) }); // the code only: messages may hold paths
+      throw error;
     }
-    const argument = validate(args); // throws BridgeArgumentError
-    return handler(argument, { window, event });
   });
 }

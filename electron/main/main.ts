@@ -5,9 +5,12 @@
 import { app, BrowserWindow, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { IPC_EVENTS } from '../shared/contract';
 import { registerHandlers } from './handlers';
 import { setTrustedWindow } from './ipc';
+import { errorCode, log, openLog } from './log';
 import { installMenu } from './menu';
+import { filesInArgv, OpenRequestQueue } from './openRequests';
 import { installAppProtocol, registerAppScheme, rendererRoot } from './protocol';
 import { pickLocale } from './strings';
 import { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
@@ -20,6 +23,7 @@ registerAppScheme();
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+const openRequests = new OpenRequestQueue();
 
 /** In development the repo's icon; a packaged app has no assets/ folder and takes the OS icon. */
 function windowIcon(): string | undefined {
@@ -34,6 +38,8 @@ function openWindow(): void {
   });
   mainWindow = window;
   setTrustedWindow(window);
+  log('window-opened');
+  window.webContents.on('render-process-gone', (_event, details) => log('renderer-gone', { code: details.reason.toUpperCase().replace(/-/g, '_') }));
   window.on('closed', () => {
     if (mainWindow === window) {
       mainWindow = null;
@@ -44,25 +50,50 @@ function openWindow(): void {
 
 /** A second launch focuses the running notebook: two instances would share one IndexedDB. */
 function focusExisting(): void {
-  if (mainWindow === null) return;
+  if (mainWindow === null) {
+    if (app.isReady()) openWindow(); // macOS keeps running with no window
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
 
+/**
+ * Files the OS asks us to open. Their paths stay here; the page is only told that files wait and takes
+ * their bytes through the checked bridge (a page still loading takes them when it subscribes).
+ */
+function receiveFiles(paths: readonly string[]): void {
+  if (openRequests.add(paths)) mainWindow?.webContents.send(IPC_EVENTS.openFileRequest);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
+  log('app-started', { version: app.getVersion() });
   installAppProtocol(rendererRoot(__dirname));
   denyAllPermissions(session.defaultSession);
   blockNetwork(session.defaultSession);
   installMenu(pickLocale(app.getLocale()));
-  registerHandlers();
+  registerHandlers({ openRequests });
   openWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance receives our argv (and the files in it) through its `second-instance` event.
   app.quit();
 } else {
-  app.on('second-instance', focusExisting);
+  openLog(join(app.getPath('userData'), 'logs'));
+  // Windows and Linux: a double-clicked file arrives as an argument of the first launch...
+  openRequests.add(filesInArgv(process.argv, process.cwd()));
+  // ...or of a second launch while we run. macOS sends `open-file`, possibly before ready.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    receiveFiles(filesInArgv(argv, workingDirectory));
+    focusExisting();
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    receiveFiles([path]);
+    focusExisting();
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -70,7 +101,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
+  app.on('will-quit', () => log('app-quitting'));
   start().catch((error: unknown) => {
+    log('start-failed', { code: errorCode(error) });
     console.error('Relais failed to start', error);
     app.exit(1);
   });

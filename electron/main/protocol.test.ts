@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,12 +14,27 @@ const {
   installAppProtocol,
   isAppUrl,
   registerAppScheme,
+  realFileInside,
   rendererRoot,
   resolveRequestPath,
   serveAppRequest,
 } = await import('./protocol');
 
 const SECRET = 'top secret outside the renderer folder';
+
+/** Windows without developer mode cannot create file links: those tests are then skipped, visibly. */
+async function symlinksAllowed(): Promise<boolean> {
+  const probe = await mkdtemp(join(tmpdir(), 'relais-link-probe-'));
+  try {
+    await symlink(join(probe, 'x'), join(probe, 'y'));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await rm(probe, { recursive: true, force: true });
+  }
+}
+const canSymlink = await symlinksAllowed();
 let base: string;
 let root: string;
 
@@ -34,6 +49,16 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', 'font.woff2'), 'w');
   await writeFile(join(root, 'assets', 'sql.wasm'), 'w');
   await writeFile(join(base, 'secret.txt'), SECRET);
+  if (canSymlink) {
+    // Links planted in the served folder: out of it (relative, absolute, a whole folder), dangling, and inside.
+    await symlink(join('..', '..', 'secret.txt'), join(root, 'assets', 'relative-out.txt'));
+    await symlink(join(base, 'secret.txt'), join(root, 'assets', 'absolute-out.js'));
+    await symlink(base, join(root, 'whole-disk'), 'junction');
+    await symlink(join(base, 'gone.txt'), join(root, 'assets', 'dangling.txt'));
+    await symlink('app.js', join(root, 'assets', 'alias.js'));
+    // The install folder itself reached through a link (e.g. /opt/Relais -> /opt/relais-0.1).
+    await symlink(root, join(base, 'linked-root'), 'junction');
+  }
 });
 
 afterAll(async () => {
@@ -148,25 +173,59 @@ describe('path traversal', () => {
   });
 });
 
+describe.skipIf(!canSymlink)('symbolic links', () => {
+  it.each([
+    ['a relative link out of the root', 'app://relais/assets/relative-out.txt'],
+    ['an absolute link out of the root', 'app://relais/assets/absolute-out.js'],
+    ['a file under a linked folder out of the root', 'app://relais/whole-disk/secret.txt'],
+    ['a dangling link', 'app://relais/assets/dangling.txt'],
+  ])('%s is not served', async (_label, url) => {
+    for (const method of ['GET', 'HEAD']) {
+      const response = await get(url, method);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain(SECRET);
+    }
+  });
+
+  it('a link that stays inside the root is served, with the type of the file it names', async () => {
+    const response = await get('app://relais/assets/alias.js');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('console.log(1)');
+  });
+
+  it('a root reached through a link still serves its own files, and still nothing outside', async () => {
+    const linkedRoot = join(base, 'linked-root');
+    expect((await serveAppRequest(new Request('app://relais/index.html'), linkedRoot)).status).toBe(200);
+    expect((await serveAppRequest(new Request('app://relais/assets/relative-out.txt'), linkedRoot)).status).toBe(404);
+  });
+
+  it('realFileInside answers the real file inside, or null', async () => {
+    expect(await realFileInside(join(root, 'assets', 'alias.js'), root)).toMatch(/assets[/\\]app\.js$/);
+    expect(await realFileInside(join(root, 'assets', 'relative-out.txt'), root)).toBeNull();
+    expect(await realFileInside(join(root, 'assets', 'missing.js'), root)).toBeNull();
+  });
+});
+
 describe('Content-Security-Policy', () => {
   it('is strict and complete', () => {
     const directives = CONTENT_SECURITY_POLICY.split('; ');
     expect(directives).toEqual([
       "default-src 'self'",
-      "script-src 'self' 'wasm-unsafe-eval'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self'",
       "font-src 'self'",
       "connect-src 'self'",
-      "worker-src 'self' blob:",
+      "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'none'",
       "frame-ancestors 'none'",
     ]);
     const tokens = CONTENT_SECURITY_POLICY.split(/[ ;]+/);
-    expect(tokens).not.toContain("'unsafe-eval'");
-    expect(tokens).not.toContain('*');
+    for (const loose of ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'blob:', 'data:', '*']) {
+      expect(tokens).not.toContain(loose);
+    }
   });
 
   it.each(['app://relais/index.html', 'app://relais/assets/app.js', 'app://relais/missing.png', 'app://relais/../x'])(

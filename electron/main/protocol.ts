@@ -6,8 +6,8 @@
  */
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'relais';
@@ -103,10 +103,9 @@ export function resolveRequestPath(pathname: string, root: string): string | nul
   }
   const base = resolve(root);
   const target = resolve(base, ...(segments.length > 0 ? segments : ['index.html']));
-  const rel = relative(base, target);
-  // Belt and braces: whatever the decoding above missed, never serve outside the root.
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return null;
-  return join(base, rel);
+  // Belt and braces: whatever the decoding above missed, never serve outside the root (nor the root itself).
+  if (target === base || !isInside(target, base)) return null;
+  return target;
 }
 
 /** The protocol handler proper, kept free of `protocol` so it can be called in tests. */
@@ -116,7 +115,30 @@ export async function serveAppRequest(request: Request, root: string): Promise<R
   // URL() has already folded plain `..`; resolveRequestPath catches the encoded forms.
   const file = resolveRequestPath(new URL(request.url).pathname, root);
   if (file === null) return textResponse(404, 'Not found');
-  return serveFile(file, request.method === 'HEAD');
+  const real = await realFileInside(file, root);
+  if (real === null) return textResponse(404, 'Not found');
+  return serveFile(real, request.method === 'HEAD');
+}
+
+/** True when `target` is `folder` itself or below it (both already absolute and resolved). */
+function isInside(target: string, folder: string): boolean {
+  const rel = relative(folder, target);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * The file a path really names, once every symbolic link is followed, or null when that lands outside
+ * the real renderer root (or nowhere): a link planted in the install folder — by a careless package or
+ * someone with write access — must not turn app://relais into a window onto the disk. The root itself
+ * may be reached through links (an app installed under a symlinked folder); it is resolved too.
+ */
+export async function realFileInside(file: string, root: string): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    return isInside(realFile, realRoot) ? realFile : null;
+  } catch {
+    return null; // missing file, dangling link, unreadable folder
+  }
 }
 
 /** Exact files only: the renderer uses a HashRouter, so no route ever needs an index.html fallback. */

@@ -24,12 +24,19 @@ function makeContents(): FakeContents {
 const electron = vi.hoisted(() => ({
   windows: [] as CreatedWindow[],
   shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  dialog: { showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1, checkboxChecked: false })) },
+  app: { getLocale: () => 'fr-FR' },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 }));
+
+/** The app's help pages in these tests (the shipped list is empty until a help site exists). */
+const HELP_PAGE = 'https://aide.relais.example/guide/echanges';
+vi.mock('../shared/help', () => ({ HELP_URLS: ['https://aide.relais.example/guide/echanges'] }));
 
 vi.mock('electron', () => ({
   ...electron,
   BrowserWindow: class {
+    static fromWebContents = () => null;
     webContents = makeContents();
     loaded: string[] = [];
     constructor(readonly options: Record<string, unknown>) {
@@ -44,7 +51,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents, isLocalRequest, openExternalIfSafe } = await import('./window');
+const { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents, isLocalRequest } = await import('./window');
+const { allowedHelpUrl, offerHelpLink } = await import('./externalLinks');
 
 function fakeContents(): FakeContents {
   const contents = makeContents();
@@ -61,7 +69,14 @@ function isPrevented(contents: FakeContents, eventName: string, url: string): bo
 
 beforeEach(() => {
   electron.shell.openExternal.mockClear();
+  electron.dialog.showMessageBox.mockReset();
+  electron.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false }); // "Annuler"
 });
+
+/** Let the window-open handler's confirmation (a promise) run to its end. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
 
 describe('navigation', () => {
   it.each([
@@ -104,19 +119,80 @@ describe('new windows', () => {
     },
   );
 
-  it('hands https links, and only those, to the system browser', () => {
+  it('hands no arbitrary https link to the system browser, and asks nothing', async () => {
     const contents = fakeContents();
-    contents.openHandler?.({ url: 'https://lesbonsclics.fr/' });
-    for (const url of ['http://example.org/', 'file:///etc/passwd', 'smb://server/share', 'javascript:1', 'app://relais/']) {
-      contents.openHandler?.({ url });
+    for (const url of ['https://lesbonsclics.fr/', 'https://example.org/', 'http://example.org/', 'file:///etc/passwd', 'smb://server/share', 'javascript:1', 'app://relais/', 'not a url']) {
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     }
-    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://lesbonsclics.fr/');
+    await settle();
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('openExternalIfSafe refuses garbage', () => {
-    expect(openExternalIfSafe('not a url')).toBe(false);
+  it('opens a help page only after the person confirms it, in French, with Cancel as the default', async () => {
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false }); // "Ouvrir dans le navigateur"
+    expect(fakeContents().openHandler?.({ url: HELP_PAGE })).toEqual({ action: 'deny' });
+    await settle();
+    expect(electron.shell.openExternal).toHaveBeenCalledWith(HELP_PAGE);
+    const options = electron.dialog.showMessageBox.mock.calls[0][0] as Record<string, unknown>;
+    expect(options).toMatchObject({ buttons: ['Ouvrir dans le navigateur', 'Annuler'], defaultId: 1, cancelId: 1 });
+    expect(options.detail).toContain(HELP_PAGE);
+  });
+
+  it('opens nothing when the person cancels the confirmation', async () => {
+    fakeContents().openHandler?.({ url: HELP_PAGE });
+    await settle();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledOnce();
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('asks once at a time: a page spamming window.open gets one dialog', async () => {
+    let answer: (value: { response: number; checkboxChecked: boolean }) => void = () => undefined;
+    electron.dialog.showMessageBox.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const contents = fakeContents();
+    for (let i = 0; i < 5; i++) contents.openHandler?.({ url: HELP_PAGE });
+    await settle();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledOnce();
+    answer({ response: 0, checkboxChecked: false });
+    await settle();
+    expect(electron.shell.openExternal).toHaveBeenCalledOnce();
+  });
+});
+
+describe('allowedHelpUrl and offerHelpLink', () => {
+  const allowList = [HELP_PAGE];
+
+  it.each([
+    ['the page itself', HELP_PAGE, HELP_PAGE],
+    ['the same page with a default port and an upper-case host', 'https://AIDE.relais.example:443/guide/echanges', HELP_PAGE],
+  ])('accepts %s', (_label, url, canonical) => {
+    expect(allowedHelpUrl(url, allowList)).toBe(canonical);
+  });
+
+  it.each([
+    ['another page of the help site', 'https://aide.relais.example/guide/autre'],
+    ['the page with a query', `${HELP_PAGE}?next=https://evil.example`],
+    ['the page with credentials', 'https://aide.relais.example@evil.example/guide/echanges'],
+    ['a lookalike host', 'https://aide.relais.example.evil.example/guide/echanges'],
+    ['http', 'http://aide.relais.example/guide/echanges'],
+    ['garbage', 'not a url'],
+  ])('refuses %s', (_label, url) => {
+    expect(allowedHelpUrl(url, allowList)).toBeNull();
+  });
+
+  it('says what happened, and opens only the canonical address', async () => {
+    const open = vi.fn(async (_url: string) => undefined);
+    const door = (answer: boolean) => ({ allowList, confirm: async () => answer, openExternal: open });
+    await expect(offerHelpLink('https://example.org/', door(true))).resolves.toBe('refused');
+    await expect(offerHelpLink(HELP_PAGE, door(false))).resolves.toBe('declined');
+    await expect(offerHelpLink(HELP_PAGE, door(true))).resolves.toBe('opened');
+    expect(open.mock.calls).toEqual([[HELP_PAGE]]);
+  });
+
+  it('ships with no help page: until a help site exists, no link leaves the app', async () => {
+    const shipped = await vi.importActual<typeof import('../shared/help')>('../shared/help');
+    expect(shipped.HELP_URLS).toEqual([]);
+    expect(allowedHelpUrl(HELP_PAGE, shipped.HELP_URLS)).toBeNull();
   });
 });
 

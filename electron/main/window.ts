@@ -2,8 +2,13 @@
  * The one application window and the rules every web contents obeys (Electron security checklist:
  * isolation + sandbox, no navigation away, no new windows, no permissions, no <webview>).
  */
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, shell, type MessageBoxOptions, type Session, type WebContents } from 'electron';
+import { HELP_URLS } from '../shared/help';
+import { shellLocale } from './dialogs';
+import { offerHelpLink, type LinkDoor } from './externalLinks';
+import { log } from './log';
 import { APP_URL, isAppUrl } from './protocol';
+import { t } from './strings';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -39,17 +44,31 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   return window;
 }
 
-/** Only https links leave the app, and only to the user's browser, never inside our window. */
-export function openExternalIfSafe(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:') return false;
-  void shell.openExternal(parsed.toString());
-  return true;
+/** Ask the person, over the window that asked, whether to open a help page in their browser. */
+async function confirmInDialog(contents: WebContents, url: string): Promise<boolean> {
+  const locale = shellLocale();
+  const options: MessageBoxOptions = {
+    type: 'question',
+    title: t(locale, 'linkTitle'),
+    message: t(locale, 'linkTitle'),
+    detail: t(locale, 'linkDetail', { url }),
+    buttons: [t(locale, 'linkOpen'), t(locale, 'cancel')],
+    defaultId: 1, // Enter keeps the person in the app
+    cancelId: 1,
+    noLink: true,
+  };
+  const parent = BrowserWindow.fromWebContents(contents);
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return response === 0;
+}
+
+/** The real door: the allow-listed help pages, a native confirmation, the system browser. */
+export function helpLinkDoor(contents: WebContents): LinkDoor {
+  return {
+    allowList: HELP_URLS,
+    confirm: (url) => confirmInDialog(contents, url),
+    openExternal: (url) => shell.openExternal(url),
+  };
 }
 
 const hardened = new WeakSet<WebContents>();
@@ -62,13 +81,17 @@ export function hardenWebContents(contents: WebContents): void {
   if (hardened.has(contents)) return; // the window hardens itself and web-contents-created does too
   hardened.add(contents);
   const keepOnOrigin = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log('navigation-blocked'); // not the address: it may be anything a page or a file held
   };
   contents.on('will-navigate', keepOnOrigin);
   contents.on('will-redirect', keepOnOrigin);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No window ever opens; a help link (target=_blank) may go to the system browser after a confirmation.
+  const door = helpLinkDoor(contents);
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
+    void offerHelpLink(url, door).then((outcome) => log('help-link', { outcome }), () => undefined);
     return { action: 'deny' };
   });
 }

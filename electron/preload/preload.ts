@@ -6,20 +6,51 @@
  * No ipcRenderer, no event objects and no Node value ever reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  IPC_CHANNELS,
-  type AppInfo,
-  type DesktopApi,
-  type OpenedFile,
-  type SaveFileResult,
-} from '../shared/contract';
+import { IPC_CHANNELS, IPC_EVENTS, type BridgeCall, type DesktopApi, type OpenFileRequest, type RequestOf, type ResultOf } from '../shared/contract';
+
+/** One typed invoke per call: the channel string and the types come from the same contract entry. */
+function invoke<K extends BridgeCall>(call: K, ...request: RequestOf<K> extends void ? [] : [RequestOf<K>]): Promise<ResultOf<K>> {
+  return ipcRenderer.invoke(IPC_CHANNELS[call], ...request);
+}
+
+// Files the OS asked us to open. Main only says "files wait" (the notice carries nothing); we take them
+// through the checked bridge and hand them to the page's listener, or keep them until it subscribes
+// (a double-clicked file arrives while the page is still starting, or on its first-run screen).
+let openListener: ((files: OpenFileRequest[]) => void) | null = null;
+let undelivered: OpenFileRequest[] = [];
+
+function handOver(files: OpenFileRequest[]): void {
+  if (files.length === 0) return;
+  if (openListener) openListener(files);
+  else undelivered = [...undelivered, ...files];
+}
+
+function takeWaitingFiles(): void {
+  invoke('takeOpenFileRequests').then(handOver, () => undefined);
+}
+
+ipcRenderer.on(IPC_EVENTS.openFileRequest, () => takeWaitingFiles());
 
 const api = {
   shell: 'electron',
-  getAppInfo: (): Promise<AppInfo> => ipcRenderer.invoke(IPC_CHANNELS.getAppInfo),
-  saveFile: (req): Promise<SaveFileResult> => ipcRenderer.invoke(IPC_CHANNELS.saveFile, req),
-  openFiles: (req): Promise<OpenedFile[]> => ipcRenderer.invoke(IPC_CHANNELS.openFiles, req),
-  printToPdf: (req): Promise<SaveFileResult> => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, req),
+  getAppInfo: () => invoke('getAppInfo'),
+  saveFile: (req) => invoke('saveFile', req),
+  openFiles: (req) => invoke('openFiles', req),
+  printToPdf: (req) => invoke('printToPdf', req),
+  getDiagnostics: (req) => invoke('getDiagnostics', req),
+  copyDiagnostics: (req) => invoke('copyDiagnostics', req),
+  onOpenFileRequest: (listener) => {
+    // A plain function of the page, called with plain data only (never an IPC event).
+    openListener = (files) => listener(files);
+    const waiting = undelivered;
+    undelivered = [];
+    handOver(waiting);
+    takeWaitingFiles(); // those that arrived before the page was ready to listen
+    const mine = openListener;
+    return () => {
+      if (openListener === mine) openListener = null;
+    };
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('relais', api);

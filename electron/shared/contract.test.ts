@@ -6,11 +6,13 @@ import {
   MAX_FILE_BYTES,
   MAX_NAME_LENGTH,
   validateFileName,
-  validateNoArgs,
-  validateOpenFilesRequest,
-  validatePrintToPdfRequest,
-  validateSaveFileRequest,
+  VALIDATORS,
+  type BridgeCall,
 } from './contract';
+
+const validateSaveFileRequest = VALIDATORS.saveFile;
+const validateOpenFilesRequest = VALIDATORS.openFiles;
+const validatePrintToPdfRequest = VALIDATORS.printToPdf;
 
 const bytes = new Uint8Array([1, 2, 3]);
 const good = { suggestedName: 'export.relais', kind: 'bundle', bytes };
@@ -19,11 +21,19 @@ function rejects(run: () => unknown): void {
   expect(run).toThrow(BRIDGE_ERRORS.invalidArgument);
 }
 
-describe('IPC_CHANNELS', () => {
+describe('IPC_CHANNELS and VALIDATORS', () => {
   it('has one distinct, namespaced channel per operation', () => {
     const names = Object.values(IPC_CHANNELS);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^relais:/);
+  });
+
+  it('has one validator per call, stamped with that call and frozen', () => {
+    expect(Object.keys(VALIDATORS).sort()).toEqual(Object.keys(IPC_CHANNELS).sort());
+    for (const [call, validate] of Object.entries(VALIDATORS)) {
+      expect(validate.forCall).toBe(call);
+      expect(Object.isFrozen(validate)).toBe(true);
+    }
   });
 });
 
@@ -112,15 +122,32 @@ describe('validateOpenFilesRequest', () => {
   });
 });
 
-describe('validatePrintToPdfRequest and validateNoArgs', () => {
+describe('validatePrintToPdfRequest and calls without arguments', () => {
   it('accepts a name and refuses a path', () => {
     expect(validatePrintToPdfRequest([{ suggestedName: 'rapport.pdf' }])).toEqual({ suggestedName: 'rapport.pdf' });
     rejects(() => validatePrintToPdfRequest([{ suggestedName: '/tmp/rapport.pdf' }]));
   });
 
   it('getAppInfo takes no argument at all', () => {
-    expect(() => validateNoArgs([])).not.toThrow();
-    rejects(() => validateNoArgs([{}]));
+    expect(() => VALIDATORS.getAppInfo([])).not.toThrow();
+    rejects(() => VALIDATORS.getAppInfo([{}]));
+  });
+});
+
+describe('diagnostics requests', () => {
+  it('take the language of the interface, and nothing else', () => {
+    expect(VALIDATORS.getDiagnostics([{ language: 'fr' }])).toEqual({ language: 'fr' });
+    expect(VALIDATORS.copyDiagnostics([{ language: 'en' }])).toEqual({ language: 'en' });
+    for (const bad of [[], [{}], [{ language: 'de' }], [{ language: 'fr', lines: 500 }], ['fr']]) {
+      rejects(() => VALIDATORS.getDiagnostics(bad));
+      rejects(() => VALIDATORS.copyDiagnostics(bad));
+    }
+  });
+
+  it('takeOpenFileRequests takes no argument: the page cannot name a file to open', () => {
+    expect(VALIDATORS.takeOpenFileRequests([])).toBeUndefined();
+    rejects(() => VALIDATORS.takeOpenFileRequests(['/home/marie/a.relais']));
+    rejects(() => VALIDATORS.takeOpenFileRequests([{ path: '/home/marie/a.relais' }]));
   });
 });
 
@@ -129,5 +156,44 @@ describe('bridgeErrorCode', () => {
     const wrapped = new Error(`Error invoking remote method 'x': Error: ${BRIDGE_ERRORS.fileTooLarge}: too big`);
     expect(bridgeErrorCode(wrapped)).toBe(BRIDGE_ERRORS.fileTooLarge);
     expect(bridgeErrorCode(new Error('other'))).toBeUndefined();
+  });
+});
+
+describe('the data folder is text to show, never something the page can hand back', () => {
+  /** One well-formed argument list per call; typed by BridgeCall, so a new call must add its own. */
+  const SAMPLES: { [K in BridgeCall]: unknown[] } = {
+    getAppInfo: [],
+    saveFile: [good],
+    openFiles: [{ kind: 'bundle', multiple: true }],
+    printToPdf: [{ suggestedName: 'rapport.pdf' }],
+    getDiagnostics: [{ language: 'fr' }],
+    copyDiagnostics: [{ language: 'en' }],
+    takeOpenFileRequests: [],
+  };
+  const FOLDERS = ['/home/marie/.config/Relais', 'C:\\Users\\marie\\AppData\\Roaming\\Relais', '/Users/marie/Library/Application Support/Relais'];
+  const calls = Object.keys(SAMPLES) as BridgeCall[];
+
+  it.each(calls)('%s accepts its sample (so the refusals below are about the folder)', (call) => {
+    expect(() => VALIDATORS[call](SAMPLES[call])).not.toThrow();
+  });
+
+  it.each(calls)('%s refuses the folder in place of any of its string fields', (call) => {
+    const [request] = SAMPLES[call] as [Record<string, unknown> | undefined];
+    const fields = Object.entries(request ?? {}).filter(([, value]) => typeof value === 'string');
+    for (const [field] of fields) {
+      for (const folder of FOLDERS) rejects(() => VALIDATORS[call]([{ ...request, [field]: folder }]));
+    }
+  });
+
+  it.each(calls)('%s refuses the folder as an extra field or an extra argument', (call) => {
+    const args = SAMPLES[call];
+    for (const folder of FOLDERS) {
+      rejects(() => VALIDATORS[call]([...args, folder]));
+      if (args.length === 1) {
+        for (const key of ['path', 'folder', 'dataFolderForDisplay', 'defaultPath']) {
+          rejects(() => VALIDATORS[call]([{ ...(args[0] as object), [key]: folder }]));
+        }
+      }
+    }
   });
 });

@@ -9,15 +9,6 @@
  * only ever returns base names.
  */
 
-/** Every IPC channel in one table, so preload and main cannot disagree on a string. */
-export const IPC_CHANNELS = {
-  getAppInfo: 'relais:get-app-info',
-  saveFile: 'relais:save-file',
-  openFiles: 'relais:open-files',
-  printToPdf: 'relais:print-to-pdf',
-} as const;
-export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
-
 export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -44,8 +35,13 @@ export interface AppInfo {
   version: string;
   platform: string;
   shell: 'electron' | 'browser';
-  /** Folder holding the renderer's IndexedDB (Electron only): what a user must back up. */
-  dataLocation?: string;
+  /**
+   * Folder holding the renderer's IndexedDB (Electron only), as text to show a person: what to back up.
+   * Display only. No bridge call accepts a path — every request field is a kind, a flag, bytes or a
+   * plain file name that refuses separators — so the page cannot hand this back to make the shell read
+   * or write there (contract.test.ts tries it on every call).
+   */
+  dataFolderForDisplay?: string;
 }
 export interface SaveFileRequest {
   suggestedName: string;
@@ -68,8 +64,30 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
-export interface DesktopApi {
-  readonly shell: 'electron' | 'browser';
+/** The kinds the installers associate with Relais, so that a double-click opens them in the app. */
+export const OPENABLE_KINDS = ['bundle', 'card'] as const satisfies readonly FileKind[];
+export type OpenableKind = (typeof OPENABLE_KINDS)[number];
+
+/**
+ * A file the operating system asked Relais to open (double-click, "Open with", a second launch with a
+ * file): its kind, base name and bytes, read by main with the open dialog's size limit. Never its path.
+ */
+export interface OpenFileRequest extends OpenedFile {
+  kind: OpenableKind;
+}
+
+/** The interface languages: diagnostics are written in the one the person reads the app in. */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export interface DiagnosticsRequest {
+  language: Language;
+}
+
+/**
+ * Every call the renderer makes to main (ipcRenderer.invoke), by name: what it sends, what it gets.
+ * Channels, validators and handlers are all keyed by these names, so the type-checker pairs them.
+ */
+export interface BridgeCalls {
   getAppInfo(): Promise<AppInfo>;
   /** Electron: save dialog in main + atomic write; browser: download. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -77,6 +95,49 @@ export interface DesktopApi {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
+  /**
+   * Versions, OS, data folder and the last log lines, as text a person can read and send to support.
+   * It holds no record and no key (the log cannot: see electron/main/log.ts).
+   */
+  getDiagnostics(req: DiagnosticsRequest): Promise<string>;
+  /** Put the same text on the clipboard (Electron: main's clipboard; the page has no clipboard permission). */
+  copyDiagnostics(req: DiagnosticsRequest): Promise<void>;
+  /** The files the OS asked us to open since the last call (used by the preload's onOpenFileRequest). */
+  takeOpenFileRequests(): Promise<OpenFileRequest[]>;
+}
+export type BridgeCall = keyof BridgeCalls;
+
+/** The argument a call takes (void when none) and what it resolves to. */
+export type RequestOf<K extends BridgeCall> = Parameters<BridgeCalls[K]> extends [infer A] ? A : void;
+export type ResultOf<K extends BridgeCall> = Awaited<ReturnType<BridgeCalls[K]>>;
+
+/** Every IPC channel in one table, so preload and main cannot disagree on a string. */
+export const IPC_CHANNELS = {
+  getAppInfo: 'relais:get-app-info',
+  saveFile: 'relais:save-file',
+  openFiles: 'relais:open-files',
+  printToPdf: 'relais:print-to-pdf',
+  getDiagnostics: 'relais:get-diagnostics',
+  copyDiagnostics: 'relais:copy-diagnostics',
+  takeOpenFileRequests: 'relais:take-open-file-requests',
+} as const satisfies Record<BridgeCall, `relais:${string}`>;
+
+/**
+ * Main → renderer notices. They carry nothing: the renderer answers by calling back through the
+ * checked `handle` choke point, so every byte it receives has passed the sender check.
+ */
+export const IPC_EVENTS = {
+  openFileRequest: 'relais:open-file-request',
+} as const;
+
+/** What the page sees as `window.relais` (or the browser fallback): the calls, and one event. */
+export interface DesktopApi extends Omit<BridgeCalls, 'takeOpenFileRequests'> {
+  readonly shell: 'electron' | 'browser';
+  /**
+   * Files the OS asked us to open, handed to `listener` — those waiting since start-up at once.
+   * Returns the unsubscribe function. In a browser nothing ever arrives.
+   */
+  onOpenFileRequest(listener: (files: OpenFileRequest[]) => void): () => void;
 }
 
 /**
@@ -105,11 +166,23 @@ export class BridgeArgumentError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 // Validators. Each takes the raw IPC argument list (anything a compromised page could send) and
-// returns the typed argument or throws BridgeArgumentError. Hand-written: four channels do not
-// justify a schema library in the main process.
+// returns the typed argument or throws BridgeArgumentError. Hand-written: a handful of small requests
+// do not justify a schema library in the main process.
 // ---------------------------------------------------------------------------------------------
 
-export type Validator<T> = (args: readonly unknown[]) => T;
+/**
+ * The validator of one call, stamped with that call's name. The stamp is what makes a pairing
+ * checkable: `handle('printToPdf', VALIDATORS.saveFile, ...)` is a type error (and throws at run time),
+ * even though saveFile's request would structurally satisfy printToPdf's.
+ */
+export interface CallValidator<K extends BridgeCall> {
+  (args: readonly unknown[]): RequestOf<K>;
+  readonly forCall: K;
+}
+
+function validatorOf<K extends BridgeCall>(forCall: K, validate: (args: readonly unknown[]) => RequestOf<K>): CallValidator<K> {
+  return Object.freeze(Object.assign((args: readonly unknown[]) => validate(args), { forCall }));
+}
 
 /** Characters no portable file name may hold: separators (a path!), Windows reserved, controls. */
 // eslint-disable-next-line no-control-regex
@@ -161,29 +234,42 @@ function validateBytes(value: unknown): Uint8Array {
   return value;
 }
 
-export const validateNoArgs: Validator<void> = (args) => {
+function noArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('expected no argument');
-};
+}
 
-export const validateSaveFileRequest: Validator<SaveFileRequest> = (args) => {
+function validateDiagnosticsRequest(args: readonly unknown[]): DiagnosticsRequest {
   const value = onlyArgument(args);
-  onlyKeys(value, ['suggestedName', 'kind', 'bytes']);
-  return {
-    suggestedName: validateFileName(value.suggestedName),
-    kind: validateKind(value.kind),
-    bytes: validateBytes(value.bytes),
-  };
-};
+  onlyKeys(value, ['language']);
+  const { language } = value;
+  if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) fail(`language must be one of ${LANGUAGES.join(', ')}`);
+  return { language: language as Language };
+}
 
-export const validateOpenFilesRequest: Validator<OpenFilesRequest> = (args) => {
-  const value = onlyArgument(args);
-  onlyKeys(value, ['kind', 'multiple']);
-  if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
-  return { kind: validateKind(value.kind), multiple: value.multiple };
-};
-
-export const validatePrintToPdfRequest: Validator<PrintToPdfRequest> = (args) => {
-  const value = onlyArgument(args);
-  onlyKeys(value, ['suggestedName']);
-  return { suggestedName: validateFileName(value.suggestedName) };
+/** One validator per call, each stamped with its call: the only validators `handle` accepts. */
+export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
+  getAppInfo: validatorOf('getAppInfo', noArguments),
+  saveFile: validatorOf('saveFile', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['suggestedName', 'kind', 'bytes']);
+    return {
+      suggestedName: validateFileName(value.suggestedName),
+      kind: validateKind(value.kind),
+      bytes: validateBytes(value.bytes),
+    };
+  }),
+  openFiles: validatorOf('openFiles', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['kind', 'multiple']);
+    if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
+    return { kind: validateKind(value.kind), multiple: value.multiple };
+  }),
+  printToPdf: validatorOf('printToPdf', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['suggestedName']);
+    return { suggestedName: validateFileName(value.suggestedName) };
+  }),
+  getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
+  copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
+  takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
 };

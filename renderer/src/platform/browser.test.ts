@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n';
 import { browserApi } from './browser';
 
 /** Just enough DOM for the fallback: elements are EventTargets that record what was set on them. */
@@ -71,6 +72,44 @@ it('getAppInfo says browser and has no data location', async () => {
   vi.stubGlobal('navigator', { platform: 'Linux x86_64' });
   const info = await browserApi.getAppInfo();
   expect(info).toMatchObject({ shell: 'browser', platform: 'Linux x86_64' });
-  expect(info.dataLocation).toBeUndefined();
+  expect(info.dataFolderForDisplay).toBeUndefined();
   expect(typeof info.version).toBe('string');
+});
+
+describe('browser diagnostics', () => {
+  beforeEach(async () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    await initI18n('fr');
+    vi.stubGlobal('navigator', { platform: 'Linux x86_64', userAgent: 'Chromium/146', language: 'fr-FR', clipboard: { writeText: vi.fn(async () => undefined) } });
+    vi.stubGlobal('location', { origin: 'http://127.0.0.1:4173' });
+  });
+
+  it('describe the browser in the language asked, and say there is no log', async () => {
+    const fr = await browserApi.getDiagnostics({ language: 'fr' });
+    expect(fr.split('\n')).toEqual([
+      'Diagnostic de Relais (navigateur)',
+      'Version\u00a0: test',
+      'Navigateur\u00a0: Chromium/146',
+      'Système\u00a0: Linux x86_64',
+      'Langue\u00a0: fr-FR',
+      'Données\u00a0: dans le stockage de ce navigateur, pour http://127.0.0.1:4173',
+      '',
+      'Pas de journal dans le navigateur\u00a0: seule l’application de bureau en tient un.',
+      '',
+    ]);
+    expect(await browserApi.getDiagnostics({ language: 'en' })).toContain('Data: in this browser’s storage, for http://127.0.0.1:4173');
+  });
+
+  it('copy the same text with the page’s clipboard', async () => {
+    await browserApi.copyDiagnostics({ language: 'en' });
+    expect(navigator.clipboard.writeText).toHaveBeenCalledWith(await browserApi.getDiagnostics({ language: 'en' }));
+  });
+});
+
+it('a browser is never asked by the OS to open a file: the listener is never called', () => {
+  const listener = vi.fn();
+  const unsubscribe = browserApi.onOpenFileRequest(listener);
+  expect(typeof unsubscribe).toBe('function');
+  unsubscribe();
+  expect(listener).not.toHaveBeenCalled();
 });

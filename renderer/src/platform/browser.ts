@@ -5,14 +5,17 @@
  * Only *types* come from the contract; the two values we need are mirrored below and typed with
  * `typeof`, so the compiler refuses any drift from the contract without bundling it into the page.
  */
+import i18next from 'i18next';
 import type {
   AppInfo,
   BRIDGE_ERRORS,
   DesktopApi,
+  DiagnosticsRequest,
   FILE_EXTENSIONS,
   FileKind,
   MAX_FILE_BYTES,
   OpenedFile,
+  OpenFileRequest,
   OpenFilesRequest,
   SaveFileRequest,
   SaveFileResult,
@@ -96,13 +99,30 @@ function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
   });
 }
 
+/** The browser's diagnostics: what a page may know of itself (no shell, so no log and no folder). */
+function diagnostics({ language }: DiagnosticsRequest): string {
+  const t = i18next.getFixedT(language, 'about');
+  const line = (label: string, value: string) => t('browser.line', { label: t(label), value });
+  return [
+    t('browser.title'),
+    line('browser.version', appVersion()),
+    line('browser.userAgent', navigator.userAgent),
+    line('browser.platform', navigator.platform || 'web'),
+    line('browser.language', navigator.language),
+    line('browser.data', t('browser.dataText', { origin: location.origin })),
+    '',
+    t('browser.noLog'),
+    '',
+  ].join('\n');
+}
+
 export const browserApi = {
   shell: 'browser',
   getAppInfo: async (): Promise<AppInfo> => ({
     version: appVersion(),
     platform: navigator.platform || 'web',
     shell: 'browser',
-    // No dataLocation: IndexedDB lives inside the browser profile, out of the page's reach.
+    // No data folder: IndexedDB lives inside the browser profile, out of the page's reach.
   }),
   saveFile: async (req: SaveFileRequest): Promise<SaveFileResult> =>
     download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),
@@ -112,4 +132,8 @@ export const browserApi = {
     window.print();
     return { saved: false };
   },
+  getDiagnostics: async (req: DiagnosticsRequest): Promise<string> => diagnostics(req),
+  copyDiagnostics: async (req: DiagnosticsRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
+  // A browser tab is never asked by the OS to open a file: nothing ever arrives.
+  onOpenFileRequest: (_listener: (files: OpenFileRequest[]) => void) => () => undefined,
 } satisfies DesktopApi;

@@ -22,8 +22,11 @@ export const platform: DesktopApi = pickPlatform();
 export type {
   AppInfo,
   DesktopApi,
+  DiagnosticsRequest,
   FileKind,
+  OpenableKind,
   OpenedFile,
+  OpenFileRequest,
   OpenFilesRequest,
   SaveFileRequest,
   SaveFileResult,

@@ -1,6 +1,6 @@
 /**
- * `/settings`: who I am (profile), the interface language, this device and where its data lives, and
- * the demo data switch.
+ * `/settings`: who I am (profile), the interface language, this device and where its data lives, the
+ * demo data switch, and the diagnostics to send when something goes wrong.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
+import { AboutSection } from './AboutSection';
 import { ReminderSetting } from '../sync';
 import { saveProfile, useDeviceId, useProfile, validateProfile, type Profile } from './profile';
 
@@ -25,6 +26,7 @@ export function Settings() {
       <DeviceSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
+      <AboutSection />
     </Page>
   );
 }
@@ -100,7 +102,7 @@ function DeviceSection() {
         <dd>{info ? `${info.version} · ${info.platform}` : '…'}</dd>
         <dt>{t('page.dataLocation')}</dt>
         <dd>
-          {info?.dataLocation ? <code className="settings-code">{info.dataLocation}</code> : null}
+          {info?.dataFolderForDisplay ? <code className="settings-code">{info.dataFolderForDisplay}</code> : null}
           <p className="field-hint">{info?.shell === 'electron' ? t('page.dataLocationElectron') : t('page.dataLocationBrowser')}</p>
         </dd>
       </dl>

@@ -1,14 +1,18 @@
-/** "My card" (for coordinators to hand out) and the cards of coordinators imported here. */
-import { useState } from 'react';
+/**
+ * "My card" (for coordinators to hand out) and the cards of coordinators imported here — chosen with the
+ * button, dropped on the window or double-clicked in the file manager.
+ */
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
 import { exportMyCard, saveCard } from '../../db/sync';
 import { readCard } from '../../domain/sync/card';
 import { fingerprint } from '../../domain/sync/keys';
-import { platform } from '../../platform';
+import { platform, type OpenedFile } from '../../platform';
 import { useToast } from '../../ui/toast';
 import { useProfile } from '../settings/profile';
+import { useCardFileTarget } from './bundleDrop';
 import { describeSyncError } from './errors';
 
 export function CardsPanel() {
@@ -33,10 +37,9 @@ export function CardsPanel() {
     }
   };
 
-  const importCards = async () => {
+  const importCardFiles = useCallback(async (files: OpenedFile[]) => {
     setError('');
     try {
-      const files = await platform.openFiles({ kind: 'card', multiple: true });
       for (const file of files) {
         const card = await readCard(file.bytes);
         await saveCard(db, card);
@@ -45,7 +48,18 @@ export function CardsPanel() {
     } catch (e) {
       setError(describeSyncError(t, e));
     }
+  }, [db, notify, t]);
+
+  const importCards = async () => {
+    setError('');
+    try {
+      await importCardFiles(await platform.openFiles({ kind: 'card', multiple: true }));
+    } catch (e) {
+      setError(describeSyncError(t, e));
+    }
   };
+
+  useCardFileTarget(useCallback((files: OpenedFile[]) => void importCardFiles(files), [importCardFiles]));
 
   return (
     <section className="card sync-panel" aria-labelledby="sync-cards">

@@ -1,42 +1,66 @@
 /**
- * Bundle files dropped anywhere on the window. On the exchange screen the import panel takes them at
- * once; on any other screen they are kept here and the app goes to the exchange screen, whose panel
- * takes them on arrival. A file dropped on a window must never make the page navigate to it (that
- * would leave the app): every file drop is caught.
+ * Exchange files that arrive from outside the exchange screen: dropped anywhere on the window, or
+ * double-clicked in the file manager (the desktop shell hands those over as name + bytes through
+ * `platform.onOpenFileRequest`, never as a path). Bundles go to the import panel, which opens each in
+ * its preview; cards go to the cards panel. On another screen the files are kept here and the app goes
+ * to the exchange screen, whose panels take them on arrival. A file dropped on a window must never make
+ * the page navigate to it (that would leave the app): every file drop is caught.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { OpenedFile } from '../../platform';
+import { platform, type OpenableKind, type OpenedFile, type OpenFileRequest } from '../../platform';
 
 type Listener = (files: OpenedFile[]) => void;
 
-let pending: OpenedFile[] = [];
-let listener: Listener | undefined;
+const KINDS = ['bundle', 'card'] as const satisfies readonly OpenableKind[];
+const pending: Record<OpenableKind, OpenedFile[]> = { bundle: [], card: [] };
+const listeners: Partial<Record<OpenableKind, Listener>> = {};
 
-async function readDropped(event: DragEvent): Promise<OpenedFile[]> {
+/** A dropped file's panel, by its extension: cards to the cards, anything else to the bundle import (which says what it is not). */
+function kindOfDropped(name: string): OpenableKind {
+  return /\.relaiscard$/i.test(name) ? 'card' : 'bundle';
+}
+
+async function readDropped(event: DragEvent): Promise<OpenFileRequest[]> {
   const files = Array.from(event.dataTransfer?.files ?? []);
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(files.map(async (f) => ({ kind: kindOfDropped(f.name), name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-function deliver(files: OpenedFile[]): boolean {
-  if (files.length === 0) return true;
-  if (listener) {
-    listener(files);
-    return true;
+/** Hand each file to its panel, or keep it for later; false when some must wait (the caller then opens the exchange screen). */
+function deliver(files: readonly OpenFileRequest[]): boolean {
+  let allTaken = true;
+  for (const kind of KINDS) {
+    const group = files.filter((f) => f.kind === kind).map(({ name, bytes }) => ({ name, bytes }));
+    if (group.length === 0) continue;
+    const listener = listeners[kind];
+    if (listener) listener(group);
+    else {
+      pending[kind] = [...pending[kind], ...group];
+      allTaken = false;
+    }
   }
-  pending = [...pending, ...files];
-  return false;
+  return allTaken;
 }
 
-/** The import panel registers here while it is shown; it receives what was dropped before it opened. */
-export function useBundleDropTarget(onFiles: Listener, onDragging: (on: boolean) => void): void {
+/** A panel registers here while it is shown; it receives what arrived before it opened. */
+function useFileTarget(kind: OpenableKind, onFiles: Listener): void {
   useEffect(() => {
-    listener = onFiles;
-    if (pending.length > 0) {
-      const waiting = pending;
-      pending = [];
+    listeners[kind] = onFiles;
+    if (pending[kind].length > 0) {
+      const waiting = pending[kind];
+      pending[kind] = [];
       onFiles(waiting);
     }
+    return () => {
+      if (listeners[kind] === onFiles) delete listeners[kind];
+    };
+  }, [kind, onFiles]);
+}
+
+/** The import panel: bundles, plus "something is being dragged over the window" for its highlight. */
+export function useBundleDropTarget(onFiles: Listener, onDragging: (on: boolean) => void): void {
+  useFileTarget('bundle', onFiles);
+  useEffect(() => {
     const over = (event: DragEvent) => { if (event.dataTransfer?.types.includes('Files')) onDragging(true); };
     const leave = (event: DragEvent) => { if (event.relatedTarget === null) onDragging(false); };
     const drop = () => onDragging(false);
@@ -44,34 +68,45 @@ export function useBundleDropTarget(onFiles: Listener, onDragging: (on: boolean)
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
     return () => {
-      if (listener === onFiles) listener = undefined;
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles, onDragging]);
+  }, [onDragging]);
 }
 
-/** Mounted once in the app shell: catches every file drop and routes bundles to the exchange screen. */
+/** The cards panel: `.relaiscard` files dropped or opened from the file manager. */
+export function useCardFileTarget(onFiles: Listener): void {
+  useFileTarget('card', onFiles);
+}
+
+/** Mounted once in the app shell: catches every file drop and every file the OS opens, and routes them. */
 export function GlobalBundleDrop() {
   const navigate = useNavigate();
+  const navigateRef = useRef(navigate);
   useEffect(() => {
+    navigateRef.current = navigate;
+  }, [navigate]);
+  useEffect(() => {
+    const route = (files: readonly OpenFileRequest[]) => {
+      if (!deliver(files)) navigateRef.current('/sync');
+    };
     const over = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     };
     const drop = (event: DragEvent) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
-      void readDropped(event).then((files) => {
-        if (!deliver(files)) navigate('/sync');
-      });
+      void readDropped(event).then(route);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
+    const unsubscribe = platform.onOpenFileRequest(route);
     return () => {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
+      unsubscribe();
     };
-  }, [navigate]);
+  }, []);
   return null;
 }

@@ -1,0 +1,90 @@
+/**
+ * Double-clicking an exchange file or a card in the file manager opens it in Relais: on a first launch
+ * (the file is an argument) and while Relais runs (a second launch hands its arguments to the running
+ * window and exits). The page gets the file's name and bytes, never its path, and shows bundles in the
+ * import preview and cards in the cards list. Skipped, visibly, where the Electron binary is absent.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { completeFirstRun, launchRelais, launchSecondInstance, recordedDoors, recordShellDoors, skipWithoutElectron, type RunningApp } from '../support/electron';
+
+skipWithoutElectron('open-files.spec.ts');
+
+let folder: string;
+let running: RunningApp | undefined;
+
+test.beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'relais-open-e2e-'));
+});
+
+test.afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Not a bundle: the import preview's own answer proves the file went through it. */
+function strangeFile(name: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, 'these bytes are not an exchange file');
+  return path;
+}
+
+test('a file given to the first launch opens in the import preview once the first run is done', async () => {
+  running = await launchRelais({ files: [strangeFile('echange-du-lundi.relais')] });
+  const { page } = running;
+  await completeFirstRun(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
+  const item = page.getByRole('article', { name: 'echange-du-lundi.relais' });
+  await expect(item.getByRole('alert')).toHaveText('Ce fichier n’est pas un fichier d’échange Relais.');
+  // The page never saw where the file was.
+  expect(await page.content()).not.toContain(folder);
+});
+
+test('a second launch with a bundle hands it to the running window, which shows its preview', async () => {
+  running = await launchRelais();
+  const { page, userData } = running;
+  await completeFirstRun(page);
+  expect(await launchSecondInstance(userData, [strangeFile('depuis-le-bureau.relais')])).toBe(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'depuis-le-bureau.relais' }).getByRole('alert'))
+    .toHaveText('Ce fichier n’est pas un fichier d’échange Relais.');
+  expect(running.app.windows()).toHaveLength(1);
+});
+
+test('a card opened from the file manager lands in the cards list', async () => {
+  running = await launchRelais();
+  const { app, page, userData } = running;
+  await completeFirstRun(page, 'Bérénice Martin');
+  // Export this notebook's own card to a file, choosing the path in place of the save dialog.
+  const cardPath = join(folder, 'carte-berenice.relaiscard');
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+  }, cardPath);
+  await page.getByRole('link', { name: 'Échanges' }).click();
+  await page.getByRole('button', { name: 'Exporter ma carte' }).click();
+  await expect(page.getByText('Votre carte a été exportée.')).toBeVisible();
+  await page.getByRole('link', { name: 'Accueil' }).click();
+
+  expect(await launchSecondInstance(userData, [cardPath])).toBe(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
+});
+
+test('a file over the size limit is refused by name in a native dialog, and never reaches the page', async () => {
+  running = await launchRelais();
+  const { app, page, userData } = running;
+  await completeFirstRun(page);
+  await recordShellDoors(app);
+  const huge = join(folder, 'enorme.relais');
+  writeFileSync(huge, '');
+  truncateSync(huge, 512 * 1024 * 1024 + 1); // sparse: refused on its size, never read
+  expect(await launchSecondInstance(userData, [huge])).toBe(0);
+  await expect.poll(async () => (await recordedDoors(app)).asked.length).toBe(1);
+  const [asked] = (await recordedDoors(app)).asked;
+  // In the system's language (French, or English on an English system).
+  expect(asked.detail).toMatch(/^(«\u00a0enorme\.relais\u00a0»\u00a0: trop volumineux \(plus de 512\u00a0Mo\)|“enorme\.relais”: too large \(over 512 MB\))\.$/);
+  await expect(page.getByRole('article', { name: 'enorme.relais' })).toHaveCount(0);
+});
