@@ -66,7 +66,8 @@ function ProfileSection({ profile }: { profile: Profile }) {
 
 function LanguageSection() {
   const { t, i18n } = useTranslation(['settings', 'common']);
-  const options = LANGUAGES.map((lang) => ({ value: lang, label: t(`common:language.${lang}`) }));
+  // Each language is named in itself ("Français", "English"), from its own locale file.
+  const options = LANGUAGES.map((lang) => ({ value: lang, label: t('common:language.name', { lng: lang }), lang }));
   return (
     <section className="form-section" aria-labelledby="settings-language">
       <h2 id="settings-language">{t('page.language')}</h2>
