@@ -98,10 +98,10 @@ function DeviceSection() {
         <dt>{t('page.deviceId')}</dt>
         <dd><code className="settings-code">{deviceId ?? '…'}</code><p className="field-hint">{t('page.deviceIdHint')}</p></dd>
         <dt>{t('page.version')}</dt>
-        <dd>{info ? `${info.version} · ${info.platform}` : '…'}</dd>
+        <dd translate="no">{info ? `${info.version} · ${info.platform}` : '…'}</dd>
         <dt>{t('page.dataLocation')}</dt>
         <dd>
-          {info?.dataLocation ? <code className="settings-code">{info.dataLocation}</code> : null}
+          {info?.dataLocation ? <code className="settings-code" translate="no">{info.dataLocation}</code> : null}
           <p className="field-hint">{info?.shell === 'electron' ? t('page.dataLocationElectron') : t('page.dataLocationBrowser')}</p>
         </dd>
       </dl>
