@@ -149,9 +149,12 @@ export function checkTables(tables, { registered = Object.keys(tables) } = {}) {
   return problems;
 }
 
-/** Plural keys carry each of the language's plural forms (French: one, many, other — English: one, other). */
+/**
+ * Plural keys carry every plural form of the language, as Intl.PluralRules names them (French: one,
+ * many, other — English: one, other — Polish: one, few, many, other): i18next asks for exactly those.
+ */
 export function pluralForms(lang, table) {
-  const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.filter((f) => !['zero', 'two', 'few'].includes(f));
+  const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
   const problems = [];
   const bases = new Set([...table.keys()].filter((id) => PLURAL.test(id)).map(baseKey));
   for (const base of bases) {

@@ -110,6 +110,11 @@ describe('the whole check', () => {
     expect(checkTables(good(), { registered: ['fr', 'en'] })).toEqual([]);
   });
 
+  it('asks each language for its own plural forms', () => {
+    const polish = table({ 'v:n_one': '{{count}} sesja', 'v:n_other': '{{count}} sesji' });
+    expect(checkTables({ pl: polish }, { registered: ['pl'] })).toEqual(['v:n: pl lacks the plural form "few"', 'v:n: pl lacks the plural form "many"']);
+  });
+
   it('reports missing plural forms, missing keys, lost placeholders and unregistered languages', () => {
     const tables = good();
     tables.fr.delete('v:n_many');
