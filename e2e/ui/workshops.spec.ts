@@ -66,7 +66,7 @@ test('a series from a starter, a session run and closed into a workshop activity
   await addWalkIn(page, 'Masculin');
   await addWalkIn(page, 'Masculin');
   await addWalkIn(page, 'Non communiqué');
-  await expect(page.getByText('5 personnes sans suivi')).toBeVisible();
+  await expect(page.getByText('5 personnes sans suivi', { exact: true })).toBeVisible();
   await expect(page.getByText('8 personnes présentes : 3 suivies, 5 sans suivi')).toBeVisible();
   // Steps are saved as they are ticked (the box reflects the stored session).
   for (const step of ['Tour de table : avez-vous déjà reçu un message suspect ?', 'Jeu : vrai ou faux message ?']) {
