@@ -4,8 +4,8 @@
  * - hard-coded text: any visible run of plain ASCII letters that is neither a translated message
  *   nor data (a value stored in IndexedDB, a month or weekday name written by Intl, or text the
  *   page marks `translate="no"`: a version number, a file path);
- * - cut-off labels: a button, label, link or heading whose text is wider than its box, or a page
- *   that scrolls sideways.
+ * - cut-off labels: a button, label, link or heading whose text is wider than its box, a field's
+ *   placeholder longer than the field, or a page that scrolls sideways.
  */
 import type { Page } from '@playwright/test';
 
@@ -113,6 +113,18 @@ export async function auditScreen(page: Page, screen: string): Promise<I18nAudit
       if (!visible(el) || el.clientWidth === 0) continue;
       if (el.scrollWidth > el.clientWidth + 1) {
         cutOff.push(`${describe(el)}: "${(el.textContent ?? '').trim().slice(0, 60)}" needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+      }
+    }
+    // A placeholder longer than its field is cut off too (measured with the field's own font).
+    const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    for (const el of document.body.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {
+      if (!visible(el) || el.value) continue;
+      const style = getComputedStyle(el);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+      const needed = Math.ceil(context.measureText(el.placeholder).width);
+      if (el instanceof HTMLInputElement && needed > room + 1) {
+        cutOff.push(`${describe(el)} [placeholder]: "${el.placeholder.slice(0, 60)}" needs ${needed}px, has ${Math.floor(room)}px`);
       }
     }
     const page = document.documentElement;
