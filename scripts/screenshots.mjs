@@ -1,5 +1,7 @@
 // Screenshots of every main screen, in French and English, at 1280×800 and 1024×640, with the
-// demo data loaded: `node scripts/screenshots.mjs [dist] [outDir]` after `npm run build:renderer`.
+// demo data loaded: `node scripts/screenshots.mjs [dist] [outDir] [languages…]` after
+// `npm run build:renderer`. Languages default to fr and en; the pseudo-languages en-XA (accented,
+// longer) and ar-XB (right to left) show cut-off and mirrored layouts (docs/i18n.md).
 // For looking at what we build; not part of the tests.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -7,8 +9,10 @@ import { mkdirSync } from 'node:fs';
 
 const dist = process.argv[2] ?? 'dist/renderer';
 const outDir = process.argv[3] ?? 'screenshots';
-const port = 4399;
-const screens = ['/', '/villages', '/surveys', '/activities', '/activities/new?type=collectif', '/places', '/beneficiaries', '/workshops', '/sync', '/settings'];
+// SCREENSHOTS_PORT lets several checkouts take screenshots side by side.
+const port = Number(process.env.SCREENSHOTS_PORT ?? 4399);
+const screens = ['/', '/villages', '/surveys', '/activities', '/activities/new?type=collectif', '/places', '/beneficiaries', '/workshops', '/workshops/templates', '/sync', '/settings'];
+const languages = process.argv.length > 4 ? process.argv.slice(4) : ['fr', 'en'];
 const sizes = [{ width: 1280, height: 800 }, { width: 1024, height: 640 }];
 
 mkdirSync(outDir, { recursive: true });
@@ -31,7 +35,7 @@ try {
   await page.goto(`${base}#/settings`);
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
   await page.getByText(/éléments de démonstration présents/).waitFor();
-  for (const lang of ['fr', 'en']) {
+  for (const lang of languages) {
     await page.evaluate((l) => localStorage.setItem('relais.language', l), lang);
     for (const size of sizes) {
       await page.setViewportSize(size);

@@ -16,14 +16,14 @@ async function logWorkshop(page: Page): Promise<void> {
   await page.getByLabel('Titre de l’atelier').fill('Sécuriser son téléphone');
   await page.getByRole('radio', { name: 'Débutant' }).check();
   await page.getByLabel('Nombre total de participants anonymes').fill('8');
-  await page.getByLabel('Dont déjà accompagnés').fill('3');
+  await page.getByLabel('Dont déjà accompagné·es').fill('3');
   const genres = page.getByRole('group', { name: 'Répartition par genre' });
   await genres.getByLabel('Féminin').fill('5');
   await expect(genres.getByText('5 sur 8 participants répartis')).toBeVisible();
   await genres.getByLabel('Masculin').fill('3');
   await expect(genres.getByText('8 sur 8 participants répartis')).toBeVisible();
   await page.getByRole('group', { name: 'Répartition par tranche d’âge' }).getByLabel('70 ans et plus').fill('6');
-  await page.getByRole('group', { name: 'Répartition par statut' }).getByLabel('Retraité').fill('6');
+  await page.getByRole('group', { name: 'Répartition par statut' }).getByLabel('Retraité·e').fill('6');
   await page.getByLabel('Étiquettes').fill('seniors, téléphone');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
@@ -45,7 +45,7 @@ async function logIndividualSession(page: Page): Promise<void> {
   await expect(person.getByLabel('Code')).toHaveValue('B-0001');
   await person.getByRole('radio', { name: 'Féminin' }).check();
   await person.getByLabel('Tranche d’âge').selectOption({ label: '70 ans et plus' });
-  await person.getByLabel('Statut').selectOption({ label: 'Retraité' });
+  await person.getByLabel('Statut').selectOption({ label: 'Retraité·e' });
   await person.getByRole('button', { name: 'Créer et choisir cette personne' }).click();
   await expect(page.getByLabel('Personne suivie', { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel('Personne suivie', { exact: true }).locator('option:checked')).toHaveText('B-0001');
@@ -152,7 +152,7 @@ test('an invalid workshop shows its errors and saves nothing', async ({ page }) 
 test('a followed person is created by code only and can be erased for good', async ({ page }) => {
   await startApp(page);
   await navLink(page, 'Personnes suivies').click();
-  await expect(page.getByText('Aucun nom, téléphone, e-mail ni adresse')).toBeVisible();
+  await expect(page.getByText('Aucun nom, téléphone, courriel ni adresse')).toBeVisible();
   await page.getByRole('link', { name: 'Nouvelle personne suivie' }).click();
   await expect(page.getByLabel('Code')).toHaveValue('B-0001');
 

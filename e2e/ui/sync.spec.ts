@@ -29,7 +29,7 @@ async function logActivity(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
   await page.getByRole('radio', { name: '45 min' }).check();
   await page.getByRole('radio', { name: 'À distance' }).check();
-  await page.getByRole('checkbox', { name: 'E-mail' }).check();
+  await page.getByRole('checkbox', { name: 'Courriel' }).check();
   await page.getByRole('radio', { name: 'Partiellement autonome' }).check();
   await page.getByRole('radio', { name: 'Non' }).check();
   await page.getByLabel('Étiquettes').fill('envoi-relais');
@@ -79,7 +79,7 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   await expect(item.getByText(/Import terminé\s:\s1 nouvelle/)).toBeVisible();
   await navLink(coordinator, 'Activités').click();
   await expect(coordinator.getByRole('region', { name: 'Liste des activités' })
-    .getByRole('link', { name: /Accompagnement individuel E-mail 45 minutes · À distance/ })).toBeVisible();
+    .getByRole('link', { name: /Accompagnement individuel Courriel 45 minutes · À distance/ })).toBeVisible();
 
   // The same file again: recognised, nothing changes.
   await openScreen(coordinator, 'Échanges');

@@ -26,7 +26,7 @@ test('adds Arvieu, runs its survey and finds it after a reload', async ({ page }
 
   await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouveau diagnostic – Arvieu' })).toBeVisible();
-  await expect(page.getByLabel('Auteur ou autrice')).toHaveValue('Aïcha Benali');
+  await expect(page.getByLabel('Auteur·rice')).toHaveValue('Aïcha Benali');
   await page.getByRole('checkbox', { name: 'Fibre (FttH)' }).check();
   await radio(page, 'Déploiement de la fibre', 'Déployée').check();
   await radio(page, 'Débit fixe le plus courant', 'Très haut débit (30 Mbit/s et plus)').check();
@@ -66,7 +66,7 @@ test('an invalid survey shows its errors and saves nothing', async ({ page }) =>
   await startApp(page);
   await addArvieu(page);
   await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
-  await page.getByLabel('Auteur ou autrice').fill('');
+  await page.getByLabel('Auteur·rice').fill('');
   await radio(page, 'Un espace France Services dans le village ?', 'Non').check();
   await page.getByLabel('Distance de l’espace France Services le plus proche (km)').fill('-3');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -100,7 +100,7 @@ test('refuses a second Arvieu; deletes a survey, then the village, and undoes bo
   await pickCommune(page, 'Commune', '12120', 'Arvieu');
   await page.getByRole('button', { name: 'Ajouter le village' }).click();
   await expect(page.getByText('Arvieu fait déjà partie de vos villages', { exact: false })).toBeVisible();
-  await page.getByRole('link', { name: 'Ouvrir la page de Arvieu' }).click();
+  await page.getByRole('link', { name: 'Ouvrir la page d’Arvieu' }).click();
 
   await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
   await page.getByRole('button', { name: 'Enregistrer' }).click();

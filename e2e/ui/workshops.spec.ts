@@ -27,8 +27,8 @@ async function addFollowed(page: Page, code: string): Promise<void> {
   await expect(form.getByLabel('Code du participant')).toHaveValue(code);
   await form.getByLabel('Genre').selectOption({ label: 'Féminin' });
   await form.getByLabel('Tranche d’âge').selectOption({ label: '70 ans et plus' });
-  await form.getByLabel('Statut').selectOption({ label: 'Retraité' });
-  await form.getByRole('button', { name: 'Ajouter et marquer présent' }).click();
+  await form.getByLabel('Statut').selectOption({ label: 'Retraité·e' });
+  await form.getByRole('button', { name: 'Ajouter et marquer présent·e' }).click();
   await expect(page.getByRole('button', { name: code, pressed: true })).toBeVisible();
 }
 
@@ -36,7 +36,7 @@ async function addWalkIn(page: Page, genre: string, deja = false): Promise<void>
   const form = page.getByRole('form', { name: 'Personnes venues sans suivi' });
   await form.getByLabel('Genre').selectOption({ label: genre });
   await form.getByLabel('Tranche d’âge').selectOption({ label: '70 ans et plus' });
-  await form.getByLabel('Statut').selectOption({ label: 'Retraité' });
+  await form.getByLabel('Statut').selectOption({ label: 'Retraité·e' });
   const box = form.getByRole('checkbox', { name: 'Déjà accompagné·e auparavant' });
   if ((await box.isChecked()) !== deja) await box.click();
   await form.getByRole('button', { name: 'Ajouter une personne' }).click();
@@ -66,8 +66,8 @@ test('a series from a starter, a session run and closed into a workshop activity
   await addWalkIn(page, 'Masculin');
   await addWalkIn(page, 'Masculin');
   await addWalkIn(page, 'Non communiqué');
-  await expect(page.getByText('5 personnes sans suivi')).toBeVisible();
-  await expect(page.getByText('8 présents : 3 suivis, 5 sans suivi')).toBeVisible();
+  await expect(page.getByText('5 personnes sans suivi', { exact: true })).toBeVisible();
+  await expect(page.getByText('8 personnes présentes : 3 suivies, 5 sans suivi')).toBeVisible();
   // Steps are saved as they are ticked (the box reflects the stored session).
   for (const step of ['Tour de table : avez-vous déjà reçu un message suspect ?', 'Jeu : vrai ou faux message ?']) {
     await page.getByRole('checkbox', { name: step }).click();
@@ -104,7 +104,7 @@ test('a series from a starter, a session run and closed into a workshop activity
   await expect(activity).toContainText('90');
   await activity.click();
   await expect(page.getByLabel('Nombre total de participants anonymes')).toHaveValue('5');
-  await expect(page.getByLabel('Dont déjà accompagnés')).toHaveValue('1');
+  await expect(page.getByLabel('Dont déjà accompagné·es')).toHaveValue('1');
   const genres = page.getByRole('group', { name: 'Répartition par genre' });
   await expect(genres.getByLabel('Féminin')).toHaveValue('2');
   await expect(genres.getByLabel('Masculin')).toHaveValue('2');

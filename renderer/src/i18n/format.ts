@@ -3,9 +3,10 @@
  * Records store calendar dates as YYYY-MM-DD; they are shown in the user's language here.
  */
 import i18next from 'i18next';
+import { DEFAULT_LANGUAGE, intlLocale } from './languages';
 
 function locale(): string {
-  return i18next.language === 'en' ? 'en-GB' : 'fr-FR';
+  return intlLocale(i18next.language ?? DEFAULT_LANGUAGE);
 }
 
 export function formatNumber(value: number): string {

@@ -72,6 +72,8 @@ export function TextField({ label, value, onChange, hint, error, required, type 
 interface Option<V extends string> {
   value: V;
   label: string;
+  /** The label's own language when it differs from the page's (a language's name in that language). */
+  lang?: string;
 }
 
 interface SelectFieldProps<V extends string> {
@@ -140,7 +142,7 @@ export function RadioGroup<V extends string>({ legend, options, value, onChange,
         {options.map((o) => (
           <label key={o.value} className="choice">
             <input type="radio" name={id} checked={value === o.value} onChange={() => onChange(o.value)} />
-            <span>{o.label}</span>
+            <span lang={o.lang}>{o.label}</span>
           </label>
         ))}
       </div>

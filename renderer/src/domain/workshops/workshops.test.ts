@@ -33,6 +33,12 @@ describe('starter library', () => {
     expect(STARTER_KEYS).toContain('arnaques');
     expect(starterTemplate('arnaques', 'en')?.titre).toBe('Spotting scams');
   });
+
+  it('reads its words from the locales: French for a language without starters, pseudo text for a pseudo-language', () => {
+    expect(starterTemplate('arnaques', 'xx')?.titre).toBe('Repérer les arnaques');
+    expect(starterTemplate('arnaques', 'en-XA')?.titre).toMatch(/^\[Šþöţţîñĝ šçåɱš /u);
+    expect(starterTemplate('arnaques', 'en-XA')?.etapes.map((s) => s.id)).toEqual(starterTemplate('arnaques', 'fr')?.etapes.map((s) => s.id));
+  });
 });
 
 describe('validation', () => {

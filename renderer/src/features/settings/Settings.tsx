@@ -68,7 +68,8 @@ function ProfileSection({ profile }: { profile: Profile }) {
 
 function LanguageSection() {
   const { t, i18n } = useTranslation(['settings', 'common']);
-  const options = LANGUAGES.map((lang) => ({ value: lang, label: t(`common:language.${lang}`) }));
+  // Each language is named in itself ("Français", "English"), from its own locale file.
+  const options = LANGUAGES.map((lang) => ({ value: lang, label: t('common:language.name', { lng: lang }), lang }));
   return (
     <section className="form-section" aria-labelledby="settings-language">
       <h2 id="settings-language">{t('page.language')}</h2>
@@ -99,10 +100,10 @@ function DeviceSection() {
         <dt>{t('page.deviceId')}</dt>
         <dd><code className="settings-code">{deviceId ?? '…'}</code><p className="field-hint">{t('page.deviceIdHint')}</p></dd>
         <dt>{t('page.version')}</dt>
-        <dd>{info ? `${info.version} · ${info.platform}` : '…'}</dd>
+        <dd translate="no">{info ? `${info.version} · ${info.platform}` : '…'}</dd>
         <dt>{t('page.dataLocation')}</dt>
         <dd>
-          {info?.dataFolderForDisplay ? <code className="settings-code">{info.dataFolderForDisplay}</code> : null}
+          {info?.dataFolderForDisplay ? <code className="settings-code" translate="no">{info.dataFolderForDisplay}</code> : null}
           <p className="field-hint">{info?.shell === 'electron' ? t('page.dataLocationElectron') : t('page.dataLocationBrowser')}</p>
         </dd>
       </dl>

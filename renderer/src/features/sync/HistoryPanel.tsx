@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
 import { missingBundles } from '../../db/sync';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 
 export function HistoryPanel() {
   const { t } = useTranslation('sync');
@@ -36,9 +36,7 @@ export function HistoryPanel() {
                   <td>{row.fileName}</td>
                   <td>{t('preview.source', { name: row.sourceName, structure: row.sourceStructure })}</td>
                   <td>{formatDateTime(row.importedAt)}</td>
-                  <td>{t('history.summary', {
-                    new: formatNumber(row.counts.new), updated: formatNumber(row.counts.updated), conflicting: formatNumber(row.counts.conflicting),
-                  })}</td>
+                  <td>{t('history.summary', { new: row.counts.new, updated: row.counts.updated, conflicting: row.counts.conflicting })}</td>
                 </tr>
               ))}
             </tbody>

@@ -147,7 +147,7 @@ export function SeriesSummaryPage() {
     <PrintPage title={t('print.summaryTitle')} back={`/workshops/series/${series.id}`} pdfName={fileName(t('print.summaryTitle'), series.titre)}>
       <h2>{series.titre}</h2>
       <p className="lead">{whereLabel(series, places)}{series.itinerant ? ` · ${t('series.itinerant')}` : ''}</p>
-      <p>{t('print.summaryTotals', { held: formatNumber(held.length), planned: formatNumber((sessions ?? []).length), attendance: formatNumber(attendance) })}</p>
+      <p>{t('print.summaryTotals', { count: held.length, planned: (sessions ?? []).length, attendance })}</p>
       <table className="ws-table">
         <thead>
           <tr>

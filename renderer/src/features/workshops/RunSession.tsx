@@ -140,7 +140,7 @@ function RunSession({ session, series, template }: RunProps) {
 
       <div className="ws-run-footer">
         <p className="ws-total" aria-live="polite">
-          {t('session.totals', { count: followed + anonymous, total: formatNumber(followed + anonymous), followed: formatNumber(followed), anonymous: formatNumber(anonymous) })}
+          {t('session.totals', { count: followed + anonymous, followed, anonymous })}
         </p>
         {open ? (
           <button type="button" className="button button--primary button--large" onClick={() => setConfirming(true)}
@@ -148,7 +148,7 @@ function RunSession({ session, series, template }: RunProps) {
         ) : null}
       </div>
       <ConfirmDialog open={confirming} title={t('session.closeTitle')} confirmLabel={t('session.closeConfirm')}
-        message={t('session.closeMessage', { followed: formatNumber(followed), anonymous: formatNumber(anonymous) })}
+        message={t('session.closeMessage', { followed, anonymous })}
         onConfirm={() => void close()} onCancel={() => setConfirming(false)} />
     </Page>
   );
@@ -209,7 +209,7 @@ function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: 
         </form>
       ) : null}
       <p className="ws-count"><strong>{t('session.walkInCount', { count: counts.total, value: formatNumber(counts.total) })}</strong>
-        {counts.dejaAccompagne > 0 ? ` · ${t('session.dejaCount', { value: formatNumber(counts.dejaAccompagne) })}` : ''}</p>
+        {counts.dejaAccompagne > 0 ? ` · ${t('session.dejaCount', { count: counts.dejaAccompagne })}` : ''}</p>
       <p className="ws-tags">{chips('genre', counts.genres)}{chips('trancheAge', counts.tranchesAge)}{chips('statutSocial', counts.statutsSociaux)}</p>
     </section>
   );

@@ -49,10 +49,10 @@ export function useBeneficiaries(): Map<string, Stored<Beneficiary>> | undefined
   }, []);
 }
 
-/** The language starters are copied in: the one the user works in now. */
+/** The language starters are copied in: the one the user works in now (French where it has no starters). */
 export function useStarterLanguage(): StarterLanguage {
   const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'fr';
+  return i18n.language;
 }
 
 /** Where a series happens, in words: the place's name, else the commune. */

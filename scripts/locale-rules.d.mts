@@ -1,0 +1,20 @@
+// Types for scripts/locale-rules.mjs (plain JavaScript so `npm run i18n:check` runs on Node alone).
+export type Table = Map<string, unknown>;
+export const PLURAL: RegExp;
+export const ELISION_FORMATS: Set<string>;
+export const NUMERIC_PLACEHOLDERS: Set<string>;
+export const FRENCH_ALLOWED_IN_ENGLISH: string[];
+export function baseKey(id: string): string;
+export function startsWithElidingSound(word: string): boolean;
+export function pluralHacks(lang: string, id: string, text: string): string[];
+export function missingElision(id: string, text: string): string[];
+export function inclusiveForms(id: string, text: string): string[];
+export function emailWord(id: string, text: string): string[];
+export function frenchInEnglish(id: string, text: string): string[];
+export function frenchSpacing(id: string, text: string): string[];
+export function formats(lang: string, id: string, text: string): string[];
+export function nestedReferences(lang: string, id: string, text: string, table: Table): string[];
+export function pluralForms(lang: string, table: Table): string[];
+export function missingKeys(lang: string, table: Table, other: string, otherTable: Table): string[];
+export function placeholderParity(tables: Record<string, Table>): string[];
+export function checkTables(tables: Record<string, Table>, options?: { registered?: string[] }): string[];
