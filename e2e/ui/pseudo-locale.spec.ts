@@ -58,7 +58,11 @@ test('the audit is not blind: it reports a hard-coded string and a cut-off butto
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => {
     const probe = document.createElement('div');
-    probe.innerHTML = '<p>Hard-coded words</p><button style="width:40px;white-space:nowrap">[Ŝåṽé ţhé ŕéçöŕð]</button>';
+    // Styles set through the CSSOM: the page's CSP refuses inline style attributes in markup.
+    probe.innerHTML = '<p>Hard-coded words</p><button>[Ŝåṽé ţhé ŕéçöŕð]</button>';
+    const button = probe.querySelector('button')!;
+    button.style.width = '40px';
+    button.style.whiteSpace = 'nowrap';
     document.body.prepend(probe);
   });
   const found = await auditScreen(page, 'probe');
