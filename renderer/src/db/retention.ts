@@ -4,7 +4,7 @@
  * last change and their last activity. Anonymising is the erasure of the pseudonymous record: the
  * payload is cleared for good and the erasure travels in bundles; activities keep their counts.
  */
-import { dataOf } from './repository';
+import { dataOf } from '../domain/records';
 import type { Relais } from './index';
 
 export const RETENTION_DAYS = 365;

@@ -8,7 +8,7 @@
  * functions here receive its result (`OpenedBundle`) and only touch Dexie.
  */
 import type { Table } from 'dexie';
-import type { RecordKind } from '../domain/records';
+import { dataOf, type RecordKind } from '../domain/records';
 import { uuidv7 } from '../domain/ids';
 import { MAX_DRIFT_MS, observe, parseStamp } from '../domain/hlc';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../domain/sync/bundle';
 import { generateDeviceKeys, type DeviceKeys } from '../domain/sync/keys';
 import { createCard, type SignedCard } from '../domain/sync/card';
-import { dataFieldsOf, mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/merge';
+import { mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/merge';
 import type { BundleEntry, ValidatorRegistry } from '../domain/sync/records';
 import { findGaps, type Gap } from '../domain/sync/gaps';
 import { currentSeq, ensureDevice, loadClock, saveClock } from './device';
@@ -559,7 +559,7 @@ export async function restoreConflictValue(relais: Relais, conflictId: number): 
   if (conflict.field === 'deleted') {
     await (conflict.losingValue ? repository.remove(conflict.recordId) : repository.restore(conflict.recordId));
   } else {
-    const data = dataFieldsOf(current);
+    const data = dataOf(current);
     if (conflict.losingValue === undefined) delete data[conflict.field];
     else data[conflict.field] = conflict.losingValue;
     await repository.update(conflict.recordId, data);

@@ -8,7 +8,7 @@ import { closeTestDatabases, openTestRelais } from './syncTestkit';
 import { ensureDeviceKeys, exportBundle, receiveBundle } from './sync';
 import { copyStarter, createSeries, duplicateTemplate } from './workshops';
 import { RECORD_VALIDATORS } from '../domain/sync/validators';
-import { dataOf } from './repository';
+import { dataOf } from '../domain/records';
 
 afterEach(closeTestDatabases);
 

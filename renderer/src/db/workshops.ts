@@ -3,12 +3,11 @@
  * writes (so every record carries per-field versions and travels in bundles).
  */
 import type { Relais } from './index';
-import type { Activity, CommuneRef, Stored } from '../domain/records';
+import { dataOf, type Activity, type CommuneRef, type Stored } from '../domain/records';
 import { closeSession } from '../domain/workshops/close';
 import { cancelledSession, movedSession } from '../domain/workshops/calendar';
 import { starterTemplate, type StarterLanguage } from '../domain/workshops/starterTemplates';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
-import { dataOf } from './repository';
 
 export type WorkshopStore = Pick<Relais, 'db' | 'activities' | 'workshopTemplates' | 'workshopSeries' | 'workshopSessions'>;
 

@@ -4,12 +4,12 @@
  * are far in the future (a sender's clock set days ahead) is not refused but quarantined: applied, it
  * would win every later edit for days.
  */
-import { META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
+import { dataOf, META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
 import { MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
 import { isPlainObject } from './safety';
-import { dataFieldsOf, type SyncRecord } from './merge';
+import type { SyncRecord } from './merge';
 
 export type DataValidator = (data: never) => ValidationIssue[];
 export type ValidatorRegistry = Partial<Record<RecordKind, DataValidator>>;
@@ -81,7 +81,7 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
     if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return `replaced stamp of ${field}`;
     if (versions[field] === undefined || stamp >= versions[field]) return `replaced stamp of ${field} not older`;
   }
-  const dataKeys = Object.keys(dataFieldsOf(record));
+  const dataKeys = Object.keys(dataOf(record));
   if (record.erased === 1) {
     if (record.deleted !== 1 || versions.erased === undefined) return 'erasure incomplete';
     if (dataKeys.length > 0 || Object.keys(versions).some((f) => !FLAGS.has(f))) return 'erased record holds data';
@@ -109,7 +109,7 @@ export function checkRecord(kind: RecordKind, raw: unknown, validators: Validato
     const validate = validators[kind];
     // A kind without a registered validator cannot be trusted: refuse rather than store unchecked data.
     if (!validate) return { status: 'invalid', reason: `no validator for ${kind}` };
-    const issues = validate(dataFieldsOf(record) as never);
+    const issues = validate(dataOf(record) as never);
     if (issues.length > 0) return { status: 'invalid', reason: 'data', issues };
   }
   const latest = latestStamp(record.versions);

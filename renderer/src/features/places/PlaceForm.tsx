@@ -8,13 +8,12 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { dataOf } from '../../db/repository';
 import {
   DISPOSITIFS, FRAIS, ITINERANCE, MODALITES_ACCES, MODALITES_ACCOMPAGNEMENT, PRISES_EN_CHARGE, PUBLICS, SERVICES,
   TYPOLOGIES, type Typologie,
 } from '../../domain/codes';
 import { PLACE_LIMITS, validatePlace } from '../../domain/place';
-import type { CommuneRef, Place } from '../../domain/records';
+import { dataOf, type CommuneRef, type Place } from '../../domain/records';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { todayIso } from '../../i18n/format';
 import { CheckboxGroup, ErrorSummary, issueFor, SelectField, TextField, useCodeOptions } from '../../ui/form';
