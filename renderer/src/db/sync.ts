@@ -8,8 +8,9 @@
  * functions here receive its result (`OpenedBundle`) and only touch Dexie.
  */
 import type { Table } from 'dexie';
-import { dataOf, type RecordKind } from '../domain/records';
+import { RECORD_KINDS, tableOf, type RecordKind } from '../domain/kinds';
 import { uuidv7 } from '../domain/ids';
+import { dataOf } from '../domain/records';
 import { MAX_DRIFT_MS, observe, parseStamp } from '../domain/hlc';
 import {
   isPersonalData, openBundle, PayloadWriter, sealPayload, type BundleKind, type BundleLimits, type BundleManifest, type OpenedBundle,
@@ -21,9 +22,9 @@ import { mergeRecord, type MergeOutcome, type SyncRecord } from '../domain/sync/
 import type { BundleEntry, ValidatorRegistry } from '../domain/sync/records';
 import { findGaps, type Gap } from '../domain/sync/gaps';
 import { currentSeq, ensureDevice, loadClock, saveClock } from './device';
-import { TABLE_OF_KIND, type RelaisDatabase, type StoredKind } from './schema';
+import type { RelaisDatabase } from './schema';
 import type { ConflictRow, ImportRow, OutcomeCounts } from './syncRows';
-import type { Relais } from './index';
+import { repositoryOf, type Relais } from './index';
 
 /** Records are read and written in chunks of this size: one bulkGet + one bulkPut per chunk. */
 const CHUNK = 2000;
@@ -37,17 +38,13 @@ export interface Author {
 
 type AnyTable = Table<SyncRecord, string>;
 
-function tableOf(db: RelaisDatabase, kind: RecordKind): AnyTable | undefined {
-  const name = (TABLE_OF_KIND as Partial<Record<RecordKind, string>>)[kind];
-  return name ? (db.table(name) as AnyTable) : undefined;
-}
-
-function syncedKinds(): StoredKind[] {
-  return Object.keys(TABLE_OF_KIND) as StoredKind[];
+/** The table of a kind's records, seen as sync records (metadata plus fields not known here). */
+function syncTable(db: RelaisDatabase, kind: RecordKind): AnyTable {
+  return db.table<SyncRecord, string>(tableOf(kind));
 }
 
 function syncedTables(db: RelaisDatabase): AnyTable[] {
-  return syncedKinds().map((kind) => tableOf(db, kind)!);
+  return RECORD_KINDS.map((kind) => syncTable(db, kind));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -122,8 +119,8 @@ async function exportStart(db: RelaisDatabase): Promise<{ seq: number; mark?: Ex
  */
 async function* exportChunks(db: RelaisDatabase, kind: BundleKind, start: { seq: number; mark?: ExportMark }): AsyncGenerator<BundleEntry[]> {
   const everything = kind === 'full' || !start.mark;
-  for (const recordKind of syncedKinds()) {
-    const table = tableOf(db, recordKind)!;
+  for (const recordKind of RECORD_KINDS) {
+    const table = syncTable(db, recordKind);
     let lastId: string | undefined;
     let lastSeq = start.mark?.seq ?? 0;
     for (;;) {
@@ -358,11 +355,11 @@ export async function leaveOutHeldRecords(db: RelaisDatabase, opened: OpenedBund
     const kept: BundleEntry[] = [];
     let held = 0;
     for (const [kind, received] of entriesByKind(opened.entries)) {
-      const table = tableOf(db, kind);
-      const { reading, records } = table ? await planReads(table, received) : { reading: 'byRange' as const, records: received };
+      const table = syncTable(db, kind);
+      const { reading, records } = await planReads(table, received);
       for (let i = 0; i < records.length; i += CHUNK) {
         const chunk = records.slice(i, i + CHUNK);
-        const stored = table ? await readStored(table, chunk, reading) : new Map<string, SyncRecord>();
+        const stored = await readStored(table, chunk, reading);
         for (const record of chunk) {
           const local = stored.get(record.id);
           const merged = local ? mergeRecord(local, record) : undefined;
@@ -382,8 +379,7 @@ export async function previewImport(db: RelaisDatabase, opened: OpenedBundle): P
   const counts = emptyCounts();
   await db.transaction('r', [db.conflicts, ...syncedTables(db)], async () => {
     for (const [kind, received] of entriesByKind(opened.entries)) {
-      const table = tableOf(db, kind);
-      if (!table) continue;
+      const table = syncTable(db, kind);
       const { reading, records } = await planReads(table, received);
       for (let i = 0; i < records.length; i += CHUNK) {
         const { outcomes } = await mergeChunk(db, table, records.slice(i, i + CHUNK), reading);
@@ -468,8 +464,7 @@ async function applyRecords(
   const clock = await loadClock(db);
   let seq = await currentSeq(db);
   for (const [kind, received] of entriesByKind(entries)) {
-    const table = tableOf(db, kind);
-    if (!table) throw new Error(`no table for ${kind}`); // validated earlier: cannot happen
+    const table = syncTable(db, kind);
     const { reading, records } = await planReads(table, received);
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK);
@@ -551,27 +546,16 @@ export async function restoreConflictValue(relais: Relais, conflictId: number): 
   const { db } = relais;
   const conflict = await db.conflicts.get(conflictId);
   if (!conflict) throw new Error(`conflict not found: ${conflictId}`);
-  const tableName = (TABLE_OF_KIND as Partial<Record<RecordKind, string>>)[conflict.recordKind];
-  const repository = tableName ? (relais as unknown as Record<string, RepositoryLike>)[tableName] : undefined;
-  if (!repository) throw new Error(`no repository for ${conflict.recordKind}`);
+  const repository = repositoryOf(db, conflict.recordKind);
   const current = await repository.get(conflict.recordId);
   if (!current || current.erased) throw new Error(`record not found: ${conflict.recordId}`);
   if (conflict.field === 'deleted') {
     await (conflict.losingValue ? repository.remove(conflict.recordId) : repository.restore(conflict.recordId));
   } else {
-    const data = dataOf(current);
-    if (conflict.losingValue === undefined) delete data[conflict.field];
-    else data[conflict.field] = conflict.losingValue;
-    await repository.update(conflict.recordId, data);
+    // A losing value of `undefined` (the field was removed) removes it again: the repository drops undefined.
+    await repository.update(conflict.recordId, { ...dataOf(current), [conflict.field]: conflict.losingValue });
   }
   await db.conflicts.update(conflictId, { resolved: 1 });
-}
-
-interface RepositoryLike {
-  get(id: string): Promise<SyncRecord | undefined>;
-  update(id: string, data: Record<string, unknown>): Promise<unknown>;
-  remove(id: string): Promise<void>;
-  restore(id: string): Promise<void>;
 }
 
 export async function dismissConflict(db: RelaisDatabase, conflictId: number): Promise<void> {

@@ -1,5 +1,5 @@
 /** Rows of the sync tables (schema version 2): conflict log, import history, quarantine, known cards. */
-import type { RecordKind } from '../domain/records';
+import type { RecordKind } from '../domain/kinds';
 import type { BundleKind } from '../domain/sync/bundle';
 import type { MergeOutcome } from '../domain/sync/merge';
 import type { SignedCard } from '../domain/sync/card';

@@ -11,12 +11,6 @@ import type {
   Thematique, ThematiqueDemarche, TrancheAge, TypeLieu, Typologie,
 } from './codes';
 
-export const RECORD_KINDS = [
-  'village', 'survey', 'activity', 'place', 'beneficiary',
-  'workshopTemplate', 'workshopSeries', 'workshopSession',
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
 /** Names that belong to the sync machinery and can never be data fields. */
 export const META_FIELDS = [
   'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'replaced', 'deleted', 'erased', 'seq',

@@ -18,12 +18,12 @@
  * payload hash, JSON safety, and every record (structure + domain validator).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { RECORD_KINDS, type RecordKind } from '../records';
+import { isRecordKind, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
 import { sha256Hex, sign, verify } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
-import { checkRecord, createStampCache, isRecordKind, type BundleEntry, type ValidatorRegistry } from './records';
+import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import type { SyncRecord } from './merge';
 
 /** Bump when a reader of the previous format could misread the new one. */

@@ -4,7 +4,8 @@
  * are far in the future (a sender's clock set days ahead) is not refused but quarantined: applied, it
  * would win every later edit for days.
  */
-import { dataOf, META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
+import { dataOf, META_FIELDS } from '../records';
+import type { RecordKind } from '../kinds';
 import { MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
@@ -26,10 +27,6 @@ export type RecordCheck =
 
 const META = new Set<string>(META_FIELDS);
 const FLAGS = new Set(['deleted', 'erased']);
-
-export function isRecordKind(value: unknown): value is RecordKind {
-  return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
-}
 
 /**
  * Stamps already parsed while opening one bundle. A record's fields mostly share one or two stamps, and
