@@ -6,6 +6,7 @@
  */
 import { dataOf } from '../domain/records';
 import type { Relais } from './index';
+import { writeMeta } from './meta';
 
 export const RETENTION_DAYS = 365;
 
@@ -32,7 +33,7 @@ export async function applyRetention(relais: Relais, now = new Date()): Promise<
   const stale = await staleBeneficiaries(relais, now);
   for (const id of stale) await relais.beneficiaries.erase(id);
   if (stale.length > 0) {
-    await relais.db.meta.put({ key: 'lastRetention', value: { at: now.toISOString(), erased: stale.length } });
+    await writeMeta(relais.db, 'lastRetention', { at: now.toISOString(), erased: stale.length });
   }
   return stale.length;
 }

@@ -6,11 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Stored } from '../domain/records';
 import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
 import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './syncRows';
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+import type { MetaKey, MetaRow } from './meta';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -71,7 +67,7 @@ export type RecordTables = { [K in RecordKind as TableOf<K>]: Table<Stored<DataO
 /** The tables: Dexie creates one property per store of SCHEMA_VERSIONS; this interface types them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- types the properties Dexie defines at run time
 export interface RelaisDatabase extends RecordTables {
-  meta: Table<MetaRow, string>;
+  meta: Table<MetaRow, MetaKey>;
   drafts: Table<DraftRow, string>;
   conflicts: Table<ConflictRow, number>;
   imports: Table<ImportRow, string>;

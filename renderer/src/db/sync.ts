@@ -23,6 +23,7 @@ import type { BundleEntry, ValidatorRegistry } from '../domain/sync/records';
 import { findGaps, type Gap } from '../domain/sync/gaps';
 import { currentSeq, ensureDevice, loadClock, saveClock } from './device';
 import type { RelaisDatabase } from './schema';
+import { readMeta, writeMeta, type MetaValues } from './meta';
 import type { ConflictRow, ImportRow, OutcomeCounts } from './syncRows';
 import { repositoryOf, type Relais } from './index';
 
@@ -51,17 +52,14 @@ function syncedTables(db: RelaisDatabase): AnyTable[] {
 // Keys and cards
 // ---------------------------------------------------------------------------------------------------
 
-interface SigningKeyRow { privateJwk: JsonWebKey; publicKey: string }
-interface AgeIdentityRow { identity: string; recipient: string }
-
 /**
  * This device's keys, created on first use. Generated outside the transaction (WebCrypto promises
  * would end a Dexie transaction), then stored only if no other tab stored some first.
  */
 export async function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> {
   const read = async (): Promise<DeviceKeys | undefined> => {
-    const signing = (await db.meta.get('signingKey'))?.value as SigningKeyRow | undefined;
-    const age = (await db.meta.get('ageIdentity'))?.value as AgeIdentityRow | undefined;
+    const signing = await readMeta(db, 'signingKey');
+    const age = await readMeta(db, 'ageIdentity');
     return signing && age ? {
       signingPrivateJwk: signing.privateJwk, signingPublicKey: signing.publicKey,
       ageIdentity: age.identity, ageRecipient: age.recipient,
@@ -73,8 +71,8 @@ export async function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> 
   return db.transaction('rw', db.meta, async () => {
     const raced = await read();
     if (raced) return raced;
-    await db.meta.put({ key: 'signingKey', value: { privateJwk: keys.signingPrivateJwk, publicKey: keys.signingPublicKey } });
-    await db.meta.put({ key: 'ageIdentity', value: { identity: keys.ageIdentity, recipient: keys.ageRecipient } });
+    await writeMeta(db, 'signingKey', { privateJwk: keys.signingPrivateJwk, publicKey: keys.signingPublicKey });
+    await writeMeta(db, 'ageIdentity', { identity: keys.ageIdentity, recipient: keys.ageRecipient });
     return keys;
   });
 }
@@ -97,15 +95,11 @@ export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<vo
 // Export
 // ---------------------------------------------------------------------------------------------------
 
-interface ExportMark { seq: number; at: string }
-
-async function readMark(db: RelaisDatabase): Promise<ExportMark | undefined> {
-  return (await db.meta.get('exportMark'))?.value as ExportMark | undefined;
-}
+type ExportMark = MetaValues['exportMark'];
 
 /** Where an export starts: the last export's mark and the change counter it will reach. */
 async function exportStart(db: RelaisDatabase): Promise<{ seq: number; mark?: ExportMark }> {
-  return db.transaction('r', [db.meta], async () => ({ mark: await readMark(db), seq: await currentSeq(db) }));
+  return db.transaction('r', [db.meta], async () => ({ mark: await readMeta(db, 'exportMark'), seq: await currentSeq(db) }));
 }
 
 /**
@@ -203,9 +197,9 @@ export async function exportBundle(
     suggestedName: `relais-${options.kind === 'full' ? 'sauvegarde' : 'echange'}-${fileStamp(createdAt)}.relais`,
     commit: async () => {
       await db.transaction('rw', db.meta, async () => {
-        const current = await readMark(db);
+        const current = await readMeta(db, 'exportMark');
         // Never move the mark backwards (two exports prepared at once, saved out of order).
-        if (!current || current.seq < seq) await db.meta.put({ key: 'exportMark', value: { seq, at: createdAt } });
+        if (!current || current.seq < seq) await writeMeta(db, 'exportMark', { seq, at: createdAt });
       });
     },
   };
@@ -482,7 +476,7 @@ async function applyRecords(
       context.onProgress?.(done, entries.length);
     }
   }
-  await db.meta.put({ key: 'seq', value: seq });
+  await writeMeta(db, 'seq', seq);
   await saveClock(db, clock);
   return { counts, conflictsLogged };
 }
@@ -599,8 +593,8 @@ export interface UnexportedChanges {
 
 export async function unexportedChanges(db: RelaisDatabase, now = Date.now()): Promise<UnexportedChanges> {
   return db.transaction('r', [db.meta, ...syncedTables(db)], async () => {
-    const mark = await readMark(db);
-    const reminder = (await db.meta.get('exportReminderDays'))?.value;
+    const mark = await readMeta(db, 'exportMark');
+    const reminder = await readMeta(db, 'exportReminderDays');
     const reminderDays = typeof reminder === 'number' && reminder > 0 ? reminder : DEFAULT_EXPORT_REMINDER_DAYS;
     let count = 0;
     let since: string | undefined;
@@ -619,7 +613,7 @@ export async function unexportedChanges(db: RelaisDatabase, now = Date.now()): P
 
 export async function setExportReminderDays(db: RelaisDatabase, days: number): Promise<void> {
   if (!Number.isInteger(days) || days < 1 || days > 365) throw new RangeError(`reminder days out of range: ${days}`);
-  await db.meta.put({ key: 'exportReminderDays', value: days });
+  await writeMeta(db, 'exportReminderDays', days);
 }
 
 /** Stamps we refuse to let win: exposed for the quarantine screen and tests. */

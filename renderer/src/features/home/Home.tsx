@@ -5,13 +5,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
 import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
 import { Page } from '../../ui/Page';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { UnexportedChangesCard } from '../sync';
 import { readHomeStats } from './homeStats';
 
 export function Home() {
   const { t } = useTranslation('home');
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   const today = todayIso();
   const stats = useLiveQuery(() => readHomeStats(getRelais().db, today), [today]);
   return (

@@ -12,7 +12,8 @@ import type { Stored, Survey, Village } from '../../domain/records';
 import { formatDate, todayIso } from '../../i18n/format';
 import { SelectField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { useLiveVillages, useVillage } from '../villages/useVillages';
 import { SurveyEditor } from './SurveyEditor';
 import { emptySurveyForm, surveyToForm } from './surveyForm';
@@ -53,7 +54,7 @@ function ChooseVillage() {
 function NewSurveyFor({ villageId }: { villageId: string }) {
   const { t } = useTranslation('surveys');
   const village = useVillage(villageId);
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   if (village === undefined || profile === undefined) return null;
   if (village === null || village.deleted === 1) return <NotFound />;
   return (

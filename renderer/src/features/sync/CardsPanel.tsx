@@ -8,14 +8,15 @@ import { readCard } from '../../domain/sync/card';
 import { fingerprint } from '../../domain/sync/keys';
 import { platform } from '../../platform';
 import { useToast } from '../../ui/toast';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { describeSyncError } from './errors';
 
 export function CardsPanel() {
   const { t } = useTranslation('sync');
   const { t: tc } = useTranslation('settings');
   const { notify } = useToast();
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   const { db } = getRelais();
   const [error, setError] = useState('');
   const cards = useLiveQuery(async () => Promise.all((await db.cards.toArray()).map(async (c) => ({ ...c, print: await fingerprint(c.signingKey) }))), []) ?? [];

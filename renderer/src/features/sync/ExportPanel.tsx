@@ -12,7 +12,8 @@ import { platform } from '../../platform';
 import { RadioGroup } from '../../ui/form';
 import { useToast } from '../../ui/toast';
 import { formatNumber } from '../../i18n/format';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { MIN_PASSPHRASE_STRENGTH, passphraseStrength } from './passphrase';
 import { describeSyncError } from './errors';
 
@@ -21,7 +22,7 @@ type ProtectionChoice = 'card' | 'passphrase' | 'none';
 export function ExportPanel() {
   const { t } = useTranslation('sync');
   const { notify } = useToast();
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   const { db } = getRelais();
   const [kind, setKind] = useState<BundleKind>('changes');
   const [choice, setChoice] = useState<ProtectionChoice | ''>('');

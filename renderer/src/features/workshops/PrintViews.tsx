@@ -11,7 +11,8 @@ import { participantCount } from '../../domain/workshops/close';
 import { sortSessions } from '../../domain/workshops/calendar';
 import { pixCompetenceKey } from '../../domain/workshops/pix';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { EmptyState, Page } from '../../ui/Page';
 import { useBeneficiaries, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
 import { ProgressTable } from './Progress';
@@ -58,7 +59,7 @@ export function AttendanceSheetPage() {
   const { session, series, template, loading } = useSessionContext();
   const places = usePlaces();
   const beneficiaries = useBeneficiaries();
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   if (loading) return null;
   if (!session || !series || !template) return <NotFound />;
   const when = `${formatDate(session.date, 'long')}${session.heure ? ` · ${session.heure}` : ''}`;
