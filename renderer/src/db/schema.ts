@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Stored } from '../domain/records';
 import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
-import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './syncRows';
+import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
 
 export interface DraftRow {

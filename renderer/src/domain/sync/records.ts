@@ -90,8 +90,18 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
   return unstamped ? `field ${unstamped} unstamped` : null;
 }
 
-function latestStamp(versions: Record<string, string>): string {
+/** The newest of a record's stamps: when it was last written, anywhere. */
+export function latestStamp(versions: Record<string, string>): string {
   return Object.values(versions).reduce((a, b) => (a >= b ? a : b), '');
+}
+
+/**
+ * A stamp further ahead of `now` (the receiver's wall clock) than clocks may drift: a record carrying
+ * one is quarantined, not applied, until `now` catches up (applied, it would win every later edit).
+ */
+export function isFutureStamp(stamp: string, now: number, stamps?: StampCache): boolean {
+  const parsed = parseStampOnce(stamp, stamps);
+  return parsed !== null && parsed.millis > now + MAX_DRIFT_MS;
 }
 
 /** Check one entry of a bundle; `now` is the receiver's wall clock; `stamps` spares re-parsing stamps. */
@@ -110,7 +120,6 @@ export function checkRecord(kind: RecordKind, raw: unknown, validators: Validato
     if (issues.length > 0) return { status: 'invalid', reason: 'data', issues };
   }
   const latest = latestStamp(record.versions);
-  const parsed = parseStampOnce(latest, stamps);
-  if (parsed && parsed.millis > now + MAX_DRIFT_MS) return { status: 'future', stamp: latest };
+  if (isFutureStamp(latest, now, stamps)) return { status: 'future', stamp: latest };
   return { status: 'ok' };
 }

@@ -6,12 +6,11 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { ensureDeviceKeys, importBundle, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
+import { ensureDeviceKeys, importBundle, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
 import type { OpenedBundle } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { openBundleOffThread } from './openBundleOffThread';
 import { describeSyncError } from './errors';
 import { useBundleDropTarget } from './bundleDrop';
 

@@ -1,17 +1,16 @@
 /**
  * Test support: a corpus of hostile bundles generated on the fly (never committed as binaries), each
- * with the error code a receiver must answer. Used by db/sync.test.ts; pure, so it also runs in a
- * browser if an e2e test ever needs it.
+ * with the error code a receiver must answer. Used by db/sync.test.ts and domain/sync/bundle.test.ts;
+ * pure, so it also runs in a browser if an e2e test ever needs it.
  */
 import { gzipSync } from 'fflate';
-import { formatStamp } from '../hlc';
-import { uuidv7 } from '../ids';
-import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type ProtectionInput } from './bundle';
-import type { BundleErrorCode } from './errors';
-import { generateDeviceKeys, sha256Hex, sign, type DeviceKeys } from './keys';
-import type { SyncRecord } from './merge';
-import type { BundleEntry } from './records';
-import type { OpenSecrets } from './bundle';
+import { formatStamp } from '../domain/hlc';
+import { uuidv7 } from '../domain/ids';
+import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type OpenSecrets, type ProtectionInput } from '../domain/sync/bundle';
+import type { BundleErrorCode } from '../domain/sync/errors';
+import { generateDeviceKeys, sha256Hex, sign, type DeviceKeys } from '../domain/sync/keys';
+import type { SyncRecord } from '../domain/sync/merge';
+import type { BundleEntry } from '../domain/sync/records';
 
 export const SENDER_DEVICE = 'aaaaaaaaaaaaaaaa';
 

@@ -1,18 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais, snapshot } from './syncTestkit';
+import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
 import {
-  ensureDeviceKeys, exportBundle, importBundle, missingBundles, previewImport, receiveBundle, restoreConflictValue,
-  releaseQuarantine, unexportedChanges,
-} from './sync';
-import { ensureDevice } from './device';
-import { openBundle } from '../domain/sync/bundle';
-import { bundleErrorCode } from '../domain/sync/errors';
-import { RECORD_VALIDATORS } from '../domain/sync/validators';
-import { buildHostileCorpus, futureBundle } from '../domain/sync/hostileCorpus';
-import { syncedContent, type SyncRecord } from '../domain/sync/merge';
-import type { Beneficiary, Village } from '../domain/records';
-import type { Relais } from './index';
+  ensureDeviceKeys, exportBundle, importBundle, missingBundles, previewImport, restoreConflictValue, releaseQuarantine, unexportedChanges,
+} from './index';
+import { ensureDevice } from '../device';
+import { openBundle } from '../../domain/sync/bundle';
+import { bundleErrorCode } from '../../domain/sync/errors';
+import { RECORD_VALIDATORS } from '../../domain/sync/validators';
+import { buildHostileCorpus, futureBundle } from '../../testkit/hostileCorpus';
+import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
+import type { Beneficiary, Village } from '../../domain/records';
+import type { Relais } from '../index';
 
 const LORMES: Village = { commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58', population: 1251 };
 const ARVIEU: Village = { commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' };

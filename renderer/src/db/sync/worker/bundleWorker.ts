@@ -5,10 +5,10 @@
  * starts with its code. Given the receiver's database name, it also leaves out the records that
  * database already holds (IndexedDB works in Workers), so a re-import sends almost nothing back.
  */
-import { openBundle, type OpenSecrets } from '../../domain/sync/bundle';
-import { RECORD_VALIDATORS } from '../../domain/sync/validators';
-import { leaveOutHeldRecords } from '../../db/sync';
-import { RelaisDatabase } from '../../db/schema';
+import { openBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
+import { leaveOutHeldRecords } from '../import/leaveOutHeld';
+import { RelaisDatabase } from '../../schema';
 
 interface Request {
   bytes: Uint8Array;

@@ -9,12 +9,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { closeTestDatabases, openTestRelais, snapshot } from './syncTestkit';
-import { ensureDeviceKeys, exportBundle, receiveBundle } from './sync';
-import { RECORD_VALIDATORS } from '../domain/sync/validators';
-import { syncedContent, type SyncRecord } from '../domain/sync/merge';
-import type { Beneficiary, Village } from '../domain/records';
-import type { Relais } from './index';
+import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
+import { ensureDeviceKeys, exportBundle } from './index';
+import { RECORD_VALIDATORS } from '../../domain/sync/validators';
+import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
+import type { Beneficiary, Village } from '../../domain/records';
+import type { Relais } from '../index';
 
 const PASSPHRASE = 'tous les villages ensemble';
 const DAY = 24 * 3600 * 1000;

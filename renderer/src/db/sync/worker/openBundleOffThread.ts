@@ -1,9 +1,10 @@
 /** Open a bundle in a Worker (falls back to the page where Workers are missing, e.g. in Node). */
-import { openBundle, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
-import { RECORD_VALIDATORS } from '../../domain/sync/validators';
-import { importedBundleIds, leaveOutHeldRecords } from '../../db/sync';
-import { getRelais } from '../../db';
-import type { RelaisDatabase } from '../../db/schema';
+import { openBundle, type OpenedBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
+import { leaveOutHeldRecords } from '../import/leaveOutHeld';
+import { importedBundleIds } from '../status';
+import { getRelais } from '../../index';
+import type { RelaisDatabase } from '../../schema';
 
 type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string };
 

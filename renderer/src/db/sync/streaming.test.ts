@@ -5,14 +5,14 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais, snapshot } from './syncTestkit';
-import { ensureDeviceKeys, exportBundle, importBundle, leaveOutHeldRecords, previewImport, receiveBundle } from './sync';
-import { openBundle } from '../domain/sync/bundle';
-import { RECORD_VALIDATORS } from '../domain/sync/validators';
-import { sealTestBundle, villageRecord } from '../domain/sync/hostileCorpus';
-import { formatStamp } from '../domain/hlc';
-import { syncedContent, type SyncRecord } from '../domain/sync/merge';
-import type { Relais } from './index';
+import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
+import { ensureDeviceKeys, exportBundle, importBundle, leaveOutHeldRecords, previewImport } from './index';
+import { openBundle } from '../../domain/sync/bundle';
+import { RECORD_VALIDATORS } from '../../domain/sync/validators';
+import { sealTestBundle, villageRecord } from '../../testkit/hostileCorpus';
+import { formatStamp } from '../../domain/hlc';
+import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
+import type { Relais } from '../index';
 
 const AUTHOR = { name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' };
 const validators = RECORD_VALIDATORS;

@@ -1,8 +1,8 @@
 /** Rows of the sync tables (schema version 2): conflict log, import history, quarantine, known cards. */
-import type { RecordKind } from '../domain/kinds';
-import type { BundleKind } from '../domain/sync/bundle';
-import type { MergeOutcome } from '../domain/sync/merge';
-import type { SignedCard } from '../domain/sync/card';
+import type { RecordKind } from '../../domain/kinds';
+import type { BundleKind } from '../../domain/sync/bundle';
+import type { MergeOutcome } from '../../domain/sync/merge';
+import type { SignedCard } from '../../domain/sync/card';
 
 export interface ConflictRow {
   id?: number;
