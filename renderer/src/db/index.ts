@@ -30,6 +30,18 @@ export function openRelais(name = 'relais'): Relais {
   return { db, ...repositoriesOf(db) };
 }
 
+/**
+ * Run `work` (writes through the repositories) in ONE read-write transaction over the tables of
+ * `kinds`: either all of it is stored or none of it (a window closed half-way leaves nothing behind).
+ */
+export function writeAllOrNothing<T>(relais: Relais, kinds: readonly RecordKind[], work: () => Promise<T>): Promise<T> {
+  const { db } = relais;
+  // An `async` scope, not `work` itself: Dexie follows native awaits inside a transaction only when the
+  // scope function is async; otherwise a few awaits of plain async functions in a row lose the
+  // transaction, which then commits early (PrematureCommitError) and the rest would run outside it.
+  return db.transaction('rw', [db.meta, ...kinds.map((kind) => db.recordTable(kind))], async () => work());
+}
+
 let instance: Relais | undefined;
 
 export function getRelais(): Relais {

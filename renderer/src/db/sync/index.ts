@@ -16,7 +16,7 @@
  *   rows.ts                rows of the sync tables
  *   worker/                open a bundle off the main thread (and leave out what is held)
  */
-export { ensureDeviceKeys, exportMyCard, knownCards, saveCard, type Author } from './keys';
+export { ensureDeviceKeys, exportMyCard, knownCards, knownCardsWithFingerprints, saveCard, type Author } from './keys';
 export { exportBundle, summarizeExport, type ExportSummary, type PreparedExport } from './export';
 export { previewImport, type ImportPlan, type SignatureStatus } from './import/preview';
 export { leaveOutHeldRecords } from './import/leaveOutHeld';

@@ -3,7 +3,7 @@
  * are encrypted to, created on first use and kept in `meta`; its card for a coordinator to hand out;
  * the cards of others, which say whose key is whose.
  */
-import { generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
+import { fingerprint, generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
 import { createCard, type SignedCard } from '../../domain/sync/card';
 import { ensureDevice } from '../device';
 import { readMeta, writeMeta } from '../meta';
@@ -59,4 +59,9 @@ export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<vo
 /** The cards received here (who may be sent an encrypted bundle, and under which key). */
 export function knownCards(db: RelaisDatabase): Promise<CardRow[]> {
   return db.cards.toArray();
+}
+
+/** The same, each with its key's fingerprint, for people to compare aloud. */
+export async function knownCardsWithFingerprints(db: RelaisDatabase): Promise<Array<CardRow & { print: string }>> {
+  return Promise.all((await knownCards(db)).map(async (card) => ({ ...card, print: await fingerprint(card.signingKey) })));
 }

@@ -4,9 +4,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { exportBundle, summarizeExport } from '../../db/sync';
+import { exportBundle, knownCards, summarizeExport } from '../../db/sync';
 import type { BundleKind, ProtectionInput } from '../../domain/sync/bundle';
 import { platform } from '../../platform';
 import { RadioGroup } from '../../ui/form';
@@ -23,15 +22,14 @@ export function ExportPanel() {
   const { t } = useTranslation('sync');
   const { notify } = useToast();
   const profile = useRead(readProfile);
-  const { db } = getRelais();
   const [kind, setKind] = useState<BundleKind>('changes');
   const [choice, setChoice] = useState<ProtectionChoice | ''>('');
   const [cardId, setCardId] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const summary = useLiveQuery(() => summarizeExport(db, kind), [kind]);
-  const cards = useLiveQuery(() => db.cards.toArray(), []) ?? [];
+  const summary = useRead(summarizeExport, kind);
+  const cards = useRead(knownCards) ?? [];
   const strength = passphraseStrength(passphrase);
   const selectId = useId();
   const passId = useId();
@@ -51,7 +49,7 @@ export function ExportPanel() {
     setError('');
     try {
       const info = await platform.getAppInfo();
-      const prepared = await exportBundle(db, {
+      const prepared = await exportBundle(getRelais().db, {
         kind, protection: chosen, app: info.version, author: { name: profile.displayName, structure: profile.structure },
       });
       const result = await platform.saveFile({ suggestedName: prepared.suggestedName, kind: 'bundle', bytes: prepared.bytes });

@@ -44,10 +44,9 @@ export function ImportPanel() {
   const open = useCallback(async (key: number, file: OpenedFile, passphrase?: string) => {
     update(key, { step: 'opening' });
     try {
-      const { db } = getRelais();
-      const keys = await ensureDeviceKeys(db);
+      const keys = await ensureDeviceKeys(getRelais().db);
       const opened = await openBundleOffThread(file.bytes, { identity: keys.ageIdentity, passphrase });
-      update(key, { step: 'preview', opened, plan: await previewImport(db, opened) });
+      update(key, { step: 'preview', opened, plan: await previewImport(getRelais().db, opened) });
     } catch (error) {
       const code = bundleErrorCode(error);
       if (code === 'needsPassphrase' || code === 'wrongPassphrase') update(key, { step: 'passphrase', wrong: code === 'wrongPassphrase' });

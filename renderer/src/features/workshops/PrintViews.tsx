@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { readProfile } from '../../db/profile';
 import { useRead } from '../../ui/useRead';
 import { EmptyState, Page } from '../../ui/Page';
-import { useBeneficiaries, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
+import { useBeneficiariesById, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
 import { ProgressTable } from './Progress';
 
 /** Blank lines for people who come without being followed (they sign; nothing is typed in). */
@@ -58,7 +58,7 @@ export function AttendanceSheetPage() {
   const { t } = useTranslation('workshops');
   const { session, series, template, loading } = useSessionContext();
   const places = usePlaces();
-  const beneficiaries = useBeneficiaries();
+  const beneficiaries = useBeneficiariesById();
   const profile = useRead(readProfile);
   if (loading) return null;
   if (!session || !series || !template) return <NotFound />;

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from '../../db';
-import type { Activity } from '../../domain/records';
-import { countActivitiesBetween, countActivitiesOn, monthRange, readHomeStats } from './homeStats';
+import { openRelais } from './index';
+import type { Activity } from '../domain/records';
+import { countActivitiesBetween, countActivitiesOn } from './activities';
+import { monthRange, readHomeStats } from './home';
 
 function activity(date: string): Activity {
   return {

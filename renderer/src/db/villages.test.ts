@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from '../../db';
-import { communeFromRow } from '../../domain/communes';
-import { addVillageFromCommune, findLiveVillage } from './addVillage';
+import { openRelais } from './index';
+import { communeFromRow } from '../domain/communes';
+import { addVillageFromCommune, liveVillageOfCommune } from './villages';
 
 const ARVIEU = communeFromRow(['12011', 'Arvieu', '12', '12120', 774]);
 const LORMES = communeFromRow(['58145', 'Lormes', '58', '58140', 1271]);
@@ -35,7 +35,7 @@ describe('addVillageFromCommune', () => {
     const relais = freshRelais();
     const first = await addVillageFromCommune(relais, ARVIEU);
     await relais.villages.remove(first.village.id);
-    expect(await findLiveVillage(relais, '12011')).toBeUndefined();
+    expect(await liveVillageOfCommune(relais.db, '12011')).toBeUndefined();
     const again = await addVillageFromCommune(relais, ARVIEU);
     expect(again.status).toBe('added');
     expect(again.village.id).not.toBe(first.village.id);
@@ -46,7 +46,7 @@ describe('addVillageFromCommune', () => {
     await addVillageFromCommune(relais, ARVIEU);
     const lormes = await addVillageFromCommune(relais, LORMES);
     expect(lormes.status).toBe('added');
-    expect((await findLiveVillage(relais, '58145'))?.id).toBe(lormes.village.id);
+    expect((await liveVillageOfCommune(relais.db, '58145'))?.id).toBe(lormes.village.id);
   });
 
   it('does not add twice when two adds race', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Survey, Village } from '../../domain/records';
-import { latestSurvey, live, newestFirst, searchVillages, surveysNewestFirst } from './villageQueries';
+import { newestFirst, type Survey, type Village } from '../../domain/records';
+import { surveysNewestFirst } from '../../domain/survey';
+import { isLive } from '../../db/live';
+import { searchVillages } from './villageSearch';
 
 function village(nom: string, codePostal: string, createdAt: string): Village & { createdAt: string } {
   return { commune: { codeInsee: '12011', nom, codePostal }, departement: '12', createdAt };
@@ -44,13 +46,13 @@ describe('village list helpers', () => {
     const a = survey('2026-01-10', '2026-01-10T08:00:00Z');
     const b = survey('2026-02-10', '2026-02-10T08:00:00Z');
     const c = survey('2026-02-10', '2026-02-10T09:00:00Z');
-    expect(latestSurvey([a, b, c])).toBe(c);
+    expect(surveysNewestFirst([a, b, c])[0]).toBe(c);
     expect(surveysNewestFirst([a, c, b])).toEqual([c, b, a]);
-    expect(latestSurvey([])).toBeUndefined();
+    expect(surveysNewestFirst([])[0]).toBeUndefined();
   });
 
   it('drops deleted and erased records', () => {
     const rows = [{ id: 1, deleted: 0, erased: 0 }, { id: 2, deleted: 1, erased: 0 }, { id: 3, deleted: 1, erased: 1 }] as const;
-    expect(live([...rows]).map((r) => r.id)).toEqual([1]);
+    expect(rows.filter(isLive).map((r) => r.id)).toEqual([1]);
   });
 });

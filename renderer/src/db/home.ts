@@ -4,23 +4,15 @@
  * 100 000 activities.
  */
 import Dexie from 'dexie';
-import type { Stored, Village } from '../../domain/records';
-import type { RelaisDatabase } from '../../db/schema';
+import type { Stored, Village } from '../domain/records';
+import { countActivitiesBetween, countActivitiesOn } from './activities';
+import { liveVillagesByName } from './villages';
+import type { RelaisDatabase } from './schema';
 
 /** First and last calendar day keys of the month of `isoDate` (string comparison on YYYY-MM-DD). */
 export function monthRange(isoDate: string): [string, string] {
   const month = isoDate.slice(0, 7);
   return [`${month}-01`, `${month}-31`];
-}
-
-/** Live activities dated `isoDate`. */
-export function countActivitiesOn(db: RelaisDatabase, isoDate: string): Promise<number> {
-  return db.activities.where('[deleted+date]').equals([0, isoDate]).count();
-}
-
-/** Live activities dated between `from` and `to`, both included. */
-export function countActivitiesBetween(db: RelaisDatabase, from: string, to: string): Promise<number> {
-  return db.activities.where('[deleted+date]').between([0, from], [0, to], true, true).count();
 }
 
 /**
@@ -30,10 +22,7 @@ export function countActivitiesBetween(db: RelaisDatabase, from: string, to: str
 export async function villagesWithoutSurvey(db: RelaisDatabase): Promise<Stored<Village>[]> {
   const surveys = await db.surveys.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
   const surveyed = new Set(surveys.map((s) => s.villageId));
-  const villages = await db.villages.where('deleted').equals(0).toArray();
-  return villages
-    .filter((v) => v.erased === 0 && !surveyed.has(v.id))
-    .sort((a, b) => a.commune.nom.localeCompare(b.commune.nom, 'fr'));
+  return (await liveVillagesByName(db)).filter((v) => !surveyed.has(v.id));
 }
 
 export interface HomeStats {
