@@ -38,7 +38,7 @@ export async function currentSeq(db: RelaisDatabase): Promise<number> {
 }
 
 /** Reserve `count` consecutive change numbers and return the first. */
-export async function reserveSeq(db: RelaisDatabase, count = 1): Promise<number> {
+async function reserveSeq(db: RelaisDatabase, count = 1): Promise<number> {
   const first = (await currentSeq(db)) + 1;
   await writeMeta(db, 'seq', first + count - 1);
   return first;

@@ -19,7 +19,7 @@ export function monthRange(isoDate: string): [string, string] {
  * Followed villages that have no survey yet, by name: the diagnostics still to do. Surveys are few
  * (a handful per village), so reading their live rows is cheap.
  */
-export async function villagesWithoutSurvey(db: RelaisDatabase): Promise<Stored<Village>[]> {
+async function villagesWithoutSurvey(db: RelaisDatabase): Promise<Stored<Village>[]> {
   const surveys = await db.surveys.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
   const surveyed = new Set(surveys.map((s) => s.villageId));
   return (await liveVillagesByName(db)).filter((v) => !surveyed.has(v.id));

@@ -4,7 +4,6 @@
  * last change and their last activity. Anonymising is the erasure of the pseudonymous record: the
  * payload is cleared for good and the erasure travels in bundles; activities keep their counts.
  */
-import { dataOf } from '../domain/records';
 import type { Relais } from './index';
 import { writeMeta } from './meta';
 
@@ -15,7 +14,7 @@ function isoDaysBefore(now: Date, days: number): string {
 }
 
 /** Ids of followed people not used for `RETENTION_DAYS`: no change and no activity since. */
-export async function staleBeneficiaries(relais: Relais, now = new Date()): Promise<string[]> {
+async function staleBeneficiaries(relais: Relais, now = new Date()): Promise<string[]> {
   const { db } = relais;
   const limit = isoDaysBefore(now, RETENTION_DAYS);
   const candidates = await db.beneficiaries.where('updatedAt').below(limit).filter((b) => b.erased === 0).toArray();
@@ -36,10 +35,4 @@ export async function applyRetention(relais: Relais, now = new Date()): Promise<
     await writeMeta(relais.db, 'lastRetention', { at: now.toISOString(), erased: stale.length });
   }
   return stale.length;
-}
-
-/** For tests and screens: the data a person still has (nothing once anonymised). */
-export async function beneficiaryData(relais: Relais, id: string) {
-  const stored = await relais.db.beneficiaries.get(id);
-  return stored && !stored.erased ? dataOf(stored) : undefined;
 }

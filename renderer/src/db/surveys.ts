@@ -5,7 +5,7 @@ import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
 
 /** Every live survey (in storage order: screens sort them). */
-export function liveSurveys(db: RelaisDatabase): Promise<Stored<Survey>[]> {
+function liveSurveys(db: RelaisDatabase): Promise<Stored<Survey>[]> {
   return liveRecords(db.surveys);
 }
 

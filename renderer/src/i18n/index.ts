@@ -23,12 +23,12 @@ export function bundledResources(): Record<string, Record<string, Record<string,
   return resources;
 }
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** The language chosen last time (kept in localStorage so the first paint is already right). */
-export function storedLanguage(): Language {
+function storedLanguage(): Language {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     return isLanguage(saved) ? saved : DEFAULT_LANGUAGE;

@@ -1,6 +1,6 @@
 /**
  * Test support: a corpus of hostile bundles generated on the fly (never committed as binaries), each
- * with the error code a receiver must answer. Used by db/sync.test.ts and domain/sync/bundle.test.ts;
+ * with the error code a receiver must answer. Used by db/sync/sync.test.ts and domain/sync/bundle.test.ts;
  * pure, so it also runs in a browser if an e2e test ever needs it.
  */
 import { gzipSync } from 'fflate';

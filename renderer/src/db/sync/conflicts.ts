@@ -1,6 +1,6 @@
 /**
  * The conflict log: values that lost a same-field race during an import, kept once per losing write
- * so the user can see them and restore one (design.md promise 3, "nothing silently lost").
+ * so the user can see them and restore one: the sync promise that nothing is silently lost.
  */
 import type { RecordKind } from '../../domain/kinds';
 import { dataOf } from '../../domain/records';

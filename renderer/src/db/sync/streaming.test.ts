@@ -1,5 +1,5 @@
 /**
- * The large-bundle paths of db/sync.ts: exports read in chunks (by primary key for "everything", by
+ * The large-bundle paths of db/sync/: exports read in chunks (by primary key for "everything", by
  * change counter for "changes"), imports reading stored records by id ranges or by id, and a bundle
  * recognised as already imported before its records are read. Sizes cross the 2000-record chunk.
  */

@@ -112,7 +112,7 @@ export function isPersonalData(entry: BundleEntry): boolean {
   return false;
 }
 
-export function containsPersonalData(entries: readonly BundleEntry[]): boolean {
+function containsPersonalData(entries: readonly BundleEntry[]): boolean {
   return entries.some(isPersonalData);
 }
 
@@ -288,7 +288,7 @@ export interface BundleHeader {
 }
 
 /** Read the clear header: enough to know whether to ask for a passphrase. Checks format and sizes. */
-export function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
+function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
   if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`);
   if (bytes.length < BUNDLE_MAGIC.length || BUNDLE_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new BundleError('notABundle');
@@ -480,9 +480,10 @@ export interface OpenedBundle {
   alreadyImported?: boolean;
   /**
    * Records left out because this database already holds them (merging them changes nothing and logs
-   * no conflict), counted as unchanged: set by `leaveOutHeldRecords` (db/sync.ts) where the bundle is
-   * opened, so that a re-import neither clones nor merges 100k records twice. `seq` is the change
-   * counter when they were compared: the importer refuses the bundle if the database went back since.
+   * no conflict), counted as unchanged: set by `leaveOutHeldRecords` (db/sync/import/leaveOutHeld.ts)
+   * where the bundle is opened, so that a re-import neither clones nor merges 100k records twice. `seq`
+   * is the change counter when they were compared: the importer refuses the bundle if the database
+   * went back since.
    */
   alreadyHeld?: { count: number; seq: number };
 }

@@ -15,14 +15,14 @@ import type { Activity, Stored } from '../../domain/records';
 import { useRead } from '../../ui/useRead';
 
 /** More than fills the tallest screen; small enough to read and render at once. */
-export const PREVIEW_SIZE = 200;
+const PREVIEW_SIZE = 200;
 
 /**
  * Every live activity, kept up to date by a live query, shared by the page's visits: the list is kept
  * `KEEP_AFTER_LEAVING_MS` after the page is left, so coming back from editing an activity shows the
  * whole list at once instead of reading it all again. Past that, reading stops and memory is freed.
  */
-export const KEEP_AFTER_LEAVING_MS = 60_000;
+const KEEP_AFTER_LEAVING_MS = 60_000;
 
 const allActivities = {
   list: undefined as Stored<Activity>[] | undefined,

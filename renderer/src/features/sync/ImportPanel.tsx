@@ -3,7 +3,7 @@
  * off the main thread → preview (who sent it, signature, what would change) → Import or Cancel.
  * Nothing is written before "Import", and then all or nothing.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { ensureDeviceKeys, importBundle, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
@@ -34,8 +34,6 @@ export function ImportPanel() {
   const { t } = useTranslation('sync');
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
 
   const update = useCallback((key: number, state: Step) => {
     setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)));

@@ -1,7 +1,7 @@
 /**
  * Importing an opened bundle (checked by domain/sync/bundle.ts, in a Worker in the app): everything
- * in ONE transaction over every table it may touch, so any failure rolls everything back (design.md
- * promise 5); the bundle joins the import history, so importing it again changes nothing.
+ * in ONE transaction over every table it may touch, so any failure rolls everything back (all or
+ * nothing); the bundle joins the import history, so importing it again changes nothing.
  */
 import type { OpenedBundle } from '../../../domain/sync/bundle';
 import { currentSeq } from '../../device';
