@@ -1,30 +1,20 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openRelais } from './index';
-import type { Place, Village } from '../domain/records';
+import type { CommuneRef, Village } from '../domain/records';
+import { ARVIEU, LORMES, placeData } from '../testkit/records';
 import { livePlacesNewestFirst } from './places';
 import { liveVillageOfCommune } from './villages';
 
-const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
-const ARVIEU = { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' };
-
-function place(nom: string, overrides: Partial<Place> = {}): Place {
-  return {
-    nom, adresse: '1 place de la Mairie', commune: LORMES, typologie: [], services: [], publics: [],
-    priseEnChargeSpecifique: [], fraisACharge: [], modalitesAcces: [], modalitesAccompagnement: [], dispositifs: [],
-    dateMaj: '2026-03-02', ...overrides,
-  };
-}
-
-const village = (commune: typeof LORMES, departement: string): Village => ({ commune, departement });
+const village = (commune: CommuneRef, departement: string): Village => ({ commune, departement });
 
 describe('place reads', () => {
   it('lists live places newest first and finds the live village of a commune', async () => {
     const relais = openRelais(`test-${Math.random()}`);
-    const first = await relais.places.create(place('Premier'));
+    const first = await relais.places.create(placeData('Premier'));
     await new Promise((r) => setTimeout(r, 5));
-    await relais.places.create(place('Second'));
-    const gone = await relais.places.create(place('Supprimé'));
+    await relais.places.create(placeData('Second'));
+    const gone = await relais.places.create(placeData('Supprimé'));
     await relais.places.remove(gone.id);
     expect((await livePlacesNewestFirst(relais.db)).map((p) => p.nom)).toEqual(['Second', 'Premier']);
     expect(first.id).toBeTruthy();
