@@ -18,7 +18,7 @@
  * payload hash, JSON safety, and every record (structure + domain validator).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { isRecordKind, RECORD_KINDS, type RecordKind } from '../kinds';
+import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
 import { sha256Hex, sign, verify } from './keys';
@@ -97,19 +97,13 @@ export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'crea
 };
 
 /**
- * Personal data, decided once for every bundle: a followed person (even pseudonymous, with a code and
- * age band, is personal data under the GDPR) and an activity linked to followed persons. An erased
- * record carries no payload, so it is not personal data. Free-text notes are covered by the warning
- * near every free-text field (users must not type sensitive data there).
+ * Personal data, decided once for every bundle, by the declaration of each kind (domain/kinds.ts): a
+ * followed person, an activity linked to followed persons. An erased record carries no payload, so it
+ * is not personal data. Free-text notes are covered by the warning near every free-text field (users
+ * must not type sensitive data there).
  */
 export function isPersonalData(entry: BundleEntry): boolean {
-  if (entry.record.erased) return false;
-  if (entry.kind === 'beneficiary') return true;
-  if (entry.kind === 'activity') {
-    const ids = entry.record.beneficiaryIds;
-    return Array.isArray(ids) && ids.length > 0;
-  }
-  return false;
+  return !entry.record.erased && RECORD_KIND_DECLARATIONS[entry.kind].personalData(entry.record);
 }
 
 function containsPersonalData(entries: readonly BundleEntry[]): boolean {
