@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { META_FIELDS } from '../renderer/src/domain/records';
+import { dataOf } from '../renderer/src/domain/records';
 import { isStamp } from '../renderer/src/domain/hlc';
 import { UUID_PATTERN } from '../renderer/src/domain/ids';
 import { validateActivity } from '../renderer/src/domain/activity';
@@ -18,11 +18,6 @@ const VALIDATORS: Record<TableName, (data: never) => unknown[]> = {
   surveys: validateSurvey,
   activities: validateActivity,
 };
-const META = new Set<string>(META_FIELDS);
-
-function dataOf(record: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !META.has(key)));
-}
 
 describe('bench data generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {

@@ -6,7 +6,7 @@
 import { gzipSync, Gunzip } from 'fflate';
 import { checkRecord, createStampCache } from '../../renderer/src/domain/sync/records';
 import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
-import type { RecordKind } from '../../renderer/src/domain/records';
+import type { RecordKind } from '../../renderer/src/domain/kinds';
 import type { SyncRecord } from '../../renderer/src/domain/sync/merge';
 import { mergeRecord } from '../../renderer/src/domain/sync/merge';
 import Dexie from 'dexie';

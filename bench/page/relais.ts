@@ -1,5 +1,5 @@
 /**
- * The Relais side of the benchmark: the app's real export and import (db/sync.ts + domain/sync), called
+ * The Relais side of the benchmark: the app's real export and import (db/sync/ + domain/sync), called
  * the way the sync screen calls them. An import is `openBundle` (decrypt, verify signature and hash,
  * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
  * are timed together and reported apart, so the figures show where the time goes.
@@ -38,9 +38,9 @@ export interface ImportTiming {
 }
 
 type OpenOffThread = (bytes: Uint8Array, secrets: { identity: string }, options?: { db?: RelaisDatabase }) => ReturnType<typeof openBundle>;
-/** The app opens bundles in a Worker (features/sync); found at build time, absent → page fallback. */
+/** The app opens bundles in a Worker (db/sync/worker); found at build time, absent → page fallback. */
 const offThreadModules = import.meta.glob<{ openBundleOffThread: OpenOffThread }>(
-  '../../renderer/src/features/sync/openBundleOffThread.ts', { eager: true },
+  '../../renderer/src/db/sync/worker/openBundleOffThread.ts', { eager: true },
 );
 function findOffThread(): OpenOffThread | undefined {
   return Object.values(offThreadModules).at(0)?.openBundleOffThread;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ToastProvider } from '../ui/toast';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { FirstRun } from '../features/settings/FirstRun';
-import { useProfile } from '../features/settings/profile';
+import { readProfile } from '../db/profile';
+import { useRead } from '../ui/useRead';
 import { homeRoutes } from '../features/home/routes';
 import { villageRoutes } from '../features/villages/routes';
 import { surveyRoutes } from '../features/surveys/routes';
@@ -62,7 +63,7 @@ function Shell() {
 }
 
 export function App() {
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   if (profile === undefined) return null; // first read of the local database: a few milliseconds
   return (
     <ToastProvider>

@@ -9,41 +9,38 @@
 import { createClock, tick, type HlcState } from '../domain/hlc';
 import { newDeviceId } from '../domain/ids';
 import type { RelaisDatabase } from './schema';
+import { readMeta, writeMeta, type MetaValues } from './meta';
 
-export interface DeviceIdentity {
-  deviceId: string;
-  createdAt: string;
-}
+export type DeviceIdentity = MetaValues['device'];
 
 export async function ensureDevice(db: RelaisDatabase): Promise<DeviceIdentity> {
   return db.transaction('rw', db.meta, async () => {
-    const row = await db.meta.get('device');
-    if (row) return row.value as DeviceIdentity;
+    const existing = await readMeta(db, 'device');
+    if (existing) return existing;
     const identity: DeviceIdentity = { deviceId: newDeviceId(), createdAt: new Date().toISOString() };
-    await db.meta.put({ key: 'device', value: identity });
+    await writeMeta(db, 'device', identity);
     return identity;
   });
 }
 
 export async function loadClock(db: RelaisDatabase): Promise<HlcState> {
   const identity = await ensureDevice(db);
-  const row = await db.meta.get('clock');
-  const saved = row?.value as { millis: number; counter: number } | undefined;
+  const saved = await readMeta(db, 'clock');
   return createClock(identity.deviceId, saved?.millis ?? 0, saved?.counter ?? 0);
 }
 
 export async function saveClock(db: RelaisDatabase, clock: HlcState): Promise<void> {
-  await db.meta.put({ key: 'clock', value: { millis: clock.millis, counter: clock.counter } });
+  await writeMeta(db, 'clock', { millis: clock.millis, counter: clock.counter });
 }
 
 export async function currentSeq(db: RelaisDatabase): Promise<number> {
-  return ((await db.meta.get('seq'))?.value as number | undefined) ?? 0;
+  return (await readMeta(db, 'seq')) ?? 0;
 }
 
 /** Reserve `count` consecutive change numbers and return the first. */
-export async function reserveSeq(db: RelaisDatabase, count = 1): Promise<number> {
+async function reserveSeq(db: RelaisDatabase, count = 1): Promise<number> {
   const first = (await currentSeq(db)) + 1;
-  await db.meta.put({ key: 'seq', value: first + count - 1 });
+  await writeMeta(db, 'seq', first + count - 1);
   return first;
 }
 

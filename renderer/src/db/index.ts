@@ -4,40 +4,42 @@
  */
 import { RelaisDatabase } from './schema';
 import { RecordRepository } from './repository';
-import { validateVillage } from '../domain/village';
-import { validateSurvey } from '../domain/survey';
-import { validateActivity } from '../domain/activity';
-import { validatePlace } from '../domain/place';
-import { validateBeneficiary } from '../domain/beneficiary';
-import type { Activity, Beneficiary, Place, Survey, Village } from '../domain/records';
-import { validateSeries, validateSession, validateTemplate } from '../domain/workshops/validation';
-import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
+import { RECORD_KINDS, tableOf, validatorOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
 
-export interface Relais {
-  db: RelaisDatabase;
-  villages: RecordRepository<Village>;
-  surveys: RecordRepository<Survey>;
-  activities: RecordRepository<Activity>;
-  places: RecordRepository<Place>;
-  beneficiaries: RecordRepository<Beneficiary>;
-  workshopTemplates: RecordRepository<WorkshopTemplate>;
-  workshopSeries: RecordRepository<WorkshopSeries>;
-  workshopSessions: RecordRepository<WorkshopSession>;
+/** One repository per record kind, under its table's name: `relais.villages`, `relais.workshopSessions`… */
+export type Repositories = { [K in RecordKind as TableOf<K>]: RecordRepository<DataOf<K>> };
+
+export type Relais = Repositories & { db: RelaisDatabase };
+
+/** The repository of a record kind, for code that works on any kind (restoring a conflict's value). */
+export function repositoryOf<K extends RecordKind>(db: RelaisDatabase, kind: K): RecordRepository<DataOf<K>> {
+  return new RecordRepository(db, db.recordTable(kind), validatorOf(kind));
+}
+
+/**
+ * A repository for every kind of the registry. TypeScript cannot follow a loop that fills a mapped
+ * type, hence the one assertion: the keys are the registry's own table names (db/index.test.ts checks
+ * that each one writes its kind's table).
+ */
+function repositoriesOf(db: RelaisDatabase): Repositories {
+  return Object.fromEntries(RECORD_KINDS.map((kind) => [tableOf(kind), repositoryOf(db, kind)])) as Repositories;
 }
 
 export function openRelais(name = 'relais'): Relais {
   const db = new RelaisDatabase(name);
-  return {
-    db,
-    villages: new RecordRepository(db, db.villages, validateVillage),
-    surveys: new RecordRepository(db, db.surveys, validateSurvey),
-    activities: new RecordRepository(db, db.activities, validateActivity),
-    places: new RecordRepository(db, db.places, validatePlace),
-    beneficiaries: new RecordRepository(db, db.beneficiaries, validateBeneficiary),
-    workshopTemplates: new RecordRepository(db, db.workshopTemplates, validateTemplate),
-    workshopSeries: new RecordRepository(db, db.workshopSeries, validateSeries),
-    workshopSessions: new RecordRepository(db, db.workshopSessions, validateSession),
-  };
+  return { db, ...repositoriesOf(db) };
+}
+
+/**
+ * Run `work` (writes through the repositories) in ONE read-write transaction over the tables of
+ * `kinds`: either all of it is stored or none of it (a window closed half-way leaves nothing behind).
+ */
+export function writeAllOrNothing<T>(relais: Relais, kinds: readonly RecordKind[], work: () => Promise<T>): Promise<T> {
+  const { db } = relais;
+  // An `async` scope, not `work` itself: Dexie follows native awaits inside a transaction only when the
+  // scope function is async; otherwise a few awaits of plain async functions in a row lose the
+  // transaction, which then commits early (PrematureCommitError) and the rest would run outside it.
+  return db.transaction('rw', [db.meta, ...kinds.map((kind) => db.recordTable(kind))], async () => work());
 }
 
 let instance: Relais | undefined;

@@ -55,6 +55,15 @@ describe('record repository', () => {
     expect(await currentSeq(db)).toBe(1);
   });
 
+  it('sees an object field written with its keys in another order as unchanged', async () => {
+    const { villages, db } = open();
+    const created = await villages.create(LORMES);
+    const reordered = { codePostal: '58140', nom: 'Lormes', codeInsee: '58145' };
+    const same = await villages.update(created.id, { ...LORMES, commune: reordered });
+    expect(same).toEqual(created);
+    expect(await currentSeq(db)).toBe(1);
+  });
+
   it('stamps a field that was removed, so the removal travels', async () => {
     const { villages } = open();
     const created = await villages.create({ ...LORMES, notes: 'à supprimer' });

@@ -4,7 +4,8 @@
  * Screens read through live queries (dexie-react-hooks) and redraw on their own.
  */
 import type { Table } from 'dexie';
-import { META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
+import { dataOf, META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
+import { sameValue } from '../domain/canonical';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
 import { uuidv7 } from '../domain/ids';
 import { stampLocalWrite } from './device';
@@ -13,17 +14,6 @@ import type { RelaisDatabase } from './schema';
 export type Validator<T> = (data: T) => ValidationIssue[];
 
 const META = new Set<string>(META_FIELDS);
-
-/** Data fields of a record (everything that is not sync metadata). */
-export function dataOf<T extends object>(record: Stored<T>): T {
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!META.has(key)) data[key] = value;
-  return data as T;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /**
  * Keep only data fields, and drop undefined values so that "absent" has one representation in storage

@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openRelais, type Relais } from './index';
-import { applyRetention, beneficiaryData, RETENTION_DAYS } from './retention';
-import type { Activity, Beneficiary } from '../domain/records';
+import { applyRetention, RETENTION_DAYS } from './retention';
+import { dataOf, type Activity, type Beneficiary } from '../domain/records';
+
+/** The data a person still has (nothing once anonymised). */
+async function beneficiaryData(relais: Relais, id: string) {
+  const stored = await relais.beneficiaries.get(id);
+  return stored && !stored.erased ? dataOf(stored) : undefined;
+}
 
 const PERSON: Beneficiary = { code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false };
 const DAY = 24 * 60 * 60 * 1000;

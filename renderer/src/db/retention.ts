@@ -4,8 +4,8 @@
  * last change and their last activity. Anonymising is the erasure of the pseudonymous record: the
  * payload is cleared for good and the erasure travels in bundles; activities keep their counts.
  */
-import { dataOf } from './repository';
 import type { Relais } from './index';
+import { writeMeta } from './meta';
 
 export const RETENTION_DAYS = 365;
 
@@ -14,7 +14,7 @@ function isoDaysBefore(now: Date, days: number): string {
 }
 
 /** Ids of followed people not used for `RETENTION_DAYS`: no change and no activity since. */
-export async function staleBeneficiaries(relais: Relais, now = new Date()): Promise<string[]> {
+async function staleBeneficiaries(relais: Relais, now = new Date()): Promise<string[]> {
   const { db } = relais;
   const limit = isoDaysBefore(now, RETENTION_DAYS);
   const candidates = await db.beneficiaries.where('updatedAt').below(limit).filter((b) => b.erased === 0).toArray();
@@ -32,13 +32,7 @@ export async function applyRetention(relais: Relais, now = new Date()): Promise<
   const stale = await staleBeneficiaries(relais, now);
   for (const id of stale) await relais.beneficiaries.erase(id);
   if (stale.length > 0) {
-    await relais.db.meta.put({ key: 'lastRetention', value: { at: now.toISOString(), erased: stale.length } });
+    await writeMeta(relais.db, 'lastRetention', { at: now.toISOString(), erased: stale.length });
   }
   return stale.length;
-}
-
-/** For tests and screens: the data a person still has (nothing once anonymised). */
-export async function beneficiaryData(relais: Relais, id: string) {
-  const stored = await relais.db.beneficiaries.get(id);
-  return stored && !stored.erased ? dataOf(stored) : undefined;
 }

@@ -3,14 +3,10 @@
  * Dexie upgrades an older database in place, on the user's laptop, when the new app first opens it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Activity, Beneficiary, Place, Stored, Survey, Village } from '../domain/records';
-import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './syncRows';
-import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+import type { Stored } from '../domain/records';
+import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
+import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
+import type { MetaKey, MetaRow } from './meta';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -65,22 +61,22 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
   },
 ];
 
-export class RelaisDatabase extends Dexie {
-  meta!: Table<MetaRow, string>;
-  drafts!: Table<DraftRow, string>;
-  villages!: Table<Stored<Village>, string>;
-  surveys!: Table<Stored<Survey>, string>;
-  activities!: Table<Stored<Activity>, string>;
-  places!: Table<Stored<Place>, string>;
-  beneficiaries!: Table<Stored<Beneficiary>, string>;
-  conflicts!: Table<ConflictRow, number>;
-  imports!: Table<ImportRow, string>;
-  quarantine!: Table<QuarantineRow, number>;
-  cards!: Table<CardRow, string>;
-  workshopTemplates!: Table<Stored<WorkshopTemplate>, string>;
-  workshopSeries!: Table<Stored<WorkshopSeries>, string>;
-  workshopSessions!: Table<Stored<WorkshopSession>, string>;
+/** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
+export type RecordTables = { [K in RecordKind as TableOf<K>]: Table<Stored<DataOf<K>>, string> };
 
+/** The tables: Dexie creates one property per store of SCHEMA_VERSIONS; this interface types them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- types the properties Dexie defines at run time
+export interface RelaisDatabase extends RecordTables {
+  meta: Table<MetaRow, MetaKey>;
+  drafts: Table<DraftRow, string>;
+  conflicts: Table<ConflictRow, number>;
+  imports: Table<ImportRow, string>;
+  quarantine: Table<QuarantineRow, number>;
+  cards: Table<CardRow, string>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+export class RelaisDatabase extends Dexie {
   constructor(name = 'relais') {
     super(name);
     for (const step of SCHEMA_VERSIONS) {
@@ -88,17 +84,9 @@ export class RelaisDatabase extends Dexie {
       if (step.upgrade) version.upgrade(step.upgrade);
     }
   }
-}
 
-/** Table name for each record kind that is stored (workshop kinds are added by their schema version). */
-export const TABLE_OF_KIND = {
-  village: 'villages',
-  survey: 'surveys',
-  activity: 'activities',
-  place: 'places',
-  beneficiary: 'beneficiaries',
-  workshopTemplate: 'workshopTemplates',
-  workshopSeries: 'workshopSeries',
-  workshopSession: 'workshopSessions',
-} as const;
-export type StoredKind = keyof typeof TABLE_OF_KIND;
+  /** The table of a record kind, typed by the kind: how code that works on any kind reaches records. */
+  recordTable<K extends RecordKind>(kind: K): Table<Stored<DataOf<K>>, string> {
+    return this.table<Stored<DataOf<K>>, string>(tableOf(kind));
+  }
+}

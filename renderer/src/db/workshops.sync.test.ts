@@ -4,11 +4,11 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais } from './syncTestkit';
-import { ensureDeviceKeys, exportBundle, receiveBundle } from './sync';
+import { closeTestDatabases, openTestRelais, receiveBundle } from '../testkit/sync';
+import { ensureDeviceKeys, exportBundle } from './sync';
 import { copyStarter, createSeries, duplicateTemplate } from './workshops';
 import { RECORD_VALIDATORS } from '../domain/sync/validators';
-import { dataOf } from './repository';
+import { dataOf } from '../domain/records';
 
 afterEach(closeTestDatabases);
 

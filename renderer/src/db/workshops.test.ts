@@ -6,7 +6,7 @@ import {
   restoreSeries, SessionNotClosableError,
 } from './workshops';
 import { ValidationError } from '../domain/validation';
-import { dataOf } from './repository';
+import { dataOf } from '../domain/records';
 import type { WalkIn } from '../domain/workshops/types';
 
 const lormes = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };

@@ -1,16 +1,34 @@
 /**
- * Database steps of the workshops feature: each is one Dexie transaction built from repository
- * writes (so every record carries per-field versions and travels in bundles).
+ * Workshops in the database: the reads of the workshop screens, and the steps that change several
+ * records at once, each one Dexie transaction built from repository writes (so every record carries
+ * per-field versions and travels in bundles).
  */
 import type { Relais } from './index';
-import type { Activity, CommuneRef, Stored } from '../domain/records';
+import { dataOf, type Activity, type CommuneRef, type Stored } from '../domain/records';
+import { liveRecords, liveRecordsWhere } from './live';
+import type { RelaisDatabase } from './schema';
 import { closeSession } from '../domain/workshops/close';
 import { cancelledSession, movedSession } from '../domain/workshops/calendar';
 import { starterTemplate, type StarterLanguage } from '../domain/workshops/starterTemplates';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
-import { dataOf } from './repository';
 
 export type WorkshopStore = Pick<Relais, 'db' | 'activities' | 'workshopTemplates' | 'workshopSeries' | 'workshopSessions'>;
+
+export function liveTemplates(db: RelaisDatabase): Promise<Stored<WorkshopTemplate>[]> {
+  return liveRecords(db.workshopTemplates);
+}
+
+export function liveSeries(db: RelaisDatabase): Promise<Stored<WorkshopSeries>[]> {
+  return liveRecords(db.workshopSeries);
+}
+
+export function liveSessions(db: RelaisDatabase): Promise<Stored<WorkshopSession>[]> {
+  return liveRecords(db.workshopSessions);
+}
+
+export function liveSessionsOfSeries(db: RelaisDatabase, seriesId: string | undefined): Promise<Stored<WorkshopSession>[]> {
+  return seriesId ? liveRecordsWhere(db.workshopSessions, 'seriesId', seriesId) : Promise.resolve([]);
+}
 
 export class SessionNotClosableError extends Error {
   constructor(readonly reason: 'notFound' | 'notPlanned' | 'noParticipant') {
@@ -24,7 +42,7 @@ export class SessionNotClosableError extends Error {
  * An existing (not deleted) copy of the same starter is reused, so using a starter twice gives one template.
  */
 export async function copyStarter(store: WorkshopStore, key: string, language: StarterLanguage): Promise<Stored<WorkshopTemplate>> {
-  const existing = await store.db.workshopTemplates.where('starterKey').equals(key).filter((t) => t.deleted === 0).first();
+  const [existing] = await liveRecordsWhere(store.db.workshopTemplates, 'starterKey', key);
   if (existing) return existing;
   const template = starterTemplate(key, language);
   if (!template) throw new Error(`unknown starter template: ${key}`);
@@ -123,7 +141,7 @@ export async function changeSeries(store: WorkshopStore, id: string, change: (s:
 export async function deleteSeries(store: WorkshopStore, seriesId: string): Promise<string[]> {
   const { db } = store;
   return db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
-    const sessions = await db.workshopSessions.where('seriesId').equals(seriesId).filter((s) => s.deleted === 0).toArray();
+    const sessions = await liveSessionsOfSeries(db, seriesId);
     for (const session of sessions) await store.workshopSessions.remove(session.id);
     await store.workshopSeries.remove(seriesId);
     return [seriesId, ...sessions.map((s) => s.id)];

@@ -155,7 +155,7 @@ export function validateAnonymousCounts(counts: AnonymousCounts): ValidationIssu
   return issues;
 }
 
-export function breakdownSum(breakdown: Partial<Record<string, number>> | undefined): number {
+function breakdownSum(breakdown: Partial<Record<string, number>> | undefined): number {
   return Object.values(breakdown ?? {}).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 

@@ -20,19 +20,6 @@ export function validateBeneficiary(b: Beneficiary): ValidationIssue[] {
   return issues;
 }
 
-/** Age band from a year of birth: the only age datum we keep (never the full birth date). */
-export function trancheAgeFromBirthYear(year: number, today = new Date()): (typeof TRANCHES_AGE)[number] {
-  const age = today.getFullYear() - year;
-  if (!Number.isFinite(age) || age < 0 || age > 130) return 'non_communique';
-  if (age < 12) return 'moins_de_douze';
-  if (age < 18) return 'douze_dix_huit';
-  if (age < 25) return 'dix_huit_vingt_quatre';
-  if (age < 40) return 'vingt_cinq_trente_neuf';
-  if (age < 60) return 'quarante_cinquante_neuf';
-  if (age < 70) return 'soixante_soixante_neuf';
-  return 'soixante_dix_plus';
-}
-
 /**
  * The next free code in the `B-0001` series: one above the highest `B-` number already used
  * (codes of other series, or erased records, do not matter). Four digits at least, more when needed.

@@ -35,15 +35,6 @@ export const TRANCHES_AGE = [
 ] as const;
 export const STATUTS_SOCIAUX = ['scolarise', 'sans_emploi', 'en_emploi', 'retraite', 'non_communique'] as const;
 
-/** Duration groups used by reports: <30 min, 30–60, 60–120, ≥120. */
-export const DUREE_GROUPS = ['moins_30', 'de_30_a_60', 'de_60_a_120', 'plus_120'] as const;
-export function dureeGroup(minutes: number): (typeof DUREE_GROUPS)[number] {
-  if (minutes < 30) return 'moins_30';
-  if (minutes < 60) return 'de_30_a_60';
-  if (minutes < 120) return 'de_60_a_120';
-  return 'plus_120';
-}
-
 // --- Places: national schema v1.0.2 value lists (exact strings, accents included) ---
 export const TYPOLOGIES = [
   'MUNI', 'EPN', 'BIB', 'TIERS_LIEUX', 'RFS', 'MSAP', 'CCAS', 'ASSO', 'LA_POSTE',

@@ -80,9 +80,3 @@ export function observe(clock: HlcState, stamp: string, wallMillis: number = Dat
 export function compareStamps(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-export function maxStamp(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a >= b ? a : b;
-}

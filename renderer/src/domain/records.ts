@@ -11,12 +11,6 @@ import type {
   Thematique, ThematiqueDemarche, TrancheAge, TypeLieu, Typologie,
 } from './codes';
 
-export const RECORD_KINDS = [
-  'village', 'survey', 'activity', 'place', 'beneficiary',
-  'workshopTemplate', 'workshopSeries', 'workshopSession',
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
 /** Names that belong to the sync machinery and can never be data fields. */
 export const META_FIELDS = [
   'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'replaced', 'deleted', 'erased', 'seq',
@@ -47,6 +41,20 @@ export interface RecordMeta {
 }
 
 export type Stored<T> = T & RecordMeta;
+
+const META = new Set<string>(META_FIELDS);
+
+/**
+ * The data fields of a record: everything that is not sync metadata. Typed for a stored record of a
+ * known kind, and for any record read from a bundle (whose fields are not known yet).
+ */
+export function dataOf<T extends object>(record: Stored<T>): T;
+export function dataOf(record: Omit<RecordMeta, 'seq'> & { [field: string]: unknown }): Record<string, unknown>;
+export function dataOf(record: object): object {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!META.has(key)) data[key] = value;
+  return data;
+}
 
 /** A commune chosen from the official list (never typed by hand). */
 export interface CommuneRef {

@@ -103,3 +103,8 @@ export function validateSurvey(survey: Survey, now: Date = new Date()): Validati
     ...checkText('notes', s.notes, SURVEY_NOTES_MAX, false),
   ];
 }
+
+/** Surveys of a village, most recent date first (several the same day: the last created first). */
+export function surveysNewestFirst<T extends Survey & { createdAt: string }>(surveys: T[]): T[] {
+  return [...surveys].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+}

@@ -1,3 +1,4 @@
+import { toCommuneRef, type Commune } from './communes';
 import type { Village } from './records';
 import { issue, type ValidationIssue } from './validation';
 
@@ -23,4 +24,18 @@ export function validateVillage(village: Village): ValidationIssue[] {
     issues.push(issue('population', 'invalid'));
   }
   return issues;
+}
+
+/** A new village for a commune of the official list (its first postcode unless one is chosen). */
+export function villageFromCommune(commune: Commune, codePostal?: string): Village {
+  return {
+    commune: toCommuneRef(commune, codePostal ?? commune.codesPostaux[0]),
+    departement: commune.departement,
+    population: commune.population,
+  };
+}
+
+/** By commune name, as French sorts it: the order of village pickers and lists by name. */
+export function byCommuneName(a: Village, b: Village): number {
+  return a.commune.nom.localeCompare(b.commune.nom, 'fr');
 }

@@ -14,7 +14,7 @@ export { bundledResources } from './resources';
 const STORAGE_KEY = 'relais.language';
 
 /** The language chosen last time (kept in localStorage so the first paint is already right). */
-export function storedLanguage(): Language {
+function storedLanguage(): Language {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     return isLanguage(saved) || isPseudoLanguage(saved) ? saved : DEFAULT_LANGUAGE;

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRelais } from '../db';
+import { deleteDraft, readDraft, saveDraft } from '../db/drafts';
 
 const SAVE_DELAY_MS = 400;
 
@@ -25,7 +26,7 @@ export function useDraft<T>(key: string, initial: T): {
 
   useEffect(() => {
     let cancelled = false;
-    getRelais().db.drafts.get(key).then((row) => {
+    readDraft(getRelais().db, key).then((row) => {
       if (cancelled) return;
       if (row) {
         setState(row.value as T);
@@ -45,7 +46,7 @@ export function useDraft<T>(key: string, initial: T): {
     clearTimeout(timer.current);
     const toSave = pending.current;
     pending.current = undefined;
-    if (toSave) void getRelais().db.drafts.put({ key, value: toSave.value, savedAt: new Date().toISOString() });
+    if (toSave) void saveDraft(getRelais().db, key, toSave.value);
   }, [key]);
 
   useEffect(() => {
@@ -71,7 +72,7 @@ export function useDraft<T>(key: string, initial: T): {
     clearTimeout(timer.current);
     pending.current = undefined;
     dirty.current = false;
-    await getRelais().db.drafts.delete(key);
+    await deleteDraft(getRelais().db, key);
   }, [key]);
 
   return { value, setValue, restored, ready, clearDraft };

@@ -8,7 +8,7 @@ import { gzipSync } from 'fflate';
 import { openBundle, PayloadWriter, sealBundle, type BundleLimits } from './bundle';
 import { bundleErrorCode } from './errors';
 import { generateDeviceKeys } from './keys';
-import { forgeBundle, SENDER_DEVICE, villageRecord } from './hostileCorpus';
+import { forgeBundle, SENDER_DEVICE, villageRecord } from '../../testkit/hostileCorpus';
 import { RECORD_VALIDATORS } from './validators';
 import { syncedContent } from './merge';
 import type { BundleEntry } from './records';

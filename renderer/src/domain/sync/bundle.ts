@@ -18,12 +18,12 @@
  * payload hash, JSON safety, and every record (structure + domain validator).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { RECORD_KINDS, type RecordKind } from '../records';
+import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
 import { sha256Hex, sign, verify } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
-import { checkRecord, createStampCache, isRecordKind, type BundleEntry, type ValidatorRegistry } from './records';
+import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import type { SyncRecord } from './merge';
 
 /** Bump when a reader of the previous format could misread the new one. */
@@ -97,22 +97,16 @@ export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'crea
 };
 
 /**
- * Personal data, decided once for every bundle: a followed person (even pseudonymous, with a code and
- * age band, is personal data under the GDPR) and an activity linked to followed persons. An erased
- * record carries no payload, so it is not personal data. Free-text notes are covered by the warning
- * near every free-text field (users must not type sensitive data there).
+ * Personal data, decided once for every bundle, by the declaration of each kind (domain/kinds.ts): a
+ * followed person, an activity linked to followed persons. An erased record carries no payload, so it
+ * is not personal data. Free-text notes are covered by the warning near every free-text field (users
+ * must not type sensitive data there).
  */
 export function isPersonalData(entry: BundleEntry): boolean {
-  if (entry.record.erased) return false;
-  if (entry.kind === 'beneficiary') return true;
-  if (entry.kind === 'activity') {
-    const ids = entry.record.beneficiaryIds;
-    return Array.isArray(ids) && ids.length > 0;
-  }
-  return false;
+  return !entry.record.erased && RECORD_KIND_DECLARATIONS[entry.kind].personalData(entry.record);
 }
 
-export function containsPersonalData(entries: readonly BundleEntry[]): boolean {
+function containsPersonalData(entries: readonly BundleEntry[]): boolean {
   return entries.some(isPersonalData);
 }
 
@@ -288,7 +282,7 @@ export interface BundleHeader {
 }
 
 /** Read the clear header: enough to know whether to ask for a passphrase. Checks format and sizes. */
-export function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
+function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
   if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`);
   if (bytes.length < BUNDLE_MAGIC.length || BUNDLE_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new BundleError('notABundle');
@@ -480,9 +474,10 @@ export interface OpenedBundle {
   alreadyImported?: boolean;
   /**
    * Records left out because this database already holds them (merging them changes nothing and logs
-   * no conflict), counted as unchanged: set by `leaveOutHeldRecords` (db/sync.ts) where the bundle is
-   * opened, so that a re-import neither clones nor merges 100k records twice. `seq` is the change
-   * counter when they were compared: the importer refuses the bundle if the database went back since.
+   * no conflict), counted as unchanged: set by `leaveOutHeldRecords` (db/sync/import/leaveOutHeld.ts)
+   * where the bundle is opened, so that a re-import neither clones nor merges 100k records twice. `seq`
+   * is the change counter when they were compared: the importer refuses the bundle if the database
+   * went back since.
    */
   alreadyHeld?: { count: number; seq: number };
 }

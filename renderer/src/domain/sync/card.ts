@@ -7,7 +7,7 @@ import { DEVICE_ID_PATTERN } from '../ids';
 import { BundleError } from './errors';
 import { fromBase64, sign, toBase64, verify } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
-import { canonicalJson } from './merge';
+import { canonicalJson } from '../canonical';
 
 export const CARD_FORMAT = 1;
 export const CARD_TYPE = 'relais-card';

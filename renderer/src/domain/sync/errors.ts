@@ -15,7 +15,7 @@ export class BundleError extends Error {
   }
 }
 
-export function isBundleError(error: unknown): error is BundleError {
+function isBundleError(error: unknown): error is BundleError {
   return error instanceof Error && error.name === 'BundleError' && 'code' in error;
 }
 

@@ -32,7 +32,7 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -41,7 +41,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** WebCrypto wants bytes backed by a plain ArrayBuffer. */
-export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 

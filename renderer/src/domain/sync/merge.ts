@@ -9,7 +9,8 @@
  *
  * Pure: no Dexie, no DOM. Runs in Node tests, in the import worker and in the page.
  */
-import { META_FIELDS, type RecordMeta } from '../records';
+import type { RecordMeta } from '../records';
+import { canonicalJson, deepEqual, sameValue } from '../canonical';
 
 /** The sync view of any stored record: metadata plus flat data fields. `seq` is local and never merged. */
 export type SyncRecord = Omit<RecordMeta, 'seq'> & { seq?: number; [field: string]: unknown };
@@ -35,53 +36,8 @@ export interface MergeResult {
   conflicts: FieldConflict[];
 }
 
-const META = new Set<string>(META_FIELDS);
 /** Versioned fields that are not data: they travel as metadata columns. */
 const FLAG_FIELDS = new Set(['deleted', 'erased']);
-
-export function dataFieldsOf(record: SyncRecord): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!META.has(key)) data[key] = value;
-  return data;
-}
-
-/** JSON with sorted keys: one spelling per value, so equal values compare equal. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value as object)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
-}
-
-/**
- * Structural equality, without building strings. Sound for the merge: when it says equal,
- * `canonicalJson` of both sides is equal too (keys holding `undefined` count as absent, as there);
- * the rare values it calls different though their JSON is equal (NaN and null) take the slow path.
- */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => deepEqual(item, b[i]));
-  }
-  const objA = a as Record<string, unknown>;
-  const objB = b as Record<string, unknown>;
-  const keysA = Object.keys(objA).filter((key) => objA[key] !== undefined);
-  const keysB = Object.keys(objB).filter((key) => objB[key] !== undefined);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => deepEqual(objA[key], objB[key]));
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return canonicalJson(a) === canonicalJson(b);
-}
 
 /** The device id at the end of a stamp (`<ISO>-<counter>-<device>`). */
 function deviceOfStamp(stamp: string): string {

@@ -4,12 +4,13 @@
  * are far in the future (a sender's clock set days ahead) is not refused but quarantined: applied, it
  * would win every later edit for days.
  */
-import { META_FIELDS, RECORD_KINDS, type RecordKind } from '../records';
+import { dataOf, META_FIELDS } from '../records';
+import type { RecordKind } from '../kinds';
 import { MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
 import { isPlainObject } from './safety';
-import { dataFieldsOf, type SyncRecord } from './merge';
+import type { SyncRecord } from './merge';
 
 export type DataValidator = (data: never) => ValidationIssue[];
 export type ValidatorRegistry = Partial<Record<RecordKind, DataValidator>>;
@@ -26,10 +27,6 @@ export type RecordCheck =
 
 const META = new Set<string>(META_FIELDS);
 const FLAGS = new Set(['deleted', 'erased']);
-
-export function isRecordKind(value: unknown): value is RecordKind {
-  return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
-}
 
 /**
  * Stamps already parsed while opening one bundle. A record's fields mostly share one or two stamps, and
@@ -81,7 +78,7 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
     if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return `replaced stamp of ${field}`;
     if (versions[field] === undefined || stamp >= versions[field]) return `replaced stamp of ${field} not older`;
   }
-  const dataKeys = Object.keys(dataFieldsOf(record));
+  const dataKeys = Object.keys(dataOf(record));
   if (record.erased === 1) {
     if (record.deleted !== 1 || versions.erased === undefined) return 'erasure incomplete';
     if (dataKeys.length > 0 || Object.keys(versions).some((f) => !FLAGS.has(f))) return 'erased record holds data';
@@ -93,8 +90,18 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
   return unstamped ? `field ${unstamped} unstamped` : null;
 }
 
-function latestStamp(versions: Record<string, string>): string {
+/** The newest of a record's stamps: when it was last written, anywhere. */
+export function latestStamp(versions: Record<string, string>): string {
   return Object.values(versions).reduce((a, b) => (a >= b ? a : b), '');
+}
+
+/**
+ * A stamp further ahead of `now` (the receiver's wall clock) than clocks may drift: a record carrying
+ * one is quarantined, not applied, until `now` catches up (applied, it would win every later edit).
+ */
+export function isFutureStamp(stamp: string, now: number, stamps?: StampCache): boolean {
+  const parsed = parseStampOnce(stamp, stamps);
+  return parsed !== null && parsed.millis > now + MAX_DRIFT_MS;
 }
 
 /** Check one entry of a bundle; `now` is the receiver's wall clock; `stamps` spares re-parsing stamps. */
@@ -109,11 +116,10 @@ export function checkRecord(kind: RecordKind, raw: unknown, validators: Validato
     const validate = validators[kind];
     // A kind without a registered validator cannot be trusted: refuse rather than store unchecked data.
     if (!validate) return { status: 'invalid', reason: `no validator for ${kind}` };
-    const issues = validate(dataFieldsOf(record) as never);
+    const issues = validate(dataOf(record) as never);
     if (issues.length > 0) return { status: 'invalid', reason: 'data', issues };
   }
   const latest = latestStamp(record.versions);
-  const parsed = parseStampOnce(latest, stamps);
-  if (parsed && parsed.millis > now + MAX_DRIFT_MS) return { status: 'future', stamp: latest };
+  if (isFutureStamp(latest, now, stamps)) return { status: 'future', stamp: latest };
   return { status: 'ok' };
 }

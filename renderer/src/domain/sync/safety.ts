@@ -9,7 +9,7 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Records are shallow (a commune, counts per code): anything deeper is not ours. */
 export const MAX_JSON_DEPTH = 16;
 
-export function assertSafeJson(value: unknown, depth = 0): void {
+function assertSafeJson(value: unknown, depth = 0): void {
   if (value === null || typeof value !== 'object') return;
   if (depth > MAX_JSON_DEPTH) throw new BundleError('invalidRecords', 'nested too deeply');
   if (Array.isArray(value)) {

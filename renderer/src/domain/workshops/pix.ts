@@ -3,9 +3,6 @@
  * say what a workshop builds. Competences are stored by their code ("1.1"); labels come from i18n
  * (`workshops:pix.<key>`, where the key is the code with "_" for "." because i18next splits on dots).
  */
-export const PIX_AREAS = ['1', '2', '3', '4', '5'] as const;
-export type PixArea = (typeof PIX_AREAS)[number];
-
 export const PIX_COMPETENCES = [
   '1.1', '1.2', '1.3',
   '2.1', '2.2', '2.3', '2.4',
@@ -18,14 +15,6 @@ export type PixCompetence = (typeof PIX_COMPETENCES)[number];
 /** i18n key of a competence label, e.g. "1.1" → "pix.competences.c1_1". */
 export function pixCompetenceKey(code: PixCompetence): string {
   return `pix.competences.c${code.replace('.', '_')}`;
-}
-
-export function pixAreaKey(area: PixArea): string {
-  return `pix.areas.a${area}`;
-}
-
-export function areaOf(code: PixCompetence): PixArea {
-  return code.split('.')[0] as PixArea;
 }
 
 /** Self-assessment scale: 1 "I have never done it" … 4 "I can do it alone and explain it". */

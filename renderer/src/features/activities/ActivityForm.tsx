@@ -5,8 +5,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
+import { liveBeneficiaries } from '../../db/beneficiaries';
+import { livePlacesByName } from '../../db/places';
+import { liveVillagesByName } from '../../db/villages';
 import { validateActivity } from '../../domain/activity';
 import { ACTIVITY_TYPES, isOneOf, type ActivityType } from '../../domain/codes';
 import type { ValidationIssue } from '../../domain/validation';
@@ -15,18 +17,13 @@ import { ErrorSummary, RadioGroup, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useDraft } from '../../ui/useDraft';
-import { useBeneficiaries } from '../beneficiaries/data';
+import { useRead, useRecord } from '../../ui/useRead';
 import { activityFromDraft, draftFromActivity, emptyDraft, type ActivityDraft } from './draft';
 import { IndividualSection, NotesSection, WhatSection, WhenSection, WhereSection, WorkshopSection } from './sections';
 
-/** Places and villages for the selects (not deleted), read once per change of those tables. */
+/** Places and villages for the selects (live ones, by name), read once per change of those tables. */
 function usePlacesAndVillages() {
-  const places = useLiveQuery(() => getRelais().db.places.where('deleted').equals(0).toArray(), []);
-  const villages = useLiveQuery(() => getRelais().db.villages.where('deleted').equals(0).toArray(), []);
-  return {
-    places: (places ?? []).sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
-    villages: (villages ?? []).sort((a, b) => a.commune.nom.localeCompare(b.commune.nom, 'fr')),
-  };
+  return { places: useRead(livePlacesByName) ?? [], villages: useRead(liveVillagesByName) ?? [] };
 }
 
 export function NewActivityPage() {
@@ -41,7 +38,7 @@ export function NewActivityPage() {
 export function EditActivityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('activities');
-  const record = useLiveQuery(async () => (await getRelais().activities.get(id)) ?? null, [id]);
+  const record = useRecord('activity', id);
   if (record === undefined) return null;
   if (record === null || record.deleted) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
@@ -63,7 +60,7 @@ function ActivityForm({ draftKey, initial, editingId }: FormProps) {
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { places, villages } = usePlacesAndVillages();
-  const beneficiaries = useBeneficiaries() ?? [];
+  const beneficiaries = useRead(liveBeneficiaries) ?? [];
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const patch = (changes: Partial<ActivityDraft>) => setValue((prev) => ({ ...prev, ...changes }));
 

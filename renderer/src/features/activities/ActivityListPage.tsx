@@ -8,8 +8,9 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
+import { livePlaces } from '../../db/places';
+import { liveVillages } from '../../db/villages';
 import { ACTIVITY_TYPES, THEMATIQUES, type Thematique } from '../../domain/codes';
 import type { Activity, Stored } from '../../domain/records';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -18,6 +19,7 @@ import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { VirtualList } from '../../ui/VirtualList';
+import { useRead } from '../../ui/useRead';
 import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
 import { useActivityList } from './useActivityList';
 
@@ -27,8 +29,8 @@ const activityKey = (a: Stored<Activity>) => a.id;
 
 /** Names shown on rows: village and place names by id, built once per change of those tables. */
 function useLookups() {
-  const villages = useLiveQuery(() => getRelais().db.villages.where('deleted').equals(0).toArray(), []);
-  const places = useLiveQuery(() => getRelais().db.places.where('deleted').equals(0).toArray(), []);
+  const villages = useRead(liveVillages);
+  const places = useRead(livePlaces);
   return useMemo(() => ({
     villages: villages ?? [],
     villageName: new Map((villages ?? []).map((v) => [v.id, v.commune.nom])),

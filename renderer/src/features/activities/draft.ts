@@ -76,7 +76,7 @@ export function parseTags(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
-export function dureeOf(draft: Pick<ActivityDraft, 'dureeChoice' | 'dureeCustom'>): number {
+function dureeOf(draft: Pick<ActivityDraft, 'dureeChoice' | 'dureeCustom'>): number {
   if (draft.dureeChoice === CUSTOM_DUREE) return draft.dureeCustom.trim() === '' ? Number.NaN : Number(draft.dureeCustom);
   return Number(draft.dureeChoice);
 }
@@ -92,7 +92,7 @@ function hasAnyCount(counts: CountsDraft): boolean {
   return texts.some((t) => (t ?? '').trim() !== '');
 }
 
-export function countsFromDraft(counts: CountsDraft): AnonymousCounts | undefined {
+function countsFromDraft(counts: CountsDraft): AnonymousCounts | undefined {
   if (!hasAnyCount(counts)) return undefined;
   return {
     total: parseCount(counts.total),

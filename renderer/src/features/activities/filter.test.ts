@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openRelais } from '../../db';
-import { CHUNK_SIZE, readAllNewestFirst, readNewest } from './useActivityList';
+import { CHUNK_SIZE, readAllNewestFirst, readNewest } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
 import { filterActivities, fold, hasFilters, NO_FILTERS, searchableText, searchIndex } from './filter';
 
@@ -105,7 +105,7 @@ describe('the first screen and the whole list', () => {
     }
     const removed = await relais.activities.create({ ...base, date: '2026-04-01' });
     await relais.activities.remove(removed.id);
-    const all = await readAllNewestFirst(relais.db.activities);
+    const all = await readAllNewestFirst(relais.db);
     const reference = await relais.db.activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).reverse().toArray();
     expect(all.map((a) => a.id)).toEqual(reference.map((a) => a.id));
     expect(all.map((a) => a.date)).toEqual(['2026-03-05', '2026-03-05', '2026-03-05', '2026-02-05', '2026-01-20', '2026-01-05']);
@@ -115,12 +115,12 @@ describe('the first screen and the whole list', () => {
     // Stored directly (not through the repository): only the reading is under test here.
     await relais.db.activities.bulkAdd(Array.from({ length: CHUNK_SIZE + 5 }, (_, i) =>
       activity(`x-${String(i).padStart(5, '0')}`, { date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10` })));
-    const big = await readAllNewestFirst(relais.db.activities, stopped);
+    const big = await readAllNewestFirst(relais.db, stopped);
     const bigReference = await relais.db.activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).reverse().primaryKeys();
     expect(big.map((a) => a.id)).toEqual(bigReference);
     expect(big).toHaveLength(CHUNK_SIZE + 5 + 6);
     expect(reads).toBe(2);
-    const preview = await readNewest(relais.db.activities, 4);
+    const preview = await readNewest(relais.db, 4);
     expect(preview.map((a) => a.id)).toEqual(all.slice(0, 4).map((a) => a.id));
     relais.db.close();
   });
@@ -130,7 +130,7 @@ it('stops reading the whole list when asked to', async () => {
   const relais = openRelais(`test-${Math.random()}`);
   await relais.db.activities.bulkAdd(Array.from({ length: CHUNK_SIZE + 1 }, (_, i) => activity(`x-${String(i).padStart(5, '0')}`, {})));
   let reads = 0;
-  const partial = await readAllNewestFirst(relais.db.activities, () => reads++ > 0);
+  const partial = await readAllNewestFirst(relais.db, () => reads++ > 0);
   expect(partial).toHaveLength(CHUNK_SIZE);
   relais.db.close();
 });

@@ -8,63 +8,21 @@
  * whether `items` is the whole list: until it is, the page must not show a count or say "no match".
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import Dexie, { liveQuery } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery } from 'dexie';
 import { getRelais } from '../../db';
-import type { RelaisDatabase } from '../../db/schema';
+import { readAllNewestFirst, readNewest } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
+import { useRead } from '../../ui/useRead';
 
 /** More than fills the tallest screen; small enough to read and render at once. */
-export const PREVIEW_SIZE = 200;
-
-type Activities = RelaisDatabase['activities'];
-
-/** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
-function liveByDate(activities: Activities) {
-  return activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true);
-}
-
-/** The newest activities, newest first. */
-export function readNewest(activities: Activities, limit: number): Promise<Stored<Activity>[]> {
-  return liveByDate(activities).reverse().limit(limit).toArray();
-}
-
-/** Records decoded per read: about a tenth of a second of work on a slow machine. */
-export const CHUNK_SIZE = 2000;
-
-/** Newest first, as the `[deleted+date]` index read backwards: by date, then by id, both descending. */
-function newestFirst(a: Stored<Activity>, b: Stored<Activity>): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  if (a.id !== b.id) return a.id < b.id ? 1 : -1;
-  return 0;
-}
-
-/**
- * Every live activity, newest first: the same order as `readNewest`. Read in primary-key chunks (each one
- * `getAll()`, the fastest read there is) inside one read transaction (one consistent snapshot), sorted at
- * the end. `stopped()` is asked between chunks: when it says yes the (unwanted) result is left partial.
- */
-export function readAllNewestFirst(activities: Activities, stopped: () => boolean = () => false): Promise<Stored<Activity>[]> {
-  return activities.db.transaction('r', activities, async () => {
-    const live: Stored<Activity>[] = [];
-    let after: string | undefined;
-    while (!stopped()) {
-      const chunk = await (after === undefined ? activities.toCollection() : activities.where(':id').above(after))
-        .limit(CHUNK_SIZE).toArray();
-      for (const a of chunk) if (a.deleted === 0) live.push(a);
-      if (chunk.length < CHUNK_SIZE) break;
-      after = chunk[chunk.length - 1].id;
-    }
-    return live.sort(newestFirst);
-  });
-}
+const PREVIEW_SIZE = 200;
 
 /**
  * Every live activity, kept up to date by a live query, shared by the page's visits: the list is kept
  * `KEEP_AFTER_LEAVING_MS` after the page is left, so coming back from editing an activity shows the
  * whole list at once instead of reading it all again. Past that, reading stops and memory is freed.
  */
-export const KEEP_AFTER_LEAVING_MS = 60_000;
+const KEEP_AFTER_LEAVING_MS = 60_000;
 
 const allActivities = {
   list: undefined as Stored<Activity>[] | undefined,
@@ -75,7 +33,7 @@ const allActivities = {
 
 function startReadingAll() {
   let stopped = false;
-  const subscription = liveQuery(() => readAllNewestFirst(getRelais().db.activities, () => stopped)).subscribe({
+  const subscription = liveQuery(() => readAllNewestFirst(getRelais().db, () => stopped)).subscribe({
     next: (list) => {
       if (stopped) return;
       allActivities.list = list;
@@ -118,7 +76,7 @@ export interface ActivityList {
 }
 
 export function useActivityList(): ActivityList {
-  const preview = useLiveQuery(() => readNewest(getRelais().db.activities, PREVIEW_SIZE), []);
+  const preview = useRead(readNewest, PREVIEW_SIZE);
   // Fewer than PREVIEW_SIZE: the preview already is the whole list, no second read needed.
   const previewIsAll = preview !== undefined && preview.length < PREVIEW_SIZE;
   // A list still in memory from a recent visit is used (and kept live) from the first render.

@@ -5,18 +5,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { dataOf } from '../../db/repository';
+import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
 import { nextBeneficiaryCode } from '../../domain/beneficiary';
-import type { Beneficiary } from '../../domain/records';
+import { dataOf, type Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
+import { useRead, useRecord } from '../../ui/useRead';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
-import { allBeneficiaryCodes, useBeneficiaries } from './data';
 import { saveBeneficiary } from './save';
 
 function PrivacyNotice() {
@@ -26,7 +25,7 @@ function PrivacyNotice() {
 
 export function BeneficiaryListPage() {
   const { t } = useTranslation(['beneficiaries', 'codes']);
-  const people = useBeneficiaries();
+  const people = useRead(liveBeneficiaries);
   return (
     <Page title={t('list.title')} actions={<Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link>}>
       <PrivacyNotice />
@@ -54,7 +53,7 @@ export function BeneficiaryListPage() {
 export function NewBeneficiaryPage() {
   const [initial, setInitial] = useState<BeneficiaryDraft | null>(null);
   useEffect(() => {
-    void allBeneficiaryCodes().then((codes) => setInitial(emptyBeneficiary(nextBeneficiaryCode(codes))));
+    void allBeneficiaryCodes(getRelais().db).then((codes) => setInitial(emptyBeneficiary(nextBeneficiaryCode(codes))));
   }, []);
   return initial ? <BeneficiaryForm initial={initial} /> : null;
 }
@@ -62,7 +61,7 @@ export function NewBeneficiaryPage() {
 export function EditBeneficiaryPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('beneficiaries');
-  const record = useLiveQuery(async () => (await getRelais().beneficiaries.get(id)) ?? null, [id]);
+  const record = useRecord('beneficiary', id);
   if (record === undefined) return null;
   if (record === null || record.deleted || record.erased) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
@@ -74,7 +73,7 @@ function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; ed
   const { t } = useTranslation('beneficiaries');
   const navigate = useNavigate();
   const toast = useToast();
-  const others = useBeneficiaries();
+  const others = useRead(liveBeneficiaries);
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [confirmErase, setConfirmErase] = useState(false);

@@ -4,21 +4,23 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getRelais } from '../../db';
+import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
 import { nextBeneficiaryCode } from '../../domain/beneficiary';
 import type { ValidationIssue } from '../../domain/validation';
+import { useRead } from '../../ui/useRead';
 import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
-import { allBeneficiaryCodes, useBeneficiaries } from './data';
 import { saveBeneficiary } from './save';
 
 export function BeneficiaryQuickCreate({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation('beneficiaries');
-  const others = useBeneficiaries();
+  const others = useRead(liveBeneficiaries);
   const [draft, setDraft] = useState<BeneficiaryDraft | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   async function open() {
     setIssues([]);
-    setDraft(emptyBeneficiary(nextBeneficiaryCode(await allBeneficiaryCodes())));
+    setDraft(emptyBeneficiary(nextBeneficiaryCode(await allBeneficiaryCodes(getRelais().db))));
   }
 
   async function create() {

@@ -5,7 +5,7 @@ import type { Beneficiary, Stored } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import type { BeneficiaryDraft } from './BeneficiaryFields';
 
-export function checkBeneficiary(draft: BeneficiaryDraft, others: Stored<Beneficiary>[], selfId?: string): ValidationIssue[] {
+function checkBeneficiary(draft: BeneficiaryDraft, others: Stored<Beneficiary>[], selfId?: string): ValidationIssue[] {
   const data = { ...draft, code: draft.code.trim() } as Beneficiary;
   return [...validateBeneficiary(data), ...codeTakenIssues(data.code, others, selfId)];
 }

@@ -4,7 +4,7 @@ import { communeFromRow, type Commune } from '../../domain/communes';
 
 let loading: Promise<Commune[]> | undefined;
 
-export function loadCommunes(): Promise<Commune[]> {
+function loadCommunes(): Promise<Commune[]> {
   loading ??= import('virtual:communes').then((m) => m.default.map(communeFromRow));
   return loading;
 }
@@ -17,8 +17,4 @@ export function useCommunes(): Commune[] | undefined {
     return () => { active = false; };
   }, []);
   return communes;
-}
-
-export async function findCommune(codeInsee: string): Promise<Commune | undefined> {
-  return (await loadCommunes()).find((c) => c.codeInsee === codeInsee);
 }

@@ -1,19 +1,20 @@
 /** The demo data switch in Settings: load the example villages, or remove every demo record at once. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
+import { countDemoRecords, removeDemoData } from '../../db/demo';
 import { formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToast } from '../../ui/toast';
-import { countDemoRecords, loadDemoData, removeDemoData } from './demoData';
+import { useRead } from '../../ui/useRead';
+import { loadDemoData } from './demoData';
 
 export function DemoSection({ author }: { author: string }) {
   const { t } = useTranslation('demo');
   const { notify } = useToast();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const count = useLiveQuery(() => countDemoRecords(getRelais()), []);
+  const count = useRead(countDemoRecords);
 
   async function run(action: () => Promise<string>) {
     setBusy(true);
@@ -32,7 +33,7 @@ export function DemoSection({ author }: { author: string }) {
   });
   const remove = () => run(async () => {
     setConfirming(false);
-    const removed = await removeDemoData(getRelais());
+    const removed = await removeDemoData(getRelais().db);
     return t('removed', { count: removed, formatted: formatNumber(removed) });
   });
 

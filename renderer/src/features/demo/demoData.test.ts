@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openRelais } from '../../db';
-import { countDemoRecords, daysBefore, loadDemoData, removeDemoData } from './demoData';
+import { countDemoRecords, removeDemoData } from '../../db/demo';
+import { daysBefore, loadDemoData } from './demoData';
 import { DEMO_ACTIVITIES, DEMO_PLACES, DEMO_SURVEYS } from './demoContent';
-import { readHomeStats } from '../home/homeStats';
+import { readHomeStats } from '../../db/home';
 
 const TODAY = '2026-03-12';
 
@@ -20,7 +21,7 @@ describe('demo data', () => {
     const create = relais.activities.create.bind(relais.activities);
     relais.activities.create = (data) => (++calls === 3 ? Promise.reject(new Error('window closed')) : create(data));
     await expect(loadDemoData(relais, 'Aïcha', TODAY)).rejects.toThrow('window closed');
-    expect(await countDemoRecords(relais)).toBe(0);
+    expect(await countDemoRecords(relais.db)).toBe(0);
     expect(await relais.db.villages.count()).toBe(0);
   });
 
@@ -45,10 +46,10 @@ describe('demo data', () => {
     expect(lormesPlaces.map((p) => p.nom).sort()).toEqual(['France Services de Lormes', 'Médiathèque de Lormes']);
     expect((await relais.db.surveys.toArray()).every((s) => s.author === 'Aïcha')).toBe(true);
 
-    const total = await countDemoRecords(relais);
+    const total = await countDemoRecords(relais.db);
     expect(total).toBe(2 + Object.keys(DEMO_PLACES).length + DEMO_SURVEYS.length + DEMO_ACTIVITIES.length);
     expect(await loadDemoData(relais, 'Aïcha', TODAY)).toBe(false);
-    expect(await countDemoRecords(relais)).toBe(total);
+    expect(await countDemoRecords(relais.db)).toBe(total);
 
     const stats = await readHomeStats(relais.db, TODAY);
     expect(stats.today).toBe(DEMO_ACTIVITIES.filter((a) => a.daysAgo === 0).length);
@@ -67,9 +68,9 @@ describe('demo data', () => {
     expect(await relais.db.villages.count()).toBe(2); // Lormes reused, Arvieu added
     expect(await relais.db.places.where('villageId').equals(own.id).count()).toBe(3);
 
-    const removed = await removeDemoData(relais);
+    const removed = await removeDemoData(relais.db);
     expect(removed).toBe(1 + Object.keys(DEMO_PLACES).length + DEMO_SURVEYS.length + DEMO_ACTIVITIES.length);
-    expect(await countDemoRecords(relais)).toBe(0);
+    expect(await countDemoRecords(relais.db)).toBe(0);
     expect((await relais.db.villages.toArray()).map((v) => v.id)).toEqual([own.id]);
     expect((await relais.db.places.toArray()).map((p) => p.id)).toEqual([ownPlace.id]);
     expect(await relais.db.activities.count()).toBe(0);

@@ -1,14 +1,13 @@
 /**
- * "Load demo data" and "Remove demo data" (Settings). Loading writes through the repositories, like
- * any screen, so demo records are valid, stamped and shown everywhere; each carries `demo: true`.
+ * "Load demo data" (Settings): writes through the repositories, like any screen, so demo records are
+ * valid, stamped and shown everywhere; each carries `demo: true` (counted and removed by db/demo.ts).
  */
-import type { Relais } from '../../db';
+import { writeAllOrNothing, type Relais } from '../../db';
+import { countDemoRecords, DEMO_KINDS } from '../../db/demo';
+import { liveVillageOfCommune } from '../../db/villages';
 import type { Stored, Village } from '../../domain/records';
 import { todayIso } from '../../i18n/format';
 import { DEMO_ACTIVITIES, DEMO_PLACES, DEMO_SURVEYS, DEMO_VILLAGES, type DemoPlaceKey, type DemoVillageKey } from './demoContent';
-
-/** The tables that can hold demo records. */
-const DEMO_TABLES = ['villages', 'places', 'surveys', 'activities', 'beneficiaries'] as const;
 
 /** YYYY-MM-DD `days` before `today` (calendar arithmetic in UTC: no time-zone shift). */
 export function daysBefore(today: string, days: number): string {
@@ -17,19 +16,13 @@ export function daysBefore(today: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export async function countDemoRecords(relais: Relais): Promise<number> {
-  const counts = await Promise.all(DEMO_TABLES.map((name) => relais.db[name].filter((r) => r.demo === true && r.deleted === 0).count()));
-  return counts.reduce((sum, n) => sum + n, 0);
-}
-
 /**
  * The village of a demo commune: the user's own when they already follow it (it is theirs, so it is
  * neither marked nor removed later), else a new demo village.
  */
 async function demoVillage(relais: Relais, key: DemoVillageKey): Promise<Stored<Village>> {
   const village = DEMO_VILLAGES[key];
-  const existing = (await relais.db.villages.where('commune.codeInsee').equals(village.commune.codeInsee).toArray())
-    .find((v) => v.deleted === 0 && v.erased === 0);
+  const existing = await liveVillageOfCommune(relais.db, village.commune.codeInsee);
   return existing ?? relais.villages.create(village);
 }
 
@@ -38,12 +31,11 @@ async function demoVillage(relais: Relais, key: DemoVillageKey): Promise<Stored<
  * One transaction: a window closed half-way leaves no half-loaded demo behind.
  */
 export function loadDemoData(relais: Relais, author: string, today = todayIso()): Promise<boolean> {
-  const { db } = relais;
-  return db.transaction('rw', [db.meta, ...DEMO_TABLES.map((name) => db[name])], () => writeDemoData(relais, author, today));
+  return writeAllOrNothing(relais, DEMO_KINDS, () => writeDemoData(relais, author, today));
 }
 
 async function writeDemoData(relais: Relais, author: string, today: string): Promise<boolean> {
-  if ((await countDemoRecords(relais)) > 0) return false;
+  if ((await countDemoRecords(relais.db)) > 0) return false;
   const villageIds = {} as Record<DemoVillageKey, string>;
   for (const key of Object.keys(DEMO_VILLAGES) as DemoVillageKey[]) villageIds[key] = (await demoVillage(relais, key)).id;
 
@@ -63,25 +55,4 @@ async function writeDemoData(relais: Relais, author: string, today: string): Pro
     });
   }
   return true;
-}
-
-/**
- * Removes every demo record in one transaction. They are hard-deleted, not turned into tombstones:
- * demo records are fictitious and only ever meant for trying the app on this laptop; a tombstone would
- * travel in the next bundle and tell coordinators about records they never had. (If someone did export
- * demo data, the `demo` flag travelled with it and the receiver removes it the same way.)
- * Drafts of forms that were editing a demo record are left alone: saving one fails cleanly.
- */
-export async function removeDemoData(relais: Relais): Promise<number> {
-  const { db } = relais;
-  const tables = DEMO_TABLES.map((name) => db[name]);
-  return db.transaction('rw', tables, async () => {
-    let removed = 0;
-    for (const table of tables) {
-      const ids = await table.filter((r) => r.demo === true).primaryKeys();
-      await table.bulkDelete(ids);
-      removed += ids.length;
-    }
-    return removed;
-  });
 }

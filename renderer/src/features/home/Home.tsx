@@ -1,19 +1,18 @@
 /** `/`: a greeting, today's and this month's activity, villages still to diagnose, shortcuts, offline status. */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getRelais } from '../../db';
+import { readHomeStats, type HomeStats } from '../../db/home';
+import { readProfile } from '../../db/profile';
 import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
 import { Page } from '../../ui/Page';
-import { useProfile } from '../settings/profile';
+import { useRead } from '../../ui/useRead';
 import { UnexportedChangesCard } from '../sync';
-import { readHomeStats } from './homeStats';
 
 export function Home() {
   const { t } = useTranslation('home');
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   const today = todayIso();
-  const stats = useLiveQuery(() => readHomeStats(getRelais().db, today), [today]);
+  const stats = useRead(readHomeStats, today);
   return (
     <Page title={profile ? t('greeting', { name: profile.displayName }) : t('title')} className="home">
       <p className="lead">{t('intro')}</p>
@@ -56,7 +55,7 @@ function Shortcuts() {
   );
 }
 
-function VillagesToSurvey({ villages }: { villages: Awaited<ReturnType<typeof readHomeStats>>['villagesToSurvey'] | undefined }) {
+function VillagesToSurvey({ villages }: { villages: HomeStats['villagesToSurvey'] | undefined }) {
   const { t } = useTranslation('home');
   if (!villages) return null;
   return (

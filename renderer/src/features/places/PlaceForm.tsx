@@ -6,30 +6,29 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { dataOf } from '../../db/repository';
+import { liveVillageOfCommune } from '../../db/villages';
 import {
   DISPOSITIFS, FRAIS, ITINERANCE, MODALITES_ACCES, MODALITES_ACCOMPAGNEMENT, PRISES_EN_CHARGE, PUBLICS, SERVICES,
   TYPOLOGIES, type Typologie,
 } from '../../domain/codes';
 import { PLACE_LIMITS, validatePlace } from '../../domain/place';
-import type { CommuneRef, Place } from '../../domain/records';
+import { dataOf, type CommuneRef, type Place } from '../../domain/records';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { todayIso } from '../../i18n/format';
 import { CheckboxGroup, ErrorSummary, issueFor, SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useDraft } from '../../ui/useDraft';
+import { useRecord } from '../../ui/useRead';
 import { useToast } from '../../ui/toast';
 import { CommunePicker } from '../communes/CommunePicker';
-import { villageForCommune } from './placeQueries';
 import { emptyPlaceDraft, placeFromDraft, type PlaceDraft } from './placeDraft';
 
 export function NewPlace() {
   const [params] = useSearchParams();
   const villageId = params.get('village') ?? '';
   // `null` = no village asked for (or not found): the form starts empty.
-  const village = useLiveQuery(async () => (villageId ? (await getRelais().villages.get(villageId)) ?? null : null), [villageId]);
+  const village = useRecord('village', villageId);
   if (village === undefined) return null;
   const live = village && village.deleted === 0 ? village : undefined;
   return <PlaceFormBody draftKey={live ? `place:new:${live.id}` : 'place:new'} initial={emptyPlaceDraft(live?.commune, live?.id)} />;
@@ -38,7 +37,7 @@ export function NewPlace() {
 export function EditPlace() {
   const { id = '' } = useParams();
   const { t } = useTranslation('places');
-  const record = useLiveQuery(async () => (await getRelais().places.get(id)) ?? null, [id]);
+  const record = useRecord('place', id);
   // Keep the first version read: later live updates (e.g. our own save) must not reset the form.
   const [original, setOriginal] = useState<Place | null | undefined>(undefined);
   useEffect(() => {
@@ -71,7 +70,7 @@ function PlaceFormBody({ draftKey, initial, recordId, original }: BodyProps) {
 
   async function chooseCommune(commune: CommuneRef | undefined) {
     set('commune', commune);
-    const village = await villageForCommune(getRelais().db, commune);
+    const village = await liveVillageOfCommune(getRelais().db, commune?.codeInsee);
     set('villageId', village?.id);
   }
 
@@ -119,9 +118,9 @@ function PlaceFormBody({ draftKey, initial, recordId, original }: BodyProps) {
 }
 
 async function save(place: Place, recordId: string | undefined): Promise<void> {
-  const { places, db } = getRelais();
+  const { places } = getRelais();
   // Attach to the commune's village at save time too: the village may have been added meanwhile.
-  const village = await villageForCommune(db, place.commune);
+  const village = await liveVillageOfCommune(getRelais().db, place.commune.codeInsee);
   const withVillage = { ...place, villageId: village?.id ?? place.villageId };
   if (recordId) await places.update(recordId, withVillage);
   else await places.create(withVillage);
@@ -132,11 +131,8 @@ function focusSummary() {
 }
 
 function useVillageName(villageId: string | undefined): string | undefined {
-  return useLiveQuery(async () => {
-    if (!villageId) return undefined;
-    const village = await getRelais().villages.get(villageId);
-    return village && village.deleted === 0 ? village.commune.nom : undefined;
-  }, [villageId]);
+  const village = useRecord('village', villageId);
+  return village && village.deleted === 0 ? village.commune.nom : undefined;
 }
 
 interface SectionProps {

@@ -2,14 +2,16 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
+import { livePlacesNewestFirst } from '../../db/places';
+import { liveVillagesByName } from '../../db/villages';
 import type { Place, Stored, Village } from '../../domain/records';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { VirtualList } from '../../ui/VirtualList';
 import { useToast } from '../../ui/toast';
-import { filterByVillage, livePlaces, liveVillages, searchPlaces } from './placeQueries';
+import { useRead } from '../../ui/useRead';
+import { filterByVillage, searchPlaces } from './placeSearch';
 
 const ROW_HEIGHT = 76;
 
@@ -20,8 +22,8 @@ export function PlacesList() {
   const [toDelete, setToDelete] = useState<Stored<Place> | null>(null);
   const { notifyWithUndo } = useToast();
   const villageFilter = params.get('village') ?? '';
-  const places = useLiveQuery(() => livePlaces(getRelais().db), []);
-  const villages = useLiveQuery(() => liveVillages(getRelais().db), []);
+  const places = useRead(livePlacesNewestFirst);
+  const villages = useRead(liveVillagesByName);
   const villageNames = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.commune.nom])), [villages]);
   const shown = useMemo(
     () => searchPlaces(filterByVillage(places ?? [], villageFilter), query),

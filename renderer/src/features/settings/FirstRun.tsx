@@ -4,7 +4,9 @@ import { ROLES, type Role } from '../../domain/codes';
 import type { ValidationIssue } from '../../domain/validation';
 import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { saveProfile, validateProfile } from './profile';
+import { getRelais } from '../../db';
+import { saveProfile } from '../../db/profile';
+import { validateProfile } from '../../domain/profile';
 
 /** First run: language, name, role and structure. The device identity is created on save. */
 export function FirstRun() {
@@ -21,7 +23,7 @@ export function FirstRun() {
     const found = validateProfile(profile);
     setIssues(found);
     if (found.length > 0) return;
-    await saveProfile({ displayName, role: role as Role, structure });
+    await saveProfile(getRelais().db, { displayName, role: role as Role, structure });
   }
 
   return (

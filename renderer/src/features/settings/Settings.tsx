@@ -14,11 +14,14 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { ReminderSetting } from '../sync';
-import { saveProfile, useDeviceId, useProfile, validateProfile, type Profile } from './profile';
+import { getRelais } from '../../db';
+import { readDeviceId, readProfile, saveProfile } from '../../db/profile';
+import { validateProfile, type Profile } from '../../domain/profile';
+import { useRead } from '../../ui/useRead';
 
 export function Settings() {
   const { t } = useTranslation('settings');
-  const profile = useProfile();
+  const profile = useRead(readProfile);
   return (
     <Page title={t('page.title')} className="settings">
       {profile ? <ProfileSection profile={profile} /> : null}
@@ -44,7 +47,7 @@ function ProfileSection({ profile }: { profile: Profile }) {
     const found = validateProfile(form);
     setIssues(found);
     if (found.length > 0) return;
-    await saveProfile(form as Profile);
+    await saveProfile(getRelais().db, form as Profile);
     notify(t('page.profileSaved'), 'success');
   }
 
@@ -91,7 +94,7 @@ function useAppInfo(): AppInfo | undefined {
 
 function DeviceSection() {
   const { t } = useTranslation('settings');
-  const deviceId = useDeviceId();
+  const deviceId = useRead(readDeviceId);
   const info = useAppInfo();
   return (
     <section className="form-section" aria-labelledby="settings-device">

@@ -5,16 +5,15 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { getRelais } from '../../db';
+import { livePlacesOfVillage } from '../../db/places';
 import type { Place, Stored, Survey, Village } from '../../domain/records';
 import { validateSurvey } from '../../domain/survey';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { ErrorSummary, issueFor, TextField } from '../../ui/form';
 import { useToast } from '../../ui/toast';
 import { useDraft } from '../../ui/useDraft';
-import { live } from '../villages/villageQueries';
+import { useRead } from '../../ui/useRead';
 import {
   ConnectivitySection, EquipmentSection, MaturitySection, NeedsSection, NotesSection, PlacesSection, ServicesSection,
 } from './SurveySections';
@@ -29,7 +28,7 @@ interface SurveyEditorProps {
 }
 
 function useVillagePlaces(villageId: string): Stored<Place>[] {
-  return useLiveQuery(async () => live(await getRelais().db.places.where('villageId').equals(villageId).toArray()), [villageId]) ?? [];
+  return useRead(livePlacesOfVillage, villageId) ?? [];
 }
 
 /** Move focus to the error summary after a failed save, so keyboard and screen-reader users land on it. */

@@ -5,15 +5,16 @@
  */
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
+import { surveyWithVillage } from '../../db/surveys';
+import { liveVillagesNewestFirst } from '../../db/villages';
 import type { Stored, Survey, Village } from '../../domain/records';
 import { formatDate, todayIso } from '../../i18n/format';
 import { SelectField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
-import { useProfile } from '../settings/profile';
-import { useLiveVillages, useVillage } from '../villages/useVillages';
+import { readProfile } from '../../db/profile';
+import { useRead, useRecord } from '../../ui/useRead';
 import { SurveyEditor } from './SurveyEditor';
 import { emptySurveyForm, surveyToForm } from './surveyForm';
 
@@ -29,7 +30,7 @@ function NotFound() {
 /** Without a village in the address, ask which village the survey is about. */
 function ChooseVillage() {
   const { t } = useTranslation(['surveys', 'common']);
-  const villages = useLiveVillages();
+  const villages = useRead(liveVillagesNewestFirst);
   const navigate = useNavigate();
   const [villageId, setVillageId] = useState('');
   if (villages === undefined) return null;
@@ -52,8 +53,8 @@ function ChooseVillage() {
 
 function NewSurveyFor({ villageId }: { villageId: string }) {
   const { t } = useTranslation('surveys');
-  const village = useVillage(villageId);
-  const profile = useProfile();
+  const village = useRecord('village', villageId);
+  const profile = useRead(readProfile);
   if (village === undefined || profile === undefined) return null;
   if (village === null || village.deleted === 1) return <NotFound />;
   return (
@@ -85,12 +86,7 @@ export function EditSurveyPage() {
   const { id = '' } = useParams();
   // Live, but the editor keeps its own state once mounted (useDraft reads `initial` only once), so a
   // background change does not reset the form under the user's fingers.
-  const loaded = useLiveQuery(async () => {
-    const { surveys, villages } = getRelais();
-    const survey = await surveys.get(id);
-    const village = survey ? await villages.get(survey.villageId) : undefined;
-    return { survey, village };
-  }, [id]);
+  const loaded = useRead(surveyWithVillage, id);
   if (loaded === undefined) return null;
   const { survey, village } = loaded;
   if (!survey || survey.deleted === 1 || !village || village.deleted === 1) return <NotFound />;

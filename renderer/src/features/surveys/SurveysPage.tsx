@@ -1,24 +1,19 @@
 /** Surveys: newest first, filtered by village, date range and text; each row opens the edit form. */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { getRelais } from '../../db';
+import { liveSurveysNewestFirst } from '../../db/surveys';
+import { liveVillagesNewestFirst } from '../../db/villages';
 import type { Stored, Survey, Village } from '../../domain/records';
 import { formatDate } from '../../i18n/format';
 import { SelectField, TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { VirtualList } from '../../ui/VirtualList';
-import { useLiveVillages } from '../villages/useVillages';
-import { live, surveysNewestFirst } from '../villages/villageQueries';
+import { useRead } from '../../ui/useRead';
 import { filterSurveys, hasFilters, NO_FILTERS, type SurveyFilters } from './surveyFilters';
 import { useSurveyDeletion } from './useSurveyDeletion';
 
 const ROW_HEIGHT = 68;
-
-function useLiveSurveys(): Stored<Survey>[] | undefined {
-  return useLiveQuery(async () => surveysNewestFirst(live(await getRelais().db.surveys.where('deleted').equals(0).toArray())), []);
-}
 
 function SurveyRow({ survey, village, onDelete }: { survey: Stored<Survey>; village: Village; onDelete: () => void }) {
   const { t } = useTranslation(['surveys', 'codes', 'common']);
@@ -55,8 +50,8 @@ function Filters({ filters, setFilters, villages }: { filters: SurveyFilters; se
 
 export function SurveysPage() {
   const { t } = useTranslation(['surveys', 'common']);
-  const surveys = useLiveSurveys();
-  const villages = useLiveVillages();
+  const surveys = useRead(liveSurveysNewestFirst);
+  const villages = useRead(liveVillagesNewestFirst);
   const [filters, setFilters] = useState<SurveyFilters>(NO_FILTERS);
   const { askDelete, dialog } = useSurveyDeletion();
   const villagesById = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v] as const)), [villages]);

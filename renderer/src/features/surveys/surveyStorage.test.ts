@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openRelais } from '../../db';
 import { communeFromRow } from '../../domain/communes';
 import { ValidationError } from '../../domain/validation';
-import { addVillageFromCommune } from '../villages/addVillage';
+import { addVillageFromCommune } from '../../db/villages';
 import { emptySurveyForm, formToSurvey } from './surveyForm';
 
 const ARVIEU = communeFromRow(['12011', 'Arvieu', '12', '12120', 774]);

@@ -4,14 +4,13 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { exportMyCard, saveCard } from '../../db/sync';
+import { exportMyCard, knownCardsWithFingerprints, saveCard } from '../../db/sync';
 import { readCard } from '../../domain/sync/card';
-import { fingerprint } from '../../domain/sync/keys';
 import { platform, type OpenedFile } from '../../platform';
 import { useToast } from '../../ui/toast';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { useCardFileTarget } from './bundleDrop';
 import { describeSyncError } from './errors';
 
@@ -19,16 +18,15 @@ export function CardsPanel() {
   const { t } = useTranslation('sync');
   const { t: tc } = useTranslation('settings');
   const { notify } = useToast();
-  const profile = useProfile();
-  const { db } = getRelais();
+  const profile = useRead(readProfile);
   const [error, setError] = useState('');
-  const cards = useLiveQuery(async () => Promise.all((await db.cards.toArray()).map(async (c) => ({ ...c, print: await fingerprint(c.signingKey) }))), []) ?? [];
+  const cards = useRead(knownCardsWithFingerprints) ?? [];
 
   const exportCard = async () => {
     if (!profile) return;
     setError('');
     try {
-      const bytes = await exportMyCard(db, { name: profile.displayName, structure: profile.structure, role: profile.role });
+      const bytes = await exportMyCard(getRelais().db, { name: profile.displayName, structure: profile.structure, role: profile.role });
       const slug = profile.displayName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'relais';
       const result = await platform.saveFile({ suggestedName: `carte-${slug}.relaiscard`, kind: 'card', bytes });
       if (result.saved) notify(t('cards.exported'), 'success');
@@ -42,13 +40,13 @@ export function CardsPanel() {
     try {
       for (const file of files) {
         const card = await readCard(file.bytes);
-        await saveCard(db, card);
+        await saveCard(getRelais().db, card);
         notify(t('cards.imported', { name: card.name }), 'success');
       }
     } catch (e) {
       setError(describeSyncError(t, e));
     }
-  }, [db, notify, t]);
+  }, [notify, t]);
 
   const importCards = async () => {
     setError('');

@@ -1,11 +1,11 @@
 /** The conflict log: values that lost a same-field race, each restorable (a new local edit). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { dismissConflict, restoreConflictValue } from '../../db/sync';
+import { dismissConflict, openConflicts, restoreConflictValue } from '../../db/sync';
 import { formatDateTime } from '../../i18n/format';
 import { useToast } from '../../ui/toast';
+import { useRead } from '../../ui/useRead';
 import { describeSyncError } from './errors';
 
 /** A short readable rendering of a stored value (codes stay codes: they are the national vocabulary). */
@@ -19,7 +19,7 @@ export function ConflictsPanel() {
   const { t } = useTranslation('sync');
   const { notify } = useToast();
   const [error, setError] = useState('');
-  const conflicts = useLiveQuery(() => getRelais().db.conflicts.where('resolved').equals(0).reverse().sortBy('at'), []) ?? [];
+  const conflicts = useRead(openConflicts) ?? [];
 
   const restore = async (id: number) => {
     setError('');

@@ -4,15 +4,15 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { exportBundle, summarizeExport } from '../../db/sync';
+import { exportBundle, knownCards, summarizeExport } from '../../db/sync';
 import type { BundleKind, ProtectionInput } from '../../domain/sync/bundle';
 import { platform } from '../../platform';
 import { RadioGroup } from '../../ui/form';
 import { useToast } from '../../ui/toast';
 import { formatNumber } from '../../i18n/format';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { MIN_PASSPHRASE_STRENGTH, passphraseStrength } from './passphrase';
 import { describeSyncError } from './errors';
 
@@ -21,16 +21,15 @@ type ProtectionChoice = 'card' | 'passphrase' | 'none';
 export function ExportPanel() {
   const { t } = useTranslation('sync');
   const { notify } = useToast();
-  const profile = useProfile();
-  const { db } = getRelais();
+  const profile = useRead(readProfile);
   const [kind, setKind] = useState<BundleKind>('changes');
   const [choice, setChoice] = useState<ProtectionChoice | ''>('');
   const [cardId, setCardId] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const summary = useLiveQuery(() => summarizeExport(db, kind), [kind]);
-  const cards = useLiveQuery(() => db.cards.toArray(), []) ?? [];
+  const summary = useRead(summarizeExport, kind);
+  const cards = useRead(knownCards) ?? [];
   const strength = passphraseStrength(passphrase);
   const selectId = useId();
   const passId = useId();
@@ -50,7 +49,7 @@ export function ExportPanel() {
     setError('');
     try {
       const info = await platform.getAppInfo();
-      const prepared = await exportBundle(db, {
+      const prepared = await exportBundle(getRelais().db, {
         kind, protection: chosen, app: info.version, author: { name: profile.displayName, structure: profile.structure },
       });
       const result = await platform.saveFile({ suggestedName: prepared.suggestedName, kind: 'bundle', bytes: prepared.bytes });

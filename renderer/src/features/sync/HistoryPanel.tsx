@@ -1,15 +1,16 @@
 /** Bundles imported here (file, source, time, counts) and the bundles known to be missing per device. */
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getRelais } from '../../db';
-import { missingBundles } from '../../db/sync';
+import { missingBundles, recentImports } from '../../db/sync';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { useRead } from '../../ui/useRead';
+
+/** The history shows the latest imports. */
+const HISTORY_LENGTH = 50;
 
 export function HistoryPanel() {
   const { t } = useTranslation('sync');
-  const { db } = getRelais();
-  const imports = useLiveQuery(() => db.imports.orderBy('importedAt').reverse().limit(50).toArray(), []) ?? [];
-  const gaps = useLiveQuery(() => missingBundles(db), []) ?? [];
+  const imports = useRead(recentImports, HISTORY_LENGTH) ?? [];
+  const gaps = useRead(missingBundles) ?? [];
   const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10), 'long') : t('history.start'));
   return (
     <section className="card sync-panel" aria-labelledby="sync-history">

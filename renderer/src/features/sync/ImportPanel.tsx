@@ -3,15 +3,14 @@
  * off the main thread → preview (who sent it, signature, what would change) → Import or Cancel.
  * Nothing is written before "Import", and then all or nothing.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { ensureDeviceKeys, importBundle, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
+import { ensureDeviceKeys, importBundle, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
 import type { OpenedBundle } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { openBundleOffThread } from './openBundleOffThread';
 import { describeSyncError } from './errors';
 import { useBundleDropTarget } from './bundleDrop';
 
@@ -35,8 +34,6 @@ export function ImportPanel() {
   const { t } = useTranslation('sync');
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
 
   const update = useCallback((key: number, state: Step) => {
     setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)));
@@ -45,10 +42,9 @@ export function ImportPanel() {
   const open = useCallback(async (key: number, file: OpenedFile, passphrase?: string) => {
     update(key, { step: 'opening' });
     try {
-      const { db } = getRelais();
-      const keys = await ensureDeviceKeys(db);
+      const keys = await ensureDeviceKeys(getRelais().db);
       const opened = await openBundleOffThread(file.bytes, { identity: keys.ageIdentity, passphrase });
-      update(key, { step: 'preview', opened, plan: await previewImport(db, opened) });
+      update(key, { step: 'preview', opened, plan: await previewImport(getRelais().db, opened) });
     } catch (error) {
       const code = bundleErrorCode(error);
       if (code === 'needsPassphrase' || code === 'wrongPassphrase') update(key, { step: 'passphrase', wrong: code === 'wrongPassphrase' });

@@ -4,15 +4,15 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais } from '../../db';
-import { releaseQuarantine } from '../../db/sync';
+import { quarantinedRecords, releaseQuarantine } from '../../db/sync';
 import { parseStamp } from '../../domain/hlc';
 import { formatDateTime } from '../../i18n/format';
+import { useRead } from '../../ui/useRead';
 
 export function QuarantinePanel() {
   const { t } = useTranslation('sync');
-  const rows = useLiveQuery(() => getRelais().db.quarantine.toArray(), []);
+  const rows = useRead(quarantinedRecords);
   useEffect(() => {
     void releaseQuarantine(getRelais().db);
   }, []);

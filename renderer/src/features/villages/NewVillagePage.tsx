@@ -13,7 +13,7 @@ import { formatNumber } from '../../i18n/format';
 import { CommunePicker } from '../communes/CommunePicker';
 import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
-import { addVillageFromCommune } from './addVillage';
+import { addVillageFromCommune } from '../../db/villages';
 
 function ChosenCommune({ commune }: { commune: Commune }) {
   const { t } = useTranslation('villages');

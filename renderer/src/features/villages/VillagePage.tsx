@@ -4,24 +4,22 @@
  */
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
+import { liveActivitiesOfVillage } from '../../db/activities';
+import { livePlacesOfVillage } from '../../db/places';
+import { liveSurveysOfVillage } from '../../db/surveys';
 import type { Activity, Place, Stored, Survey, Village } from '../../domain/records';
+import { surveysNewestFirst } from '../../domain/survey';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
+import { useRead, useRecord } from '../../ui/useRead';
 import { SurveySummary } from '../surveys/SurveySummary';
-import { useVillage } from './useVillages';
-import { live, surveysNewestFirst } from './villageQueries';
 
 /** A village page lists the most recent activities; the activities screen has them all. */
 const ACTIVITIES_SHOWN = 20;
-
-function useVillageRecords<T extends { deleted: 0 | 1; erased: 0 | 1 }>(table: 'surveys' | 'activities' | 'places', villageId: string): T[] | undefined {
-  return useLiveQuery(async () => live(await getRelais().db[table].where('villageId').equals(villageId).toArray() as unknown as T[]), [table, villageId]);
-}
 
 function VillageFacts({ village }: { village: Stored<Village> }) {
   const { t } = useTranslation('villages');
@@ -129,10 +127,10 @@ function useDeleteVillage(village: Stored<Village> | null | undefined) {
 export function VillagePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['villages', 'common']);
-  const village = useVillage(id);
-  const surveys = useVillageRecords<Stored<Survey>>('surveys', id);
-  const activities = useVillageRecords<Stored<Activity>>('activities', id);
-  const places = useVillageRecords<Stored<Place>>('places', id);
+  const village = useRecord('village', id);
+  const surveys = useRead(liveSurveysOfVillage, id);
+  const activities = useRead(liveActivitiesOfVillage, id);
+  const places = useRead(livePlacesOfVillage, id);
   const deletion = useDeleteVillage(village);
 
   if (village === undefined) return null;

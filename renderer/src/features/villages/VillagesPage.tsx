@@ -7,8 +7,9 @@ import { formatNumber } from '../../i18n/format';
 import { TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { VirtualList } from '../../ui/VirtualList';
-import { useLiveVillages } from './useVillages';
-import { searchVillages } from './villageQueries';
+import { liveVillagesNewestFirst } from '../../db/villages';
+import { useRead } from '../../ui/useRead';
+import { searchVillages } from './villageSearch';
 
 const ROW_HEIGHT = 64;
 
@@ -28,7 +29,7 @@ function VillageRow({ village }: { village: Stored<Village> }) {
 
 export function VillagesPage() {
   const { t } = useTranslation(['villages', 'common']);
-  const villages = useLiveVillages();
+  const villages = useRead(liveVillagesNewestFirst);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => searchVillages(villages ?? [], query), [villages, query]);
   const actions = <Link className="button button--primary" to="/villages/new">{t('list.add')}</Link>;

@@ -11,9 +11,10 @@ import { participantCount } from '../../domain/workshops/close';
 import { sortSessions } from '../../domain/workshops/calendar';
 import { pixCompetenceKey } from '../../domain/workshops/pix';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useProfile } from '../settings/profile';
+import { readProfile } from '../../db/profile';
+import { useRead } from '../../ui/useRead';
 import { EmptyState, Page } from '../../ui/Page';
-import { useBeneficiaries, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
+import { useBeneficiariesById, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
 import { ProgressTable } from './Progress';
 
 /** Blank lines for people who come without being followed (they sign; nothing is typed in). */
@@ -57,8 +58,8 @@ export function AttendanceSheetPage() {
   const { t } = useTranslation('workshops');
   const { session, series, template, loading } = useSessionContext();
   const places = usePlaces();
-  const beneficiaries = useBeneficiaries();
-  const profile = useProfile();
+  const beneficiaries = useBeneficiariesById();
+  const profile = useRead(readProfile);
   if (loading) return null;
   if (!session || !series || !template) return <NotFound />;
   const when = `${formatDate(session.date, 'long')}${session.heure ? ` · ${session.heure}` : ''}`;

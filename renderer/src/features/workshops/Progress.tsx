@@ -12,7 +12,7 @@ import { RadioGroup, SelectField } from '../../ui/form';
 import { useToast } from '../../ui/toast';
 
 /** Competences to assess: the template's, or all 16 when the template names none. */
-export function competencesOf(template: WorkshopTemplate): PixCompetence[] {
+function competencesOf(template: WorkshopTemplate): PixCompetence[] {
   return template.competencesPix.length > 0 ? template.competencesPix : [...PIX_COMPETENCES];
 }
 

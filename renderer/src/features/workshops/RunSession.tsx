@@ -19,7 +19,7 @@ import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { AddParticipant, nextCode } from './AddParticipant';
-import { useBeneficiaries, useSeries, useSession, useTemplate } from './data';
+import { useBeneficiariesById, useSeries, useSession, useTemplate } from './data';
 
 export function RunSessionPage() {
   const { id } = useParams();
@@ -42,7 +42,7 @@ function RunSession({ session, series, template }: RunProps) {
   const { t } = useTranslation(['workshops', 'common']);
   const navigate = useNavigate();
   const { notify } = useToast();
-  const beneficiaries = useBeneficiaries();
+  const beneficiaries = useBeneficiariesById();
   const [confirming, setConfirming] = useState(false);
   const relais = getRelais();
   const change = (fn: (s: WorkshopSession) => WorkshopSession) => changeSession(relais, session.id, fn);

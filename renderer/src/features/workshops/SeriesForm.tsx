@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { createSeries } from '../../db/workshops';
+import { liveVillageOfCommune } from '../../db/villages';
 import type { CommuneRef } from '../../domain/records';
 import { isIsoDate, issue, type ValidationIssue } from '../../domain/validation';
 import { recurringDates } from '../../domain/workshops/calendar';
@@ -39,8 +40,7 @@ export function SeriesFormPage() {
 /** The village record of a commune, when the user has one (for village pages and filters). */
 async function villageOf(commune: CommuneRef | undefined): Promise<string | undefined> {
   if (!commune) return undefined;
-  const village = await getRelais().db.villages.where('commune.codeInsee').equals(commune.codeInsee).filter((v) => v.deleted === 0).first();
-  return village?.id;
+  return (await liveVillageOfCommune(getRelais().db, commune.codeInsee))?.id;
 }
 
 function SeriesForm({ templateId, templateTitle, children }: { templateId: string; templateTitle: string; children: ReactNode }) {

@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
-import { useBeneficiaries, usePlaces, useSeries, useSessionsOf, useTemplate, whereLabel } from './data';
+import { useBeneficiariesById, usePlaces, useSeries, useSessionsOf, useTemplate, whereLabel } from './data';
 import { ProgressSection } from './Progress';
 import { TemplateFacts } from './TemplateFacts';
 
@@ -32,7 +32,7 @@ function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; temp
   const { t } = useTranslation(['workshops', 'common']);
   const sessions = useSessionsOf(series.id);
   const places = usePlaces();
-  const beneficiaries = useBeneficiaries();
+  const beneficiaries = useBeneficiariesById();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const navigate = useNavigate();
   const { notifyWithUndo } = useToast();

@@ -1,52 +1,50 @@
 /** Live reads of the workshops feature (screens redraw on their own when the database changes). */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getRelais } from '../../db';
+import { liveBeneficiaries } from '../../db/beneficiaries';
+import { livePlaces } from '../../db/places';
+import { liveSeries, liveSessions, liveSessionsOfSeries, liveTemplates } from '../../db/workshops';
 import type { Beneficiary, Place, Stored } from '../../domain/records';
 import type { StarterLanguage } from '../../domain/workshops/starterTemplates';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
+import { useRead, useRecord } from '../../ui/useRead';
 
 export function useTemplates(): Stored<WorkshopTemplate>[] | undefined {
-  return useLiveQuery(() => getRelais().db.workshopTemplates.filter((t) => t.deleted === 0).toArray(), []);
+  return useRead(liveTemplates);
 }
 
 export function useTemplate(id: string | undefined): Stored<WorkshopTemplate> | null | undefined {
-  return useLiveQuery(async () => (id ? (await getRelais().db.workshopTemplates.get(id)) ?? null : null), [id]);
+  return useRecord('workshopTemplate', id);
 }
 
 export function useSeriesList(): Stored<WorkshopSeries>[] | undefined {
-  return useLiveQuery(() => getRelais().db.workshopSeries.filter((s) => s.deleted === 0).toArray(), []);
+  return useRead(liveSeries);
 }
 
 export function useSeries(id: string | undefined): Stored<WorkshopSeries> | null | undefined {
-  return useLiveQuery(async () => (id ? (await getRelais().db.workshopSeries.get(id)) ?? null : null), [id]);
+  return useRecord('workshopSeries', id);
 }
 
 export function useSession(id: string | undefined): Stored<WorkshopSession> | null | undefined {
-  return useLiveQuery(async () => (id ? (await getRelais().db.workshopSessions.get(id)) ?? null : null), [id]);
+  return useRecord('workshopSession', id);
 }
 
 export function useSessionsOf(seriesId: string | undefined): Stored<WorkshopSession>[] | undefined {
-  return useLiveQuery(
-    async () => (seriesId ? getRelais().db.workshopSessions.where('seriesId').equals(seriesId).filter((s) => s.deleted === 0).toArray() : []),
-    [seriesId],
-  );
+  return useRead(liveSessionsOfSeries, seriesId);
 }
 
 export function useAllSessions(): Stored<WorkshopSession>[] | undefined {
-  return useLiveQuery(() => getRelais().db.workshopSessions.filter((s) => s.deleted === 0).toArray(), []);
+  return useRead(liveSessions);
 }
 
 export function usePlaces(): Stored<Place>[] | undefined {
-  return useLiveQuery(() => getRelais().db.places.filter((p) => p.deleted === 0).toArray(), []);
+  return useRead(livePlaces);
 }
 
-/** Followed people by id (pseudonymous codes only). */
-export function useBeneficiaries(): Map<string, Stored<Beneficiary>> | undefined {
-  return useLiveQuery(async () => {
-    const all = await getRelais().db.beneficiaries.filter((b) => b.deleted === 0).toArray();
-    return new Map(all.map((b) => [b.id, b]));
-  }, []);
+/** Followed people by id (pseudonymous codes only), to show participants' codes. */
+export function useBeneficiariesById(): Map<string, Stored<Beneficiary>> | undefined {
+  const people = useRead(liveBeneficiaries);
+  return useMemo(() => people && new Map(people.map((b) => [b.id, b])), [people]);
 }
 
 /** The language starters are copied in: the one the user works in now (French where it has no starters). */

@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openRelais } from './index';
+import type { Activity } from '../domain/records';
+import { countActivitiesBetween, countActivitiesOn } from './activities';
+import { monthRange, readHomeStats } from './home';
+
+function activity(date: string): Activity {
+  return {
+    type: 'individuel', date, duree: 30, typeLieu: 'a_distance', thematiques: ['email'], thematiquesDemarche: [],
+    materiel: [], tags: [], beneficiaryIds: [],
+  };
+}
+
+describe('home stats', () => {
+  it('gives the month range of a date', () => {
+    expect(monthRange('2026-02-14')).toEqual(['2026-02-01', '2026-02-31']);
+  });
+
+  it('counts live activities of the day and of the month through the index', async () => {
+    const relais = openRelais(`test-${Math.random()}`);
+    const dates = ['2026-03-12', '2026-03-12', '2026-03-01', '2026-03-31', '2026-02-28', '2026-04-01', '2025-03-12'];
+    const created = [];
+    for (const date of dates) created.push(await relais.activities.create(activity(date)));
+    await relais.activities.remove(created[1].id); // a deleted activity is not counted
+
+    expect(await countActivitiesOn(relais.db, '2026-03-12')).toBe(1);
+    expect(await countActivitiesBetween(relais.db, ...monthRange('2026-03-12'))).toBe(3);
+    const stats = await readHomeStats(relais.db, '2026-03-12');
+    expect([stats.today, stats.month]).toEqual([1, 3]);
+
+    await relais.activities.restore(created[1].id);
+    expect((await readHomeStats(relais.db, '2026-03-12')).today).toBe(2);
+  });
+
+  it('lists villages that have no live survey', async () => {
+    const relais = openRelais(`test-${Math.random()}`);
+    const lormes = await relais.villages.create({ commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' });
+    const arvieu = await relais.villages.create({ commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });
+    const survey = await relais.surveys.create({
+      villageId: lormes.id, date: '2026-03-01', author: 'A', technologiesFixes: [], equipements: [], placeIds: [],
+      publicsPrioritaires: [], thematiquesBesoins: [],
+    });
+    expect((await readHomeStats(relais.db, '2026-03-12')).villagesToSurvey.map((v) => v.id)).toEqual([arvieu.id]);
+    await relais.surveys.remove(survey.id);
+    expect((await readHomeStats(relais.db, '2026-03-12')).villagesToSurvey.map((v) => v.commune.nom)).toEqual(['Arvieu', 'Lormes']);
+  });
+});

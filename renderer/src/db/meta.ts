@@ -1,0 +1,48 @@
+/**
+ * The `meta` table: small values about this database, one row per key. Each key has one type,
+ * declared here, and every read and write goes through `readMeta` / `writeMeta` (or a typed `put`),
+ * so no caller guesses what a key holds.
+ */
+import type { HlcState } from '../domain/hlc';
+import type { Profile } from '../domain/profile';
+import type { RelaisDatabase } from './schema';
+
+export interface MetaValues {
+  /** This database's device id, minted once (db/device.ts). */
+  device: { deviceId: string; createdAt: string };
+  /** The hybrid logical clock, so stamps keep increasing across restarts. */
+  clock: Pick<HlcState, 'millis' | 'counter'>;
+  /** The local change counter, bumped by every write. */
+  seq: number;
+  /** Who uses this laptop (first-run screen, Settings). */
+  profile: Profile;
+  /** This device's Ed25519 signing key (db/sync/keys.ts). */
+  signingKey: { privateJwk: JsonWebKey; publicKey: string };
+  /** This device's age X25519 identity, to open bundles sent to it. */
+  ageIdentity: { identity: string; recipient: string };
+  /** Where the last saved export stopped: "changes since" starts after `seq`. */
+  exportMark: { seq: number; at: string };
+  /** Days unexported changes may wait before the reminder shows. */
+  exportReminderDays: number;
+  /** The last automatic anonymisation of followed people (db/retention.ts). */
+  lastRetention: { at: string; erased: number };
+}
+
+export type MetaKey = keyof MetaValues;
+
+/** A row of the table: the key and a value of that key's type. */
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+/*
+ * TypeScript cannot narrow the row union by a generic key, hence the two assertions below: the row
+ * stored under `key` holds that key's type, because the table's row type (MetaRow) lets no other in.
+ */
+
+export async function readMeta<K extends MetaKey>(db: RelaisDatabase, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: RelaisDatabase, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value } as MetaRow);
+}

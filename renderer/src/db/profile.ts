@@ -1,0 +1,26 @@
+/**
+ * The profile of who uses this laptop (domain/profile.ts), kept in the `meta` table. The first-run
+ * screen shows until a profile exists.
+ */
+import type { Profile } from '../domain/profile';
+import { ensureDevice } from './device';
+import { readMeta, writeMeta } from './meta';
+import type { RelaisDatabase } from './schema';
+
+export async function saveProfile(db: RelaisDatabase, profile: Profile): Promise<void> {
+  await ensureDevice(db);
+  await writeMeta(db, 'profile', { ...profile, displayName: profile.displayName.trim(), structure: profile.structure.trim() });
+}
+
+/** `null` before the first run is completed. */
+export async function readProfile(db: RelaisDatabase): Promise<Profile | null> {
+  return (await readMeta(db, 'profile')) ?? null;
+}
+
+/**
+ * The device id, read without writing: live queries run in read-only transactions, so this must not
+ * call `ensureDevice`. The identity exists by then: saving the first-run profile creates it.
+ */
+export async function readDeviceId(db: RelaisDatabase): Promise<string | undefined> {
+  return (await readMeta(db, 'device'))?.deviceId;
+}

@@ -1,0 +1,82 @@
+/**
+ * Where this device stands: the import history (which bundles arrived, which never did) and the
+ * changes made here that no saved export carries yet, with the reminder that nags about them.
+ */
+import { findGaps, type Gap } from '../../domain/sync/gaps';
+import { readMeta, writeMeta } from '../meta';
+import type { RelaisDatabase } from '../schema';
+import type { ImportRow } from './rows';
+import { syncedTables } from './tables';
+
+const DEFAULT_EXPORT_REMINDER_DAYS = 7;
+
+/** Is this bundle in the import history? (lets `openBundle` skip the records of a known bundle) */
+export async function isImported(db: RelaisDatabase, bundleId: string): Promise<boolean> {
+  return (await db.imports.get(bundleId)) !== undefined;
+}
+
+/** Ids of every bundle imported here: handed to the Worker that opens bundles, for the same purpose. */
+export function importedBundleIds(db: RelaisDatabase): Promise<string[]> {
+  return db.imports.toCollection().primaryKeys();
+}
+
+/** The latest imports, newest first. */
+export function recentImports(db: RelaisDatabase, limit: number): Promise<ImportRow[]> {
+  return db.imports.orderBy('importedAt').reverse().limit(limit).toArray();
+}
+
+export interface SourceGaps {
+  deviceId: string;
+  name: string;
+  gaps: Gap[];
+}
+
+/** Per source device, the bundles that never arrived (holes in the counter ranges received). */
+export async function missingBundles(db: RelaisDatabase): Promise<SourceGaps[]> {
+  const rows = await db.imports.toArray();
+  const bySource = new Map<string, ImportRow[]>();
+  for (const row of rows) bySource.set(row.sourceDevice, [...(bySource.get(row.sourceDevice) ?? []), row]);
+  const result: SourceGaps[] = [];
+  for (const [deviceId, imports] of bySource) {
+    const gaps = findGaps(imports.map((r) => ({ from: r.rangeFrom, to: r.rangeTo, since: r.since, createdAt: r.createdAt })));
+    const latest = imports.reduce((a, b) => (a.importedAt >= b.importedAt ? a : b));
+    if (gaps.length > 0) result.push({ deviceId, name: latest.sourceName, gaps });
+  }
+  return result;
+}
+
+export interface UnexportedChanges {
+  count: number;
+  /** Earliest change still waiting (ISO), undefined when nothing waits. */
+  since?: string;
+  /** Last successful export (ISO). */
+  lastExport?: string;
+  reminderDays: number;
+  /** True when changes have waited longer than the reminder delay. */
+  overdue: boolean;
+}
+
+export async function unexportedChanges(db: RelaisDatabase, now = Date.now()): Promise<UnexportedChanges> {
+  return db.transaction('r', [db.meta, ...syncedTables(db)], async () => {
+    const mark = await readMeta(db, 'exportMark');
+    const reminder = await readMeta(db, 'exportReminderDays');
+    const reminderDays = typeof reminder === 'number' && reminder > 0 ? reminder : DEFAULT_EXPORT_REMINDER_DAYS;
+    let count = 0;
+    let since: string | undefined;
+    // Index counts, not a scan: the home screen asks this with 100k records waiting. The change
+    // counter grows with every local write, so the lowest waiting `seq` is the oldest change.
+    for (const table of syncedTables(db)) {
+      const waiting = table.where('seq').above(mark?.seq ?? 0);
+      count += await waiting.count();
+      const oldest = await waiting.first();
+      if (oldest && (since === undefined || oldest.updatedAt < since)) since = oldest.updatedAt;
+    }
+    const overdue = since !== undefined && now - Date.parse(since) > reminderDays * 24 * 60 * 60 * 1000;
+    return { count, since, lastExport: mark?.at, reminderDays, overdue };
+  });
+}
+
+export async function setExportReminderDays(db: RelaisDatabase, days: number): Promise<void> {
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new RangeError(`reminder days out of range: ${days}`);
+  await writeMeta(db, 'exportReminderDays', days);
+}

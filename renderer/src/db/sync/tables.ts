@@ -1,0 +1,105 @@
+/**
+ * How sync reaches the record tables: the table of each kind seen as sync records, and the one loop
+ * that walks a bundle's records kind by kind, in chunks, each chunk with the stored copies of its
+ * records. Preview, leave-out-held and apply all go through `forEachStoredChunk`.
+ */
+import type { Table } from 'dexie';
+import { RECORD_KINDS, tableOf, type RecordKind } from '../../domain/kinds';
+import type { SyncRecord } from '../../domain/sync/merge';
+import type { BundleEntry } from '../../domain/sync/records';
+import type { RelaisDatabase } from '../schema';
+
+/** Records are read and written in chunks of this size: one read + one bulkPut per chunk. */
+export const CHUNK = 2000;
+
+export type SyncTable = Table<SyncRecord, string>;
+
+/** The table of a kind's records, seen as sync records (metadata plus fields not known here). */
+export function syncTable(db: RelaisDatabase, kind: RecordKind): SyncTable {
+  return db.table<SyncRecord, string>(tableOf(kind));
+}
+
+/** Every record table, in the registry's order. */
+export function syncedTables(db: RelaisDatabase): SyncTable[] {
+  return RECORD_KINDS.map((kind) => syncTable(db, kind));
+}
+
+function entriesByKind(entries: readonly BundleEntry[]): Map<RecordKind, SyncRecord[]> {
+  const byKind = new Map<RecordKind, SyncRecord[]>();
+  for (const { kind, record } of entries) {
+    const list = byKind.get(kind) ?? [];
+    list.push(record);
+    byKind.set(kind, list);
+  }
+  return byKind;
+}
+
+/**
+ * How the stored copies of a chunk of records (sorted by id) are read. `byRange`: every stored record
+ * between the chunk's first and last id, in one range read — about half the cost per record of a
+ * `bulkGet` (probes at 100k: 5.2 s against 9.4 s), but wasteful when the chunk's ids are spread thin
+ * over the table. `perChunk`: count the stored records in that span first (keys only, cheap) and read
+ * by range only when they are not much more than the chunk itself, else `bulkGet` the ids.
+ */
+type ReadStrategy = 'byRange' | 'perChunk';
+
+/** A range read is worth it while the span holds at most this many stored records per wanted one. */
+const RANGE_READ_SPREAD = 1.8;
+
+async function readStored(table: SyncTable, chunk: readonly SyncRecord[], reading: ReadStrategy): Promise<Map<string, SyncRecord>> {
+  const current = new Map<string, SyncRecord>();
+  if (chunk.length === 0) return current;
+  const span = table.where(':id').between(chunk[0].id, chunk[chunk.length - 1].id, true, true);
+  if (reading === 'byRange' || (await span.count()) <= chunk.length * RANGE_READ_SPREAD) {
+    for (const row of await span.toArray()) current.set(row.id, row);
+    return current;
+  }
+  const ids = chunk.map((r) => r.id);
+  const stored = await table.bulkGet(ids);
+  stored.forEach((row, i) => { if (row) current.set(ids[i], row); });
+  return current;
+}
+
+/**
+ * Order a table's received records by id (a stable sort: repeats of one record keep their order, and
+ * merging is order-independent anyway; bundles written by `exportBundle` come sorted already), and
+ * choose how to read their stored copies: a bundle carrying most of the table reads it by ranges
+ * outright, a smaller one decides chunk by chunk.
+ */
+async function planReads(table: SyncTable, records: SyncRecord[]): Promise<{ reading: ReadStrategy; records: SyncRecord[] }> {
+  const sorted = records.every((r, i) => i === 0 || records[i - 1].id <= r.id)
+    ? records
+    : [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const stored = await table.count();
+  return { reading: records.length * 2 >= stored ? 'byRange' : 'perChunk', records: sorted };
+}
+
+export interface StoredChunk {
+  kind: RecordKind;
+  table: SyncTable;
+  /** Up to CHUNK received records of `kind`, sorted by id. */
+  received: SyncRecord[];
+  /** The stored copies of those records, by id (absent: not stored here). */
+  stored: Map<string, SyncRecord>;
+}
+
+/**
+ * Walk received records kind by kind, in chunks of CHUNK sorted by id, handing `visit` each chunk with
+ * the stored copies of its records. A chunk is read only once the previous `visit` has finished, so a
+ * visitor that writes its chunk sees its own writes in the next one (a record repeated across a chunk
+ * boundary merges with what the previous chunk wrote). Runs inside the caller's transaction, if any.
+ */
+export async function forEachStoredChunk(
+  db: RelaisDatabase,
+  entries: readonly BundleEntry[],
+  visit: (chunk: StoredChunk) => Promise<void> | void,
+): Promise<void> {
+  for (const [kind, records] of entriesByKind(entries)) {
+    const table = syncTable(db, kind);
+    const { reading, records: sorted } = await planReads(table, records);
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      const received = sorted.slice(i, i + CHUNK);
+      await visit({ kind, table, received, stored: await readStored(table, received, reading) });
+    }
+  }
+}

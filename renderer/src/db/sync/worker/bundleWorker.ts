@@ -1,0 +1,42 @@
+/**
+ * Opens bundles off the main thread: decrypting (scrypt for passphrases is slow on purpose),
+ * inflating, hashing and validating 100k records would freeze the window otherwise. Same pure code as
+ * the Node tests (domain/sync/bundle.ts); answers with the checked records or an error message that
+ * starts with its code. Given the receiver's database name, it also leaves out the records that
+ * database already holds (IndexedDB works in Workers), so a re-import sends almost nothing back.
+ */
+import { openBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
+import { leaveOutHeldRecords } from '../import/leaveOutHeld';
+import { RelaisDatabase } from '../../schema';
+
+interface Request {
+  bytes: Uint8Array;
+  secrets: OpenSecrets;
+  now: number;
+  /** Bundle ids in the receiver's import history: such a bundle is answered without its records. */
+  knownBundleIds?: string[];
+  /** The receiver's database, to leave out the records it already holds. */
+  dbName?: string;
+}
+
+const scope = self as unknown as { postMessage(message: unknown): void; onmessage: ((event: MessageEvent<Request>) => void) | null };
+
+async function open({ bytes, secrets, now, knownBundleIds = [], dbName }: Request) {
+  const known = new Set(knownBundleIds);
+  const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, now, isKnownBundle: (id) => known.has(id) });
+  if (!dbName) return opened;
+  const db = new RelaisDatabase(dbName);
+  try {
+    return await leaveOutHeldRecords(db, opened);
+  } finally {
+    db.close();
+  }
+}
+
+scope.onmessage = (event) => {
+  open(event.data).then(
+    (opened) => scope.postMessage({ ok: true, opened }),
+    (error: unknown) => scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+};

@@ -1,0 +1,22 @@
+/**
+ * Who uses this laptop: display name, role and structure. Shown on bundles this laptop sends and on
+ * the card a coordinator hands out; the device id is separate (db/device.ts) and never changes.
+ */
+import { isOneOf, ROLES, type Role } from './codes';
+import { issue, isNonEmptyText, type ValidationIssue } from './validation';
+
+export interface Profile {
+  displayName: string;
+  role: Role;
+  structure: string;
+}
+
+export function validateProfile(p: Partial<Profile>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isNonEmptyText(p.displayName)) issues.push(issue('displayName', 'required'));
+  else if (p.displayName.length > 80) issues.push(issue('displayName', 'tooLong', { max: 80 }));
+  if (!isOneOf(ROLES, p.role)) issues.push(issue('role', 'required'));
+  if (!isNonEmptyText(p.structure)) issues.push(issue('structure', 'required'));
+  else if (p.structure.length > 120) issues.push(issue('structure', 'tooLong', { max: 120 }));
+  return issues;
+}

@@ -1,0 +1,22 @@
+/**
+ * How screens read data: through the reads of db/, run live, so a screen redraws on its own whenever
+ * a table it read changes. Both hooks answer `undefined` while loading.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRelais, type Relais } from '../db';
+import { recordById } from '../db/live';
+import type { DataOf, RecordKind } from '../domain/kinds';
+import type { Stored } from '../domain/records';
+
+/**
+ * `useRead(query, ...args)`: `query` is a read of db/ (a function of the database and `args`), defined
+ * once at module level; `args` are plain values (ids, dates) and decide when to read again.
+ */
+export function useRead<T, A extends readonly unknown[]>(query: (db: Relais['db'], ...args: A) => Promise<T>, ...args: A): T | undefined {
+  return useLiveQuery(() => query(getRelais().db, ...args), [query, ...args]);
+}
+
+/** One record by id, deleted ones too (so a page can say so); `null` when there is none. */
+export function useRecord<K extends RecordKind>(kind: K, id: string | undefined): Stored<DataOf<K>> | null | undefined {
+  return useLiveQuery(() => recordById(getRelais().db, kind, id), [kind, id]);
+}
