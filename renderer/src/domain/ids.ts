@@ -15,11 +15,17 @@ export function uuidv7(now: number = Date.now()): string {
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** A device id: 16 random hex characters, minted once per database (never copied to another laptop). */
-export function newDeviceId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/**
+ * A device id: 32 lowercase hex characters (128 bits) derived from the device's Ed25519 public key
+ * (`deviceIdOfKey`, domain/sync/identity.ts), so no other key can claim it.
+ */
+export const DEVICE_ID_PATTERN = /^[0-9a-f]{32}$/;
 
-export const DEVICE_ID_PATTERN = /^[0-9a-f]{16}$/;
+/**
+ * A device id minted at random before ids were derived from keys (databases before schema version 6).
+ * Records and stamps written then still carry it; the device now claims it as a legacy id on its card.
+ */
+export const LEGACY_DEVICE_ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** Any device id a record's author or a stamp may carry: derived from a key, or legacy. */
+export const ANY_DEVICE_ID_PATTERN = /^(?:[0-9a-f]{16}|[0-9a-f]{32})$/;

@@ -20,14 +20,20 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
-import { BundleError } from './errors';
+import { BundleError, type RecordIssue } from './errors';
 import { sha256Hex, sign, verify } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
+import { cardOf, isAuthenticCard, type SignedCard } from './card';
+import { deviceIdOfKey } from './identity';
 import type { SyncRecord } from './merge';
 
-/** Bump when a reader of the previous format could misread the new one. */
-export const BUNDLE_FORMAT = 1;
+/**
+ * Bump when a reader of the previous format could misread the new one. Format 2: the manifest carries
+ * the sender's signed card (its device id is its key's), the intended recipient, and the cards of the
+ * authors whose sealed records it relays. Format 1 (device ids not bound to keys) is refused.
+ */
+export const BUNDLE_FORMAT = 2;
 export const BUNDLE_MAGIC = new Uint8Array([0x89, 0x52, 0x45, 0x4c, 0x41, 0x49, 0x53, 0x0a]);
 const HEADER_BYTES = BUNDLE_MAGIC.length + 1 + 1 + 4;
 
@@ -57,13 +63,17 @@ export const DEFAULT_LIMITS: BundleLimits = {
 /** age's own default; tests lower it (scrypt is deliberately slow). */
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 
-export interface BundleSource {
-  deviceId: string;
-  /** Ed25519 public key, raw, base64. */
-  signingKey: string;
-  name: string;
-  structure: string;
-}
+/**
+ * Whom the sender made the bundle for, signed with the rest: a bundle decrypted here that names
+ * another card was re-encrypted by someone, and the preview says so.
+ */
+export type BundleRecipient =
+  | { type: 'card'; deviceId: string; name: string }
+  | { type: 'passphrase' }
+  | { type: 'none' };
+
+/** At most this many relayed authors' cards in one manifest (a team, not a country). */
+const MAX_AUTHORS = 200;
 
 export interface BundleManifest {
   format: number;
@@ -73,7 +83,11 @@ export interface BundleManifest {
   createdAt: string;
   /** When the previous export of the source ended (start of "changes since"), null for the first. */
   since: string | null;
-  source: BundleSource;
+  /** The sender's card, signed by its key: `source.signingKey` signed this manifest. */
+  source: SignedCard;
+  recipient: BundleRecipient;
+  /** Cards of the other authors whose sealed records this bundle relays (their seals are checked against them). */
+  authors: SignedCard[];
   /** The source device's change counters covered (inclusive): lets receivers see missing bundles. */
   range: { from: number; to: number };
   counts: Partial<Record<RecordKind, number>>;
@@ -94,7 +108,19 @@ export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'crea
   entries: BundleEntry[];
   signingPrivateJwk: JsonWebKey;
   protection: ProtectionInput;
+  /** The card the bundle is encrypted to (required with a `recipient` protection). */
+  recipientCard?: { deviceId: string; name: string };
+  authors?: SignedCard[];
 };
+
+function recipientOf(input: Omit<SealInput, 'entries'>): BundleRecipient {
+  const { protection, recipientCard } = input;
+  if (protection.type === 'recipient') {
+    if (!recipientCard) throw new Error('a bundle encrypted to a card must name that card');
+    return { type: 'card', deviceId: recipientCard.deviceId, name: recipientCard.name };
+  }
+  return { type: protection.type };
+}
 
 /**
  * Personal data, decided once for every bundle, by the declaration of each kind (domain/kinds.ts): a
@@ -258,6 +284,8 @@ export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: Se
     createdAt: input.createdAt,
     since: input.since,
     source: input.source,
+    recipient: recipientOf(input),
+    authors: input.authors ?? [],
     range: input.range,
     counts: payload.counts,
     recordCount: payload.recordCount,
@@ -290,6 +318,7 @@ function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): B
   if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header');
   const format = bytes[BUNDLE_MAGIC.length];
   if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`);
+  if (format === 1) throw new BundleError('olderFormat', 'format 1');
   if (format < 1) throw new BundleError('corrupted', `format ${format}`);
   const protection = PROTECTIONS[bytes[BUNDLE_MAGIC.length + 1]];
   if (!protection) throw new BundleError('corrupted', 'protection');
@@ -362,6 +391,25 @@ function isShortText(value: unknown, max = 200): value is string {
   return typeof value === 'string' && value.length <= max;
 }
 
+/** A card inside a manifest: well formed, or the manifest is damaged (a forged one fails its signature later). */
+function manifestCard(raw: unknown): SignedCard {
+  try {
+    return cardOf(raw);
+  } catch {
+    throw new BundleError('corrupted', 'manifest card');
+  }
+}
+
+/** The recipient, consistent with the protection the header and the signature agree on. */
+function isRecipient(value: unknown, protection: unknown): value is BundleRecipient {
+  if (!isPlainObject(value)) return false;
+  if (value.type === 'card') {
+    return protection === 'recipient' && typeof value.deviceId === 'string' && DEVICE_ID_PATTERN.test(value.deviceId)
+      && isShortText(value.name, 80);
+  }
+  return (value.type === 'passphrase' || value.type === 'none') && value.type === protection;
+}
+
 /** Every manifest field has the expected type; anything else means a damaged or forged file. */
 function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   let text: string;
@@ -372,7 +420,7 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   }
   const m = parseSafeObject(text, 'manifest');
   if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`);
-  const source = m.source as Record<string, unknown> | undefined;
+  if (isCount(m.format) && m.format < BUNDLE_FORMAT) throw new BundleError('olderFormat', `manifest format ${m.format}`);
   const range = m.range as Record<string, unknown> | undefined;
   const ok = m.format === BUNDLE_FORMAT
     && isShortText(m.app, 40)
@@ -380,9 +428,8 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && (m.kind === 'changes' || m.kind === 'full')
     && isShortText(m.createdAt, 40) && Number.isFinite(Date.parse(m.createdAt as string))
     && (m.since === null || (isShortText(m.since, 40) && Number.isFinite(Date.parse(m.since as string))))
-    && isPlainObject(source)
-    && typeof source.deviceId === 'string' && DEVICE_ID_PATTERN.test(source.deviceId)
-    && isShortText(source.signingKey, 100) && isShortText(source.name) && isShortText(source.structure)
+    && isRecipient(m.recipient, m.protection)
+    && Array.isArray(m.authors) && m.authors.length <= MAX_AUTHORS
     && isPlainObject(range) && isCount(range.from) && isCount(range.to)
     && isPlainObject(m.counts) && Object.entries(m.counts).every(([k, v]) => isRecordKind(k) && isCount(v))
     && isCount(m.recordCount)
@@ -391,7 +438,22 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
   if (!ok) throw new BundleError('corrupted', 'manifest fields');
   if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`);
-  return m as unknown as BundleManifest;
+  const source = manifestCard(m.source);
+  const authors = (m.authors as unknown[]).map(manifestCard);
+  if (new Set(authors.map((card) => card.deviceId)).size !== authors.length) throw new BundleError('corrupted', 'repeated author');
+  return { ...(m as unknown as BundleManifest), source, authors };
+}
+
+/**
+ * Identity = key: the manifest's signer is its card's key, whose hash is the card's device id; every
+ * card the bundle carries is signed by its own key. A bundle claiming a device id with another key is
+ * refused with its own code.
+ */
+async function checkCards(manifest: BundleManifest): Promise<void> {
+  for (const card of [manifest.source, ...manifest.authors]) {
+    if (deviceIdOfKey(card.signingKey) !== card.deviceId) throw new BundleError('deviceIdMismatch', card.deviceId);
+    if (!(await isAuthenticCard(card))) throw new BundleError('badSignature', `card of ${card.deviceId}`);
+  }
 }
 
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1000×, so ≤ ~16 MB out per push. */
@@ -480,6 +542,11 @@ export interface OpenedBundle {
    * went back since.
    */
   alreadyHeld?: { count: number; seq: number };
+  /**
+   * Relayed records whose author's seal checked out (`verifyRelayedSeals`, domain/sync/seal.ts): record id
+   * → the author's device id. Set where the bundle is opened, after the records already held are left out.
+   */
+  sealedBy?: Map<string, string>;
 }
 
 export interface OpenOptions {
@@ -488,10 +555,24 @@ export interface OpenOptions {
   now?: number;
   limits?: BundleLimits;
   /**
-   * Does the receiver's import history hold this bundle id? Asked right after the signature and the
-   * payload hash are checked, so a bundle imported before is recognised without inflating its records.
+   * Does the receiver's import history hold this bundle — this signer's bundle id, with this content
+   * (`bundleKey`)? Asked right after the signature and the payload hash are checked, so a bundle imported
+   * before is recognised without inflating its records.
    */
-  isKnownBundle?: (bundleId: string) => boolean | Promise<boolean>;
+  isKnownBundle?: (key: string) => boolean | Promise<boolean>;
+}
+
+/**
+ * A bundle's identity in the import history: its signer's device id, its bundle id and its payload
+ * hash. A bundle id belongs to its signer: a forged bundle reusing a real one's id under another key,
+ * or with other content, is another bundle and cannot make the real one look imported.
+ */
+export function bundleKey(manifest: Pick<BundleManifest, 'source' | 'bundleId' | 'payloadSha256'>): string {
+  return bundleKeyOf(manifest.source.deviceId, manifest.bundleId, manifest.payloadSha256);
+}
+
+export function bundleKeyOf(signerDevice: string, bundleId: string, payloadSha256: string): string {
+  return `${signerDevice}/${bundleId}/${payloadSha256}`;
 }
 
 /** Up to this many invalid records are described in the error (enough to understand, not a flood). */
@@ -503,8 +584,16 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
   const entries: BundleEntry[] = [];
   const quarantined: QuarantinedEntry[] = [];
   const invalid: string[] = [];
+  const issues: RecordIssue[] = [];
+  const seen = new Set<string>();
   let count = 0;
   const stamps = createStampCache(); // records of one bundle share few stamps: parse each once
+  const refuse = (text: string, found: RecordIssue[] = []) => {
+    if (invalid.length < MAX_REPORTED_INVALID) {
+      invalid.push(text);
+      issues.push(...found.slice(0, MAX_REPORTED_INVALID));
+    } else invalid.push('');
+  };
   await inflateLines(payload, limits, (line) => {
     if (line.length === 0) return;
     count += 1;
@@ -512,23 +601,29 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
     const item = parseSafeObject(line, `record ${count}`); // refuses __proto__ & co. at any depth
     const kind = item.kind;
     if (!isRecordKind(kind)) {
-      invalid.push(`#${count}: kind`);
+      refuse(`#${count}: kind`);
       return;
     }
     const check = checkRecord(kind, item.record, options.validators, now, stamps);
     if (check.status === 'invalid') {
-      const issues = check.issues?.map((i) => `${i.field}:${i.code}`).join(',') ?? '';
-      if (invalid.length < MAX_REPORTED_INVALID) invalid.push(`${kind} #${count}: ${check.reason} ${issues}`.trim());
-      else invalid.push('');
+      const found = (check.issues ?? []).map((i) => ({ kind, ...i }));
+      refuse(`${kind} #${count}: ${check.reason} ${found.map((i) => `${i.field}:${i.code}`).join(',')}`.trim(), found);
       return;
     }
     const record = item.record as SyncRecord;
+    if (seen.has(record.id)) {
+      refuse(`${kind} #${count}: repeated id`, [{ kind, field: 'id', code: 'repeatedId' }]);
+      return;
+    }
+    seen.add(record.id);
     if (record.seq !== undefined) delete record.seq; // never in our bundles; a forged one could carry it
+    // A clear bundle never carries personal data, whatever its manifest says (as the writer refuses to).
+    if (manifest.protection === 'none' && isPersonalData({ kind, record })) throw new BundleError('personalDataInClear', kind);
     if (check.status === 'future') quarantined.push({ kind, record, stamp: check.stamp });
     else entries.push({ kind, record });
   });
   if (invalid.length > 0) {
-    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`);
+    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`, issues);
   }
   if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`);
   return { entries, quarantined };
@@ -545,10 +640,12 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   const { manifestBytes, signature, payload } = splitInner(inner, limits);
   const manifest = readManifest(manifestBytes, limits);
   if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature');
+  await checkCards(manifest);
   // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
   if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed');
+  if (manifest.protection === 'none' && manifest.personalData) throw new BundleError('personalDataInClear', 'manifest');
   if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
-  if (options.isKnownBundle && (await options.isKnownBundle(manifest.bundleId))) {
+  if (options.isKnownBundle && (await options.isKnownBundle(bundleKey(manifest)))) {
     return { manifest, entries: [], quarantined: [], alreadyImported: true };
   }
   const { entries, quarantined } = await parseEntries(payload, manifest, options, limits);

@@ -70,9 +70,3 @@ export async function verify(publicKeyBase64: string, signature: Uint8Array, mes
     return false;
   }
 }
-
-/** Short, human-comparable fingerprint of a public key (read aloud on the phone to check a card). */
-export async function fingerprint(publicKeyBase64: string): Promise<string> {
-  const hex = await sha256Hex(new TextEncoder().encode(publicKeyBase64));
-  return hex.slice(0, 16).toUpperCase().match(/.{4}/g)!.join(' ');
-}

@@ -9,8 +9,9 @@
  *
  * Pure: no Dexie, no DOM. Runs in Node tests, in the import worker and in the page.
  */
-import type { RecordMeta } from '../records';
+import { dataOf, type RecordMeta } from '../records';
 import { canonicalJson, deepEqual, sameValue } from '../canonical';
+import { deviceOfStamp } from '../hlc';
 
 /** The sync view of any stored record: metadata plus flat data fields. `seq` is local and never merged. */
 export type SyncRecord = Omit<RecordMeta, 'seq'> & { seq?: number; [field: string]: unknown };
@@ -38,11 +39,6 @@ export interface MergeResult {
 
 /** Versioned fields that are not data: they travel as metadata columns. */
 const FLAG_FIELDS = new Set(['deleted', 'erased']);
-
-/** The device id at the end of a stamp (`<ISO>-<counter>-<device>`). */
-function deviceOfStamp(stamp: string): string {
-  return stamp.slice(stamp.lastIndexOf('-') + 1);
-}
 
 function valueOf(record: SyncRecord, field: string): unknown {
   return record[field];
@@ -89,6 +85,24 @@ function sameVersions(a: Record<string, string>, b: Record<string, string>): boo
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) return false;
   return keysA.every((key) => a[key] === b[key]);
+}
+
+/** Same synced content (all but `seq`, `updatedAt` and the seal): the condition for a seal to still hold. */
+function sameContent(a: SyncRecord, b: SyncRecord): boolean {
+  if (a.createdAt !== b.createdAt || a.authorDevice !== b.authorDevice || a.deleted !== b.deleted || a.erased !== b.erased) return false;
+  if (!sameVersions(a.versions, b.versions) || !deepEqual(a.replaced ?? {}, b.replaced ?? {})) return false;
+  return deepEqual(dataOf(a), dataOf(b));
+}
+
+/**
+ * The merged record keeps a seal only when its content is exactly that of the sealed side: a mix of
+ * two versions was written by no one, so no one's seal holds for it.
+ */
+function withSeal(record: SyncRecord, local: SyncRecord | undefined, remote: SyncRecord): SyncRecord {
+  const sealed = [remote, local].find((side) => side?.seal !== undefined && sameContent(record, side));
+  if (sealed) record.seal = sealed.seal;
+  else delete record.seal;
+  return record;
 }
 
 /**
@@ -193,18 +207,19 @@ function unchangedRecord(local: SyncRecord, remote: SyncRecord): SyncRecord {
 export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): MergeResult {
   if (local && local.id !== remote.id) throw new Error(`cannot merge different records: ${local.id} / ${remote.id}`);
   if (!local) {
-    const record = remote.erased ? mergeErased(undefined, remote) : withoutSeq(remote);
+    const record = remote.erased ? withSeal(mergeErased(undefined, remote), undefined, remote) : withoutSeq(remote);
     return { record, changed: true, outcome: record.deleted ? 'deleted' : 'new', conflicts: [] };
   }
   if (local.erased || remote.erased) {
-    const record = mergeErased(local, remote);
+    const record = withSeal(mergeErased(local, remote), local, remote);
     const changed = !local.erased || !sameVersions(local.versions, record.versions);
     return { record, changed, outcome: !changed ? 'unchanged' : local.deleted ? 'updated' : 'deleted', conflicts: [] };
   }
   if (isSameWrite(local, remote)) {
     return { record: unchangedRecord(local, remote), changed: false, outcome: 'unchanged', conflicts: [] };
   }
-  const { record, conflicts, tieFlipped } = mergeLive(local, remote);
+  const { record: mixed, conflicts, tieFlipped } = mergeLive(local, remote);
+  const record = withSeal(mixed, local, remote);
   const changed = tieFlipped || !sameVersions(local.versions, record.versions)
     || local.createdAt !== record.createdAt || local.authorDevice !== record.authorDevice;
   const outcome: MergeOutcome = conflicts.length > 0 ? 'conflicting'
@@ -214,10 +229,15 @@ export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): 
   return { record, changed, outcome, conflicts };
 }
 
-/** The part of a record every device must agree on after a full exchange (no `seq`, no `updatedAt`). */
+/**
+ * The part of a record every device must agree on after a full exchange: no `seq`, no `updatedAt`, and
+ * no seal (an attestation of the content by its author, not content: a device may hold the very
+ * same version unsealed, e.g. before its author exported it).
+ */
 export function syncedContent(record: SyncRecord): string {
   const copy: Record<string, unknown> = { ...record };
   delete copy.seq;
   delete copy.updatedAt;
+  delete copy.seal;
   return canonicalJson(copy);
 }
