@@ -3,12 +3,12 @@
  * screen shows until a profile exists.
  */
 import type { Profile } from '../domain/profile';
-import { ensureDevice } from './device';
+import { ensureIdentity } from './identity';
 import { readMeta, writeMeta } from './meta';
 import type { RelaisDatabase } from './schema';
 
 export async function saveProfile(db: RelaisDatabase, profile: Profile): Promise<void> {
-  await ensureDevice(db);
+  await ensureIdentity(db);
   await writeMeta(db, 'profile', { ...profile, displayName: profile.displayName.trim(), structure: profile.structure.trim() });
 }
 
@@ -19,7 +19,7 @@ export async function readProfile(db: RelaisDatabase): Promise<Profile | null> {
 
 /**
  * The device id, read without writing: live queries run in read-only transactions, so this must not
- * call `ensureDevice`. The identity exists by then: saving the first-run profile creates it.
+ * call `ensureIdentity`. The identity exists by then: saving the first-run profile creates it.
  */
 export async function readDeviceId(db: RelaisDatabase): Promise<string | undefined> {
   return (await readMeta(db, 'device'))?.deviceId;

@@ -5,8 +5,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { Stored } from '../domain/records';
 import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
-import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
+import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
+import { migrateToKeyIdentity } from './migrations';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -59,6 +60,19 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds`,
     },
   },
+  {
+    // Trust (issue 9): device ids derived from keys, enrolled cards, legacy ids bound to keys, and an
+    // import history keyed by signer + bundle id + payload hash (a new table: Dexie cannot change a
+    // primary key; the old one is copied over, then dropped). See db/migrations.ts.
+    version: 6,
+    stores: {
+      cards: 'deviceId, trust',
+      aliases: 'legacyId, deviceId',
+      importHistory: '[sourceDevice+bundleId+payloadSha256], importedAt, sourceDevice, bundleId',
+      imports: null,
+    },
+    upgrade: migrateToKeyIdentity,
+  },
 ];
 
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
@@ -70,9 +84,10 @@ export interface RelaisDatabase extends RecordTables {
   meta: Table<MetaRow, MetaKey>;
   drafts: Table<DraftRow, string>;
   conflicts: Table<ConflictRow, number>;
-  imports: Table<ImportRow, string>;
+  importHistory: Table<ImportRow, [string, string, string]>;
   quarantine: Table<QuarantineRow, number>;
   cards: Table<CardRow, string>;
+  aliases: Table<AliasRow, string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above

@@ -1,19 +1,19 @@
 /**
- * This device's keys and cards: the Ed25519 key that signs its bundles and the age identity bundles
- * are encrypted to, created on first use and kept in `meta`; its card for a coordinator to hand out;
- * the cards of others, which say whose key is whose.
+ * This device's keys and card: the Ed25519 key that signs its bundles, its cards and its records'
+ * seals, and the age identity bundles are encrypted to, created on first use and kept in `meta`; its
+ * card, for others to enrol it. The cards of others are in ./enrolment.ts.
  */
-import { fingerprint, generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
-import { createCard, type SignedCard } from '../../domain/sync/card';
-import { ensureDevice } from '../device';
+import { generateDeviceKeys, sign, type DeviceKeys } from '../../domain/sync/keys';
+import { createCard, signCard, type CardInput, type SignedCard } from '../../domain/sync/card';
+import { readIdentity } from '../device';
 import { readMeta, writeMeta } from '../meta';
 import type { RelaisDatabase } from '../schema';
-import type { CardRow } from './rows';
 
 /** Who is named on a bundle or a card this device makes. */
 export interface Author {
   name: string;
   structure: string;
+  /** Informative (a role code of domain/codes.ts); a mediator's when not said. */
   role?: string;
 }
 
@@ -42,26 +42,38 @@ export async function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> 
   });
 }
 
-/** This device's card (for a coordinator to hand out). */
-export async function exportMyCard(db: RelaisDatabase, author: Author & { role: string }): Promise<Uint8Array> {
+/** This device's public signing key, read without creating anything (for screens: live queries only read). */
+export async function readSigningPublicKey(db: RelaisDatabase): Promise<string | undefined> {
+  return (await readMeta(db, 'signingKey'))?.publicKey;
+}
+
+/**
+ * Signing as this device, for what is not a bundle or a card: the seals of its records
+ * (db/sync/seal.ts). The one place that hands out this device's signing function.
+ */
+export async function deviceSigner(db: RelaisDatabase): Promise<{ publicKey: string; sign: (message: Uint8Array) => Promise<Uint8Array> }> {
   const keys = await ensureDeviceKeys(db);
-  const { deviceId } = await ensureDevice(db);
-  return createCard({
-    name: author.name, structure: author.structure, role: author.role, deviceId,
-    ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey, createdAt: new Date().toISOString(),
-  }, keys.signingPrivateJwk);
+  return { publicKey: keys.signingPublicKey, sign: (message) => sign(keys.signingPrivateJwk, message) };
 }
 
-export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<void> {
-  await db.cards.put({ ...card, importedAt: new Date().toISOString() });
+async function cardInput(db: RelaisDatabase, author: Author, createdAt: string): Promise<{ input: CardInput; keys: DeviceKeys }> {
+  const keys = await ensureDeviceKeys(db);
+  const identity = await readIdentity(db);
+  const input: CardInput = {
+    name: author.name, structure: author.structure, role: author.role ?? 'mediateur',
+    ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey, legacyDeviceIds: identity.legacyDeviceIds ?? [], createdAt,
+  };
+  return { input, keys };
 }
 
-/** The cards received here (who may be sent an encrypted bundle, and under which key). */
-export function knownCards(db: RelaisDatabase): Promise<CardRow[]> {
-  return db.cards.toArray();
+/** This device's card as a file, for others to enrol it. Call `ensureIdentity` first. */
+export async function exportMyCard(db: RelaisDatabase, author: Author & { role: string }): Promise<Uint8Array> {
+  const { input, keys } = await cardInput(db, author, new Date().toISOString());
+  return createCard(input, keys.signingPrivateJwk);
 }
 
-/** The same, each with its key's fingerprint, for people to compare aloud. */
-export async function knownCardsWithFingerprints(db: RelaisDatabase): Promise<Array<CardRow & { print: string }>> {
-  return Promise.all((await knownCards(db)).map(async (card) => ({ ...card, print: await fingerprint(card.signingKey) })));
+/** This device's signed card, as every bundle it sends carries it. Call `ensureIdentity` first. */
+export async function myCard(db: RelaisDatabase, author: Author, createdAt: string): Promise<SignedCard> {
+  const { input, keys } = await cardInput(db, author, createdAt);
+  return signCard(input, keys.signingPrivateJwk);
 }
