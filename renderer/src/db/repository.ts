@@ -11,7 +11,7 @@ import type { Table } from 'dexie';
 import { dataOf, META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
 import { sameValue } from '../domain/canonical';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
-import { uuidv7 } from '../domain/ids';
+import { recordId } from '../domain/ids';
 import type { Ownership } from '../domain/kinds';
 import { ownDeviceIds, stampLocalWrite } from './device';
 import { ensureIdentity } from './identity';
@@ -75,7 +75,7 @@ export class RecordRepository<T extends object> {
       const versions: Record<string, string> = { deleted: stamp };
       for (const key of Object.keys(data)) versions[key] = stamp;
       const meta: RecordMeta = {
-        id: uuidv7(), createdAt: now, updatedAt: now, authorDevice: deviceId, versions, deleted: 0, erased: 0, seq,
+        id: recordId(deviceId), createdAt: now, updatedAt: now, authorDevice: deviceId, versions, deleted: 0, erased: 0, seq,
       };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.add(record);

@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'fflate';
 import { formatStamp } from '../domain/hlc';
-import { uuidv7 } from '../domain/ids';
+import { recordId, uuidv7 } from '../domain/ids';
 import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type OpenSecrets, type ProtectionInput } from '../domain/sync/bundle';
 import { signCard, type SignedCard } from '../domain/sync/card';
 import type { BundleErrorCode } from '../domain/sync/errors';
@@ -27,7 +27,7 @@ export function stampedRecord(data: Record<string, unknown>, stampMillis: number
   for (const field of Object.keys(data)) versions[field] = stamp;
   return {
     ...data,
-    id: uuidv7(stampMillis), createdAt: created, updatedAt: created, authorDevice: device,
+    id: recordId(device, stampMillis), createdAt: created, updatedAt: created, authorDevice: device,
     versions, deleted: 0, erased: 0,
   };
 }

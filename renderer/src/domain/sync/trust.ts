@@ -8,25 +8,27 @@
  *   here) goes to a person for review; any other change is refused.
  * - Shared reference data is merged from any enrolled sender, field by field; but deleting or erasing
  *   a record the sender did not author goes to review (never won by clock alone).
- * - Everywhere: a record may not claim another author or creation than the copy held here, and a stamp
- *   in this device's own name that this device never wrote is a forgery.
+ * - Everywhere: a new record's id must name its author (so no one can take an honest record's id
+ *   first), and a stamp in this device's own name that this device never wrote is a forgery; an
+ *   author's record may not claim another author or creation than the copy held here.
  *
  * Only records whose merge would change something are judged: a record the receiver already holds (or
  * holds a newer version of) changes nothing, whoever sends it.
  */
 import { deviceOfStamp } from '../hlc';
-import { LEGACY_DEVICE_ID_PATTERN } from '../ids';
+import { isIdOfAuthor, LEGACY_DEVICE_ID_PATTERN } from '../ids';
 import { ownershipOf, type RecordKind } from '../kinds';
 import type { SyncRecord } from './merge';
 
-export const REFUSALS = ['notAuthor', 'foreignStamp', 'forgedStamp', 'authorChanged'] as const;
+export const REFUSALS = ['notAuthor', 'foreignStamp', 'forgedStamp', 'authorChanged', 'idOfAnother'] as const;
 /**
  * Why a record was refused:
  * - `notAuthor`: a record another device authored, not sealed by its author, and not an erasure or a
  *   deletion of a copy held here;
  * - `foreignStamp`: the author's record carries a data field stamped in another device's name;
  * - `forgedStamp`: a stamp in this device's own name that this device never wrote;
- * - `authorChanged`: another author or creation date than the copy held here.
+ * - `authorChanged`: an author's record claiming another author or creation date than the copy held here;
+ * - `idOfAnother`: a new record whose id names another author (domain/ids.ts, `recordId`).
  */
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -108,7 +110,13 @@ function judgeShared(remote: SyncRecord, local: SyncRecord | undefined, context:
 
 /** What may `remote`, from the sender of `context`, do to `local` (the copy held here, if any)? */
 export function judgeRecord(kind: RecordKind, remote: SyncRecord, local: SyncRecord | undefined, context: TrustContext): Verdict {
-  if (local && (local.authorDevice !== remote.authorDevice || local.createdAt !== remote.createdAt)) return refuse('authorChanged');
+  const authored = ownershipOf(kind) === 'author';
+  // Shared data: creation metadata that disagrees is settled by the merge, the same way everywhere.
+  if (authored && local && (local.authorDevice !== remote.authorDevice || local.createdAt !== remote.createdAt)) return refuse('authorChanged');
+  if (!local && !isIdOfAuthor(remote.id, remote.authorDevice)) return refuse('idOfAnother');
   if (forgesOwnStamp(remote, local, context.ownIds)) return refuse('forgedStamp');
-  return ownershipOf(kind) === 'author' ? judgeAuthored(remote, local, context) : judgeShared(remote, local, context);
+  // Erased here already: nothing is left to change, only the stamps of two erasures to combine (as
+  // every device does, so all agree), from whoever sends them.
+  if (local?.erased === 1) return ACCEPT;
+  return authored ? judgeAuthored(remote, local, context) : judgeShared(remote, local, context);
 }
