@@ -9,11 +9,11 @@
  */
 import type { Table } from 'dexie';
 import { LEGACY_DEVICE_ID_PATTERN, DEVICE_ID_PATTERN } from '../domain/ids';
-import { deviceIdOfKey } from '../domain/sync/identity';
+import { deviceIdOfKey, fingerprintOfKey } from '../domain/sync/identity';
 import type { DeviceIdentity } from './device';
 import { readMeta, writeMeta } from './meta';
 import type { RelaisDatabase } from './schema';
-import { ensureDeviceKeys } from './sync/keys';
+import { ensureDeviceKeys, readSigningPublicKey } from './sync/keys';
 
 function isKeyDerived(identity: DeviceIdentity | undefined): boolean {
   return identity !== undefined && DEVICE_ID_PATTERN.test(identity.deviceId);
@@ -52,4 +52,18 @@ export async function writeTransaction<T>(db: RelaisDatabase, tables: readonly T
   // scope function is async; otherwise a few awaits of plain async functions in a row lose the
   // transaction, which then commits early (PrematureCommitError) and the rest would run outside it.
   return db.transaction('rw', [db.meta, ...tables], async () => work());
+}
+
+/** This device as people see it: its id, its key's fingerprint, its legacy ids (read only: for screens). */
+export interface IdentitySummary {
+  deviceId: string;
+  print?: string;
+  legacyDeviceIds: string[];
+}
+
+export async function readIdentitySummary(db: RelaisDatabase): Promise<IdentitySummary | undefined> {
+  const identity = await readMeta(db, 'device');
+  if (!identity) return undefined;
+  const publicKey = await readSigningPublicKey(db);
+  return { deviceId: identity.deviceId, print: publicKey ? fingerprintOfKey(publicKey) : undefined, legacyDeviceIds: identity.legacyDeviceIds ?? [] };
 }

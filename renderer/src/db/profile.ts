@@ -16,11 +16,3 @@ export async function saveProfile(db: RelaisDatabase, profile: Profile): Promise
 export async function readProfile(db: RelaisDatabase): Promise<Profile | null> {
   return (await readMeta(db, 'profile')) ?? null;
 }
-
-/**
- * The device id, read without writing: live queries run in read-only transactions, so this must not
- * call `ensureIdentity`. The identity exists by then: saving the first-run profile creates it.
- */
-export async function readDeviceId(db: RelaisDatabase): Promise<string | undefined> {
-  return (await readMeta(db, 'device'))?.deviceId;
-}

@@ -56,6 +56,19 @@ export async function enrolCard(db: RelaisDatabase, card: SignedCard, now = new 
   });
 }
 
+/**
+ * A card a person opened: a device enrolled already (same key) has its card refreshed at once (only its
+ * key could sign it); any other waits for the person to compare its fingerprint (with the devices
+ * enrolled under the same name, for the warning).
+ */
+export async function receiveCard(db: RelaisDatabase, card: SignedCard): Promise<{ refreshed: true } | { refreshed: false; lookalikes: CardWithPrint[] }> {
+  if ((await db.cards.get(card.deviceId))?.trust === 'enrolled') {
+    await enrolCard(db, card);
+    return { refreshed: true };
+  }
+  return { refreshed: false, lookalikes: await lookalikesOf(db, card) };
+}
+
 /** Stop trusting a device: its card stays known (to check what it relayed), its bundles are held again. */
 export async function unenrolCard(db: RelaisDatabase, deviceId: string): Promise<void> {
   await db.cards.update(deviceId, { trust: 'relayed', confirmedAt: undefined });
@@ -74,11 +87,14 @@ export async function rememberRelayedCards(db: RelaisDatabase, cards: readonly S
   }
 }
 
-/** Every card known here, with its fingerprint, enrolled ones first. */
+/**
+ * The cards a person manages, with their fingerprints: enrolled ones, then those to confirm. (Cards
+ * learned from relays only serve to check seals: not listed.)
+ */
 export async function knownCardsWithFingerprints(db: RelaisDatabase): Promise<CardWithPrint[]> {
   const order: Record<CardTrust, number> = { enrolled: 0, unconfirmed: 1, relayed: 2 };
-  const cards = await db.cards.toArray();
-  return cards.sort((a, b) => order[a.trust] - order[b.trust] || a.name.localeCompare(b.name)).map(withPrint);
+  const cards = await db.cards.where('trust').anyOf('enrolled', 'unconfirmed').toArray();
+  return cards.sort((a, b) => order[a.trust] - order[b.trust] || a.name.localeCompare(b.name, 'fr')).map(withPrint);
 }
 
 /** The devices bundles may be encrypted to: the enrolled ones. */
@@ -100,6 +116,15 @@ export async function loadAliases(db: RelaisDatabase): Promise<AliasMap> {
     deviceOf,
     idsOf: (deviceId) => new Set([deviceId, ...rows.filter((row) => row.deviceId === deviceId).map((row) => row.legacyId)]),
   };
+}
+
+/** Devices enrolled under the same name as `card` with another key: the same person on a new laptop, or not. */
+export async function lookalikesOf(db: RelaisDatabase, card: Pick<SignedCard, 'deviceId' | 'name'>): Promise<CardWithPrint[]> {
+  const name = card.name.trim().toLocaleLowerCase('fr');
+  const same = await db.cards.where('trust').equals('enrolled')
+    .filter((other) => other.deviceId !== card.deviceId && other.name.trim().toLocaleLowerCase('fr') === name)
+    .toArray();
+  return same.map(withPrint);
 }
 
 export type SenderStatus = 'enrolled' | 'unconfirmed' | 'unenrolled';
@@ -133,14 +158,12 @@ export async function senderTrust(db: RelaisDatabase, manifest: Pick<BundleManif
       claimedElsewhere.push({ legacyId, holder: holder ? withPrint(holder) : undefined });
     }
   }
-  const sameName = await db.cards.where('trust').equals('enrolled')
-    .filter((other) => other.deviceId !== source.deviceId && other.name.trim().toLowerCase() === source.name.trim().toLowerCase())
-    .toArray();
+  const lookalikes = await lookalikesOf(db, source);
   // This device's own key (a backup of this very database) needs no enrolment.
   const mine = (await ownDeviceIds(db)).has(source.deviceId);
   const status: SenderStatus = mine || card?.trust === 'enrolled' ? 'enrolled' : card?.trust === 'unconfirmed' ? 'unconfirmed' : 'unenrolled';
   return {
-    status, print: fingerprintOfKey(source.signingKey), claimedElsewhere, lookalikes: sameName.map(withPrint), ids,
+    status, print: fingerprintOfKey(source.signingKey), claimedElsewhere, lookalikes, ids,
     held: status !== 'enrolled' || claimedElsewhere.length > 0,
   };
 }

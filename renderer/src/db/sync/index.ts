@@ -23,7 +23,7 @@
  */
 export { deviceSigner, ensureDeviceKeys, exportMyCard, readSigningPublicKey, type Author } from './keys';
 export {
-  enrolCard, enrolledCards, knownCardsWithFingerprints, senderTrust, unenrolCard, type CardWithPrint, type SenderTrust,
+  enrolCard, enrolledCards, knownCardsWithFingerprints, receiveCard, senderTrust, unenrolCard, type CardWithPrint, type SenderTrust,
 } from './enrolment';
 export { exportBundle, summarizeExport, type ExportOptions, type ExportSummary, type PreparedExport } from './export';
 export { sealOwnRecords } from './seal';

@@ -17,7 +17,7 @@ import { ErrorSummary, RadioGroup, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useDraft } from '../../ui/useDraft';
-import { useRead, useRecord } from '../../ui/useRead';
+import { useMayChange, useRead, useRecord } from '../../ui/useRead';
 import { activityFromDraft, draftFromActivity, emptyDraft, type ActivityDraft } from './draft';
 import { IndividualSection, NotesSection, WhatSection, WhenSection, WhereSection, WorkshopSection } from './sections';
 
@@ -39,10 +39,12 @@ export function EditActivityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('activities');
   const record = useRecord('activity', id);
-  if (record === undefined) return null;
+  const mayChange = useMayChange('activity', record);
+  if (record === undefined || mayChange === undefined && record !== null) return null;
   if (record === null || record.deleted) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
+  if (!mayChange) return <Page title={t('form.titleEdit')}><p className="notice" role="status">{t('common:errors.notAuthor')}</p></Page>;
   return <ActivityForm key={id} draftKey={`activity:${id}`} initial={draftFromActivity(record)} editingId={id} />;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { RecordKind } from '../../../domain/kinds';
 import type { DestructiveAction, Refusal } from '../../../domain/sync/trust';
+import { ownDeviceIds } from '../../device';
 import type { RelaisDatabase } from '../../schema';
 import { nameOfDevice } from '../enrolment';
 import type { RefusedRecord, ReviewedRecord } from './apply';
@@ -18,9 +19,10 @@ export interface RefusedGroup {
 export interface ReviewGroup {
   action: DestructiveAction;
   kind: RecordKind;
-  /** Whose records: their author's device id, and name when this device knows it. */
+  /** Whose records: their author's device id, and name when this device knows it (or: this device's own). */
   authorDevice: string;
   authorName?: string;
+  mine: boolean;
   /** The records of the group (the choice to apply is made per group). */
   ids: string[];
 }
@@ -38,9 +40,10 @@ export function refusedGroups(refused: readonly RefusedRecord[]): RefusedGroup[]
 
 export async function reviewGroups(db: RelaisDatabase, held: readonly ReviewedRecord[]): Promise<ReviewGroup[]> {
   const groups = new Map<string, ReviewGroup>();
+  const own = await ownDeviceIds(db);
   for (const { action, kind, record } of held) {
     const key = `${action}/${kind}/${record.authorDevice}`;
-    const group = groups.get(key) ?? { action, kind, authorDevice: record.authorDevice, ids: [] };
+    const group = groups.get(key) ?? { action, kind, authorDevice: record.authorDevice, mine: own.has(record.authorDevice), ids: [] };
     group.ids.push(record.id);
     groups.set(key, group);
   }
