@@ -3,21 +3,88 @@
  * the way the sync screen calls them. An import is `openBundle` (decrypt, verify signature and hash,
  * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
  * are timed together and reported apart, so the figures show where the time goes.
+ *
+ * Trust (issue 9): the records are a coordinator's, written by eight mediators whose keys are made here
+ * and who sealed their activities and followed people; the coordinator's database has their cards
+ * enrolled and exports them as a relay, so every import checks every relayed seal (the costly case).
+ * The receiver enrolled the coordinator's card. All of this is set up outside the timings.
  */
-import { exportBundle, importBundle, isImported } from '../../renderer/src/db/sync';
+import { enrolCard, exportBundle, importBundle, isImported, leaveOutHeldRecords, myCard } from '../../renderer/src/db/sync';
+import { ensureIdentity } from '../../renderer/src/db/identity';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { openBundle } from '../../renderer/src/domain/sync/bundle';
-import { generateDeviceKeys } from '../../renderer/src/domain/sync/keys';
+import { signCard, type SignedCard } from '../../renderer/src/domain/sync/card';
+import { deviceIdOfKey } from '../../renderer/src/domain/sync/identity';
+import { generateDeviceKeys, signerOf, type DeviceKeys } from '../../renderer/src/domain/sync/keys';
+import { sealRecords, withVerifiedSeals } from '../../renderer/src/domain/sync/seal';
+import type { SyncRecord } from '../../renderer/src/domain/sync/merge';
 import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
 import type { ImportReport } from '../../renderer/src/db/sync';
+import type { RecordKind } from '../../renderer/src/domain/kinds';
+import { AUTHORED_TABLES, AUTHORS, type Dataset, type TableName } from '../generate';
 import { sample } from './heap';
 
-/** The coordinator who receives the bundles: their age identity decrypts them. */
-export interface Receiver { identity: string; recipient: string }
+const CREATED = '2025-06-30T12:00:00.000Z';
+
+async function cardOf(keys: DeviceKeys, name: string): Promise<SignedCard> {
+  return signCard({
+    name, structure: 'Relais bench', role: 'mediateur', ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey,
+    legacyDeviceIds: [], createdAt: CREATED,
+  }, keys.signingPrivateJwk);
+}
+
+/** The coordinator who receives the bundles: their age identity decrypts them; their card is enrolled by the exporter. */
+export interface Receiver { identity: string; recipient: string; card: SignedCard }
 
 export async function makeReceiver(): Promise<Receiver> {
   const keys = await generateDeviceKeys();
-  return { identity: keys.ageIdentity, recipient: keys.ageRecipient };
+  return { identity: keys.ageIdentity, recipient: keys.ageRecipient, card: await cardOf(keys, 'Réceptrice') };
+}
+
+/** The mediators who wrote the records: their keys (to seal), ids (the generator's authors) and cards. */
+export interface Authors { keys: Map<string, DeviceKeys>; deviceIds: string[]; cards: SignedCard[] }
+
+export async function makeAuthors(): Promise<Authors> {
+  const keys = new Map<string, DeviceKeys>();
+  const cards: SignedCard[] = [];
+  for (let i = 0; i < AUTHORS; i++) {
+    const pair = await generateDeviceKeys();
+    keys.set(deviceIdOfKey(pair.signingPublicKey), pair);
+    cards.push(await cardOf(pair, `Médiatrice ${i + 1}`));
+  }
+  return { keys, deviceIds: [...keys.keys()], cards };
+}
+
+const KIND_OF: Partial<Record<TableName, RecordKind>> = { activities: 'activity', beneficiaries: 'beneficiary' };
+
+/**
+ * Each author seals her activities and followed people (as her exports did before they reached the
+ * coordinator); `only`: just these records (after edits). Returns the time it took.
+ */
+export async function sealDataset(dataset: Dataset, authors: Authors, only?: ReadonlySet<string>): Promise<number> {
+  const start = performance.now();
+  for (const table of AUTHORED_TABLES) {
+    const records = (dataset[table] as unknown as SyncRecord[]).filter((r) => !only || only.has(r.id));
+    for (const [device, keys] of authors.keys) {
+      const mine = records.filter((r) => r.authorDevice === device);
+      const seals = await sealRecords(mine.map((record) => ({ kind: KIND_OF[table]!, record: { ...record, seal: undefined } })), signerOf(keys.signingPrivateJwk));
+      mine.forEach((record, i) => { record.seal = seals[i]; });
+    }
+  }
+  return performance.now() - start;
+}
+
+/**
+ * A coordinator's database as it stands between two exports: her mediators' cards enrolled, the
+ * receiver's card enrolled, her own identity made, her own records sealed (the mark at the top).
+ */
+export async function prepareExporter(db: RelaisDatabase, authors: Authors, receiver: Receiver): Promise<SignedCard> {
+  for (const card of [...authors.cards, receiver.card]) await enrolCard(db, card);
+  await ensureIdentity(db);
+  let top = 0;
+  for (const table of db.tables) if (table.schema.indexes.some((i) => i.name === 'seq')) top = Math.max(top, ((await table.orderBy('seq').last()) as { seq?: number } | undefined)?.seq ?? 0);
+  await db.meta.put({ key: 'sealMark', value: top });
+  return myCard(db, { name: 'Coordinatrice', structure: 'Relais bench', role: 'coordinateur' }, CREATED);
 }
 
 /** A full backup-style bundle of everything in `db`, encrypted to the receiver and signed. */
@@ -50,15 +117,23 @@ const openOffThread = findOffThread();
 export type OpenPath = 'worker' | 'page';
 export const DEFAULT_OPEN_PATH: OpenPath = openOffThread ? 'worker' : 'page';
 
+/** The receiving database enrols the exporter's card (a person did, before the file arrived). */
+export async function enrolExporter(db: RelaisDatabase, exporter: SignedCard): Promise<void> {
+  await enrolCard(db, exporter);
+}
+
 /**
- * `worker`: as the app does (decrypt and check in a Worker, records cloned back to the page);
- * `page`: everything on the page's thread, so the page's heap figure covers the whole import.
+ * `worker`: as the app does (decrypt, check, leave out what is held and check relayed seals in a Worker,
+ * records cloned back to the page); `page`: everything on the page's thread, so the page's heap figure
+ * covers the whole import.
  */
 export async function importAll(db: RelaisDatabase, bytes: Uint8Array, receiver: Receiver, path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportTiming> {
   const start = performance.now();
   const opened = path === 'worker' && openOffThread
     ? await openOffThread(bytes, { identity: receiver.identity }, { db })
-    : await openBundle(bytes, { identity: receiver.identity }, { validators: RECORD_VALIDATORS, isKnownBundle: (id) => isImported(db, id) });
+    : await withVerifiedSeals(await leaveOutHeldRecords(db, await openBundle(bytes, { identity: receiver.identity }, {
+      validators: RECORD_VALIDATORS, isKnownBundle: (key) => isImported(db, key),
+    })));
   sample();
   const openMs = performance.now() - start;
   const report = await importBundle(db, opened, { fileName: 'bench.relais', onProgress: sample });

@@ -21,7 +21,7 @@
  *   rows.ts                rows of the sync tables
  *   worker/                open a bundle off the main thread (leave out what is held, check relayed seals)
  */
-export { deviceSigner, ensureDeviceKeys, exportMyCard, readSigningPublicKey, type Author } from './keys';
+export { deviceSigner, ensureDeviceKeys, exportMyCard, myCard, readSigningPublicKey, type Author } from './keys';
 export {
   enrolCard, enrolledCards, knownCardsWithFingerprints, receiveCard, senderTrust, unenrolCard, type CardWithPrint, type SenderTrust,
 } from './enrolment';

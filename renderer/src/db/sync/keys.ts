@@ -3,7 +3,7 @@
  * seals, and the age identity bundles are encrypted to, created on first use and kept in `meta`; its
  * card, for others to enrol it. The cards of others are in ./enrolment.ts.
  */
-import { generateDeviceKeys, sign, type DeviceKeys } from '../../domain/sync/keys';
+import { generateDeviceKeys, signerOf, type DeviceKeys } from '../../domain/sync/keys';
 import { createCard, signCard, type CardInput, type SignedCard } from '../../domain/sync/card';
 import { readIdentity } from '../device';
 import { readMeta, writeMeta } from '../meta';
@@ -53,7 +53,7 @@ export async function readSigningPublicKey(db: RelaisDatabase): Promise<string |
  */
 export async function deviceSigner(db: RelaisDatabase): Promise<{ publicKey: string; sign: (message: Uint8Array) => Promise<Uint8Array> }> {
   const keys = await ensureDeviceKeys(db);
-  return { publicKey: keys.signingPublicKey, sign: (message) => sign(keys.signingPrivateJwk, message) };
+  return { publicKey: keys.signingPublicKey, sign: signerOf(keys.signingPrivateJwk) };
 }
 
 async function cardInput(db: RelaisDatabase, author: Author, createdAt: string): Promise<{ input: CardInput; keys: DeviceKeys }> {

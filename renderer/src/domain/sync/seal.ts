@@ -13,7 +13,7 @@
 import { canonicalJson } from '../canonical';
 import type { RecordKind } from '../kinds';
 import { AUTHORED_KINDS } from '../kinds';
-import { fromBase64, toBase64, verify } from './keys';
+import { fromBase64, toBase64, verifierOf } from './keys';
 import type { SyncRecord } from './merge';
 import type { BundleEntry } from './records';
 import type { SignedCard } from './card';
@@ -48,7 +48,8 @@ export async function sealRecords(
 /** Verifications (or signatures) in flight at once: WebCrypto runs them off the JavaScript thread. */
 const PARALLEL = 256;
 
-export async function isValidSeal(kind: RecordKind, record: SyncRecord, publicKey: string): Promise<boolean> {
+/** Does `record` carry a seal by the key `verify` checks (`verifierOf`, one per author)? */
+export async function isValidSeal(kind: RecordKind, record: SyncRecord, verify: (signature: Uint8Array, message: Uint8Array) => Promise<boolean>): Promise<boolean> {
   if (typeof record.seal !== 'string' || record.seal.length !== 88) return false;
   let signature: Uint8Array;
   try {
@@ -56,7 +57,7 @@ export async function isValidSeal(kind: RecordKind, record: SyncRecord, publicKe
   } catch {
     return false;
   }
-  return verify(publicKey, signature, sealMessage(kind, record));
+  return verify(signature, sealMessage(kind, record));
 }
 
 /**
@@ -73,7 +74,9 @@ export async function verifyRelayedSeals(
 ): Promise<Map<string, string>> {
   const senderIds = new Set([sender.deviceId, ...sender.legacyDeviceIds]);
   const cardOfId = new Map<string, SignedCard>();
+  const verifiers = new Map<string, ReturnType<typeof verifierOf>>();
   for (const card of [sender, ...authors]) {
+    verifiers.set(card.deviceId, verifierOf(card.signingKey));
     for (const id of [card.deviceId, ...card.legacyDeviceIds]) if (!cardOfId.has(id)) cardOfId.set(id, card);
   }
   const relayed = entries.filter(({ kind, record }) => isSealedKind(kind) && !senderIds.has(record.authorDevice)
@@ -81,7 +84,7 @@ export async function verifyRelayedSeals(
   const sealedBy = new Map<string, string>();
   for (let i = 0; i < relayed.length; i += PARALLEL) {
     const batch = relayed.slice(i, i + PARALLEL);
-    const checks = await Promise.all(batch.map(({ kind, record }) => isValidSeal(kind, record, cardOfId.get(record.authorDevice)!.signingKey)));
+    const checks = await Promise.all(batch.map(({ kind, record }) => isValidSeal(kind, record, verifiers.get(cardOfId.get(record.authorDevice)!.deviceId)!)));
     checks.forEach((ok, j) => { if (ok) sealedBy.set(batch[j].record.id, cardOfId.get(batch[j].record.authorDevice)!.deviceId); });
   }
   return sealedBy;
