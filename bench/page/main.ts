@@ -19,6 +19,7 @@ import {
   type Authors, type OpenPath, type Receiver,
 } from './relais';
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
+import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
@@ -28,6 +29,8 @@ interface State {
   exporter?: SignedCard;
   mergeExporter?: SignedCard;
   dataset?: Dataset;
+  /** The mediators' statements sealing `dataset` (and, for scenario 2, the resealed edits). */
+  statements?: Statement[];
   hash?: string;
   counts?: Record<string, number>;
   receiver?: Receiver;
@@ -62,7 +65,9 @@ async function generate(size: number, seed: number) {
   const ms = performance.now() - start;
   // Each mediator sealed her activities and followed people when she exported them (not timed: done
   // once per record version, on her laptop, long before the coordinator's export).
-  const sealMs = await sealDataset(state.dataset, state.authors);
+  const sealed = await sealDataset(state.dataset, state.authors);
+  state.statements = sealed.statements;
+  const sealMs = sealed.ms;
   state.hash = datasetHash(state.dataset);
   state.counts = expectedCounts(state.dataset);
   const all = TABLES.flatMap((t) => state.dataset![t] as object[]);
@@ -91,7 +96,7 @@ async function relaisExport(): Promise<Figure & { bundleBytes: number; heapPeak:
   state.receiver = await makeReceiver();
   const db = new RelaisDatabase(RAW_DB);
   await db.open();
-  state.exporter = await prepareExporter(db, need(state.authors, 'authors'), state.receiver);
+  state.exporter = await prepareExporter(db, need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
   gc();
   const heapStart = startHeap();
   const start = performance.now();
@@ -117,10 +122,10 @@ async function prepareMerge() {
   // Edited elsewhere: reference data on another device, activities and people by their own author (resealed).
   const remote = editOnDevice(base, { fraction: 0.1, device: '2'.repeat(32), millis: REMOTE_EDIT_MILLIS, seed: 4 });
   const resealed = new Set([...remote.editedIds].filter((id) => AUTHORED_TABLES.some((t) => remote.dataset[t].some((r) => r.id === id))));
-  await sealDataset(remote.dataset, authors, resealed);
+  const resealedStatements = (await sealDataset(remote.dataset, authors, resealed)).statements;
   const remoteDb = await freshDb(REMOTE_DB);
   await bulkPutDataset(remoteDb, remote.dataset);
-  state.mergeExporter = await prepareExporter(remoteDb, authors, need(state.receiver, 'receiver'));
+  state.mergeExporter = await prepareExporter(remoteDb, authors, need(state.receiver, 'receiver'), [...need(state.statements, 'statements'), ...resealedStatements]);
   state.mergeBundle = await exportAll(remoteDb, need(state.receiver, 'receiver'));
   remoteDb.close();
   await Dexie.delete(REMOTE_DB);
@@ -156,6 +161,7 @@ async function probes() {
 /** Free the generated records before the import scenarios: the app would not hold them either. */
 async function dropDataset() {
   state.dataset = undefined;
+  state.statements = undefined;
   gc();
   await new Promise((r) => setTimeout(r, 200));
   gc();

@@ -16,7 +16,8 @@ import { openBundle } from '../../renderer/src/domain/sync/bundle';
 import { signCard, type SignedCard } from '../../renderer/src/domain/sync/card';
 import { deviceIdOfKey } from '../../renderer/src/domain/sync/identity';
 import { generateDeviceKeys, signerOf, type DeviceKeys } from '../../renderer/src/domain/sync/keys';
-import { sealRecords, withVerifiedSeals } from '../../renderer/src/domain/sync/seal';
+import { makeStatements, withVerifiedSeals, type Statement } from '../../renderer/src/domain/sync/seal';
+import { uuidv7 } from '../../renderer/src/domain/ids';
 import type { SyncRecord } from '../../renderer/src/domain/sync/merge';
 import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
 import type { ImportReport } from '../../renderer/src/db/sync';
@@ -59,27 +60,33 @@ const KIND_OF: Partial<Record<TableName, RecordKind>> = { activities: 'activity'
 
 /**
  * Each author seals her activities and followed people (as her exports did before they reached the
- * coordinator); `only`: just these records (after edits). Returns the time it took.
+ * coordinator): statements of their digests, signed; `only`: just these records (after edits). Returns
+ * the statements (the coordinator's database holds them) and the time it took.
  */
-export async function sealDataset(dataset: Dataset, authors: Authors, only?: ReadonlySet<string>): Promise<number> {
+export async function sealDataset(dataset: Dataset, authors: Authors, only?: ReadonlySet<string>): Promise<{ ms: number; statements: Statement[] }> {
   const start = performance.now();
+  const all: Statement[] = [];
   for (const table of AUTHORED_TABLES) {
     const records = (dataset[table] as unknown as SyncRecord[]).filter((r) => !only || only.has(r.id));
     for (const [device, keys] of authors.keys) {
       const mine = records.filter((r) => r.authorDevice === device);
-      const seals = await sealRecords(mine.map((record) => ({ kind: KIND_OF[table]!, record: { ...record, seal: undefined } })), signerOf(keys.signingPrivateJwk));
+      const { statements, seals } = await makeStatements(device, mine.map((record) => ({ kind: KIND_OF[table]!, record: { ...record, seal: undefined } })),
+        signerOf(keys.signingPrivateJwk), () => uuidv7());
       mine.forEach((record, i) => { record.seal = seals[i]; });
+      all.push(...statements);
     }
   }
-  return performance.now() - start;
+  return { ms: performance.now() - start, statements: all };
 }
 
 /**
- * A coordinator's database as it stands between two exports: her mediators' cards enrolled, the
- * receiver's card enrolled, her own identity made, her own records sealed (the mark at the top).
+ * A coordinator's database as it stands between two exports: her mediators' cards enrolled and their
+ * statements kept, the receiver's card enrolled, her own identity made, her own records sealed (the
+ * mark at the top).
  */
-export async function prepareExporter(db: RelaisDatabase, authors: Authors, receiver: Receiver): Promise<SignedCard> {
+export async function prepareExporter(db: RelaisDatabase, authors: Authors, receiver: Receiver, statements: readonly Statement[]): Promise<SignedCard> {
   for (const card of [...authors.cards, receiver.card]) await enrolCard(db, card);
+  await db.statements.bulkPut([...statements]);
   await ensureIdentity(db);
   let top = 0;
   for (const table of db.tables) if (table.schema.indexes.some((i) => i.name === 'seq')) top = Math.max(top, ((await table.orderBy('seq').last()) as { seq?: number } | undefined)?.seq ?? 0);

@@ -8,6 +8,7 @@ import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/k
 import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
 import { migrateToKeyIdentity } from './migrations';
+import type { Statement } from '../domain/sync/seal';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -61,15 +62,17 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     },
   },
   {
-    // Trust (issue 9): device ids derived from keys, enrolled cards, legacy ids bound to keys, and an
-    // import history keyed by signer + bundle id + payload hash (a new table: Dexie cannot change a
-    // primary key; the old one is copied over, then dropped). See db/migrations.ts.
+    // Trust (issue 9): device ids derived from keys, enrolled cards, legacy ids bound to keys, the
+    // authors' signed statements that seal their records (domain/sync/seal.ts), and an import history
+    // keyed by signer + bundle id + payload hash (a new table: Dexie cannot change a primary key; the
+    // old one is copied over, then dropped). See db/migrations.ts.
     version: 6,
     stores: {
       cards: 'deviceId, trust',
       aliases: 'legacyId, deviceId',
       importHistory: '[sourceDevice+bundleId+payloadSha256], importedAt, sourceDevice, bundleId',
       imports: null,
+      statements: 'id, author',
     },
     upgrade: migrateToKeyIdentity,
   },
@@ -88,6 +91,7 @@ export interface RelaisDatabase extends RecordTables {
   quarantine: Table<QuarantineRow, number>;
   cards: Table<CardRow, string>;
   aliases: Table<AliasRow, string>;
+  statements: Table<Statement, string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above

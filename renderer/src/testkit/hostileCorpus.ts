@@ -90,7 +90,7 @@ export async function forgeBundle(options: {
   const base: BundleManifest = {
     format: BUNDLE_FORMAT, app: 'test', bundleId: uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
     source: await testCard(options.keys, 'Aïcha'), recipient: { type: 'none' }, authors: [],
-    range: { from: 1, to: 1 }, counts: { village: lines }, recordCount: lines, personalData: false, protection: 'none',
+    range: { from: 1, to: 1 }, counts: { village: lines }, recordCount: lines, statementCount: 0, personalData: false, protection: 'none',
     payloadSha256: await sha256Hex(payload),
   };
   const manifestObject = options.manifest ? options.manifest(base) : base;
@@ -133,6 +133,7 @@ export async function buildHostileCorpus(sender: DeviceKeys, receiver: { identit
   const toStranger = await sealTestBundle(sender, good, { type: 'recipient', recipient: stranger.ageRecipient });
   const me = { identity: receiver.identity };
   const validLine = line(villageRecord());
+  const statementLine = JSON.stringify({ statement: { id: uuidv7(), author: SENDER_DEVICE, createdAt: new Date().toISOString(), digests: ['A'.repeat(43) + '='], signature: 'A'.repeat(86) + '==' } });
   const clear = await forgeBundle({ keys: sender, payloadText: validLine });
   const macAt = new TextDecoder('latin1').decode(toReceiver).indexOf('\n--- ') + 8;
   const zeros = gzipSync(new TextEncoder().encode('\n'.repeat(24 * 1024 * 1024)), { level: 9 });
@@ -158,6 +159,9 @@ export async function buildHostileCorpus(sender: DeviceKeys, receiver: { identit
     { name: 'recipient that does not match the protection', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, recipient: { type: 'passphrase' } }) }), secrets: {}, expected: 'corrupted' },
     { name: 'followed person in a clear bundle', bytes: await forgeBundle({ keys: sender, payloadText: line(beneficiaryRecord(), 'beneficiary'), manifest: (m) => ({ ...m, counts: { beneficiary: 1 } }) }), secrets: {}, expected: 'personalDataInClear' },
     { name: 'clear bundle declaring personal data', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, personalData: true }) }), secrets: {}, expected: 'personalDataInClear' },
+    { name: 'a statement before the records', bytes: await forgeBundle({ keys: sender, payloadText: `${statementLine}\n${validLine}`, manifest: (m) => ({ ...m, recordCount: 1, statementCount: 1 }) }), secrets: {}, expected: 'corrupted' },
+    { name: 'more statements than declared', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n${statementLine}`, manifest: (m) => ({ ...m, recordCount: 1, counts: { village: 1 } }) }), secrets: {}, expected: 'tooLarge' },
+    { name: 'a malformed statement', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n{"statement":{"id":"x"}}`, manifest: (m) => ({ ...m, recordCount: 1, statementCount: 1 }) }), secrets: {}, expected: 'corrupted' },
     { name: 'the same record twice', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n${validLine}`, manifest: (m) => ({ ...m, recordCount: 2, counts: { village: 2 } }) }), secrets: {}, expected: 'invalidRecords' },
     { name: 'unknown fields on a followed person (nom, telephone, adresse)', bytes: await sealTestBundle(sender, [{ kind: 'beneficiary', record: personWithIdentity() }], { type: 'recipient', recipient: receiver.recipient }), secrets: me, expected: 'invalidRecords' },
     { name: 'unknown field stamped but empty', bytes: await forgeBundle({ keys: sender, payloadText: line(villageRecord({ versions: { ...villageRecord().versions, telephone: villageRecord().versions.deleted } })) }), secrets: {}, expected: 'invalidRecords' },

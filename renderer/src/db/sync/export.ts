@@ -21,7 +21,7 @@ import type { RelaisDatabase } from '../schema';
 import { cardOf } from '../../domain/sync/card';
 import { enrolledCards, loadAliases } from './enrolment';
 import { ensureDeviceKeys, myCard, type Author } from './keys';
-import { sealOwnRecords } from './seal';
+import { sealOwnRecords, statementsOf } from './seal';
 import { CHUNK, syncTable } from './tables';
 
 type ExportMark = MetaValues['exportMark'];
@@ -67,6 +67,8 @@ interface RelayRule {
   travels(entry: BundleEntry): boolean;
   /** Cards of the authors whose records passed, for the manifest. */
   authors(): SignedCard[];
+  /** The statements the sealed records that passed point to (their seals). */
+  seals(): Set<string>;
 }
 
 /** A card as it can travel in a manifest (format 2, well formed), or undefined (a legacy card). */
@@ -91,16 +93,22 @@ async function relayRule(db: RelaisDatabase): Promise<RelayRule> {
     const card = cardById.get(aliases.deviceOf.get(authorDevice) ?? authorDevice);
     return card && (card.deviceId === authorDevice || card.legacyDeviceIds.includes(authorDevice)) ? card : undefined;
   };
+  const statementIds = new Set(await db.statements.toCollection().primaryKeys());
   const used = new Map<string, SignedCard>();
+  const seals = new Set<string>();
   return {
     travels: ({ kind, record }) => {
+      const sealed = typeof record.seal === 'string' && statementIds.has(record.seal);
+      if (sealed) seals.add(record.seal as string);
       // An erasure carries no data: it travels unsealed, and a receiver has a person review it.
       if (ownershipOf(kind) === 'shared' || ownIds.has(record.authorDevice) || record.erased === 1) return true;
-      const card = record.seal === undefined ? undefined : authorCard(record.authorDevice);
+      const card = sealed ? authorCard(record.authorDevice) : undefined;
       if (card) used.set(card.deviceId, card);
+      else if (sealed) seals.delete(record.seal as string);
       return card !== undefined;
     },
     authors: () => [...used.values()],
+    seals: () => seals,
   };
 }
 
@@ -136,11 +144,15 @@ function fileStamp(iso: string): string {
   return iso.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** Stream the records of an export that may travel into the compressed payload, chunk by chunk. */
+/**
+ * Stream the records of an export that may travel into the compressed payload, chunk by chunk, then the
+ * statements their seals point to.
+ */
 async function writePayload(db: RelaisDatabase, kind: BundleKind, start: { seq: number; mark?: ExportMark }, rule: RelayRule): Promise<SealedPayload> {
   const writer = new PayloadWriter();
   try {
     for await (const chunk of exportChunks(db, kind, start)) await writer.add(chunk.filter((entry) => rule.travels(entry)));
+    await writer.addStatements(await statementsOf(db, rule.seals()));
   } catch (error) {
     await writer.abort(error);
     throw error;

@@ -1,15 +1,16 @@
 /**
  * Sealing this device's records before they leave it (domain/sync/seal.ts): every record only its
- * author may change, authored here and changed since the last sealing, gets this device's signature,
- * kept with the record, so whoever relays it later can prove it is ours. Run at the start of every
- * export; in the usual life of a laptop that is the handful of records changed since the last export.
- * A record's seal is dropped by any later change to it (repository writes and merges), and the next
- * export seals the new version.
+ * author may change, authored here and changed since the last sealing, is listed in a statement this
+ * device signs, and carries that statement's id as its seal, so whoever relays it later can prove it is
+ * ours. Run at the start of every export; in the usual life of a laptop that is the handful of records
+ * changed since the last export, and one signature. A record's seal is dropped by any later change to
+ * it (repository writes and merges), and the next export seals the new version.
  */
 import { AUTHORED_KINDS } from '../../domain/kinds';
-import { sealRecords } from '../../domain/sync/seal';
+import { uuidv7 } from '../../domain/ids';
+import { makeStatements, type Statement } from '../../domain/sync/seal';
 import type { SyncRecord } from '../../domain/sync/merge';
-import { currentSeq, ownDeviceIds } from '../device';
+import { currentSeq, ownDeviceIds, readIdentity } from '../device';
 import { readMeta, writeMeta } from '../meta';
 import type { RelaisDatabase } from '../schema';
 import { deviceSigner } from './keys';
@@ -17,8 +18,8 @@ import { CHUNK, syncTable } from './tables';
 
 /** Seal every unsealed record of ours changed since the last sealing; returns how many were sealed. */
 export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
-  const { upTo, mark, ownIds } = await db.transaction('r', db.meta, async () => ({
-    upTo: await currentSeq(db), mark: (await readMeta(db, 'sealMark')) ?? 0, ownIds: await ownDeviceIds(db),
+  const { upTo, mark, ownIds, me } = await db.transaction('r', db.meta, async () => ({
+    upTo: await currentSeq(db), mark: (await readMeta(db, 'sealMark')) ?? 0, ownIds: await ownDeviceIds(db), me: (await readIdentity(db)).deviceId,
   }));
   if (upTo <= mark) return 0;
   const signer = await deviceSigner(db);
@@ -31,9 +32,10 @@ export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
       if (rows.length === 0) break;
       const unsealed = rows.filter((row) => row.seal === undefined && ownIds.has(row.authorDevice));
       if (unsealed.length > 0) {
-        const seals = await sealRecords(unsealed.map((record) => ({ kind, record })), signer.sign);
+        const { statements, seals } = await makeStatements(me, unsealed.map((record) => ({ kind, record })), signer.sign, () => uuidv7());
         // Written only where the record did not change meanwhile (any change moves its `seq`).
-        await db.transaction('rw', table, async () => {
+        await db.transaction('rw', table, db.statements, async () => {
+          await db.statements.bulkPut(statements);
           const current = await table.bulkGet(unsealed.map((row) => row.id));
           const updated = current.flatMap((row, i) => (row && row.seq === unsealed[i].seq && row.seal === undefined ? [{ ...row, seal: seals[i] }] : []));
           await table.bulkPut(updated);
@@ -48,4 +50,9 @@ export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
     if (((await readMeta(db, 'sealMark')) ?? 0) < upTo) await writeMeta(db, 'sealMark', upTo);
   });
   return sealed;
+}
+
+/** The statements these seals name, as this device holds them (missing ones are absent). */
+export async function statementsOf(db: RelaisDatabase, ids: Iterable<string>): Promise<Statement[]> {
+  return (await db.statements.bulkGet([...new Set(ids)])).filter((s): s is Statement => s !== undefined);
 }

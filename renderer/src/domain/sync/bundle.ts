@@ -8,7 +8,8 @@
  *           passphrase)
  *   inner = manifest length (uint32) | manifest JSON | signature length (uint16) | Ed25519 signature
  *           | payload
- *   payload = gzip of JSON lines, one `{"kind": …, "record": …}` per record
+ *   payload = gzip of JSON lines, one `{"kind": …, "record": …}` per record, then one
+ *             `{"statement": …}` per statement of the authors whose records it carries (./seal.ts)
  *
  * The signature covers the manifest bytes, and the manifest holds the SHA-256 of the payload, so one
  * signature vouches for everything. The manifest sits inside the encryption: a lost stick reveals nothing.
@@ -25,6 +26,7 @@ import { sha256Hex, sign, verify } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import { cardOf, isAuthenticCard, type SignedCard } from './card';
+import { statementOf, type Statement } from './seal';
 import { deviceIdOfKey } from './identity';
 import type { SyncRecord } from './merge';
 
@@ -92,6 +94,8 @@ export interface BundleManifest {
   range: { from: number; to: number };
   counts: Partial<Record<RecordKind, number>>;
   recordCount: number;
+  /** Statements (./seal.ts) after the records: the authors' signed digests of the sealed records carried. */
+  statementCount: number;
   /** True when any record is personal data: then the bundle is always encrypted. */
   personalData: boolean;
   protection: Protection;
@@ -106,6 +110,7 @@ export type ProtectionInput =
 /** What sealing needs: the manifest's descriptive fields (the rest is computed), records and keys. */
 export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
+  statements?: Statement[];
   signingPrivateJwk: JsonWebKey;
   protection: ProtectionInput;
   /** The card the bundle is encrypted to (required with a `recipient` protection). */
@@ -113,7 +118,7 @@ export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'crea
   authors?: SignedCard[];
 };
 
-function recipientOf(input: Omit<SealInput, 'entries'>): BundleRecipient {
+function recipientOf(input: Omit<SealInput, 'entries' | 'statements'>): BundleRecipient {
   const { protection, recipientCard } = input;
   if (protection.type === 'recipient') {
     if (!recipientCard) throw new Error('a bundle encrypted to a card must name that card');
@@ -164,6 +169,7 @@ export interface SealedPayload {
   bytes: Uint8Array;
   counts: Partial<Record<RecordKind, number>>;
   recordCount: number;
+  statementCount: number;
   personalData: boolean;
 }
 
@@ -179,6 +185,7 @@ export class PayloadWriter {
   private readonly encoder = new TextEncoder();
   private readonly counts: Partial<Record<RecordKind, number>> = {};
   private recordCount = 0;
+  private statementCount = 0;
   private personalData = false;
 
   constructor() {
@@ -199,10 +206,19 @@ export class PayloadWriter {
     await this.writer.write(this.encoder.encode(lines.join('\n')));
   }
 
+  /** The statements of the sealed records written (after every record). */
+  async addStatements(statements: readonly Statement[]): Promise<void> {
+    if (statements.length === 0) return;
+    const lines = statements.map((statement) => JSON.stringify({ statement }));
+    this.statementCount += statements.length;
+    lines.push('');
+    await this.writer.write(this.encoder.encode(lines.join('\n')));
+  }
+
   async finish(): Promise<SealedPayload> {
     await this.writer.close();
     const bytes = concat(await this.output);
-    return { bytes, counts: { ...this.counts }, recordCount: this.recordCount, personalData: this.personalData };
+    return { bytes, counts: { ...this.counts }, recordCount: this.recordCount, statementCount: this.statementCount, personalData: this.personalData };
   }
 
   /** Give up (a read failed): frees the compressor. */
@@ -259,12 +275,13 @@ const SEAL_BATCH = 2000;
 
 /** Build, sign and (when asked or needed) encrypt a bundle. Personal data is never written in clear. */
 export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
-  const { entries, ...rest } = input;
+  const { entries, statements = [], ...rest } = input;
   if (containsPersonalData(entries) && input.protection.type === 'none') {
     throw new Error('a bundle holding personal data must be encrypted');
   }
   const writer = new PayloadWriter();
   for (let i = 0; i < entries.length; i += SEAL_BATCH) await writer.add(entries.slice(i, i + SEAL_BATCH));
+  await writer.addStatements(statements);
   return sealPayload(rest, await writer.finish());
 }
 
@@ -272,7 +289,7 @@ export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array;
  * Sign and encrypt an already written payload (the streaming export writes it table by table). The
  * manifest holds the SHA-256 of the compressed payload: small, hashed in one go, covered by the signature.
  */
-export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: SealedPayload): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
+export async function sealPayload(input: Omit<SealInput, 'entries' | 'statements'>, payload: SealedPayload): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
   if (payload.personalData && input.protection.type === 'none') {
     throw new Error('a bundle holding personal data must be encrypted');
   }
@@ -289,6 +306,7 @@ export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: Se
     range: input.range,
     counts: payload.counts,
     recordCount: payload.recordCount,
+    statementCount: payload.statementCount,
     personalData: payload.personalData,
     protection: input.protection.type,
     payloadSha256: await sha256Hex(payload.bytes),
@@ -432,12 +450,14 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && Array.isArray(m.authors) && m.authors.length <= MAX_AUTHORS
     && isPlainObject(range) && isCount(range.from) && isCount(range.to)
     && isPlainObject(m.counts) && Object.entries(m.counts).every(([k, v]) => isRecordKind(k) && isCount(v))
-    && isCount(m.recordCount)
+    && isCount(m.recordCount) && isCount(m.statementCount)
     && typeof m.personalData === 'boolean'
     && (PROTECTIONS as readonly unknown[]).includes(m.protection)
     && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
   if (!ok) throw new BundleError('corrupted', 'manifest fields');
   if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`);
+  // A bundle carries only the statements its records point to: never more than records.
+  if ((m.statementCount as number) > (m.recordCount as number)) throw new BundleError('corrupted', 'more statements than records');
   const source = manifestCard(m.source);
   const authors = (m.authors as unknown[]).map(manifestCard);
   if (new Set(authors.map((card) => card.deviceId)).size !== authors.length) throw new BundleError('corrupted', 'repeated author');
@@ -529,6 +549,8 @@ export interface OpenedBundle {
   manifest: BundleManifest;
   entries: BundleEntry[];
   quarantined: QuarantinedEntry[];
+  /** The authors' statements the bundle carries (./seal.ts): well formed, signatures not yet checked. */
+  statements: Statement[];
   /**
    * True when the receiver already holds this bundle (`isKnownBundle`): its records were not even
    * inflated, `entries` and `quarantined` are empty, and importing it changes nothing.
@@ -579,10 +601,11 @@ export function bundleKeyOf(signerDevice: string, bundleId: string, payloadSha25
 const MAX_REPORTED_INVALID = 5;
 
 async function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: OpenOptions, limits: BundleLimits):
-  Promise<{ entries: BundleEntry[]; quarantined: QuarantinedEntry[] }> {
+  Promise<{ entries: BundleEntry[]; quarantined: QuarantinedEntry[]; statements: Statement[] }> {
   const now = options.now ?? Date.now();
   const entries: BundleEntry[] = [];
   const quarantined: QuarantinedEntry[] = [];
+  const statements: Statement[] = [];
   const invalid: string[] = [];
   const issues: RecordIssue[] = [];
   const seen = new Set<string>();
@@ -596,9 +619,18 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
   };
   await inflateLines(payload, limits, (line) => {
     if (line.length === 0) return;
+    const item = parseSafeObject(line, `line ${count + statements.length + 1}`); // refuses __proto__ & co. at any depth
+    if (Object.hasOwn(item, 'statement')) {
+      // After every record; no more than declared; well formed (signatures are checked where needed).
+      const statement = statementOf(item.statement);
+      if (!statement || count !== manifest.recordCount) throw new BundleError('corrupted', 'statement');
+      if (statements.length >= manifest.statementCount) throw new BundleError('tooLarge', 'more statements than declared');
+      statements.push(statement);
+      return;
+    }
     count += 1;
+    if (statements.length > 0) throw new BundleError('corrupted', 'record after a statement');
     if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared');
-    const item = parseSafeObject(line, `record ${count}`); // refuses __proto__ & co. at any depth
     const kind = item.kind;
     if (!isRecordKind(kind)) {
       refuse(`#${count}: kind`);
@@ -626,7 +658,8 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
     throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`, issues);
   }
   if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`);
-  return { entries, quarantined };
+  if (statements.length !== manifest.statementCount) throw new BundleError('corrupted', `${statements.length} statements, ${manifest.statementCount} declared`);
+  return { entries, quarantined, statements };
 }
 
 /**
@@ -646,12 +679,12 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   if (manifest.protection === 'none' && manifest.personalData) throw new BundleError('personalDataInClear', 'manifest');
   if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
   if (options.isKnownBundle && (await options.isKnownBundle(bundleKey(manifest)))) {
-    return { manifest, entries: [], quarantined: [], alreadyImported: true };
+    return { manifest, entries: [], quarantined: [], statements: [], alreadyImported: true };
   }
-  const { entries, quarantined } = await parseEntries(payload, manifest, options, limits);
+  const { entries, quarantined, statements } = await parseEntries(payload, manifest, options, limits);
   const actual = countByKind([...entries, ...quarantined]);
   for (const kind of RECORD_KINDS) {
     if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`);
   }
-  return { manifest, entries, quarantined };
+  return { manifest, entries, quarantined, statements };
 }

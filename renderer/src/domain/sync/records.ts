@@ -63,7 +63,7 @@ function checkMeta(record: Record<string, unknown>): string | null {
   if (record.seq !== undefined && typeof record.seq !== 'number') return 'seq';
   if (!isPlainObject(record.versions)) return 'versions';
   if (record.replaced !== undefined && !isPlainObject(record.replaced)) return 'replaced';
-  if (record.seal !== undefined && !(typeof record.seal === 'string' && /^[A-Za-z0-9+/]{86}==$/.test(record.seal))) return 'seal';
+  if (record.seal !== undefined && !(typeof record.seal === 'string' && UUID_PATTERN.test(record.seal))) return 'seal';
   return null;
 }
 

@@ -67,7 +67,7 @@ export async function importBundle(
   const at = now.toISOString();
   const { manifest } = opened;
   await ensureIdentity(db);
-  const tables = [db.meta, db.conflicts, db.importHistory, db.quarantine, db.cards, db.aliases, ...syncedTables(db)];
+  const tables = [db.meta, db.conflicts, db.importHistory, db.quarantine, db.cards, db.aliases, db.statements, ...syncedTables(db)];
   return db.transaction('rw', tables, async () => {
     if (await historyRow(db, manifest)) {
       return { alreadyImported: true, counts: emptyCounts(), quarantined: 0, conflictsLogged: 0, refused: 0, heldForReview: 0 };
@@ -82,6 +82,9 @@ export async function importBundle(
     // An enrolled sender may claim legacy ids no key holds yet (it migrated after its enrolment).
     await bindLegacyIds(db, manifest.source, 'enrolment', at);
     await rememberRelayedCards(db, manifest.authors, at);
+    // The statements of the sender and of the authors it relays: this device relays those records further with them.
+    const speakers = new Set([manifest.source.deviceId, ...manifest.authors.map((card) => card.deviceId)]);
+    await db.statements.bulkPut(opened.statements.filter((statement) => speakers.has(statement.author)));
     const gate = await gateFor(db, opened, sender, options.review ?? 'none');
     const applied = await applyRecords(db, opened.entries, { bundleId: manifest.bundleId, now, gate, onProgress: options.onProgress });
     const aside = await judgeAside(db, opened.quarantined, gate);
