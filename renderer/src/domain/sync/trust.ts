@@ -70,7 +70,9 @@ function changesData(remote: SyncRecord, local: SyncRecord): boolean {
 
 /** A stamp in this device's name that this device does not hold (or holds an older write than). */
 function forgesOwnStamp(remote: SyncRecord, local: SyncRecord | undefined, ownIds: ReadonlySet<string>): boolean {
-  for (const [field, stamp] of Object.entries(remote.versions)) {
+  const versions = remote.versions;
+  for (const field in versions) {
+    const stamp = versions[field];
     if (!ownIds.has(deviceOfStamp(stamp))) continue;
     const held = local?.versions[field];
     if (held === undefined || stamp > held) return true;
@@ -83,11 +85,13 @@ function forgesOwnStamp(remote: SyncRecord, local: SyncRecord | undefined, ownId
  * keys, when any device could edit any record: those writes stay as they were).
  */
 function stampedByAuthor(remote: SyncRecord, authorIds: ReadonlySet<string>): boolean {
-  return Object.entries(remote.versions).every(([field, stamp]) => {
-    if (FLAGS.has(field)) return true; // an author may keep an erasure or a deletion someone else proposed
-    const device = deviceOfStamp(stamp);
-    return authorIds.has(device) || LEGACY_DEVICE_ID_PATTERN.test(device);
-  });
+  const versions = remote.versions;
+  for (const field in versions) {
+    if (FLAGS.has(field)) continue; // an author may keep an erasure or a deletion someone else proposed
+    const device = deviceOfStamp(versions[field]);
+    if (!authorIds.has(device) && !LEGACY_DEVICE_ID_PATTERN.test(device)) return false;
+  }
+  return true;
 }
 
 function judgeAuthored(remote: SyncRecord, local: SyncRecord | undefined, context: TrustContext): Verdict {
