@@ -21,7 +21,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
-import { sha256Hex, sign, verify } from './keys';
+import { sha256Hex, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import type { SyncRecord } from './merge';
@@ -92,7 +92,8 @@ export type ProtectionInput =
 /** What sealing needs: the manifest's descriptive fields (the rest is computed), records and keys. */
 export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
-  signingPrivateJwk: JsonWebKey;
+  /** Signs the manifest; its public key must be `source.signingKey`. */
+  signer: Signer;
   protection: ProtectionInput;
 };
 
@@ -265,8 +266,9 @@ export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: Se
     protection: input.protection.type,
     payloadSha256: await sha256Hex(payload.bytes),
   };
+  if (input.source.signingKey !== input.signer.publicKey) throw new Error('a bundle is signed by its source\'s key');
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
-  const signature = await sign(input.signingPrivateJwk, manifestBytes);
+  const signature = await input.signer.sign(manifestBytes);
   const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload.bytes]);
   const body = await encrypt(inner, input.protection);
   return { bytes: frame(input.protection.type, body), manifest };
@@ -301,8 +303,11 @@ function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): B
 }
 
 export interface OpenSecrets {
-  /** This device's age identity (for bundles encrypted to our card). */
-  identity?: string;
+  /**
+   * This device's age identity (for bundles encrypted to our card): its non-extractable X25519 key in
+   * the app, an `AGE-SECRET-KEY-1…` string in tests and tools.
+   */
+  identity?: CryptoKey | string;
   passphrase?: string;
 }
 

@@ -5,7 +5,7 @@
  */
 import { DEVICE_ID_PATTERN } from '../ids';
 import { BundleError } from './errors';
-import { fromBase64, sign, toBase64, verify } from './keys';
+import { fromBase64, toBase64, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { canonicalJson } from '../canonical';
 
@@ -36,9 +36,11 @@ function signedPart(card: Card): Uint8Array {
   return new TextEncoder().encode(canonicalJson({ type, format, name, structure, role, deviceId, ageRecipient, signingKey, createdAt }));
 }
 
-export async function createCard(card: Omit<Card, 'type' | 'format'>, signingPrivateJwk: JsonWebKey): Promise<Uint8Array> {
+/** A card signed by `signer`, whose public key must be the card's `signingKey`. */
+export async function createCard(card: Omit<Card, 'type' | 'format'>, signer: Signer): Promise<Uint8Array> {
+  if (card.signingKey !== signer.publicKey) throw new Error('a card is signed by its own key');
   const full: Card = { type: CARD_TYPE, format: CARD_FORMAT, ...card };
-  const signature = toBase64(await sign(signingPrivateJwk, signedPart(full)));
+  const signature = toBase64(await signer.sign(signedPart(full)));
   return new TextEncoder().encode(JSON.stringify({ ...full, signature }, null, 2));
 }
 
