@@ -113,3 +113,9 @@ it('a browser is never asked by the OS to open a file: the listener is never cal
   unsubscribe();
   expect(listener).not.toHaveBeenCalled();
 });
+
+it('a browser has no OS keychain: it says so, and sealing is refused (keys then use a passphrase)', async () => {
+  await expect(browserApi.secretStorageAvailable()).resolves.toBe(false);
+  await expect(browserApi.sealSecret({ bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_SECRET_STORAGE_UNAVAILABLE');
+  await expect(browserApi.unsealSecret({ bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_SECRET_STORAGE_UNAVAILABLE');
+});

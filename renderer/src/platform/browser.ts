@@ -23,6 +23,7 @@ import type {
 
 const MAX_BYTES: typeof MAX_FILE_BYTES = 536_870_912;
 const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
+const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailable'] = 'RELAIS_SECRET_STORAGE_UNAVAILABLE';
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
@@ -134,6 +135,10 @@ export const browserApi = {
   },
   getDiagnostics: async (req: DiagnosticsRequest): Promise<string> => diagnostics(req),
   copyDiagnostics: async (req: DiagnosticsRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
+  // A page has no OS keychain: its keys are sealed with a passphrase the person chooses instead.
+  secretStorageAvailable: async (): Promise<boolean> => false,
+  sealSecret: async (): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
+  unsealSecret: async (): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
   // A browser tab is never asked by the OS to open a file: nothing ever arrives.
   onOpenFileRequest: (_listener: (files: OpenFileRequest[]) => void) => () => undefined,
 } satisfies DesktopApi;

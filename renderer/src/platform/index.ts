@@ -30,4 +30,5 @@ export type {
   OpenFilesRequest,
   SaveFileRequest,
   SaveFileResult,
+  SecretRequest,
 } from '../../../electron/shared/contract';
