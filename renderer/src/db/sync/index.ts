@@ -30,5 +30,5 @@ export {
   importedBundleIds, isImported, missingBundles, recentImports, setExportReminderDays, unexportedChanges,
   type SourceGaps, type UnexportedChanges,
 } from './status';
-export { openBundleOffThread } from './worker/openBundleOffThread';
+export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
 export type { CardRow, ConflictRow, ImportRow, OutcomeCounts, QuarantineRow } from './rows';
