@@ -38,6 +38,7 @@ describe('refused, saying why', () => {
   it('the person\'s own name or structure, and a repeated character', () => {
     expect(judge.judge('lormes58140', PERSON)).toMatchObject({ accepted: false, weaknesses: expect.arrayContaining(['personal']) });
     expect(judge.judge('benali2024', PERSON).weaknesses).toContain('personal');
+    expect(judge.judge('MediathequeLormes', PERSON)).toMatchObject({ accepted: false, weaknesses: ['personal'] }); // accents left out
     expect(judge.judge('aaaaaaaaaaaaaaaa').weaknesses).toContain('repeat');
     expect(judge.judge('')).toMatchObject({ accepted: false, score: 0 });
   });

@@ -64,10 +64,11 @@ function weaknessOf(match: EstimatedMatch): Weakness | undefined {
   }
 }
 
-/** Words a guesser who knows this person would try: each word of their name and structure. */
+/** Words a guesser who knows this person would try: each word of their name and structure, with and without accents. */
 function personalWords(personal: readonly string[]): string[] {
   const words = personal.flatMap((text) => text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
-  return [...new Set([...words, 'relais'])];
+  const plain = words.map((w) => w.normalize('NFD').replace(/\p{Diacritic}/gu, ''));
+  return [...new Set([...words, ...plain, 'relais'])];
 }
 
 export function verdictOf(estimator: Estimator, passphrase: string, personal: readonly string[] = []): PassphraseVerdict {
