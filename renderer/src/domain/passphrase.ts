@@ -107,7 +107,7 @@ const SKIP_MOST_COMMON = 1000;
 const SUGGESTABLE = /^[a-z]{4,8}$/;
 /** Words of the subtitles corpus nobody wants to read aloud to a colleague. */
 const UNSUITABLE = new Set([
-  'bite', 'bites', 'bordel', 'branler', 'chier', 'connard', 'connards', 'conne', 'connasse', 'connes', 'couille', 'couilles', 'crever',
+  'bite', 'bites', 'bordel', 'bordels', 'branler', 'chier', 'connard', 'connards', 'conne', 'connasse', 'connes', 'couille', 'couilles', 'crever',
   'enfoire', 'foutre', 'merde', 'merdes', 'merdique', 'nazi', 'nazis', 'negre', 'niquer', 'nique', 'pede', 'pedes', 'putain', 'putains',
   'pute', 'putes', 'salaud', 'salauds', 'salope', 'salopes', 'sucer', 'suicide', 'tuer', 'tueur', 'tueurs', 'viol', 'violer', 'cadavre',
   'cadavres', 'meurtre', 'meurtres', 'flic', 'flics', 'drogue', 'cocaine', 'prison', 'mort', 'morts', 'mourir', 'assassin',
@@ -115,11 +115,15 @@ const UNSUITABLE = new Set([
 
 type Dictionaries = Record<string, (string | number)[]>;
 
-/** The suggestion list: common French words, none of them among the first guesses of any list. */
+/**
+ * The suggestion list: French words of the subtitles corpus zxcvbn-ts ships, none among the first
+ * guesses of any list, no first or last names, and no word of the English list (the corpus holds
+ * English words, which a French speaker would misspell).
+ */
 export function suggestionWords(dictionaries: Dictionaries): string[] {
   const avoid = new Set<string>(UNSUITABLE);
   for (const [name, words] of Object.entries(dictionaries)) {
-    const all = name.startsWith('firstnames') || name.startsWith('lastnames');
+    const all = name.startsWith('firstnames') || name.startsWith('lastnames') || name === 'commonWords-en';
     for (const word of all ? words : words.slice(0, SKIP_MOST_COMMON)) avoid.add(String(word).toLowerCase());
   }
   const french = (dictionaries['commonWords-fr'] ?? []).map(String);

@@ -119,7 +119,7 @@ function RenewForm({ osKeychain, onDone }: { osKeychain: boolean; onDone: (keys:
         <li>{t('dialog.renew.oldBundles')}</li>
       </ul>
       {osKeychain ? null : (
-        <PassphraseField label={t('dialog.renew.passphrase')} hint={t('passphraseHint')} value={passphrase} onChange={setPassphrase}
+        <PassphraseField label={t('dialog.renew.passphrase')} value={passphrase} onChange={setPassphrase}
           onAcceptable={onAcceptable} personal={profile ? [profile.displayName, profile.structure] : []} confirm />
       )}
       {error ? <p className="field-error" role="alert">{error}</p> : null}

@@ -11,7 +11,7 @@ export function KeysSection() {
   if (!state) return null;
   const byPassphrase = state.sealedBy === 'passphrase';
   return (
-    <section className="form-section" aria-labelledby="settings-keys">
+    <section className="form-section keys-section" aria-labelledby="settings-keys">
       <h2 id="settings-keys">{t('settings.title')}</h2>
       <p>{t(byPassphrase ? 'settings.byPassphrase' : 'settings.byKeychain')}</p>
       <p role="status">{t(keys.unlocked ? 'settings.unlocked' : 'settings.locked')}</p>
