@@ -9,7 +9,7 @@
  * Unsealed, every key is a non-extractable CryptoKey held in memory for the session: the page's own
  * code cannot read its bytes. Why the CryptoKey is not simply stored in IndexedDB: Chromium writes a
  * stored CryptoKey's key material in clear into the profile's LevelDB files, extractable or not
- * (docs/decisions/0007-secrets-sealed-at-rest.md). Nothing here stores anything: db/sync/keys.ts does.
+ * (docs/decisions/0008-secrets-sealed-at-rest.md). Nothing here stores anything: db/sync/keys.ts does.
  */
 import { bech32 } from '@scure/base';
 import { asBuffer, ED25519, X25519 } from './keys';
