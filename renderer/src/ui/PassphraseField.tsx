@@ -4,7 +4,7 @@
  * so app start never pays for its dictionaries. A refusal says what made it easy to guess, and a
  * suggestion of four random words is one click away. With `confirm`, it must be typed twice.
  */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadPassphraseJudge, type PassphraseJudge, type PassphraseVerdict } from '../domain/passphrase';
 
@@ -19,6 +19,14 @@ interface PassphraseFieldProps {
   personal?: readonly string[];
   confirm?: boolean;
   autoFocus?: boolean;
+}
+
+/** The state of a passphrase being chosen: its value, and whether the field last said it is acceptable. */
+export function usePassphraseChoice() {
+  const [value, setValue] = useState('');
+  const [acceptable, setAcceptable] = useState(false);
+  const onAcceptable = useCallback((yes: boolean) => setAcceptable(yes), []);
+  return { value, setValue, acceptable, onAcceptable, field: { value, onChange: setValue, onAcceptable } };
 }
 
 /** Estimating a long phrase takes tens of milliseconds: judge once typing pauses. */

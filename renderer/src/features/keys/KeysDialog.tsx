@@ -3,13 +3,13 @@
  * cannot be unsealed any more (passphrase forgotten, OS keychain lost), what that means in plain words
  * and how to start again with new keys, every record kept.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { renewDeviceKeys, unlockDeviceKeys, type DeviceKeys } from '../../db/sync';
 import { readProfile } from '../../db/profile';
 import { keysErrorCode } from '../../domain/sync/sealing';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
 import { osProtection, passphraseProtection } from './protection';
@@ -93,16 +93,14 @@ function RenewForm({ osKeychain, onDone }: { osKeychain: boolean; onDone: (keys:
   const { t } = useTranslation('keys');
   const { notify } = useToast();
   const profile = useRead(readProfile);
-  const [passphrase, setPassphrase] = useState('');
-  const [acceptable, setAcceptable] = useState(false);
+  const choice = usePassphraseChoice();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const onAcceptable = useCallback((yes: boolean) => setAcceptable(yes), []);
   const renew = async () => {
     setBusy(true);
     setError('');
     try {
-      const keys = await renewDeviceKeys(getRelais().db, osKeychain ? osProtection : passphraseProtection(passphrase));
+      const keys = await renewDeviceKeys(getRelais().db, osKeychain ? osProtection : passphraseProtection(choice.value));
       notify(t('dialog.renew.done'), 'success');
       onDone(keys);
     } catch {
@@ -119,13 +117,12 @@ function RenewForm({ osKeychain, onDone }: { osKeychain: boolean; onDone: (keys:
         <li>{t('dialog.renew.oldBundles')}</li>
       </ul>
       {osKeychain ? null : (
-        <PassphraseField label={t('dialog.renew.passphrase')} value={passphrase} onChange={setPassphrase}
-          onAcceptable={onAcceptable} personal={profile ? [profile.displayName, profile.structure] : []} confirm />
+        <PassphraseField label={t('dialog.renew.passphrase')} {...choice.field} personal={profile ? [profile.displayName, profile.structure] : []} confirm />
       )}
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => onDone(null)}>{t('dialog.close')}</button>
-        <button type="button" className="button button--danger" disabled={busy || (!osKeychain && !acceptable)} onClick={() => void renew()}>
+        <button type="button" className="button button--danger" disabled={busy || (!osKeychain && !choice.acceptable)} onClick={() => void renew()}>
           {busy ? t('dialog.renew.busy') : t('dialog.renew.action')}
         </button>
       </div>

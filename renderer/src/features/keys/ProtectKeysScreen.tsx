@@ -3,29 +3,27 @@
  * (a browser, or a Linux desktop without a keyring): the person chooses the passphrase that will. An
  * older version kept the keys in clear; they are sealed as they are and the clear copies deleted.
  */
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { sealDeviceKeys } from '../../db/sync';
 import { readProfile } from '../../db/profile';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { useRead } from '../../ui/useRead';
 import { passphraseProtection } from './protection';
 
 export function ProtectKeysScreen({ legacy }: { legacy: boolean }) {
   const { t } = useTranslation('keys');
   const profile = useRead(readProfile);
-  const [passphrase, setPassphrase] = useState('');
-  const [acceptable, setAcceptable] = useState(false);
+  const choice = usePassphraseChoice();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const onAcceptable = useCallback((yes: boolean) => setAcceptable(yes), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!acceptable) return;
+    if (!choice.acceptable) return;
     setBusy(true);
     try {
-      await sealDeviceKeys(getRelais().db, passphraseProtection(passphrase)); // the live state then shows the app
+      await sealDeviceKeys(getRelais().db, passphraseProtection(choice.value)); // the live state then shows the app
     } catch {
       setError(t('protect.failed'));
       setBusy(false);
@@ -38,10 +36,10 @@ export function ProtectKeysScreen({ legacy }: { legacy: boolean }) {
         <h1>{t('protect.title')}</h1>
         <p className="lead">{t(legacy ? 'protect.introLegacy' : 'protect.intro')}</p>
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('protect.title')}>
-          <PassphraseField label={t('passphrase')} hint={t('passphraseHint')} value={passphrase} onChange={setPassphrase}
-            onAcceptable={onAcceptable} personal={profile ? [profile.displayName, profile.structure] : []} confirm autoFocus />
+          <PassphraseField label={t('passphrase')} hint={t('passphraseHint')} {...choice.field}
+            personal={profile ? [profile.displayName, profile.structure] : []} confirm autoFocus />
           {error ? <p className="field-error" role="alert">{error}</p> : null}
-          <button type="submit" className="button button--primary button--large" disabled={busy || !acceptable}>
+          <button type="submit" className="button button--primary button--large" disabled={busy || !choice.acceptable}>
             {busy ? t('protect.busy') : t('protect.action')}
           </button>
         </form>

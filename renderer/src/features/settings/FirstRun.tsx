@@ -1,10 +1,10 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../domain/codes';
 import type { ValidationIssue } from '../../domain/validation';
 import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { getRelais } from '../../db';
 import { saveProfile } from '../../db/profile';
 import { rememberOsProtection, renewDeviceKeys, sealDeviceKeys } from '../../db/sync';
@@ -24,24 +24,22 @@ export function FirstRun() {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [structure, setStructure] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [passphraseOk, setPassphraseOk] = useState(false);
+  const keysPassphrase = usePassphraseChoice();
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
-  const onAcceptable = useCallback((yes: boolean) => setPassphraseOk(yes), []);
   const needsPassphrase = osKeychain === false;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const profile = { displayName, role: role || undefined, structure };
     const found = validateProfile(profile);
-    if (needsPassphrase && !passphraseOk) found.push({ field: 'passphrase', code: 'passphraseTooWeak' });
+    if (needsPassphrase && !keysPassphrase.acceptable) found.push({ field: 'passphrase', code: 'passphraseTooWeak' });
     setIssues(found);
     if (found.length > 0 || osKeychain === undefined) return;
     setBusy(true);
     try {
-      await sealKeys(needsPassphrase ? passphraseProtection(passphrase) : osProtection);
+      await sealKeys(needsPassphrase ? passphraseProtection(keysPassphrase.value) : osProtection);
       await saveProfile(getRelais().db, { displayName, role: role as Role, structure });
     } finally {
       setBusy(false);
@@ -63,8 +61,7 @@ export function FirstRun() {
           {needsPassphrase ? (
             <fieldset className="first-run-keys">
               <legend>{tk('protect.title')}</legend>
-              <PassphraseField label={tk('passphrase')} hint={tk('passphraseHint')} value={passphrase} onChange={setPassphrase}
-                onAcceptable={onAcceptable} personal={[displayName, structure]} confirm />
+              <PassphraseField label={tk('passphrase')} hint={tk('passphraseHint')} {...keysPassphrase.field} personal={[displayName, structure]} confirm />
             </fieldset>
           ) : null}
           <p className="field-hint">{t('firstRun.privacy')}</p>

@@ -2,7 +2,7 @@
  * Export: changes since the last export (default) or everything; encrypted to a coordinator's card or a
  * passphrase (never stored); in clear only when the bundle holds no personal data, and saying so.
  */
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { exportBundle, knownCards, summarizeExport } from '../../db/sync';
@@ -13,7 +13,7 @@ import { useToast } from '../../ui/toast';
 import { formatNumber } from '../../i18n/format';
 import { readProfile } from '../../db/profile';
 import { useRead } from '../../ui/useRead';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { keysErrorCode } from '../../domain/sync/sealing';
 import { useDeviceKeys } from '../keys';
 import { describeSyncError } from './errors';
@@ -27,9 +27,7 @@ export function ExportPanel() {
   const [kind, setKind] = useState<BundleKind>('changes');
   const [choice, setChoice] = useState<ProtectionChoice | ''>('');
   const [cardId, setCardId] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [passphraseOk, setPassphraseOk] = useState(false);
-  const onAcceptable = useCallback((yes: boolean) => setPassphraseOk(yes), []);
+  const passphrase = usePassphraseChoice();
   const { requireKeys } = useDeviceKeys();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -41,7 +39,7 @@ export function ExportPanel() {
 
   const protection = (): ProtectionInput | null => {
     if (effectiveChoice === 'card') return card ? { type: 'recipient', recipient: card.ageRecipient } : null;
-    if (effectiveChoice === 'passphrase') return passphraseOk ? { type: 'passphrase', passphrase } : null;
+    if (effectiveChoice === 'passphrase') return passphrase.acceptable ? { type: 'passphrase', passphrase: passphrase.value } : null;
     return summary && !summary.personalData ? { type: 'none' } : null;
   };
 
@@ -59,7 +57,7 @@ export function ExportPanel() {
       const result = await platform.saveFile({ suggestedName: prepared.suggestedName, kind: 'bundle', bytes: prepared.bytes });
       if (result.saved) {
         await prepared.commit();
-        setPassphrase('');
+        passphrase.setValue('');
         notify(t('export.done', { count: prepared.manifest.recordCount, file: result.fileName ?? prepared.suggestedName }), 'success');
       }
     } catch (e) {
@@ -99,8 +97,8 @@ export function ExportPanel() {
         )
       ) : null}
       {effectiveChoice === 'passphrase' ? (
-        <PassphraseField label={t('export.passphrase')} hint={t('export.passphraseHint')} value={passphrase} onChange={setPassphrase}
-          onAcceptable={onAcceptable} personal={profile ? [profile.displayName, profile.structure] : []} />
+        <PassphraseField label={t('export.passphrase')} hint={t('export.passphraseHint')} {...passphrase.field}
+          personal={profile ? [profile.displayName, profile.structure] : []} />
       ) : null}
       {effectiveChoice === 'none' ? <p className="notice">{t('export.clearWarning')}</p> : null}
       {error ? <p className="field-error" role="alert">{error}</p> : null}
