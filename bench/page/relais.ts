@@ -4,7 +4,7 @@
  * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
  * are timed together and reported apart, so the figures show where the time goes.
  */
-import { exportBundle, importBundle, isImported, rememberOsProtection, type OsProtection } from '../../renderer/src/db/sync';
+import { exportBundle, importBundle, isImported, rememberOsProtection, sealDeviceKeys, type OsProtection } from '../../renderer/src/db/sync';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { openBundle } from '../../renderer/src/domain/sync/bundle';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -22,6 +22,11 @@ export async function makeReceiver(): Promise<Receiver> {
 
 /** The bench's stand-in for the OS keychain: the sender's keys are sealed and unsealed as in the app. */
 const BENCH_KEYCHAIN: OsProtection = { kind: 'os', seal: async (bytes) => bytes.slice(), unseal: async (sealed) => sealed.slice() };
+
+/** Keys sealed as a browser's first run seals them (a passphrase), so the app opens on its home screen. */
+export async function sealBenchKeys(db: RelaisDatabase): Promise<void> {
+  await sealDeviceKeys(db, { kind: 'passphrase', passphrase: 'banc-d-essai', iterations: 1000 });
+}
 
 /** A full backup-style bundle of everything in `db`, encrypted to the receiver and signed. */
 export async function exportAll(db: RelaisDatabase, receiver: Receiver): Promise<Uint8Array> {
