@@ -94,7 +94,7 @@ export function PassphraseField({ label, hint, value, onChange, onAcceptable, pe
       </div>
       {suggestion ? (
         <div className="passphrase-suggestion">
-          <span>{t('passphrase.suggestionLabel')}</span> <code>{suggestion}</code>
+          <span>{t('passphrase.suggestionLabel')}</span> <code lang="fr" translate="no">{suggestion}</code>
           <div className="form-actions">
             <button type="button" className="button button--small" onClick={useSuggestion}>{t('passphrase.useSuggestion')}</button>
             <button type="button" className="button button--small" onClick={() => judge && setSuggestion(judge.suggest())}>{t('passphrase.anotherSuggestion')}</button>
