@@ -9,13 +9,16 @@
  * enrolled and exports them as a relay, so every import checks every relayed seal (the costly case).
  * The receiver enrolled the coordinator's card. All of this is set up outside the timings.
  */
-import { enrolCard, exportBundle, importBundle, isImported, leaveOutHeldRecords, myCard } from '../../renderer/src/db/sync';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import {
+  enrolCard, exportBundle, importBundle, isImported, leaveOutHeldRecords, myCard, rememberOsProtection, sealDeviceKeys, type OsProtection,
+} from '../../renderer/src/db/sync';
 import { ensureIdentity } from '../../renderer/src/db/identity';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { openBundle } from '../../renderer/src/domain/sync/bundle';
 import { signCard, type SignedCard } from '../../renderer/src/domain/sync/card';
 import { deviceIdOfKey } from '../../renderer/src/domain/sync/identity';
-import { generateDeviceKeys, signerOf, type DeviceKeys } from '../../renderer/src/domain/sync/keys';
+import { generateSigningPair, publicKeyOf, signerOf, type Signer } from '../../renderer/src/domain/sync/keys';
 import { makeStatements, withVerifiedSeals, type Statement } from '../../renderer/src/domain/sync/seal';
 import { uuidv7 } from '../../renderer/src/domain/ids';
 import type { SyncRecord } from '../../renderer/src/domain/sync/merge';
@@ -27,33 +30,50 @@ import { sample } from './heap';
 
 const CREATED = '2025-06-30T12:00:00.000Z';
 
-async function cardOf(keys: DeviceKeys, name: string): Promise<SignedCard> {
+/** A laptop of the bench's story: its signer and its age identity (a plain string, as the age library takes it). */
+interface BenchKeys { signer: Signer; ageIdentity: string; ageRecipient: string }
+
+async function benchKeys(): Promise<BenchKeys> {
+  const pair = await generateSigningPair();
+  const ageIdentity = await generateIdentity();
+  return { signer: signerOf(pair.privateKey, await publicKeyOf(pair)), ageIdentity, ageRecipient: await identityToRecipient(ageIdentity) };
+}
+
+async function cardOf(keys: BenchKeys, name: string): Promise<SignedCard> {
   return signCard({
-    name, structure: 'Relais bench', role: 'mediateur', ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey,
+    name, structure: 'Relais bench', role: 'mediateur', ageRecipient: keys.ageRecipient, signingKey: keys.signer.publicKey,
     legacyDeviceIds: [], createdAt: CREATED,
-  }, keys.signingPrivateJwk);
+  }, keys.signer);
 }
 
 /** The coordinator who receives the bundles: their age identity decrypts them; their card is enrolled by the exporter. */
 export interface Receiver { identity: string; recipient: string; card: SignedCard }
 
 export async function makeReceiver(): Promise<Receiver> {
-  const keys = await generateDeviceKeys();
+  const keys = await benchKeys();
   return { identity: keys.ageIdentity, recipient: keys.ageRecipient, card: await cardOf(keys, 'Réceptrice') };
 }
 
 /** The mediators who wrote the records: their keys (to seal), ids (the generator's authors) and cards. */
-export interface Authors { keys: Map<string, DeviceKeys>; deviceIds: string[]; cards: SignedCard[] }
+export interface Authors { keys: Map<string, BenchKeys>; deviceIds: string[]; cards: SignedCard[] }
 
 export async function makeAuthors(): Promise<Authors> {
-  const keys = new Map<string, DeviceKeys>();
+  const keys = new Map<string, BenchKeys>();
   const cards: SignedCard[] = [];
   for (let i = 0; i < AUTHORS; i++) {
-    const pair = await generateDeviceKeys();
-    keys.set(deviceIdOfKey(pair.signingPublicKey), pair);
+    const pair = await benchKeys();
+    keys.set(deviceIdOfKey(pair.signer.publicKey), pair);
     cards.push(await cardOf(pair, `Médiatrice ${i + 1}`));
   }
   return { keys, deviceIds: [...keys.keys()], cards };
+}
+
+/** The bench's stand-in for the OS keychain: the sender's keys are sealed and unsealed as in the app. */
+const BENCH_KEYCHAIN: OsProtection = { kind: 'os', seal: async (bytes) => bytes.slice(), unseal: async (sealed) => sealed.slice() };
+
+/** Keys sealed as a browser's first run seals them (a passphrase), so the app opens on its home screen. */
+export async function sealBenchKeys(db: RelaisDatabase): Promise<void> {
+  await sealDeviceKeys(db, { kind: 'passphrase', passphrase: 'banc-d-essai', iterations: 1000 });
 }
 
 const KIND_OF: Partial<Record<TableName, RecordKind>> = { activities: 'activity', beneficiaries: 'beneficiary' };
@@ -71,7 +91,7 @@ export async function sealDataset(dataset: Dataset, authors: Authors, only?: Rea
     for (const [device, keys] of authors.keys) {
       const mine = records.filter((r) => r.authorDevice === device);
       const { statements, seals } = await makeStatements(device, mine.map((record) => ({ kind: KIND_OF[table]!, record: { ...record, seal: undefined } })),
-        signerOf(keys.signingPrivateJwk), () => uuidv7());
+        keys.signer, () => uuidv7());
       mine.forEach((record, i) => { record.seal = seals[i]; });
       all.push(...statements);
     }
@@ -85,6 +105,7 @@ export async function sealDataset(dataset: Dataset, authors: Authors, only?: Rea
  * mark at the top).
  */
 export async function prepareExporter(db: RelaisDatabase, authors: Authors, receiver: Receiver, statements: readonly Statement[]): Promise<SignedCard> {
+  rememberOsProtection(db, BENCH_KEYCHAIN);
   for (const card of [...authors.cards, receiver.card]) await enrolCard(db, card);
   await db.statements.bulkPut([...statements]);
   await ensureIdentity(db);

@@ -9,6 +9,7 @@
  */
 import { createClock, tick, type HlcState } from '../domain/hlc';
 import { DEVICE_ID_PATTERN } from '../domain/ids';
+import { deviceIdOfKey } from '../domain/sync/identity';
 import type { RelaisDatabase } from './schema';
 import { readMeta, writeMeta, type MetaValues } from './meta';
 
@@ -31,6 +32,18 @@ export async function readIdentity(db: RelaisDatabase): Promise<DeviceIdentity> 
 export async function ownDeviceIds(db: RelaisDatabase): Promise<Set<string>> {
   const identity = await readMeta(db, 'device');
   return new Set(identity ? [identity.deviceId, ...(identity.legacyDeviceIds ?? [])] : []);
+}
+
+/**
+ * A new device id for this database, its new key's: when its keys are renewed because the old ones
+ * cannot be unsealed any more (re-enrolment), the device becomes a new sender that coordinators enrol
+ * again. Its records stay; the clock goes on. Its legacy ids are not claimed again: they were bound to
+ * the old key. Must be called inside a transaction that includes `meta`.
+ */
+export async function renewDevice(db: RelaisDatabase, signingPublicKey: string): Promise<DeviceIdentity> {
+  const identity: DeviceIdentity = { deviceId: deviceIdOfKey(signingPublicKey), createdAt: new Date().toISOString() };
+  await writeMeta(db, 'device', identity);
+  return identity;
 }
 
 export async function loadClock(db: RelaisDatabase): Promise<HlcState> {

@@ -1,5 +1,5 @@
 /**
- * Identity = key (docs/decisions/0007-identity-is-the-key.md): this database's device id is the hash
+ * Identity = key (docs/decisions/0007-identity-is-the-key-and-write-rules.md): this database's device id is the hash
  * of its Ed25519 signing key, made once, before the first write. A database from before schema
  * version 6 had a random id: it keeps it as a legacy id (its old records and stamps carry it), claimed
  * on its card under the key's signature, and writes under the key's id from then on.
@@ -21,14 +21,16 @@ function isKeyDerived(identity: DeviceIdentity | undefined): boolean {
 
 /**
  * This database's identity, made from its signing key if it has none yet (creating the key if need
- * be). Call it before opening a transaction that writes: inside one, it only reads (once made, the
- * identity never changes), but making it awaits WebCrypto, which would end a Dexie transaction.
+ * be: that needs the keys' protection, the OS or the passphrase). Call it before opening a transaction
+ * that writes: inside one, it only reads (once made, the identity never changes), but making it may
+ * await WebCrypto, which would end a Dexie transaction.
  */
 export async function ensureIdentity(db: RelaisDatabase): Promise<DeviceIdentity> {
   const existing = await readMeta(db, 'device');
   if (existing && isKeyDerived(existing)) return existing;
-  const keys = await ensureDeviceKeys(db);
-  const deviceId = deviceIdOfKey(keys.signingPublicKey);
+  // The public key, without unsealing anything; keys are made (and sealed) only if there are none yet.
+  const publicKey = (await readSigningPublicKey(db)) ?? (await ensureDeviceKeys(db)).signingPublicKey;
+  const deviceId = deviceIdOfKey(publicKey);
   return db.transaction('rw', db.meta, async () => {
     const current = await readMeta(db, 'device');
     if (current && isKeyDerived(current)) return current;

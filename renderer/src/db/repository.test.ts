@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { currentSeq, readIdentity } from './device';
 import { ensureIdentity } from './identity';
 import { NotAuthorError } from './repository';
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 function open(): Relais {
-  relais = openRelais(`test-${Math.random().toString(36).slice(2)}`);
+  relais = openRelaisWithKeys(`test-${Math.random().toString(36).slice(2)}`);
   return relais;
 }
 
@@ -105,7 +106,7 @@ describe('record repository', () => {
     const id1 = (await ensureIdentity(first.db)).deviceId;
     expect((await ensureIdentity(first.db)).deviceId).toBe(id1);
     expect(id1).toBe(deviceIdOfKey((await ensureDeviceKeys(first.db)).signingPublicKey));
-    const other = openRelais(`test-other-${Math.random()}`);
+    const other = openRelaisWithKeys(`test-other-${Math.random()}`);
     expect((await ensureIdentity(other.db)).deviceId).not.toBe(id1);
     await other.db.delete();
   });
@@ -148,7 +149,7 @@ describe('record repository', () => {
     const { villages, db } = open();
     const a = await villages.create(LORMES);
     db.close();
-    const reopened = openRelais(db.name);
+    const reopened = openRelaisWithKeys(db.name);
     relais = reopened;
     const b = await reopened.villages.create({ ...LORMES, commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });
     expect(b.versions.commune > a.versions.commune).toBe(true);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { applyRetention, RETENTION_DAYS } from './retention';
 import { dataOf, type Activity, type Beneficiary } from '../domain/records';
 
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 describe('data protection: anonymise followed people one year after last use', () => {
   it('erases a person unused for a year, keeps one seen recently, and keeps activity counts', async () => {
-    relais = openRelais(`retention-${Math.random()}`);
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
     vi.useFakeTimers({ now: START, toFake: ['Date'] });
     const forgotten = await relais.beneficiaries.create(PERSON);
     const stillFollowed = await relais.beneficiaries.create({ ...PERSON, code: 'B-0002' });
@@ -51,7 +52,7 @@ describe('data protection: anonymise followed people one year after last use', (
   });
 
   it('keeps a person changed recently even without any activity', async () => {
-    relais = openRelais(`retention-${Math.random()}`);
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
     vi.useFakeTimers({ now: START, toFake: ['Date'] });
     const person = await relais.beneficiaries.create(PERSON);
     vi.setSystemTime(START + 300 * DAY);

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RelaisDatabase, SCHEMA_VERSIONS } from './schema';
 import { openRelais } from './index';
 import { ensureIdentity } from './identity';
-import { generateDeviceKeys } from '../domain/sync/keys';
+import { ED25519, publicKeyOf } from '../domain/sync/keys';
+import { rememberOsProtection } from './sync/keys';
+import { fakeOsProtection, testDeviceKeys } from '../testkit/keys';
 import { deviceIdOfKey } from '../domain/sync/identity';
 import { missingBundles } from './sync/status';
 
@@ -14,6 +16,12 @@ async function databaseAt(name: string, upTo: number): Promise<Dexie> {
   for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= upTo)) old.version(step.version).stores(step.stores);
   await old.open();
   return old;
+}
+
+/** Keys as a version before sealed secrets kept them, in clear in `meta`. */
+async function clearLegacyKeys(): Promise<{ privateJwk: JsonWebKey; publicKey: string }> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return { privateJwk: await crypto.subtle.exportKey('jwk', pair.privateKey), publicKey: await publicKeyOf(pair) };
 }
 
 const names: string[] = [];
@@ -64,6 +72,7 @@ describe('schema versions', () => {
     await v1.open();
     v1.close();
     const relais = openRelais(name);
+    rememberOsProtection(relais.db, fakeOsProtection());
     const created = await relais.villages.create({ commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });
     expect(await relais.db.villages.get(created.id)).toMatchObject({ departement: '12', deleted: 0 });
     relais.db.close();
@@ -76,13 +85,13 @@ describe('schema versions', () => {
     it('turns the random device id into the key\'s, keeping the old one as a legacy id; re-keys cards and history', async () => {
       const name = `migrate-v6-${Math.random()}`;
       names.push(name);
-      const mine = await generateDeviceKeys();
-      const mediator = await generateDeviceKeys();
-      const thief = await generateDeviceKeys();
+      const mine = await clearLegacyKeys();
+      const mediator = await testDeviceKeys();
+      const thief = await testDeviceKeys();
       const v5 = await databaseAt(name, 5);
       await v5.table('meta').bulkPut([
         { key: 'device', value: { deviceId: LEGACY, createdAt: '2026-01-01T00:00:00.000Z' } },
-        { key: 'signingKey', value: { privateJwk: mine.signingPrivateJwk, publicKey: mine.signingPublicKey } },
+        { key: 'signingKey', value: mine },
       ]);
       await v5.table('cards').put({
         type: 'relais-card', format: 1, name: 'Bérénice Martin', structure: 'Nièvre', role: 'coordinateur', deviceId: 'ffeeddccbbaa9988',
@@ -104,7 +113,7 @@ describe('schema versions', () => {
       const db = new RelaisDatabase(name);
       await db.open();
       const device = (await db.meta.get('device'))?.value as { deviceId: string; legacyDeviceIds: string[] };
-      expect(device).toEqual({ deviceId: deviceIdOfKey(mine.signingPublicKey), createdAt: '2026-01-01T00:00:00.000Z', legacyDeviceIds: [LEGACY] });
+      expect(device).toEqual({ deviceId: deviceIdOfKey(mine.publicKey), createdAt: '2026-01-01T00:00:00.000Z', legacyDeviceIds: [LEGACY] });
       const [card] = await db.cards.toArray();
       expect(card).toMatchObject({ deviceId: deviceIdOfKey(mediator.signingPublicKey), legacyDeviceIds: ['ffeeddccbbaa9988'], trust: 'unconfirmed', name: 'Bérénice Martin' });
       const history = await db.importHistory.toArray();
@@ -134,6 +143,7 @@ describe('schema versions', () => {
       v5.close();
 
       const relais = openRelais(name);
+      rememberOsProtection(relais.db, fakeOsProtection());
       expect((await relais.db.meta.get('device'))?.value).toMatchObject({ deviceId: LEGACY });
       const edited = await relais.villages.update(old.id, { commune: old.commune, departement: '58', population: 1251 });
       const identity = await ensureIdentity(relais.db);

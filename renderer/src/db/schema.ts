@@ -9,6 +9,7 @@ import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from '.
 import type { MetaKey, MetaRow } from './meta';
 import { migrateToKeyIdentity } from './migrations';
 import type { Statement } from '../domain/sync/seal';
+import type { SecretName, SecretRow } from './sync/keys';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -76,6 +77,14 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     },
     upgrade: migrateToKeyIdentity,
   },
+  {
+    // Issue 9, secrets sealed at rest: the device's private keys, each wrapped with a vault key that the
+    // OS or the person's passphrase seals (db/sync/keys.ts). Keys an older version left in clear in
+    // `meta` are sealed here and deleted there when the vault is first opened: that needs the OS or the
+    // passphrase, which an upgrade transaction cannot wait for.
+    version: 12,
+    stores: { secrets: 'name' },
+  },
 ];
 
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
@@ -92,6 +101,7 @@ export interface RelaisDatabase extends RecordTables {
   cards: Table<CardRow, string>;
   aliases: Table<AliasRow, string>;
   statements: Table<Statement, string>;
+  secrets: Table<SecretRow, SecretName>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above

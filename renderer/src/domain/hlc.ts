@@ -39,6 +39,11 @@ export function parseStamp(stamp: string): ParsedStamp | null {
   return { millis, counter: parseInt(match[2], 16), deviceId: match[3] };
 }
 
+/** The device that issued a stamp: its last part, read without parsing the whole stamp. */
+export function deviceOfStamp(stamp: string): string {
+  return stamp.slice(stamp.lastIndexOf('-') + 1);
+}
+
 export function isStamp(value: unknown): value is string {
   return typeof value === 'string' && parseStamp(value) !== null;
 }
@@ -76,11 +81,6 @@ export function observe(clock: HlcState, stamp: string, wallMillis: number = Dat
     clock.millis = parsed.millis;
     clock.counter = parsed.counter;
   }
-}
-
-/** The device id at the end of a stamp (`<ISO>-<counter>-<device>`), without parsing the rest. */
-export function deviceOfStamp(stamp: string): string {
-  return stamp.slice(stamp.lastIndexOf('-') + 1);
 }
 
 export function compareStamps(a: string, b: string): number {

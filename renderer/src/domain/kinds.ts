@@ -11,7 +11,7 @@
  * (domain/sync/validators.ts), which bundles hold personal data (domain/sync/bundle.ts) and the
  * table an exported or imported record belongs to (db/sync/).
  * To add a kind: its data type and validator, one line here, and a schema version that creates its
- * table (db/schema.ts). docs/architecture-record-kinds.md walks through it.
+ * table (db/schema.ts). docs/architecture.md ("How to add a record kind") walks through it.
  *
  * Pure: no Dexie. The table name is only a name here; db/ turns it into a table.
  */
@@ -61,13 +61,15 @@ export interface KindDeclaration<Data extends object, Table extends string = str
 /** A followed person, even pseudonymous (a code and an age band), is personal data under the GDPR. */
 const ALWAYS = () => true;
 const NEVER = () => false;
-const nonEmptyList = (value: unknown) => Array.isArray(value) && value.length > 0;
-/** An activity linked to followed people says who was helped with what: personal data too. */
-const linksFollowedPeople = (record: { readonly [field: string]: unknown }) => nonEmptyList(record.beneficiaryIds);
-/** So does a workshop series naming its followed participants (and their self-assessments), or a session its present ones. */
-const namesParticipants = (record: { readonly [field: string]: unknown }) => (
-  nonEmptyList(record.participantIds) || nonEmptyList(record.evaluations) || nonEmptyList(record.presents)
-);
+/**
+ * A record that lists followed people says who was helped with what, or who came to which workshop:
+ * personal data too (an activity's `beneficiaryIds`, a series' enrolled `participantIds` and their
+ * self-assessments, a session's `presents`).
+ */
+const linksFollowedPeople = (...fields: string[]) => (record: { readonly [field: string]: unknown }) => fields.some((field) => {
+  const ids = record[field];
+  return Array.isArray(ids) && ids.length > 0;
+});
 
 /** Text the forms bound nowhere else (village notes). */
 const NOTES_MAX = 5000;
@@ -234,12 +236,19 @@ function kind<Data extends object, Table extends string>(declaration: KindDeclar
 const DECLARED = {
   village: kind({ table: 'villages', fields: VILLAGE_FIELDS, ownership: 'shared', validate: validateVillage, personalData: NEVER }),
   survey: kind({ table: 'surveys', fields: SURVEY_FIELDS, ownership: 'shared', validate: validateSurvey, personalData: NEVER }),
-  activity: kind({ table: 'activities', fields: ACTIVITY_FIELDS, ownership: 'author', validate: validateActivity, personalData: linksFollowedPeople }),
+  activity: kind({
+    table: 'activities', fields: ACTIVITY_FIELDS, ownership: 'author', validate: validateActivity, personalData: linksFollowedPeople('beneficiaryIds'),
+  }),
   place: kind({ table: 'places', fields: PLACE_FIELDS, ownership: 'shared', validate: validatePlace, personalData: NEVER }),
   beneficiary: kind({ table: 'beneficiaries', fields: BENEFICIARY_FIELDS, ownership: 'author', validate: validateBeneficiary, personalData: ALWAYS }),
   workshopTemplate: kind({ table: 'workshopTemplates', fields: TEMPLATE_FIELDS, ownership: 'shared', validate: validateTemplate, personalData: NEVER }),
-  workshopSeries: kind({ table: 'workshopSeries', fields: SERIES_FIELDS, ownership: 'author', validate: validateSeries, personalData: namesParticipants }),
-  workshopSession: kind({ table: 'workshopSessions', fields: SESSION_FIELDS, ownership: 'author', validate: validateSession, personalData: namesParticipants }),
+  workshopSeries: kind({
+    table: 'workshopSeries', fields: SERIES_FIELDS, ownership: 'author', validate: validateSeries,
+    personalData: linksFollowedPeople('participantIds', 'evaluations'),
+  }),
+  workshopSession: kind({
+    table: 'workshopSessions', fields: SESSION_FIELDS, ownership: 'author', validate: validateSession, personalData: linksFollowedPeople('presents'),
+  }),
 };
 
 type Declared = typeof DECLARED;

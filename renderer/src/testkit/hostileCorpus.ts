@@ -10,7 +10,11 @@ import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type OpenSecrets
 import { signCard, type SignedCard } from '../domain/sync/card';
 import type { BundleErrorCode } from '../domain/sync/errors';
 import { deviceIdOfKey } from '../domain/sync/identity';
-import { generateDeviceKeys, sha256Hex, sign, type DeviceKeys } from '../domain/sync/keys';
+import { sha256Hex } from '../domain/sync/keys';
+import { testDeviceKeys, type TestKeys } from './keys';
+
+/** What a sender needs to sign and to hand out its card: the app's DeviceKeys or test keys. */
+export type SenderKeys = Pick<TestKeys, 'signer' | 'signingPublicKey' | 'ageRecipient'>;
 import type { SyncRecord } from '../domain/sync/merge';
 import type { BundleEntry } from '../domain/sync/records';
 
@@ -44,26 +48,26 @@ export function beneficiaryRecord(stampMillis = DEFAULT_STAMP_MILLIS, device = S
 }
 
 /** The signed card of a test sender (the card every bundle carries), and its device id. */
-export async function testCard(keys: DeviceKeys, name = 'Aïcha Benali', extra: Partial<Pick<SignedCard, 'legacyDeviceIds' | 'role'>> = {}): Promise<SignedCard> {
+export async function testCard(keys: SenderKeys, name = 'Aïcha Benali', extra: Partial<Pick<SignedCard, 'legacyDeviceIds' | 'role'>> = {}): Promise<SignedCard> {
   return signCard({
     name, structure: 'Médiathèque de Lormes', role: extra.role ?? 'mediateur', ageRecipient: keys.ageRecipient,
     signingKey: keys.signingPublicKey, legacyDeviceIds: extra.legacyDeviceIds ?? [], createdAt: new Date(DEFAULT_STAMP_MILLIS).toISOString(),
-  }, keys.signingPrivateJwk);
+  }, keys.signer);
 }
 
-export function deviceOf(keys: DeviceKeys): string {
+export function deviceOf(keys: Pick<SenderKeys, 'signingPublicKey'>): string {
   return deviceIdOfKey(keys.signingPublicKey);
 }
 
 export async function sealTestBundle(
-  keys: DeviceKeys, entries: BundleEntry[], protection: ProtectionInput,
+  keys: SenderKeys, entries: BundleEntry[], protection: ProtectionInput,
   extra: { source?: SignedCard; authors?: SignedCard[]; recipientCard?: { deviceId: string; name: string }; bundleId?: string; range?: { from: number; to: number } } = {},
 ): Promise<Uint8Array> {
   const { bytes } = await sealBundle({
     app: 'test', bundleId: extra.bundleId ?? uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
     source: extra.source ?? await testCard(keys), authors: extra.authors,
     recipientCard: extra.recipientCard ?? (protection.type === 'recipient' ? { deviceId: 'b2'.repeat(16), name: 'Bérénice Martin' } : undefined),
-    range: extra.range ?? { from: 1, to: entries.length }, entries, signingPrivateJwk: keys.signingPrivateJwk, protection,
+    range: extra.range ?? { from: 1, to: entries.length }, entries, signer: keys.signer, protection,
   });
   return bytes;
 }
@@ -76,11 +80,11 @@ function uint32(n: number): Uint8Array {
 
 /** Assemble an unencrypted bundle by hand, so tests can lie in any part of it. */
 export async function forgeBundle(options: {
-  keys: DeviceKeys;
+  keys: SenderKeys;
   payloadText?: string;
   payload?: Uint8Array;
   manifest?: (m: BundleManifest) => Record<string, unknown>;
-  signWith?: DeviceKeys;
+  signWith?: SenderKeys;
   manifestText?: (json: string) => string;
   format?: number;
   manifestLengthOverride?: number;
@@ -97,7 +101,7 @@ export async function forgeBundle(options: {
   let json = JSON.stringify(manifestObject);
   if (options.manifestText) json = options.manifestText(json);
   const manifestBytes = new TextEncoder().encode(json);
-  const signature = await sign((options.signWith ?? options.keys).signingPrivateJwk, manifestBytes);
+  const signature = await (options.signWith ?? options.keys).signer.sign(manifestBytes);
   const inner = new Uint8Array([
     ...uint32(options.manifestLengthOverride ?? manifestBytes.length), ...manifestBytes, 0, 64, ...signature, ...payload,
   ]);
@@ -125,8 +129,8 @@ function flip(bytes: Uint8Array, at: number): Uint8Array {
  * Every case a receiver holding `receiverIdentity` must refuse. `sender` signs; the passphrase cases use
  * `passphrase` (with a low scrypt work factor: the tests are about answers, not about scrypt's cost).
  */
-export async function buildHostileCorpus(sender: DeviceKeys, receiver: { identity: string; recipient: string }): Promise<HostileCase[]> {
-  const stranger = await generateDeviceKeys();
+export async function buildHostileCorpus(sender: SenderKeys, receiver: { identity: CryptoKey | string; recipient: string }): Promise<HostileCase[]> {
+  const stranger = await testDeviceKeys();
   const good = [{ kind: 'village' as const, record: villageRecord() }, { kind: 'beneficiary' as const, record: beneficiaryRecord() }];
   const toReceiver = await sealTestBundle(sender, good, { type: 'recipient', recipient: receiver.recipient });
   const withPassphrase = await sealTestBundle(sender, good, { type: 'passphrase', passphrase: 'correct horse battery', workFactor: 4 });
@@ -197,7 +201,7 @@ export function personWithIdentity(): SyncRecord {
   };
 }
 
-async function editedAfterSigning(sender: DeviceKeys, payloadText: string): Promise<Uint8Array> {
+async function editedAfterSigning(sender: SenderKeys, payloadText: string): Promise<Uint8Array> {
   // Sign a manifest, then change a byte of it (the author's name) keeping the old signature.
   const honest = await forgeBundle({ keys: sender, payloadText });
   const text = new TextDecoder('latin1').decode(honest);
@@ -208,7 +212,7 @@ async function editedAfterSigning(sender: DeviceKeys, payloadText: string): Prom
 }
 
 /** A clear bundle whose record carries a stamp `days` ahead of `now` (a sender's clock badly set). */
-export async function futureBundle(sender: DeviceKeys, now: number, days: number): Promise<{ bytes: Uint8Array; record: SyncRecord }> {
+export async function futureBundle(sender: SenderKeys, now: number, days: number): Promise<{ bytes: Uint8Array; record: SyncRecord }> {
   const record = villageRecord({}, now + days * 24 * 60 * 60 * 1000, deviceOf(sender));
   return { bytes: await sealTestBundle(sender, [{ kind: 'village', record }], { type: 'none' }), record };
 }

@@ -6,16 +6,19 @@
 import { openRelais, type Relais } from '../db';
 import { ensureIdentity } from '../db/identity';
 import type { RelaisDatabase } from '../db/schema';
-import { enrolCard, exportMyCard, importBundle, isImported, type ImportReport, type ReviewChoice } from '../db/sync';
+import { enrolCard, exportMyCard, importBundle, isImported, rememberOsProtection, type ImportReport, type ReviewChoice } from '../db/sync';
 import { openBundle, type BundleLimits, type OpenSecrets } from '../domain/sync/bundle';
 import { readCard, type SignedCard } from '../domain/sync/card';
 import type { ValidatorRegistry } from '../domain/sync/records';
 import { withVerifiedSeals } from '../domain/sync/seal';
+import { fakeOsProtection } from './keys';
 
 const opened: Relais[] = [];
 
+/** A throwaway database whose keys are sealed by a pretend OS keychain, as on the desktop. */
 export function openTestRelais(prefix = 'sync'): Relais {
   const relais = openRelais(`${prefix}-${Math.random().toString(36).slice(2)}`);
+  rememberOsProtection(relais.db, fakeOsProtection());
   opened.push(relais);
   return relais;
 }

@@ -17,7 +17,7 @@ import { ensureIdentity } from '../identity';
 import { ownDeviceIds } from '../device';
 import { openBundle, type ProtectionInput } from '../../domain/sync/bundle';
 import { formatStamp } from '../../domain/hlc';
-import { generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
+import { testDeviceKeys, type TestKeys } from '../../testkit/keys';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
 import type { BundleEntry } from '../../domain/sync/records';
 import { withVerifiedSeals } from '../../domain/sync/seal';
@@ -78,7 +78,7 @@ class World {
   readonly attacked = openTestRelais('attacked');
   readonly pool: Uint8Array[] = [];
   readonly bundleIds: string[] = [];
-  adversary!: DeviceKeys;
+  adversary!: TestKeys;
   attacks = 0;
 
   constructor(readonly adversaryEnrolled: boolean) {}
@@ -86,7 +86,7 @@ class World {
   async setup(): Promise<void> {
     this.authors.push(openTestRelais('aicha'), openTestRelais('bruno'));
     await enrolEachOther(...this.authors, this.calm, this.attacked);
-    this.adversary = await generateDeviceKeys();
+    this.adversary = await testDeviceKeys();
     if (this.adversaryEnrolled) await enrolCard(this.attacked.db, await testCard(this.adversary, 'Mallory'));
   }
 

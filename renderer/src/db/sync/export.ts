@@ -204,7 +204,7 @@ export async function exportBundle(db: RelaisDatabase, options: ExportOptions): 
     recipientCard,
     authors: rule.authors(),
     range: { from, to: seq },
-    signingPrivateJwk: keys.signingPrivateJwk,
+    signer: keys.signer,
     protection: options.protection,
   }, payload);
   return {

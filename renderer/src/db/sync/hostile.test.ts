@@ -18,7 +18,8 @@ import { readCard, signCard } from '../../domain/sync/card';
 import { bundleErrorCode, bundleErrorIssues } from '../../domain/sync/errors';
 import { fingerprintOfKey } from '../../domain/sync/identity';
 import { formatStamp } from '../../domain/hlc';
-import { generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
+import { uuidv7 } from '../../domain/ids';
+import { testDeviceKeys, type TestKeys } from '../../testkit/keys';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
 import type { BundleEntry } from '../../domain/sync/records';
 import { withVerifiedSeals } from '../../domain/sync/seal';
@@ -56,7 +57,7 @@ interface World {
   activity: SyncRecord;
   village: SyncRecord;
   /** The hostile sender's keys (a laptop of its own, enrolled or not). */
-  mallory: DeviceKeys;
+  mallory: TestKeys;
 }
 
 /** Aïcha (mediator) sent her followed person, an activity and a village to Bérénice (coordinator). */
@@ -70,7 +71,7 @@ async function world(options: { malloryEnrolled: boolean }): Promise<World> {
   const bundle = await exportBundle(mediator.db, { kind: 'changes', protection: PASSPHRASE, author: { name: 'Aïcha Benali', structure: 'Lormes' }, app: 'test' });
   await bundle.commit();
   await receiveBundle(coordinator.db, bundle.bytes, { secrets: SECRETS, validators });
-  const mallory = await generateDeviceKeys();
+  const mallory = await testDeviceKeys();
   if (options.malloryEnrolled) await enrolCard(coordinator.db, await testCard(mallory, 'Mallory'));
   const stored = async (table: 'beneficiaries' | 'activities' | 'villages', id: string) => (await coordinator.db[table].get(id)) as unknown as SyncRecord;
   return {
@@ -85,7 +86,7 @@ async function fromMallory(w: World, entries: BundleEntry[], extra: Parameters<t
   return withVerifiedSeals(await openBundle(bytes, SECRETS, { validators }));
 }
 
-function stamp(keysOrDevice: DeviceKeys | string, at = Date.now(), counter = 0): string {
+function stamp(keysOrDevice: TestKeys | string, at = Date.now(), counter = 0): string {
   return formatStamp(at, counter, typeof keysOrDevice === 'string' ? keysOrDevice : deviceOf(keysOrDevice));
 }
 
@@ -183,6 +184,18 @@ describe('a hostile sender, enrolled (an insider gone rogue)', () => {
     const opened = await fromMallory(w, [{ kind: 'activity', record: relayed }], { authors: [aichaCard] });
     expect(opened.sealedBy?.size).toBe(0);
     expect((await previewImport(w.coordinator.db, opened)).refused).toEqual([{ reason: 'notAuthor', kind: 'activity', count: 1 }]);
+  });
+
+  it('cannot make Aïcha\'s own erasure unprovable: erasing it again, with a seal of its own, keeps hers', async () => {
+    await w.mediator.beneficiaries.erase(w.person.id);
+    const up = await exportBundle(w.mediator.db, { kind: 'changes', protection: PASSPHRASE, author: { name: 'Aïcha Benali', structure: 'Lormes' }, app: 'test' });
+    await receiveBundle(w.coordinator.db, up.bytes, { secrets: SECRETS, validators });
+    const hers = (await w.coordinator.db.beneficiaries.get(w.person.id)) as unknown as SyncRecord;
+    expect(hers.seal).toBeDefined();
+    const again = { ...erased(hers, stamp(w.mallory, Date.now() + 60_000)), seal: uuidv7() };
+    await importBundle(w.coordinator.db, await fromMallory(w, [{ kind: 'beneficiary', record: again }]), { fileName: 'm.relais' });
+    const kept = (await w.coordinator.db.beneficiaries.get(w.person.id)) as unknown as SyncRecord;
+    expect({ seal: kept.seal, versions: kept.versions }).toEqual({ seal: hers.seal, versions: hers.versions });
   });
 
   it('cannot take the id of a record Aïcha has not sent yet for a record of her own (ids name their author)', async () => {
@@ -283,7 +296,7 @@ describe('a hostile sender, not enrolled', () => {
     const aicha = await ensureDeviceKeys(w.mediator.db);
     await w.coordinator.db.aliases.put({ legacyId: legacy, deviceId: w.person.authorDevice, evidence: 'history', at: '2026-01-01T00:00:00.000Z' });
     await enrolCard(w.coordinator.db, await testCard(w.mallory, 'Mallory'));
-    const claiming = await signCard({ ...(await testCard(w.mallory, 'Mallory')), legacyDeviceIds: [legacy] }, w.mallory.signingPrivateJwk);
+    const claiming = await signCard({ ...(await testCard(w.mallory, 'Mallory')), legacyDeviceIds: [legacy] }, w.mallory.signer);
     const bytes = await sealTestBundle(w.mallory, [], PASSPHRASE, { source: claiming });
     const plan = await previewImport(w.coordinator.db, await openBundle(bytes, SECRETS, { validators }));
     expect(plan.sender.held).toBe(true);
@@ -306,7 +319,7 @@ describe('a hostile sender, not enrolled', () => {
 describe('records that are not what Relais stores', () => {
   it('a followed person carrying nom, telephone and adresse is refused, naming the fields', async () => {
     const coordinator = openTestRelais('coordinator');
-    const mallory = await generateDeviceKeys();
+    const mallory = await testDeviceKeys();
     await enrolCard(coordinator.db, await testCard(mallory, 'Mallory'));
     const person = stampedRecord({ ...PERSON, nom: 'Dupont', telephone: '0612345678', adresse: '3 rue des Lilas' } as Record<string, unknown>, Date.now(), 0, deviceOf(mallory));
     const bytes = await sealTestBundle(mallory, [{ kind: 'beneficiary', record: person }], PASSPHRASE);
@@ -319,7 +332,7 @@ describe('records that are not what Relais stores', () => {
   });
 
   it('an unencrypted bundle holding followed people is refused on import, as on export', async () => {
-    const mallory = await generateDeviceKeys();
+    const mallory = await testDeviceKeys();
     const person = stampedRecord({ ...PERSON }, Date.now(), 0, deviceOf(mallory));
     const { forgeBundle } = await import('../../testkit/hostileCorpus');
     const bytes = await forgeBundle({
@@ -329,7 +342,7 @@ describe('records that are not what Relais stores', () => {
   });
 
   it('the same record twice in one bundle is refused', async () => {
-    const mallory = await generateDeviceKeys();
+    const mallory = await testDeviceKeys();
     const village = stampedRecord(VILLAGE_DATA, Date.now(), 0, deviceOf(mallory));
     const bytes = await sealTestBundle(mallory, [{ kind: 'village', record: village }, { kind: 'village', record: { ...village, notes: 'x', versions: { ...village.versions, notes: village.versions.deleted } } }], PASSPHRASE);
     const error = await openBundle(bytes, SECRETS, { validators }).catch((e: unknown) => e);

@@ -3,9 +3,9 @@
  * Decoding and checking bytes is pure (domain/sync/bundle.ts) and runs in a Worker in the app
  * (./worker); the functions here receive its result (`OpenedBundle`) and only touch Dexie.
  *
- *   keys.ts                this device's keys and card, and the one signing helper (seals)
+ *   keys.ts                this device's keys (sealed at rest, one signer) and card
  *   enrolment.ts           the cards of others: enrolment by fingerprint, legacy ids, who sent a bundle
- *   seal.ts                this device's records sealed before they leave
+ *   seal.ts                this device's records sealed (signed statements) before they leave
  *   export.ts              changes or everything, streamed into a signed bundle
  *   import/preview.ts      what an import would do, nothing written
  *   import/leaveOutHeld.ts drop what the database already holds (in the Worker)
@@ -21,7 +21,10 @@
  *   rows.ts                rows of the sync tables
  *   worker/                open a bundle off the main thread (leave out what is held, check relayed seals)
  */
-export { deviceSigner, ensureDeviceKeys, exportMyCard, myCard, readSigningPublicKey, type Author } from './keys';
+export {
+  ensureDeviceKeys, exportMyCard, lockKeys, myCard, readKeysState, readSigningPublicKey, rememberOsProtection, renewDeviceKeys,
+  sealDeviceKeys, unlockDeviceKeys, unlockedKeys, type Author, type DeviceKeys, type KeysState, type OsProtection,
+} from './keys';
 export {
   enrolCard, enrolledCards, knownCardsWithFingerprints, receiveCard, senderTrust, unenrolCard, type CardWithPrint, type SenderTrust,
 } from './enrolment';
@@ -38,5 +41,5 @@ export {
   importedBundleKeys, isImported, missingBundles, recentImports, setExportReminderDays, unexportedChanges,
   type SourceGaps, type UnexportedChanges,
 } from './status';
-export { openBundleOffThread } from './worker/openBundleOffThread';
+export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
 export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, OutcomeCounts, QuarantineRow } from './rows';

@@ -32,7 +32,7 @@ export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
       if (rows.length === 0) break;
       const unsealed = rows.filter((row) => row.seal === undefined && ownIds.has(row.authorDevice));
       if (unsealed.length > 0) {
-        const { statements, seals } = await makeStatements(me, unsealed.map((record) => ({ kind, record })), signer.sign, () => uuidv7());
+        const { statements, seals } = await makeStatements(me, unsealed.map((record) => ({ kind, record })), signer, () => uuidv7());
         // Written only where the record did not change meanwhile (any change moves its `seq`).
         await db.transaction('rw', table, db.statements, async () => {
           await db.statements.bulkPut(statements);

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatStamp } from '../hlc';
 import { uuidv7 } from '../ids';
 import { frame, openBundle, sealBundle, type BundleManifest, type ProtectionInput } from './bundle';
-import { generateDeviceKeys } from './keys';
+import { testDeviceKeys } from '../../testkit/keys';
 import { signCard } from './card';
 import { deviceIdOfKey } from './identity';
 import { syncedContent, type SyncRecord } from './merge';
@@ -62,7 +62,7 @@ function stampedRecord(data: Record<string, unknown>, deviceId: string, millis: 
   return { ...data, id: uuidv7(millis), createdAt: at, updatedAt: at, authorDevice: deviceId, versions, deleted: 0, erased: 0 };
 }
 
-const keys = await generateDeviceKeys();
+const keys = await testDeviceKeys();
 const DEVICE = deviceIdOfKey(keys.signingPublicKey);
 const STAMPED_AT = Date.parse('2026-03-02T09:30:00.000Z');
 /** A village and a followed person: personal data, so the bundle must be encrypted. */
@@ -74,13 +74,13 @@ const ENTRIES: BundleEntry[] = [
 const card = await signCard({
   name: 'Aïcha Benali', structure: 'Médiathèque de Lormes', role: 'mediateur', ageRecipient: keys.ageRecipient,
   signingKey: keys.signingPublicKey, legacyDeviceIds: [], createdAt: new Date(STAMPED_AT).toISOString(),
-}, keys.signingPrivateJwk);
+}, keys.signer);
 
 async function sealWith(protection: ProtectionInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
   return sealBundle({
     app: '0.1.0', bundleId: uuidv7(), kind: 'full', createdAt: new Date(STAMPED_AT).toISOString(), since: null,
     source: card, recipientCard: protection.type === 'recipient' ? { deviceId: DEVICE, name: 'Bérénice Martin' } : undefined,
-    range: { from: 1, to: 2 }, entries: ENTRIES, signingPrivateJwk: keys.signingPrivateJwk, protection,
+    range: { from: 1, to: 2 }, entries: ENTRIES, signer: keys.signer, protection,
   });
 }
 
@@ -132,7 +132,7 @@ describe.skipIf(noAge !== null)('a bundle sealed by Relais opens with the age CL
   });
 
   it('is refused by age with someone else\'s identity (the recipe does not just copy bytes)', async () => {
-    const stranger = await generateDeviceKeys();
+    const stranger = await testDeviceKeys();
     writeFileSync(file('bundle.relais'), (await sealWith({ type: 'recipient', recipient: keys.ageRecipient })).bytes);
     writeFileSync(file('key.txt'), `${stranger.ageIdentity}\n`);
     expect(() => sh(recipe('open-with-age'))).toThrow(/no identity matched/);

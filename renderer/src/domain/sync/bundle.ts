@@ -22,7 +22,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError, type RecordIssue } from './errors';
-import { sha256Hex, sign, verify } from './keys';
+import { sha256Hex, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import { cardOf, isAuthenticCard, type SignedCard } from './card';
@@ -66,6 +66,7 @@ export const DEFAULT_LIMITS: BundleLimits = {
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 
 /**
+/**
  * Whom the sender made the bundle for, signed with the rest: a bundle decrypted here that names
  * another card was re-encrypted by someone, and the preview says so.
  */
@@ -76,6 +77,15 @@ export type BundleRecipient =
 
 /** At most this many relayed authors' cards in one manifest (a team, not a country). */
 const MAX_AUTHORS = 200;
+
+/**
+ * The highest scrypt work factor (log2 N) a passphrase bundle may ask of us, checked in the age header
+ * before any work. The reference `age` CLI accepts up to 22 (its `NewScryptIdentity` default, "15 s on
+ * a modern machine"); the age-encryption library we decrypt with stops at 20, with no setting to go
+ * further — and 2^20 already takes 1 GiB of memory in the Worker. So 20: a hostile file cannot make the
+ * app grind (or run out of memory) for minutes, and what Relais and the age CLI write (18) opens.
+ */
+export const MAX_SCRYPT_WORK_FACTOR = 20;
 
 export interface BundleManifest {
   format: number;
@@ -111,7 +121,8 @@ export type ProtectionInput =
 export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
   statements?: Statement[];
-  signingPrivateJwk: JsonWebKey;
+  /** Signs the manifest; its public key must be `source.signingKey`. */
+  signer: Signer;
   protection: ProtectionInput;
   /** The card the bundle is encrypted to (required with a `recipient` protection). */
   recipientCard?: { deviceId: string; name: string };
@@ -311,8 +322,9 @@ export async function sealPayload(input: Omit<SealInput, 'entries' | 'statements
     protection: input.protection.type,
     payloadSha256: await sha256Hex(payload.bytes),
   };
+  if (input.source.signingKey !== input.signer.publicKey) throw new Error('a bundle is signed by its source\'s key');
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
-  const signature = await sign(input.signingPrivateJwk, manifestBytes);
+  const signature = await input.signer.sign(manifestBytes);
   const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload.bytes]);
   const body = await encrypt(inner, input.protection);
   return { bytes: frame(input.protection.type, body), manifest };
@@ -327,44 +339,74 @@ export interface BundleHeader {
   protection: Protection;
 }
 
+/**
+ * How a file says it is protected, from its clear header alone, or undefined when it is not a bundle
+ * (opening it then says why): lets the screen unseal this device's keys only for a bundle sent to them.
+ */
+export function bundleProtection(bytes: Uint8Array): Protection | undefined {
+  try {
+    return peekBundle(bytes).protection;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read the clear header: enough to know whether to ask for a passphrase. Checks format and sizes. */
 function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
-  if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`);
+  if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`, 'file');
   if (bytes.length < BUNDLE_MAGIC.length || BUNDLE_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new BundleError('notABundle');
   }
-  if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header');
+  if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header', 'header');
   const format = bytes[BUNDLE_MAGIC.length];
-  if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`);
+  if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`, 'container');
   if (format === 1) throw new BundleError('olderFormat', 'format 1');
-  if (format < 1) throw new BundleError('corrupted', `format ${format}`);
+  if (format < 1) throw new BundleError('corrupted', `format ${format}`, 'format');
   const protection = PROTECTIONS[bytes[BUNDLE_MAGIC.length + 1]];
-  if (!protection) throw new BundleError('corrupted', 'protection');
+  if (!protection) throw new BundleError('corrupted', 'protection byte', 'protection');
   const declared = new DataView(bytes.buffer, bytes.byteOffset + BUNDLE_MAGIC.length + 2, 4).getUint32(0);
   const actual = bytes.length - HEADER_BYTES;
-  if (actual < declared) throw new BundleError('truncated', `${actual} of ${declared} bytes`);
-  if (actual > declared) throw new BundleError('corrupted', 'trailing bytes');
+  if (actual < declared) throw new BundleError('truncated', `${actual} of ${declared} bytes`, 'body');
+  if (actual > declared) throw new BundleError('corrupted', 'trailing bytes', 'trailingBytes');
   return { format, protection };
 }
 
 export interface OpenSecrets {
-  /** This device's age identity (for bundles encrypted to our card). */
-  identity?: string;
+  /**
+   * This device's age identity (for bundles encrypted to our card): its non-extractable X25519 key in
+   * the app, an `AGE-SECRET-KEY-1…` string in tests and tools.
+   */
+  identity?: CryptoKey | string;
   passphrase?: string;
+}
+
+/** The work factors the scrypt stanzas of an age header ask for (its text lines, before `---`). */
+export function scryptWorkFactors(body: Uint8Array): number[] {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 4096));
+  const end = head.indexOf('\n---');
+  const factors: number[] = [];
+  for (const line of (end === -1 ? head : head.slice(0, end)).split('\n')) {
+    const args = line.split(' ');
+    if (args[0] === '->' && args[1] === 'scrypt' && /^[0-9]+$/.test(args[3] ?? '')) factors.push(Number(args[3]));
+  }
+  return factors;
 }
 
 async function decrypt(body: Uint8Array, protection: Protection, secrets: OpenSecrets): Promise<Uint8Array> {
   if (protection === 'none') return body;
   const decrypter = new Decrypter();
   if (protection === 'passphrase') {
+    // Refused from the header, before asking for the passphrase: the work would be done for nothing.
+    const factor = Math.max(0, ...scryptWorkFactors(body));
+    if (factor > MAX_SCRYPT_WORK_FACTOR) throw new BundleError('workFactorTooHigh', `log2 N = ${factor}`);
     if (!secrets.passphrase) throw new BundleError('needsPassphrase');
     decrypter.addPassphrase(secrets.passphrase);
   } else {
-    if (!secrets.identity) throw new BundleError('wrongKey', 'no identity on this device');
+    if (!secrets.identity) throw new BundleError('wrongKey', 'no identity on this device', 'noIdentity');
     try {
       decrypter.addIdentity(secrets.identity);
     } catch {
-      throw new BundleError('wrongKey', 'invalid identity');
+      throw new BundleError('wrongKey', 'invalid identity', 'invalidIdentity');
     }
   }
   try {
@@ -374,7 +416,8 @@ async function decrypt(body: Uint8Array, protection: Protection, secrets: OpenSe
     if (message.includes('no identity matched')) {
       throw new BundleError(protection === 'passphrase' ? 'wrongPassphrase' : 'notForThisUser');
     }
-    throw new BundleError('corrupted', message);
+    if (message.includes('work factor')) throw new BundleError('workFactorTooHigh', message);
+    throw new BundleError('corrupted', message, 'encryption');
   }
 }
 
@@ -386,14 +429,14 @@ interface InnerParts {
 
 function splitInner(inner: Uint8Array, limits: BundleLimits): InnerParts {
   const view = new DataView(inner.buffer, inner.byteOffset, inner.byteLength);
-  if (inner.length < 4) throw new BundleError('truncated', 'manifest length');
+  if (inner.length < 4) throw new BundleError('truncated', 'manifest length', 'inner');
   const manifestLength = view.getUint32(0);
-  if (manifestLength > limits.maxManifestBytes) throw new BundleError('tooLarge', `manifest of ${manifestLength} bytes`);
-  if (inner.length < 4 + manifestLength + 2) throw new BundleError('truncated', 'manifest');
+  if (manifestLength > limits.maxManifestBytes) throw new BundleError('tooLarge', `manifest of ${manifestLength} bytes`, 'manifest');
+  if (inner.length < 4 + manifestLength + 2) throw new BundleError('truncated', 'manifest', 'inner');
   const signatureLength = view.getUint16(4 + manifestLength);
   const signatureStart = 4 + manifestLength + 2;
-  if (signatureLength !== 64) throw new BundleError('badSignature', `signature of ${signatureLength} bytes`);
-  if (inner.length < signatureStart + signatureLength) throw new BundleError('truncated', 'signature');
+  if (signatureLength !== 64) throw new BundleError('badSignature', `signature of ${signatureLength} bytes`, 'length');
+  if (inner.length < signatureStart + signatureLength) throw new BundleError('truncated', 'signature', 'inner');
   return {
     manifestBytes: inner.subarray(4, 4 + manifestLength),
     signature: inner.subarray(signatureStart, signatureStart + signatureLength),
@@ -414,7 +457,7 @@ function manifestCard(raw: unknown): SignedCard {
   try {
     return cardOf(raw);
   } catch {
-    throw new BundleError('corrupted', 'manifest card');
+    throw new BundleError('corrupted', 'manifest card', 'manifest');
   }
 }
 
@@ -434,10 +477,10 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BundleError('corrupted', 'manifest encoding');
+    throw new BundleError('corrupted', 'manifest encoding', 'manifest');
   }
   const m = parseSafeObject(text, 'manifest');
-  if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`);
+  if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`, 'manifest');
   if (isCount(m.format) && m.format < BUNDLE_FORMAT) throw new BundleError('olderFormat', `manifest format ${m.format}`);
   const range = m.range as Record<string, unknown> | undefined;
   const ok = m.format === BUNDLE_FORMAT
@@ -454,13 +497,13 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && typeof m.personalData === 'boolean'
     && (PROTECTIONS as readonly unknown[]).includes(m.protection)
     && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
-  if (!ok) throw new BundleError('corrupted', 'manifest fields');
-  if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`);
+  if (!ok) throw new BundleError('corrupted', 'manifest fields', 'manifest');
+  if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`, 'recordCount');
   // A bundle carries only the statements its records point to: never more than records.
-  if ((m.statementCount as number) > (m.recordCount as number)) throw new BundleError('corrupted', 'more statements than records');
+  if ((m.statementCount as number) > (m.recordCount as number)) throw new BundleError('corrupted', 'more statements than records', 'manifest');
   const source = manifestCard(m.source);
   const authors = (m.authors as unknown[]).map(manifestCard);
-  if (new Set(authors.map((card) => card.deviceId)).size !== authors.length) throw new BundleError('corrupted', 'repeated author');
+  if (new Set(authors.map((card) => card.deviceId)).size !== authors.length) throw new BundleError('corrupted', 'repeated author', 'manifest');
   return { ...(m as unknown as BundleManifest), source, authors };
 }
 
@@ -472,7 +515,7 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
 async function checkCards(manifest: BundleManifest): Promise<void> {
   for (const card of [manifest.source, ...manifest.authors]) {
     if (deviceIdOfKey(card.signingKey) !== card.deviceId) throw new BundleError('deviceIdMismatch', card.deviceId);
-    if (!(await isAuthenticCard(card))) throw new BundleError('badSignature', `card of ${card.deviceId}`);
+    if (!(await isAuthenticCard(card))) throw new BundleError('badSignature', `card of ${card.deviceId}`, 'mismatch');
   }
 }
 
@@ -494,7 +537,9 @@ async function feedInflater(writer: WritableStreamDefaultWriter<BufferSource>, p
 function inflateError(error: unknown): BundleError {
   if (error instanceof BundleError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new BundleError(/truncat|unexpected end|incomplete/i.test(message) ? 'truncated' : 'corrupted', message);
+  return /truncat|unexpected end|incomplete/i.test(message)
+    ? new BundleError('truncated', message, 'compression')
+    : new BundleError('corrupted', message, 'compression');
 }
 
 /**
@@ -503,7 +548,7 @@ function inflateError(error: unknown): BundleError {
  * lines to `onLine` as they arrive: neither a bomb nor a huge bundle ever sits in memory as one string.
  */
 async function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (line: string) => void): Promise<void> {
-  if (payload.length === 0) throw new BundleError('truncated', 'empty payload');
+  if (payload.length === 0) throw new BundleError('truncated', 'empty payload', 'payload');
   const inflater = new DecompressionStream('gzip');
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
@@ -516,9 +561,9 @@ async function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (
       const { done, value } = await reader.read();
       if (done) break;
       inflated += value.length;
-      if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload');
+      if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload', 'inflated');
       pending = emitLines(pending + decoder.decode(value, { stream: true }), onLine);
-      if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record');
+      if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record', 'record');
     }
     pending += decoder.decode();
   } catch (error) {
@@ -623,14 +668,14 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
     if (Object.hasOwn(item, 'statement')) {
       // After every record; no more than declared; well formed (signatures are checked where needed).
       const statement = statementOf(item.statement);
-      if (!statement || count !== manifest.recordCount) throw new BundleError('corrupted', 'statement');
-      if (statements.length >= manifest.statementCount) throw new BundleError('tooLarge', 'more statements than declared');
+      if (!statement || count !== manifest.recordCount) throw new BundleError('corrupted', 'statement', 'recordLine');
+      if (statements.length >= manifest.statementCount) throw new BundleError('tooLarge', 'more statements than declared', 'moreRecords');
       statements.push(statement);
       return;
     }
     count += 1;
-    if (statements.length > 0) throw new BundleError('corrupted', 'record after a statement');
-    if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared');
+    if (statements.length > 0) throw new BundleError('corrupted', 'record after a statement', 'recordLine');
+    if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared', 'moreRecords');
     const kind = item.kind;
     if (!isRecordKind(kind)) {
       refuse(`#${count}: kind`);
@@ -655,10 +700,10 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
     else entries.push({ kind, record });
   });
   if (invalid.length > 0) {
-    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`, issues);
+    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`, undefined, issues);
   }
-  if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`);
-  if (statements.length !== manifest.statementCount) throw new BundleError('corrupted', `${statements.length} statements, ${manifest.statementCount} declared`);
+  if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`, 'counts');
+  if (statements.length !== manifest.statementCount) throw new BundleError('corrupted', `${statements.length} statements, ${manifest.statementCount} declared`, 'counts');
   return { entries, quarantined, statements };
 }
 
@@ -672,19 +717,19 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   const inner = await decrypt(bytes.subarray(HEADER_BYTES), header.protection, secrets);
   const { manifestBytes, signature, payload } = splitInner(inner, limits);
   const manifest = readManifest(manifestBytes, limits);
-  if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature');
+  if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature', 'does not verify', 'mismatch');
   await checkCards(manifest);
   // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
-  if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed');
+  if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed', 'protectionChanged');
   if (manifest.protection === 'none' && manifest.personalData) throw new BundleError('personalDataInClear', 'manifest');
-  if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
+  if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash', 'payloadHash');
   if (options.isKnownBundle && (await options.isKnownBundle(bundleKey(manifest)))) {
     return { manifest, entries: [], quarantined: [], statements: [], alreadyImported: true };
   }
   const { entries, quarantined, statements } = await parseEntries(payload, manifest, options, limits);
   const actual = countByKind([...entries, ...quarantined]);
   for (const kind of RECORD_KINDS) {
-    if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`);
+    if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`, 'counts');
   }
   return { manifest, entries, quarantined, statements };
 }

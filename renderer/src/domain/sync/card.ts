@@ -10,7 +10,7 @@
  */
 import { DEVICE_ID_PATTERN, LEGACY_DEVICE_ID_PATTERN } from '../ids';
 import { BundleError } from './errors';
-import { fromBase64, sign, toBase64, verify } from './keys';
+import { fromBase64, toBase64, verify, type Signer } from './keys';
 import { deviceIdOfKey, isPublicKey } from './identity';
 import { isPlainObject, parseSafeObject } from './safety';
 import { canonicalJson } from '../canonical';
@@ -55,14 +55,16 @@ function signedPart(card: Card): Uint8Array {
   return new TextEncoder().encode(canonicalJson({ type, format, name, structure, role, deviceId, ageRecipient, signingKey, legacyDeviceIds, createdAt }));
 }
 
-export async function signCard(input: CardInput, signingPrivateJwk: JsonWebKey): Promise<SignedCard> {
+/** A card signed by `signer`, whose public key must be the card's `signingKey`. */
+export async function signCard(input: CardInput, signer: Signer): Promise<SignedCard> {
+  if (input.signingKey !== signer.publicKey) throw new Error('a card is signed by its own key');
   const card: Card = { type: CARD_TYPE, format: CARD_FORMAT, ...input, deviceId: deviceIdOfKey(input.signingKey) };
-  return { ...card, signature: toBase64(await sign(signingPrivateJwk, signedPart(card))) };
+  return { ...card, signature: toBase64(await signer.sign(signedPart(card))) };
 }
 
 /** A card file: indented JSON, for people to read. */
-export async function createCard(input: CardInput, signingPrivateJwk: JsonWebKey): Promise<Uint8Array> {
-  return new TextEncoder().encode(JSON.stringify(await signCard(input, signingPrivateJwk), null, 2));
+export async function createCard(input: CardInput, signer: Signer): Promise<Uint8Array> {
+  return new TextEncoder().encode(JSON.stringify(await signCard(input, signer), null, 2));
 }
 
 function isText(value: unknown, max: number): value is string {
@@ -80,8 +82,8 @@ function isLegacyIds(value: unknown): value is string[] {
  * `olderFormat` / `newerFormat` / `invalidCard`. Its fields are copied, so nothing else rides along.
  */
 export function cardOf(raw: unknown): SignedCard {
-  if (!isPlainObject(raw) || raw.type !== CARD_TYPE) throw new BundleError('invalidCard', 'type');
-  if (typeof raw.format === 'number' && raw.format > CARD_FORMAT) throw new BundleError('newerFormat', 'card');
+  if (!isPlainObject(raw) || raw.type !== CARD_TYPE) throw new BundleError('invalidCard', 'type', 'type');
+  if (typeof raw.format === 'number' && raw.format > CARD_FORMAT) throw new BundleError('newerFormat', 'card', 'card');
   if (typeof raw.format === 'number' && raw.format < CARD_FORMAT) throw new BundleError('olderFormat', 'card');
   const ok = raw.format === CARD_FORMAT
     && isText(raw.name, 80) && isText(raw.structure, 120) && isText(raw.role, 40)
@@ -91,7 +93,7 @@ export function cardOf(raw: unknown): SignedCard {
     && isLegacyIds(raw.legacyDeviceIds)
     && isText(raw.createdAt, 40) && Number.isFinite(Date.parse(raw.createdAt))
     && typeof raw.signature === 'string' && raw.signature.length <= 100;
-  if (!ok) throw new BundleError('invalidCard', 'fields');
+  if (!ok) throw new BundleError('invalidCard', 'fields', 'fields');
   const { name, structure, role, deviceId, ageRecipient, signingKey, legacyDeviceIds, createdAt, signature } = raw as unknown as SignedCard;
   return {
     type: CARD_TYPE, format: CARD_FORMAT, name, structure, role, deviceId, ageRecipient, signingKey,
@@ -113,22 +115,22 @@ export async function isAuthenticCard(card: SignedCard): Promise<boolean> {
 
 /** Parse and verify a card file; throws BundleError('invalidCard' | 'olderFormat' | 'newerFormat' | 'unsafeKeys'). */
 export async function readCard(bytes: Uint8Array): Promise<SignedCard> {
-  if (bytes.length > MAX_CARD_BYTES) throw new BundleError('invalidCard', 'too large');
+  if (bytes.length > MAX_CARD_BYTES) throw new BundleError('invalidCard', 'too large', 'tooLarge');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BundleError('invalidCard', 'encoding');
+    throw new BundleError('invalidCard', 'encoding', 'encoding');
   }
   let raw: Record<string, unknown>;
   try {
     raw = parseSafeObject(text, 'card');
   } catch (error) {
     if (error instanceof BundleError && error.code === 'unsafeKeys') throw error;
-    throw new BundleError('invalidCard', 'not JSON');
+    throw new BundleError('invalidCard', 'not JSON', 'json');
   }
   const card = cardOf(raw);
-  if (!(await isAuthenticCard(card))) throw new BundleError('invalidCard', 'signature');
+  if (!(await isAuthenticCard(card))) throw new BundleError('invalidCard', 'signature', 'signature');
   return card;
 }
 

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids';
-import { generateDeviceKeys, signerOf } from './keys';
 import { makeStatements, STATEMENT_SIZE, verifyRelayedSeals, type Statement } from './seal';
 import { deviceOf, PERSON_DATA, stampedRecord, testCard } from '../../testkit/hostileCorpus';
 import type { BundleEntry } from './records';
+import { testDeviceKeys } from '../../testkit/keys';
 
-const aicha = await generateDeviceKeys();
-const berenice = await generateDeviceKeys();
-const mallory = await generateDeviceKeys();
+const aicha = await testDeviceKeys();
+const berenice = await testDeviceKeys();
+const mallory = await testDeviceKeys();
 const aichaCard = await testCard(aicha, 'Aïcha Benali');
 const bereniceCard = await testCard(berenice, 'Bérénice Martin');
 const malloryCard = await testCard(mallory, 'Mallory');
@@ -22,7 +22,7 @@ function people(count: number, device: string): BundleEntry[] {
 }
 
 async function sealed(entries: BundleEntry[], keys = aicha, author = deviceOf(aicha)): Promise<Statement[]> {
-  const { statements, seals } = await makeStatements(author, entries, signerOf(keys.signingPrivateJwk), () => uuidv7());
+  const { statements, seals } = await makeStatements(author, entries, keys.signer, () => uuidv7());
   entries.forEach((entry, i) => { entry.record.seal = seals[i]; });
   return statements;
 }

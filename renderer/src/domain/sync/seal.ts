@@ -20,7 +20,7 @@
 import { canonicalJson } from '../canonical';
 import { AUTHORED_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
-import { fromBase64, toBase64, verifierOf } from './keys';
+import { fromBase64, toBase64, verifierOf, type Signer } from './keys';
 import type { SyncRecord } from './merge';
 import type { BundleEntry } from './records';
 import type { SignedCard } from './card';
@@ -81,12 +81,12 @@ export function statementMessage(statement: Omit<Statement, 'signature'>): Uint8
 
 /**
  * The author's statements for these versions of its records (in groups of `STATEMENT_SIZE`), signed with
- * `sign`, and the seal (statement id) of each record, in order.
+ * the author's `signer`, and the seal (statement id) of each record, in order.
  */
 export async function makeStatements(
   author: string,
   entries: ReadonlyArray<{ kind: RecordKind; record: SyncRecord }>,
-  sign: (message: Uint8Array) => Promise<Uint8Array>,
+  signer: Pick<Signer, 'sign'>,
   newId: () => string,
   now = new Date(),
 ): Promise<{ statements: Statement[]; seals: string[] }> {
@@ -95,7 +95,7 @@ export async function makeStatements(
   for (let i = 0; i < entries.length; i += STATEMENT_SIZE) {
     const group = entries.slice(i, i + STATEMENT_SIZE);
     const unsigned = { id: newId(), author, createdAt: now.toISOString(), digests: [...new Set(await digestsOf(group))].sort() };
-    statements.push({ ...unsigned, signature: toBase64(await sign(statementMessage(unsigned))) });
+    statements.push({ ...unsigned, signature: toBase64(await signer.sign(statementMessage(unsigned))) });
     for (let j = 0; j < group.length; j++) seals.push(unsigned.id);
   }
   return { statements, seals };

@@ -112,6 +112,15 @@ function judgeShared(remote: SyncRecord, local: SyncRecord | undefined, context:
   return ACCEPT;
 }
 
+/**
+ * Does anyone vouch for the seal `remote` carries: its author sent it, or its author's statement proved it
+ * (relayed)? A seal no one vouches for is dropped before the merge, so that it can neither be relayed as
+ * if it were the author's nor outrank the author's own sealed erasure (domain/sync/merge.ts).
+ */
+export function sealVouched(remote: SyncRecord, context: TrustContext): boolean {
+  return context.senderIds.has(remote.authorDevice) || context.sealedAuthorIds(remote) !== undefined;
+}
+
 /** What may `remote`, from the sender of `context`, do to `local` (the copy held here, if any)? */
 export function judgeRecord(kind: RecordKind, remote: SyncRecord, local: SyncRecord | undefined, context: TrustContext): Verdict {
   const authored = ownershipOf(kind) === 'author';

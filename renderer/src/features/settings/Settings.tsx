@@ -14,6 +14,7 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { Fingerprint, ReminderSetting } from '../sync';
+import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -28,6 +29,7 @@ export function Settings() {
       {profile ? <ProfileSection profile={profile} /> : null}
       <LanguageSection />
       <DeviceSection />
+      <KeysSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />

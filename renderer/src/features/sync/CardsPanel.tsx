@@ -17,6 +17,8 @@ import { useCardFileTarget } from './bundleDrop';
 import { describeSyncError } from './errors';
 import { EnrolDialog } from './EnrolDialog';
 import { Fingerprint } from './Fingerprint';
+import { keysErrorCode } from '../../domain/sync/sealing';
+import { useDeviceKeys } from '../keys';
 
 /** A card waiting for a person to compare its fingerprint. */
 interface Pending { card: SignedCard; lookalikes: CardWithPrint[] }
@@ -30,18 +32,20 @@ export function CardsPanel() {
   const [error, setError] = useState('');
   const [pending, setPending] = useState<Pending[]>([]);
   const cards = useRead(knownCardsWithFingerprints) ?? [];
+  const { requireKeys } = useDeviceKeys();
 
   const exportCard = async () => {
     if (!profile) return;
     setError('');
     try {
+      await requireKeys(); // the card is signed by this laptop's key
       await ensureIdentity(getRelais().db);
       const bytes = await exportMyCard(getRelais().db, { name: profile.displayName, structure: profile.structure, role: profile.role });
       const slug = profile.displayName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'relais';
       const result = await platform.saveFile({ suggestedName: `carte-${slug}.relaiscard`, kind: 'card', bytes });
       if (result.saved) notify(t('cards.exported'), 'success');
     } catch (e) {
-      setError(describeSyncError(t, e));
+      if (keysErrorCode(e) !== 'cancelled') setError(describeSyncError(t, e));
     }
   };
 

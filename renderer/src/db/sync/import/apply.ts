@@ -27,6 +27,14 @@ export function emptyCounts(): OutcomeCounts {
 export interface Gate {
   judge: (kind: RecordKind, remote: SyncRecord, local: SyncRecord | undefined) => Verdict;
   applyReviewed: (record: SyncRecord) => boolean;
+  /** Whether the seal a received record carries is its author's word (else it is dropped unread). */
+  sealVouched: (record: SyncRecord) => boolean;
+}
+
+function withoutSeal(record: SyncRecord): SyncRecord {
+  const copy = { ...record };
+  delete copy.seal;
+  return copy;
 }
 
 export interface RefusedRecord { kind: RecordKind; record: SyncRecord; reason: Refusal }
@@ -62,7 +70,8 @@ export async function mergeChunk(
 ): Promise<ChunkResult> {
   const changed = new Map<string, SyncRecord>();
   const result: ChunkResult = { toWrite: [], outcomes: [], conflicts: [], erasedIds: [], refused: [], held: [] };
-  for (const remote of chunk) {
+  for (const received of chunk) {
+    const remote = gate && received.seal !== undefined && !gate.sealVouched(received) ? withoutSeal(received) : received;
     const local = current.get(remote.id);
     const merged = mergeRecord(local, remote);
     if (gate && (merged.changed || merged.conflicts.length > 0)) {
@@ -102,6 +111,8 @@ export interface ApplyResult {
   conflictsLogged: number;
   refused: RefusedRecord[];
   held: ReviewedRecord[];
+  /** The seals (statement ids) of the records written: the statements to keep, to relay them further. */
+  seals: Set<string>;
 }
 
 /**
@@ -117,7 +128,7 @@ export async function applyRecords(
 ): Promise<ApplyResult> {
   const { now } = context;
   const at = now.toISOString();
-  const result: ApplyResult = { counts: emptyCounts(), conflictsLogged: 0, refused: [], held: [] };
+  const result: ApplyResult = { counts: emptyCounts(), conflictsLogged: 0, refused: [], held: [], seals: new Set() };
   let done = 0;
   const clock = await loadClock(db);
   let seq = await currentSeq(db);
@@ -129,6 +140,7 @@ export async function applyRecords(
     for (const record of chunk.toWrite) {
       seq += 1;
       record.seq = seq;
+      if (typeof record.seal === 'string') result.seals.add(record.seal);
       observe(clock, latestStamp(record.versions), now.getTime());
     }
     if (chunk.toWrite.length > 0) await table.bulkPut(chunk.toWrite);

@@ -5,7 +5,7 @@
  */
 import type { OpenedBundle } from '../../../domain/sync/bundle';
 import type { SyncRecord } from '../../../domain/sync/merge';
-import { judgeRecord, type TrustContext } from '../../../domain/sync/trust';
+import { judgeRecord, sealVouched, type TrustContext } from '../../../domain/sync/trust';
 import { ownDeviceIds } from '../../device';
 import type { RelaisDatabase } from '../../schema';
 import { loadAliases, type SenderTrust } from '../enrolment';
@@ -37,6 +37,7 @@ export async function gateFor(db: RelaisDatabase, opened: OpenedBundle, sender: 
   const context = await trustContext(db, opened, sender);
   return {
     judge: (kind, remote, local) => judgeRecord(kind, remote, local, context),
+    sealVouched: (record) => sealVouched(record, context),
     applyReviewed: (record) => (review === 'all' ? true : review === 'none' ? false : review.has(record.id)),
   };
 }

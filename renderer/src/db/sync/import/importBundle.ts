@@ -82,9 +82,6 @@ export async function importBundle(
     // An enrolled sender may claim legacy ids no key holds yet (it migrated after its enrolment).
     await bindLegacyIds(db, manifest.source, 'enrolment', at);
     await rememberRelayedCards(db, manifest.authors, at);
-    // The statements of the sender and of the authors it relays: this device relays those records further with them.
-    const speakers = new Set([manifest.source.deviceId, ...manifest.authors.map((card) => card.deviceId)]);
-    await db.statements.bulkPut(opened.statements.filter((statement) => speakers.has(statement.author)));
     const gate = await gateFor(db, opened, sender, options.review ?? 'none');
     const applied = await applyRecords(db, opened.entries, { bundleId: manifest.bundleId, now, gate, onProgress: options.onProgress });
     const aside = await judgeAside(db, opened.quarantined, gate);
@@ -97,6 +94,11 @@ export async function importBundle(
       });
     }
     const heldForReview = await holdForReview(db, [...applied.held, ...aside.held], { ...source, reason: 'review' });
+    // The statements of the sealed records kept here (written, or waiting for their date): this device
+    // relays those records further with them.
+    for (const entry of aside.accepted) if (typeof entry.record.seal === 'string') applied.seals.add(entry.record.seal);
+    const speakers = new Set([manifest.source.deviceId, ...manifest.authors.map((card) => card.deviceId)]);
+    await db.statements.bulkPut(opened.statements.filter((statement) => applied.seals.has(statement.id) && speakers.has(statement.author)));
     const refused = applied.refused.length + aside.refused.length;
     await db.importHistory.add({
       sourceDevice: manifest.source.deviceId, bundleId: manifest.bundleId, payloadSha256: manifest.payloadSha256,

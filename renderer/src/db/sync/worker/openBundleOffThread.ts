@@ -10,31 +10,60 @@ import type { RelaisDatabase } from '../../schema';
 
 type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string; issues: RecordIssue[] };
 
+/** Thrown when the person cancels while a bundle opens: not a refusal, nothing was written. */
+export class OpeningCancelled extends Error {
+  constructor() {
+    super('opening cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export function isOpeningCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
 /**
  * `db` (the app's database unless given) is the receiver: its import history lets a bundle imported
  * before be recognised as soon as its signature is checked, and the records it already holds are left
  * out of the answer (counted as unchanged), so a re-import carries almost nothing back to the page.
+ * `signal` cancels: the Worker is terminated at once, whatever it was doing (scrypt, inflating,
+ * validating); opening writes nothing, so nothing is left behind.
  */
-export async function openBundleOffThread(bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase } = {}): Promise<OpenedBundle> {
+export async function openBundleOffThread(
+  bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase; signal?: AbortSignal } = {},
+): Promise<OpenedBundle> {
+  const { signal } = options;
   const db = options.db ?? getRelais().db;
   const known = await importedBundleKeys(db);
+  if (signal?.aborted) throw new OpeningCancelled();
   if (typeof Worker === 'undefined') {
     const keys = new Set(known);
     const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (key) => keys.has(key) });
+    if (signal?.aborted) throw new OpeningCancelled();
     return withVerifiedSeals(await leaveOutHeldRecords(db, opened));
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<Answer>) => {
+    const cancel = () => {
       worker.terminate();
+      reject(new OpeningCancelled());
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    const settle = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', cancel);
+    };
+    worker.onmessage = (event: MessageEvent<Answer>) => {
+      settle();
       if (event.data.ok) resolve(event.data.opened);
       else reject(Object.assign(new Error(event.data.message), { issues: event.data.issues }));
     };
     worker.onerror = (event) => {
-      worker.terminate();
+      settle();
       reject(new Error(event.message || 'worker failed'));
     };
-    // Copied, not transferred: the same bytes are opened again after a passphrase is typed.
+    // Copied, not transferred: the same bytes are opened again after a passphrase is typed. The age
+    // identity is a non-extractable CryptoKey: structured clone hands the Worker the key, never its bytes.
     worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleKeys: known, dbName: db.name });
   });
 }
