@@ -7,12 +7,17 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  /**
+   * The button that changes nothing; "Cancel" unless given. Give it when the action itself is a
+   * cancelling ("Cancel the session"): two "Cancel" buttons side by side would say nothing.
+   */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation();
   useEffect(() => {
@@ -26,7 +31,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger, onCo
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>{t('actions.cancel')}</button>
+        <button type="button" className="button" onClick={onCancel} autoFocus>{cancelLabel ?? t('actions.cancel')}</button>
         <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>{confirmLabel}</button>
       </div>
     </dialog>

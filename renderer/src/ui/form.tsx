@@ -1,19 +1,62 @@
 /**
  * Form controls with a visible label, an accessible name and their error tied by aria-describedby.
  * Error messages are validation keys (domain/validation.ts) translated from the `validation` namespace.
+ * A control showing an error carries `data-field` (the issue's field path): the error summary finds it
+ * there to bring the person to it.
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../domain/validation';
+import { DATE_PATTERN, type ValidationIssue } from '../domain/validation';
+import { formatDate, formatNumber } from '../i18n/format';
 
 export function issueFor(issues: ValidationIssue[], field: string): ValidationIssue | undefined {
   return issues.find((i) => i.field === field || i.field.startsWith(`${field}.`));
 }
 
-function ErrorText({ id, error }: { id: string; error?: ValidationIssue }) {
+/** An issue's values as a person reads them: a date (the bound of a date range) in their language. */
+export function issueParams(params: ValidationIssue['params']): ValidationIssue['params'] {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => (
+    [name, typeof value === 'string' && DATE_PATTERN.test(value) ? formatDate(value, 'long') : value]
+  )));
+}
+
+/** The message of an issue, in the `validation` namespace. */
+export function useIssueMessage(): (issue: ValidationIssue) => string {
   const { t } = useTranslation('validation');
+  return (issue) => t(`validation:${issue.code}`, issueParams(issue.params));
+}
+
+function ErrorText({ id, error }: { id: string; error?: ValidationIssue }) {
+  const message = useIssueMessage();
   if (!error) return null;
-  return <p id={id} className="field-error" role="alert">{t(error.code, error.params)}</p>;
+  return <p id={id} className="field-error" role="alert">{message(error)}</p>;
+}
+
+/** Quiet time before a screen reader hears the count, so it is not read out at every key. */
+const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/**
+ * "120 / 4 000 characters" under a bounded text field, red with the excess once over. Typing is never
+ * cut (a pasted text stays whole, to be shortened by the person); saving refuses the excess.
+ */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const { t } = useTranslation('common');
+  const over = length - max;
+  const text = over > 0
+    ? t('form.charactersOver', { count: over })
+    : t('form.characters', { used: formatNumber(length), max: formatNumber(max) });
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(text), COUNT_ANNOUNCE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <>
+      <p id={id} className={`char-count${over > 0 ? ' is-over' : ''}`}>{text}</p>
+      <p className="visually-hidden" aria-live="polite">{announced}</p>
+    </>
+  );
 }
 
 interface FieldProps {
@@ -21,19 +64,23 @@ interface FieldProps {
   hint?: string;
   error?: ValidationIssue;
   required?: boolean;
+  /** A bounded text: its length and bound, shown as a live character count. */
+  count?: { length: number; max: number };
   children: (props: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
 }
 
-export function Field({ label, hint, error, required, children }: FieldProps) {
+export function Field({ label, hint, error, required, count, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const countId = `${id}-count`;
+  const describedBy = [hint ? hintId : '', count ? countId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}`} data-field={error?.field}>
       <label htmlFor={id}>{label}{required ? <span aria-hidden="true" className="required"> *</span> : null}</label>
       {hint ? <p id={hintId} className="field-hint">{hint}</p> : null}
       {children({ id, describedBy, invalid: Boolean(error) })}
+      {count ? <CharacterCount id={countId} length={count.length} max={count.max} /> : null}
       <ErrorText id={errorId} error={error} />
     </div>
   );
@@ -53,14 +100,17 @@ interface TextFieldProps {
   max?: number;
   autoFocus?: boolean;
   name?: string;
+  /** The longest text the rules accept: shows a character count (typing is not cut at the bound). */
+  maxLength?: number;
 }
 
-export function TextField({ label, value, onChange, hint, error, required, type = 'text', multiline, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, hint, error, required, type = 'text', multiline, maxLength, ...rest }: TextFieldProps) {
+  const count = maxLength === undefined ? undefined : { length: value.length, max: maxLength };
   return (
-    <Field label={label} hint={hint} error={error} required={required}>
+    <Field label={label} hint={hint} error={error} required={required} count={count}>
       {({ id, describedBy, invalid }) => multiline ? (
         <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}
-          aria-invalid={invalid} aria-required={required} rows={4} placeholder={rest.placeholder} name={rest.name} />
+          aria-invalid={invalid} aria-required={required} rows={4} placeholder={rest.placeholder} name={rest.name} autoFocus={rest.autoFocus} />
       ) : (
         <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}
           aria-invalid={invalid} aria-required={required} {...rest} />
@@ -115,7 +165,8 @@ export function CheckboxGroup<V extends string>({ legend, options, value, onChan
   const id = useId();
   const toggle = (v: V, checked: boolean) => onChange(checked ? [...value, v] : value.filter((x) => x !== v));
   return (
-    <fieldset className={`choices choices--cols-${columns}${error ? ' field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
+    <fieldset className={`choices choices--cols-${columns}${error ? ' field--invalid' : ''}`} data-field={error?.field}
+      aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
       <legend>{legend}{required ? <span aria-hidden="true" className="required"> *</span> : null}</legend>
       {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
       <div className="choices-grid">
@@ -135,7 +186,8 @@ export function CheckboxGroup<V extends string>({ legend, options, value, onChan
 export function RadioGroup<V extends string>({ legend, options, value, onChange, hint, error, required, columns = 3 }: ChoiceGroupProps<V> & { value: V | ''; onChange: (value: V) => void }) {
   const id = useId();
   return (
-    <fieldset className={`choices choices--cols-${columns}${error ? ' field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
+    <fieldset className={`choices choices--cols-${columns}${error ? ' field--invalid' : ''}`} data-field={error?.field}
+      aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
       <legend>{legend}{required ? <span aria-hidden="true" className="required"> *</span> : null}</legend>
       {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
       <div className="choices-grid" role="radiogroup" aria-label={legend}>
@@ -151,16 +203,54 @@ export function RadioGroup<V extends string>({ legend, options, value, onChange,
   );
 }
 
-/** At the top of a form after a failed save: what is missing, each item a link to its field. */
+/** Asked of the element holding a field, which a closed section (ui/Disclosure.tsx) answers by opening. */
+export const REVEAL_EVENT = 'relais:reveal';
+
+/**
+ * The control showing the issue of `field` in `scope`: the one marked with that exact field, else one
+ * of its sub-fields (`participantsAnonymes` → `participantsAnonymes.total`), else its parent field.
+ */
+function fieldElement(scope: ParentNode, field: string): HTMLElement | null {
+  const marked = [...scope.querySelectorAll<HTMLElement>('[data-field]')];
+  const parent = field.split('.')[0];
+  return marked.find((el) => el.dataset.field === field)
+    ?? marked.find((el) => el.dataset.field?.startsWith(`${field}.`))
+    ?? marked.find((el) => el.dataset.field === parent) ?? null;
+}
+
+/** Bring the person to the control of `field`: open the section holding it, then focus its first input. */
+export function focusField(scope: ParentNode, field: string): boolean {
+  const holder = fieldElement(scope, field);
+  if (!holder) return false;
+  holder.dispatchEvent(new CustomEvent(REVEAL_EVENT, { bubbles: true }));
+  // The section opens on the next render: focus once it has.
+  requestAnimationFrame(() => {
+    const control = holder.querySelector<HTMLElement>('input, select, textarea, button') ?? holder;
+    control.focus();
+    control.scrollIntoView({ block: 'center' });
+  });
+  return true;
+}
+
+/**
+ * At the top of a form after a failed save: what is missing, each item a link that takes the focus to
+ * its field (a button: in a hash-routed app an in-page `#anchor` would change the route).
+ */
 export function ErrorSummary({ issues, fieldLabel }: { issues: ValidationIssue[]; fieldLabel: (field: string) => string }) {
   const { t } = useTranslation(['common', 'validation']);
+  const message = useIssueMessage();
   if (issues.length === 0) return null;
+  const goTo = (target: HTMLElement, field: string) => focusField(target.closest('form') ?? document, field);
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
       <h2>{t('common:form.errorSummary', { count: issues.length })}</h2>
       <ul>
         {issues.map((i) => (
-          <li key={`${i.field}-${i.code}`}>{fieldLabel(i.field)} — {t(`validation:${i.code}`, i.params)}</li>
+          <li key={`${i.field}-${i.code}`}>
+            <button type="button" className="link-button" onClick={(e) => goTo(e.currentTarget, i.field)}>
+              {fieldLabel(i.field)} — {message(i)}
+            </button>
+          </li>
         ))}
       </ul>
     </div>

@@ -6,7 +6,7 @@ import { ErrorSummary, issueFor, RadioGroup, TextField } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { getRelais } from '../../db';
 import { saveProfile } from '../../db/profile';
-import { validateProfile } from '../../domain/profile';
+import { PROFILE_LIMITS, validateProfile } from '../../domain/profile';
 
 /** First run: language, name, role and structure. The device identity is created on save. */
 export function FirstRun() {
@@ -35,9 +35,9 @@ export function FirstRun() {
         <LanguageSwitch />
         <form onSubmit={submit} noValidate aria-label={t('firstRun.title')}>
           <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
-          <TextField label={t('profile.displayName')} value={displayName} onChange={setDisplayName} required error={issueFor(issues, 'displayName')} autoFocus />
+          <TextField label={t('profile.displayName')} value={displayName} onChange={setDisplayName} required error={issueFor(issues, 'displayName')} autoFocus maxLength={PROFILE_LIMITS.displayName} />
           <RadioGroup legend={t('profile.role')} options={roleOptions} value={role} onChange={setRole} required error={issueFor(issues, 'role')} />
-          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={structure} onChange={setStructure} required error={issueFor(issues, 'structure')} />
+          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={structure} onChange={setStructure} required error={issueFor(issues, 'structure')} maxLength={PROFILE_LIMITS.structure} />
           <p className="field-hint">{t('firstRun.privacy')}</p>
           <button type="submit" className="button button--primary button--large">{t('firstRun.start')}</button>
         </form>

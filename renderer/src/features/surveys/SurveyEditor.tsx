@@ -8,7 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { livePlacesOfVillage } from '../../db/places';
 import type { Place, Stored, Survey, Village } from '../../domain/records';
-import { validateSurvey } from '../../domain/survey';
+import { SURVEY_AUTHOR_MAX, validateSurvey } from '../../domain/survey';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { ErrorSummary, issueFor, TextField } from '../../ui/form';
 import { useToast } from '../../ui/toast';
@@ -92,7 +92,7 @@ export function SurveyEditor({ village, draftKey, initial, save }: SurveyEditorP
         <div className="form-row">
           <TextField type="date" label={t('surveys:fields.date')} value={form.date} required
             onChange={(date) => patch({ date })} error={issueFor(issues, 'date')} />
-          <TextField label={t('surveys:fields.author')} value={form.author} required hint={t('surveys:hints.author')}
+          <TextField label={t('surveys:fields.author')} value={form.author} required hint={t('surveys:hints.author')} maxLength={SURVEY_AUTHOR_MAX}
             onChange={(author) => patch({ author })} error={issueFor(issues, 'author')} />
         </div>
       </section>
