@@ -3,6 +3,7 @@
  * 5 walk-ins, closes it, and finds the workshop in the activities with the right counts.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { activityLink } from '../support/activityForm';
 import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 const SHOTS = process.env.WORKSHOP_SHOTS;
@@ -99,7 +100,7 @@ test('a series from a starter, a session run and closed into a workshop activity
   // The workshop activity, with its counts, in the activities list.
   await navLink(page, 'Activités').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
-  const activity = page.getByRole('link', { name: /Repérer les arnaques/ });
+  const activity = activityLink(page, 'Repérer les arnaques');
   await expect(activity).toHaveCount(1);
   await expect(activity).toContainText('90');
   await activity.click();

@@ -4,7 +4,7 @@
  * and a field asked for by the error summary opens its section (REVEAL_EVENT, ui/form.tsx).
  * With `rememberAs`, the open/closed state is kept on this device (ui/usePreference.ts).
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { REVEAL_EVENT } from './form';
 import { isBoolean, usePreference } from './usePreference';
 
@@ -13,6 +13,8 @@ interface DisclosureProps {
   children: ReactNode;
   /** Open at first (before any remembered choice). */
   defaultOpen?: boolean;
+  /** Open when the page opens, whatever was remembered (it holds something to see: an edited record's values). */
+  openAtFirst?: boolean;
   /** Remember the state on this device under this key. */
   rememberAs?: string;
   /** Heading level of the title (2 for a page section, 3 inside one). */
@@ -28,8 +30,14 @@ function useOpenState(defaultOpen: boolean, rememberAs: string | undefined): [bo
   return rememberAs ? remembered : local;
 }
 
-export function Disclosure({ title, children, defaultOpen = false, rememberAs, level = 2, className, summary }: DisclosureProps) {
-  const [open, setOpen] = useOpenState(defaultOpen, rememberAs);
+export function Disclosure({ title, children, defaultOpen = false, openAtFirst = false, rememberAs, level = 2, className, summary }: DisclosureProps) {
+  const [chosen, setChosen] = useOpenState(defaultOpen, rememberAs);
+  const [forced, setForced] = useState(openAtFirst);
+  const open = chosen || forced;
+  const setOpen = useCallback((next: boolean) => {
+    setForced(false);
+    setChosen(next);
+  }, [setChosen]);
   const panelId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const Heading = level === 2 ? 'h2' : 'h3';
