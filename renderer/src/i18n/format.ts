@@ -24,7 +24,7 @@ function utcDay(y: number, m: number, d: number): Date {
 }
 
 /** A YYYY-MM-DD calendar date, shown without time-zone shifts. */
-export function formatDate(isoDate: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+export function formatDate(isoDate: string, style: 'full' | 'long' | 'medium' | 'short' = 'medium'): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!Number.isInteger(y) || !m || !d) return isoDate;
   return new Intl.DateTimeFormat(locale(), { dateStyle: style, timeZone: 'UTC' }).format(utcDay(y, m, d));

@@ -1,5 +1,5 @@
 /** A modal confirmation built on <dialog>: focus is trapped by the browser, Escape cancels. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmDialogProps {
@@ -19,6 +19,8 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One id per dialog: a page with a dialog per row (cancel a session) must not name them all after the first.
+  const titleId = useId();
   const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
@@ -27,8 +29,8 @@ export function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel,
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+      <h2 id={titleId}>{title}</h2>
       <p>{message}</p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>{cancelLabel ?? t('actions.cancel')}</button>

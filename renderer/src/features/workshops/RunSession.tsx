@@ -3,7 +3,7 @@
  * Each change is saved at once (the session is a synced record); closing creates the workshop
  * activity so nothing is typed twice.
  */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
@@ -11,10 +11,13 @@ import { changeSeries, changeSession, closeSessionInDb, SessionNotClosableError 
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, type Genre, type StatutSocial, type TrancheAge } from '../../domain/codes';
 import type { Stored } from '../../domain/records';
 import { ValidationError } from '../../domain/validation';
-import { countWalkIns, participantCount } from '../../domain/workshops/close';
+import { countWalkIns, participantCount, type ClosingNotes } from '../../domain/workshops/close';
+import { TEXT_MAX } from '../../domain/workshops/validation';
 import type { WalkIn, WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Disclosure } from '../../ui/Disclosure';
+import { useDraft } from '../../ui/useDraft';
 import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
@@ -48,6 +51,8 @@ function RunSession({ session, series, template }: RunProps) {
   const change = (fn: (s: WorkshopSession) => WorkshopSession) => changeSession(relais, session.id, fn);
   const open = session.statut === 'prevue';
   const title = `${series.titre} — ${formatDate(session.date, 'long')}`;
+  const note = useRevisitNote(session);
+  const closingNotes = useClosingNotes();
 
   function togglePresent(id: string) {
     void change((s) => ({ ...s, presents: s.presents.includes(id) ? s.presents.filter((x) => x !== id) : [...s.presents, id] }));
@@ -63,7 +68,8 @@ function RunSession({ session, series, template }: RunProps) {
   async function close() {
     setConfirming(false);
     try {
-      await closeSessionInDb(relais, session.id);
+      await note.save(); // the note as typed travels into the activity
+      await closeSessionInDb(relais, session.id, closingNotes);
       notify(t('session.closed'), 'success');
       navigate(`/workshops/series/${series.id}`);
     } catch (error) {
@@ -107,10 +113,9 @@ function RunSession({ session, series, template }: RunProps) {
                 options={notEnrolled.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('participant.existingPlaceholder')} />
             ) : null}
             {open ? (
-              <details className="ws-details">
-                <summary>{t('participant.addTitle')}</summary>
+              <Disclosure title={t('participant.addTitle')} level={3} className="ws-details">
                 <AddParticipant key={suggestedCode} suggestedCode={suggestedCode} others={everyone} onAdded={enrolAndMark} />
-              </details>
+              </Disclosure>
             ) : null}
           </section>
 
@@ -132,8 +137,11 @@ function RunSession({ session, series, template }: RunProps) {
             </ul>
           </section>
           <section className="form-section">
-            <RevisitNote key={session.aRevoir ?? ''} initial={session.aRevoir ?? ''}
-              onSave={(text) => void change((s) => ({ ...s, aRevoir: text.trim() || undefined }))} />
+            {note.restored ? <p className="notice" role="status">{t('common:form.draftRestored')}</p> : null}
+            <div onBlur={() => void note.save()}>
+              <TextField label={t('session.aRevoir')} value={note.text} onChange={note.setText} multiline hint={t('privacyHint')}
+                maxLength={TEXT_MAX} field="aRevoir" />
+            </div>
           </section>
         </div>
       </div>
@@ -154,15 +162,34 @@ function RunSession({ session, series, template }: RunProps) {
   );
 }
 
-/** Free text saved when the field loses focus (not on every key: each save is a synced write). */
-function RevisitNote({ initial, onSave }: { initial: string; onSave: (text: string) => void }) {
+/**
+ * "To review next time": kept as typed in a draft (a reload or a closed window loses nothing, like
+ * every form), written to the session when the field is left or the session closed — not on every
+ * key, since each write of the session is a synced change.
+ */
+function useRevisitNote(session: Stored<WorkshopSession>) {
+  const stored = session.aRevoir ?? '';
+  const draft = useDraft<string>(`session:${session.id}:aRevoir`, stored);
+  const { value, clearDraft } = draft;
+  const save = useCallback(async () => {
+    if (!draft.ready) return;
+    const text = value.trim();
+    if (text !== stored.trim()) await changeSession(getRelais(), session.id, (s) => ({ ...s, aRevoir: text || undefined }));
+    await clearDraft();
+  }, [draft.ready, value, stored, session.id, clearDraft]);
+  return { text: value, setText: draft.setValue, restored: draft.restored, save };
+}
+
+/** The activity's notes, in the trainer's language: the steps covered, then what to review. */
+function useClosingNotes(): ClosingNotes {
   const { t } = useTranslation('workshops');
-  const [text, setText] = useState(initial);
-  return (
-    <div onBlur={() => { if (text !== initial) onSave(text); }}>
-      <TextField label={t('session.aRevoir')} value={text} onChange={setText} multiline hint={t('privacyHint')} />
-    </div>
-  );
+  return (steps, aRevoir) => {
+    const lines = [
+      steps.length > 0 ? t('session.notes.steps', { steps: steps.join(t('listSeparator')) }) : '',
+      aRevoir ? t('session.notes.revisit', { text: aRevoir }) : '',
+    ];
+    return lines.filter(Boolean).join('\n') || undefined;
+  };
 }
 
 function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (walkIns: WalkIn[]) => void }) {
