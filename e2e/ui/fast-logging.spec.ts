@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { activityLink, moreDetails, openMoreDetails, saveAndNewButton, saveButton } from '../support/activityForm';
-import { openApp, openScreen, startApp } from '../support/app';
+import { openApp, openScreen, pickCommune, startApp } from '../support/app';
 import { EffortCounter } from '../support/counting';
 
 const SHOTS = process.env.SHOTS;
@@ -94,7 +94,7 @@ test('an individual activity with its usual details: at most 5 clicks or 20 key 
   // All three were saved with their usual details.
   await page.reload();
   const expected = { place: 'Médiathèque de Lormes — Lormes', duration: '30 min', materiel: 'Ordinateur' };
-  await expect(page.getByRole('status').filter({ hasText: 'activités' })).toHaveText('13 activités'); // the demo's 10, and these 3
+  await expect(page.locator('.list-count')).toHaveText('13 activités'); // the demo's 10, and these 3
   await expectLogged(page, /Courriel 30 minutes · Lormes/, { ...expected, autonomie: 'Partiellement autonome' });
 });
 
@@ -238,7 +238,7 @@ test('dates before 2015 or after tomorrow are refused, with the bound in the mes
   await expect(date).toBeFocused();
   // Nothing was stored: the demo's ten activities only.
   await openScreen(page, 'Activités');
-  await expect(page.getByRole('status').filter({ hasText: 'activités' })).toHaveText('10 activités');
+  await expect(page.locator('.list-count')).toHaveText('10 activités');
 
   // A village diagnostic too.
   await openScreen(page, 'Villages');
@@ -247,4 +247,91 @@ test('dates before 2015 or after tomorrow are refused, with the bound in the mes
   await page.getByLabel('Date du diagnostic').fill('0026-03-16');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.locator('.error-summary')).toContainText('La date ne peut pas être antérieure au 1 janvier 2015.');
+});
+
+test('a followed person’s page lists their activities and workshops; their code finds their activities', async ({ page }) => {
+  await startApp(page);
+  await openApp(page, '/activities/new?type=individuel');
+  await page.getByRole('radio', { name: 'À distance' }).check();
+  await page.getByRole('checkbox', { name: 'Courriel' }).check();
+  await page.getByRole('button', { name: 'Créer une personne suivie' }).click();
+  const person = page.getByRole('group', { name: 'Nouvelle personne suivie' });
+  await person.getByRole('radio', { name: 'Féminin' }).check();
+  await person.getByLabel('Tranche d’âge').selectOption({ label: '70 ans et plus' });
+  await person.getByLabel('Statut').selectOption({ label: 'Retraité·e' });
+  await person.getByRole('button', { name: 'Créer et choisir cette personne' }).click();
+  await expect(page.getByLabel('Personne suivie', { exact: true }).locator('option:checked')).toHaveText('B-0001');
+  await saveButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+  // Another, for nobody: not in her history.
+  await openApp(page, '/activities/new?type=individuel');
+  await page.getByRole('checkbox', { name: 'Santé' }).check();
+  await saveButton(page).click();
+  await expect(page.locator('.list-count')).toHaveText('2 activités');
+
+  // Searching her code finds her activity only.
+  await page.getByLabel('Rechercher').fill('B-0001');
+  await expect(page.locator('.list-count')).toHaveText('1 activité');
+  await expect(activityLink(page, 'Courriel')).toBeVisible();
+
+  // A workshop series she is enrolled in.
+  await openScreen(page, 'Ateliers');
+  await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
+  await page.getByRole('button', { name: 'Créer une série : Repérer les arnaques' }).click();
+  await page.getByRole('radio', { name: 'Dans une commune (sans lieu enregistré)' }).check();
+  await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
+  await page.getByRole('button', { name: 'Créer la série' }).click();
+  await page.getByLabel('Inscrire une personne déjà suivie').selectOption({ label: 'B-0001' });
+  await expect(page.getByRole('list', { name: 'Participants suivis' }).getByText('B-0001')).toBeVisible();
+
+  await openScreen(page, 'Personnes suivies');
+  await page.getByRole('link', { name: /B-0001/ }).click();
+  const history = page.getByRole('region', { name: 'Historique de B-0001' });
+  await expect(history.getByRole('heading', { level: 3, name: '1 activité' })).toBeVisible();
+  await expect(history.getByRole('link', { name: /Courriel/ })).toBeVisible();
+  await expect(history.getByRole('link', { name: /Santé/ })).toHaveCount(0);
+  await expect(history.getByRole('heading', { level: 3, name: '1 série d’ateliers' })).toBeVisible();
+  await expect(history).toContainText('Repérer les arnaques · 0 séance suivie sur 1');
+  await history.getByRole('link', { name: /Voir ses activités/ }).click();
+  await expect(page.getByLabel('Rechercher')).toHaveValue('B-0001');
+  await expect(page.locator('.list-count')).toHaveText('1 activité');
+});
+
+test('empty states say what is true on a fresh install', async ({ page }) => {
+  await startApp(page);
+  const toSurvey = page.getByRole('region', { name: 'Villages sans diagnostic' });
+  await expect(toSurvey).toContainText('Vous ne suivez encore aucun village.');
+  await expect(toSurvey).not.toContainText('Tous vos villages');
+  await expect(page.getByRole('region', { name: 'Changements à transmettre' })).toContainText('Rien à exporter pour l’instant');
+  await expect(page.getByRole('region', { name: 'Changements à transmettre' })).not.toContainText('Tout a été exporté');
+  await openScreen(page, 'Diagnostics');
+  await expect(page.getByText('ajoutez d’abord un village', { exact: false })).toBeVisible();
+  await page.getByRole('link', { name: 'Ajouter un village' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('village');
+});
+
+test('an exchange file is named after the structure, the sender and the date, in safe characters', async ({ page }) => {
+  await startApp(page, { name: 'Aïcha Benali / CNFS', structure: 'Médiathèque de Lormes 🏡' });
+  await openApp(page, '/activities/new?type=individuel');
+  await page.getByRole('radio', { name: 'À distance' }).check();
+  await page.getByRole('checkbox', { name: 'Courriel' }).check();
+  await saveButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+  await openScreen(page, 'Échanges');
+  await page.getByRole('radio', { name: 'Sans chiffrement' }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le fichier' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^relais-mediatheque-de-lormes-aicha-benali-cnfs-\d{4}-\d{2}-\d{2}-\d{4}\.relais$/);
+});
+
+test('the village page shows the whole diagnostic and the département by name', async ({ page }) => {
+  await startApp(page);
+  await loadDemo(page);
+  await openScreen(page, 'Villages');
+  await page.getByRole('link', { name: /Lormes/ }).first().click();
+  await expect(page.locator('.village-facts')).toContainText('DépartementNièvre (58)');
+  const latest = page.getByRole('region', { name: 'Dernier diagnostic' });
+  await expect(latest).toContainText('Nombre de points d’accès publics à internet6');
+  await expect(latest).toContainText('Lieux présents dans le villageMédiathèque de Lormes, France Services de Lormes');
+  await expect(latest).toContainText('Fibre arrivée dans le bourg ; les hameaux restent en ADSL.');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/village-fr-1280.png`, fullPage: true });
 });
