@@ -32,7 +32,7 @@ import {
 } from './draft';
 import { listFocusState } from './focusAfterSave';
 import {
-  BreakdownsSection, FollowedParticipantsSection, hasMoreDetails, IndividualSection, NotesSection, TypeChoice, WhatSection, WhenSection, WhereSection, WorkshopSection,
+  BreakdownsSection, ParticipantsSection, hasMoreDetails, IndividualSection, NotesSection, TypeChoice, WhatSection, WhenSection, WhereSection, WorkshopSection,
 } from './sections';
 
 function liveChoices(places: Stored<Place>[], villages: Stored<Village>[]): LiveChoices {
@@ -184,7 +184,7 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
           {draft.type === 'individuel' ? <IndividualSection {...sectionProps} beneficiaries={beneficiaries} /> : (
             <>
               <WorkshopSection {...sectionProps} />
-              <FollowedParticipantsSection {...sectionProps} beneficiaries={beneficiaries} />
+              <ParticipantsSection {...sectionProps} beneficiaries={beneficiaries} />
             </>
           )}
         </div>

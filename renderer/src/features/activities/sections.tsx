@@ -178,15 +178,27 @@ function ReferralFields({ draft, patch, issues }: SectionProps) {
 export function WorkshopSection({ draft, patch, issues }: SectionProps) {
   const { t } = useTranslation('activities');
   const niveaux = useCodeOptions('niveau', NIVEAUX);
-  const setCount = (changes: Partial<ActivityDraft['counts']>) => patch({ counts: { ...draft.counts, ...changes } });
-  const participantsError = issueFor(issues, 'participants');
-  const message = useIssueMessage();
   return (
     <Block id="activity-workshop" title={t('form.sections.workshop')} className="activity-who">
       <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} required field="titreAtelier" maxLength={MAX_TITLE_LENGTH}
         onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
       <RadioGroup legend={t('fields.niveau')} options={niveaux} value={draft.niveau} inline field="niveau"
         onChange={(niveau) => patch({ niveau })} error={issueFor(issues, 'niveau')} />
+    </Block>
+  );
+}
+
+/**
+ * Who came to a workshop: anonymous participants counted, followed people ticked by code (a list as
+ * long as the people followed, so across the form).
+ */
+export function ParticipantsSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
+  const { t } = useTranslation('activities');
+  const setCount = (changes: Partial<ActivityDraft['counts']>) => patch({ counts: { ...draft.counts, ...changes } });
+  const participantsError = issueFor(issues, 'participants');
+  const message = useIssueMessage();
+  return (
+    <Block id="activity-participants" title={t('fields.participants')} className="activity-followed">
       <div className="activity-participants" data-field="participants">
         <h3>{t('form.anonymousTitle')}</h3>
         <p className="field-hint">{t('form.anonymousHint')}</p>
@@ -199,15 +211,6 @@ export function WorkshopSection({ draft, patch, issues }: SectionProps) {
             error={issueFor(issues, 'participantsAnonymes.dejaAccompagne')} />
         </div>
       </div>
-    </Block>
-  );
-}
-
-/** The followed people present at a workshop, by code: a list as long as the people followed, so below. */
-export function FollowedParticipantsSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
-  const { t } = useTranslation('activities');
-  return (
-    <Block id="activity-followed" title={t('fields.participantIds')} className="activity-followed">
       <CheckboxGroup legend={t('fields.participantIds')} hint={beneficiaries.length === 0 ? t('form.noBeneficiaries') : undefined} oneTabStop
         options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} value={draft.participantIds} columns={4} field="beneficiaryIds"
         onChange={(participantIds) => patch({ participantIds })} error={issueFor(issues, 'beneficiaryIds')} />

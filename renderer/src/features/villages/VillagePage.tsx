@@ -154,6 +154,7 @@ export function VillagePage() {
     <Page title={village.commune.nom} actions={actions} className="village-page">
       <p><Link to="/villages">{t('page.backToList')}</Link></p>
       <VillageFacts village={village} />
+      {village.notes ? <p className="village-notes">{village.notes}</p> : null}
       <SurveysSection villageId={village.id} surveys={surveysNewestFirst(surveys ?? [])} />
       <div className="village-columns">
         <ActivitiesSection activities={activities ?? []} />
