@@ -184,3 +184,15 @@ test('the series summary exports as a CSV file, one row per session', async ({ p
   expect(lines[3]).toBe('');
   await expect(page.getByText('Bilan enregistré : relais-bilan-reperer-les-arnaques.csv')).toBeVisible();
 });
+
+test('a session dated after tomorrow cannot be closed yet, and the trainer is told why', async ({ page }) => {
+  await startApp(page, { role: 'Formateur·rice' });
+  await openScreen(page, 'Ateliers');
+  await createSeriesFromStarter(page, 2); // the second session is in a week
+  await sessionRow(page, 2).getByRole('link', { name: 'Animer' }).click();
+  await page.getByRole('form', { name: 'Personnes venues sans suivi' }).getByRole('button', { name: 'Ajouter une personne' }).click();
+  await page.getByRole('button', { name: 'Clôturer la séance' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clôturer et enregistrer' }).click();
+  await expect(page.getByText(/^L’activité n’a pas pu être enregistrée : La date ne peut pas être postérieure au \d+ \S+ \d{4}\.$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clôturer la séance' })).toBeVisible(); // still open
+});

@@ -188,7 +188,7 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
             </>
           )}
         </div>
-        <Disclosure title={t('form.more')} summary={t(`form.moreSummary_${draft.type}`)} rememberAs={`activity.more.${draft.type}`}
+        <Disclosure key={draft.type} title={t('form.more')} summary={t(`form.moreSummary_${draft.type}`)} rememberAs={`activity.more.${draft.type}`}
           openAtFirst={hasMoreDetails(initial)} className="form-section activity-more">
           {draft.type === 'collectif' ? <BreakdownsSection {...sectionProps} /> : null}
           <NotesSection {...sectionProps} villages={villages} />

@@ -18,7 +18,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Disclosure } from '../../ui/Disclosure';
 import { useDraft } from '../../ui/useDraft';
-import { SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { SelectField, TextField, useCodeOptions, useIssueMessage } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { AddParticipant, nextCode } from './AddParticipant';
@@ -52,6 +52,7 @@ function RunSession({ session, series, template }: RunProps) {
   const open = session.statut === 'prevue';
   const title = `${series.titre} — ${formatDate(session.date, 'long')}`;
   const note = useRevisitNote(session);
+  const issueMessage = useIssueMessage();
   const closingNotes = useClosingNotes();
 
   function togglePresent(id: string) {
@@ -74,7 +75,8 @@ function RunSession({ session, series, template }: RunProps) {
       navigate(`/workshops/series/${series.id}`);
     } catch (error) {
       if (error instanceof SessionNotClosableError) notify(t(`session.cannotClose.${error.reason}`), 'error');
-      else if (error instanceof ValidationError) notify(t('session.cannotClose.invalid', { fields: error.issues.map((i) => i.field).join(', ') }), 'error');
+      // Say what is wrong in words (a session dated after tomorrow cannot be closed yet), not field names.
+      else if (error instanceof ValidationError) notify(t('session.cannotClose.invalid', { problems: error.issues.map(issueMessage).join(' ') }), 'error');
       else throw error;
     }
   }
