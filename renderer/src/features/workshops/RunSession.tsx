@@ -121,7 +121,8 @@ function RunSession({ session, series, template }: RunProps) {
             ) : null}
           </section>
 
-          <WalkIns session={session} open={open} onChange={(walkIns) => void change((s) => ({ ...s, walkIns }))} />
+          {/* Each change from the stored session: two quick adds must both count (never a stale copy written back). */}
+          <WalkIns session={session} open={open} onChange={(next) => void change((s) => ({ ...s, walkIns: next(s.walkIns) }))} />
         </div>
 
         <div className="ws-run-col">
@@ -194,7 +195,7 @@ function useClosingNotes(): ClosingNotes {
   };
 }
 
-function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (walkIns: WalkIn[]) => void }) {
+function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (next: (walkIns: WalkIn[]) => WalkIn[]) => void }) {
   const { t } = useTranslation(['workshops', 'codes']);
   const [genre, setGenre] = useState<Genre | ''>('non_communique');
   const [trancheAge, setTrancheAge] = useState<TrancheAge | ''>('non_communique');
@@ -207,9 +208,10 @@ function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: 
 
   function add(event: FormEvent) {
     event.preventDefault();
-    onChange([...session.walkIns, {
+    const person: WalkIn = {
       genre: genre || 'non_communique', trancheAge: trancheAge || 'non_communique', statutSocial: statutSocial || 'non_communique', dejaAccompagne: deja,
-    }]);
+    };
+    onChange((walkIns) => [...walkIns, person]);
   }
 
   const chips = (prefix: string, breakdown: Record<string, number | undefined>) => Object.entries(breakdown).map(([code, n]) => (
@@ -233,7 +235,7 @@ function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: 
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('session.addWalkIn')}</button>
             <button type="button" className="button" disabled={session.walkIns.length === 0}
-              onClick={() => onChange(session.walkIns.slice(0, -1))}>{t('session.removeLastWalkIn')}</button>
+              onClick={() => onChange((walkIns) => walkIns.slice(0, -1))}>{t('session.removeLastWalkIn')}</button>
           </div>
         </form>
       ) : null}
