@@ -2,10 +2,11 @@
  * The shortcuts that work on every screen (a new activity, the help), and the help panel that lists
  * every shortcut with the keyboard moves of forms. "?" opens it, as does the button in the sidebar.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { Shortcut, SHORTCUT_GROUPS, ariaKeys, useShortcut } from '../ui/shortcuts';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export function KeyboardShortcuts() {
   const { t } = useTranslation();
@@ -26,13 +27,7 @@ export function KeyboardShortcuts() {
 
 function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}
       onCancel={(e) => { e.preventDefault(); onClose(); }}>

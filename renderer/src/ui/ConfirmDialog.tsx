@@ -1,6 +1,7 @@
 /** A modal confirmation built on <dialog>: focus is trapped by the browser, Escape cancels. */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './useModalDialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -18,16 +19,10 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   // One id per dialog: a page with a dialog per row (cancel a session) must not name them all after the first.
   const titleId = useId();
   const { t } = useTranslation();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <h2 id={titleId}>{title}</h2>
