@@ -9,7 +9,7 @@
  * (domain/sync/validators.ts), which bundles hold personal data (domain/sync/bundle.ts) and the
  * table an exported or imported record belongs to (db/sync/).
  * To add a kind: its data type and validator, one line here, and a schema version that creates its
- * table (db/schema.ts). docs/architecture-record-kinds.md walks through it.
+ * table (db/schema.ts). docs/architecture.md ("How to add a record kind") walks through it.
  *
  * Pure: no Dexie. The table name is only a name here; db/ turns it into a table.
  */
