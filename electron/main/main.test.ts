@@ -135,7 +135,9 @@ describe('main.ts', () => {
     expect(after[0]).toBe('protocol.handle');
     expect(after).toContain('permissions');
     expect(after).toContain('network');
-    expect(after.filter((c) => c.startsWith('ipc '))).toHaveLength(7);
+    // One handler per bridge call of the contract.
+    const { IPC_CHANNELS } = await import('../shared/contract');
+    expect(after.filter((c) => c.startsWith('ipc '))).toHaveLength(Object.keys(IPC_CHANNELS).length);
     // The window loads only once the protocol and the IPC handlers exist.
     expect(after.indexOf('loadURL app://relais/index.html')).toBeGreaterThan(after.findLastIndex((c) => c.startsWith('ipc ')));
     expect(state.appListeners.has('web-contents-created')).toBe(true);

@@ -47,11 +47,20 @@ function notice(): void {
 describe('preload', () => {
   it('exposes only window.relais, whose calls each invoke their own channel', async () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
-    expect(Object.keys(api).sort()).toEqual(['copyDiagnostics', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles', 'printToPdf', 'saveFile', 'shell']);
+    expect(Object.keys(api).sort()).toEqual([
+      'copyDiagnostics', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles', 'printToPdf', 'saveFile', 'sealSecret',
+      'secretStorageAvailable', 'shell', 'unsealSecret',
+    ]);
     await api.getDiagnostics({ language: 'fr' });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:get-diagnostics', { language: 'fr' });
     await api.getAppInfo();
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:get-app-info');
+    await api.sealSecret({ bytes: new Uint8Array([1, 2]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:seal-secret', { bytes: new Uint8Array([1, 2]) });
+    await api.unsealSecret({ bytes: new Uint8Array([3]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:unseal-secret', { bytes: new Uint8Array([3]) });
+    await api.secretStorageAvailable();
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:secret-storage-available');
   });
 
   it('on a notice, takes the waiting files through the bridge and hands them to the listener', async () => {

@@ -14,6 +14,7 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { ReminderSetting } from '../sync';
+import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
 import { readDeviceId, readProfile, saveProfile } from '../../db/profile';
 import { PROFILE_LIMITS, validateProfile, type Profile } from '../../domain/profile';
@@ -27,6 +28,7 @@ export function Settings() {
       {profile ? <ProfileSection profile={profile} /> : null}
       <LanguageSection />
       <DeviceSection />
+      <KeysSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
