@@ -5,6 +5,7 @@
  * finds A's activity. Re-imports, damaged copies and passphrase bundles get their answers.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { openMoreDetails, saveButton } from '../support/activityForm';
 import { navLink, openScreen, startApp } from '../support/app';
 import { chooseFile, enrolCard, exportBundle, exportMyCard } from '../support/sync';
 
@@ -17,8 +18,9 @@ async function logActivity(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Courriel' }).check();
   await page.getByRole('radio', { name: 'Partiellement autonome' }).check();
   await page.getByRole('radio', { name: 'Non' }).check();
+  await openMoreDetails(page); // tags are folded with the notes
   await page.getByLabel('Étiquettes').fill('envoi-relais');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
 

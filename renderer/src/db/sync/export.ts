@@ -8,6 +8,7 @@
  * the seal against it): the others — received before the trust rules, unsealed — stay here, counted.
  */
 import { ownershipOf, RECORD_KINDS } from '../../domain/kinds';
+import { exchangeFileName } from '../../domain/fileNames';
 import { uuidv7 } from '../../domain/ids';
 import {
   isPersonalData, PayloadWriter, sealPayload, type BundleKind, type BundleManifest, type ProtectionInput, type SealedPayload,
@@ -140,10 +141,6 @@ export interface PreparedExport {
   commit(): Promise<void>;
 }
 
-function fileStamp(iso: string): string {
-  return iso.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-}
-
 /**
  * Stream the records of an export that may travel into the compressed payload, chunk by chunk, then the
  * statements their seals point to.
@@ -210,7 +207,7 @@ export async function exportBundle(db: RelaisDatabase, options: ExportOptions): 
   return {
     bytes,
     manifest,
-    suggestedName: `relais-${options.kind === 'full' ? 'sauvegarde' : 'echange'}-${fileStamp(createdAt)}.relais`,
+    suggestedName: exchangeFileName({ structure: options.author.structure, name: options.author.name, createdAt, backup: options.kind === 'full' }),
     commit: async () => {
       await db.transaction('rw', db.meta, async () => {
         const current = await readMeta(db, 'exportMark');

@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
+import { BeneficiaryHistory } from './BeneficiaryHistory';
 import { saveBeneficiary } from './save';
 
 function PrivacyNotice() {
@@ -111,6 +112,7 @@ function BeneficiaryForm({ initial, editingId, readOnly = false }: { initial: Be
           <Link className="button button--large" to="/beneficiaries">{t('common:actions.cancel')}</Link>
         </div>
       </form>}
+      {editingId ? <BeneficiaryHistory id={editingId} code={initial.code} /> : null}
       {editingId ? (
         <section className="form-section danger-zone">
           <h2>{t('erase.title')}</h2>

@@ -18,7 +18,7 @@ import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
-import { validateProfile, type Profile } from '../../domain/profile';
+import { PROFILE_LIMITS, validateProfile, type Profile } from '../../domain/profile';
 import { useRead } from '../../ui/useRead';
 
 export function Settings() {
@@ -60,8 +60,8 @@ function ProfileSection({ profile }: { profile: Profile }) {
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="settings-profile">
         <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
         <div className="form-row">
-          <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} />
-          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={form.structure ?? ''} onChange={(v) => set('structure', v)} required error={issueFor(issues, 'structure')} />
+          <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} maxLength={PROFILE_LIMITS.displayName} />
+          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={form.structure ?? ''} onChange={(v) => set('structure', v)} required error={issueFor(issues, 'structure')} maxLength={PROFILE_LIMITS.structure} />
         </div>
         <RadioGroup legend={t('profile.role')} options={roleOptions} value={form.role ?? ''} onChange={(v: Role) => set('role', v)} required error={issueFor(issues, 'role')} />
         <div className="form-actions">
