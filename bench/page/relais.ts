@@ -145,8 +145,13 @@ const openOffThread = findOffThread();
 export type OpenPath = 'worker' | 'page';
 export const DEFAULT_OPEN_PATH: OpenPath = openOffThread ? 'worker' : 'page';
 
-/** The receiving database enrols the exporter's card (a person did, before the file arrived). */
+/**
+ * The receiving laptop, before the file arrives: its keys made (its device id is its key's) and the
+ * exporter's card enrolled (a person compared the fingerprints).
+ */
 export async function enrolExporter(db: RelaisDatabase, exporter: SignedCard): Promise<void> {
+  rememberOsProtection(db, BENCH_KEYCHAIN);
+  await ensureIdentity(db);
   await enrolCard(db, exporter);
 }
 
