@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeToSchemaRow, SCHEMA_COLUMNS, UNKNOWN_PIVOT, validatePlace } from './place';
+import { UNKNOWN_PIVOT, validatePlace } from './place';
+import { placeToSchemaRow, SCHEMA_COLUMNS } from './formats/placesSchema';
 import type { Place } from './records';
 import { isIsoDate } from './validation';
 

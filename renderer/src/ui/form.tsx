@@ -85,14 +85,16 @@ interface SelectFieldProps<V extends string> {
   hint?: string;
   error?: ValidationIssue;
   required?: boolean;
+  /** Shown but not chosen (a value computed from another field). */
+  disabled?: boolean;
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, placeholder, hint, error, required }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({ label, value, options, onChange, placeholder, hint, error, required, disabled }: SelectFieldProps<V>) {
   return (
     <Field label={label} hint={hint} error={error} required={required}>
       {({ id, describedBy, invalid }) => (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value as V | '')} aria-describedby={describedBy}
-          aria-invalid={invalid} aria-required={required}>
+          aria-invalid={invalid} aria-required={required} disabled={disabled}>
           <option value="">{placeholder ?? '—'}</option>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>

@@ -8,7 +8,8 @@ import {
   THEMATIQUE_DEMARCHES, TYPES_LIEU,
 } from '../../domain/codes';
 import { BREAKDOWNS, BREAKDOWN_NAMES, type BreakdownName } from '../../domain/activity';
-import type { Beneficiary, CommuneRef, Place, Stored, Village } from '../../domain/records';
+import type { CommuneRef, Place, Stored, Village } from '../../domain/records';
+import type { FollowedPerson } from '../../db/beneficiaries';
 import type { ValidationIssue } from '../../domain/validation';
 import { CheckboxGroup, issueFor, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { formatNumber } from '../../i18n/format';
@@ -123,7 +124,7 @@ export function NotesSection({ draft, patch, issues }: SectionProps) {
 }
 
 interface PeopleProps extends SectionProps {
-  beneficiaries: Stored<Beneficiary>[];
+  beneficiaries: FollowedPerson[];
 }
 
 export function IndividualSection({ draft, patch, issues, beneficiaries }: PeopleProps) {

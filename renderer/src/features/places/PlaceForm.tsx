@@ -12,11 +12,11 @@ import {
   DISPOSITIFS, FRAIS, ITINERANCE, MODALITES_ACCES, MODALITES_ACCOMPAGNEMENT, PRISES_EN_CHARGE, PUBLICS, SERVICES,
   TYPOLOGIES, type Typologie,
 } from '../../domain/codes';
-import { PLACE_LIMITS, validatePlace } from '../../domain/place';
+import { itinerancesOf, PLACE_LIMITS, validatePlace } from '../../domain/place';
 import { dataOf, type CommuneRef, type Place } from '../../domain/records';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { todayIso } from '../../i18n/format';
-import { CheckboxGroup, ErrorSummary, issueFor, SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { CheckboxGroup, ErrorSummary, issueFor, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useDraft } from '../../ui/useDraft';
 import { useRecord } from '../../ui/useRead';
@@ -202,8 +202,8 @@ function AccessSection({ draft, set, issue }: SectionProps) {
       <CheckboxGroup legend={t('fields.fraisACharge')} options={frais} value={draft.fraisACharge} onChange={(v) => set('fraisACharge', v)} error={issue('fraisACharge')} columns={3} />
       <CheckboxGroup legend={t('fields.modalitesAcces')} options={acces} value={draft.modalitesAcces} onChange={(v) => set('modalitesAcces', v)} error={issue('modalitesAcces')} />
       <div className="form-row">
-        <SelectField label={t('fields.itinerance')} placeholder={t('fields.itinerancePlaceholder')} options={itinerance}
-          value={draft.itinerance ?? ''} onChange={(v) => set('itinerance', v || undefined)} error={issue('itinerance')} />
+        <CheckboxGroup legend={t('fields.itinerance')} options={itinerance} value={itinerancesOf(draft)} columns={2}
+          onChange={(v) => set('itinerance', v.length > 0 ? v : undefined)} error={issue('itinerance')} />
         <TextField label={t('fields.horaires')} hint={t('fields.horairesHint')} value={draft.horaires ?? ''}
           onChange={(v) => set('horaires', v || undefined)} error={issue('horaires')} />
       </div>
