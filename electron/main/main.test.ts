@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../shared/contract';
 
 /** Records the order in which main.ts talks to Electron, to check what must happen before ready. */
 const state = vi.hoisted(() => ({
@@ -135,7 +136,7 @@ describe('main.ts', () => {
     expect(after[0]).toBe('protocol.handle');
     expect(after).toContain('permissions');
     expect(after).toContain('network');
-    expect(after.filter((c) => c.startsWith('ipc '))).toHaveLength(7);
+    expect(after.filter((c) => c.startsWith('ipc '))).toHaveLength(Object.keys(IPC_CHANNELS).length);
     // The window loads only once the protocol and the IPC handlers exist.
     expect(after.indexOf('loadURL app://relais/index.html')).toBeGreaterThan(after.findLastIndex((c) => c.startsWith('ipc ')));
     expect(state.appListeners.has('web-contents-created')).toBe(true);
