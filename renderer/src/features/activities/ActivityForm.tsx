@@ -9,7 +9,9 @@ import { getRelais } from '../../db';
 import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlacesByName } from '../../db/places';
 import { liveVillagesByName } from '../../db/villages';
-import { validateActivity } from '../../domain/activity';
+import { validateNewActivity } from '../../domain/activity';
+import { structuresOf } from '../../domain/profile';
+import { readProfile } from '../../db/profile';
 import { ACTIVITY_TYPES, isOneOf, type ActivityType } from '../../domain/codes';
 import type { ValidationIssue } from '../../domain/validation';
 import { todayIso } from '../../i18n/format';
@@ -20,6 +22,7 @@ import { useDraft } from '../../ui/useDraft';
 import { useRead, useRecord } from '../../ui/useRead';
 import { activityFromDraft, draftFromActivity, emptyDraft, type ActivityDraft } from './draft';
 import { IndividualSection, NotesSection, WhatSection, WhenSection, WhereSection, WorkshopSection } from './sections';
+import { StructureField } from './nationalFields';
 
 /** Places and villages for the selects (live ones, by name), read once per change of those tables. */
 function usePlacesAndVillages() {
@@ -61,13 +64,15 @@ function ActivityForm({ draftKey, initial, editingId }: FormProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const { places, villages } = usePlacesAndVillages();
   const beneficiaries = useRead(liveBeneficiaries) ?? [];
+  const profile = useRead(readProfile);
+  const structures = profile ? structuresOf(profile) : [];
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const patch = (changes: Partial<ActivityDraft>) => setValue((prev) => ({ ...prev, ...changes }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const activity = activityFromDraft(draft);
-    const found = validateActivity(activity);
+    const activity = activityFromDraft(draft, structures);
+    const found = validateNewActivity(activity);
     setIssues(found);
     if (found.length > 0) {
       // Let the summary render, then bring it into view so the person sees what to fix.
@@ -100,6 +105,7 @@ function ActivityForm({ draftKey, initial, editingId }: FormProps) {
         <RadioGroup legend={t('fields.type')} options={types} value={draft.type} columns={2} onChange={(type) => patch({ type })} />
         <WhenSection {...sectionProps} />
         <WhereSection {...sectionProps} places={places} villages={villages} />
+        <StructureField {...sectionProps} structures={structures} />
         <WhatSection {...sectionProps} />
         {draft.type === 'individuel'
           ? <IndividualSection {...sectionProps} beneficiaries={beneficiaries} />

@@ -7,7 +7,7 @@ import {
   AUTONOMIE, DUREE_PRESETS, MATERIEL, NIVEAUX, STRUCTURES_REDIRECTION, THEMATIQUES, THEMATIQUES_DEMARCHE,
   THEMATIQUE_DEMARCHES, TYPES_LIEU,
 } from '../../domain/codes';
-import { BREAKDOWNS, BREAKDOWN_NAMES, type BreakdownName } from '../../domain/activity';
+import { BREAKDOWNS, BREAKDOWN_NAMES, MAX_DUREE_MINUTES, type BreakdownName } from '../../domain/activity';
 import type { CommuneRef, Place, Stored, Village } from '../../domain/records';
 import type { FollowedPerson } from '../../db/beneficiaries';
 import type { ValidationIssue } from '../../domain/validation';
@@ -16,6 +16,7 @@ import { formatNumber } from '../../i18n/format';
 import { CommunePicker } from '../communes/CommunePicker';
 import { BeneficiaryQuickCreate } from '../beneficiaries/BeneficiaryQuickCreate';
 import { breakdownProgress, CUSTOM_DUREE, type ActivityDraft } from './draft';
+import { AnonymousPersonFields } from './nationalFields';
 
 export interface SectionProps {
   draft: ActivityDraft;
@@ -37,7 +38,7 @@ export function WhenSection({ draft, patch, issues }: SectionProps) {
       <RadioGroup legend={t('fields.duree')} options={presets} value={draft.dureeChoice} columns={3}
         onChange={(dureeChoice) => patch({ dureeChoice })} error={draft.dureeChoice === CUSTOM_DUREE ? undefined : dureeError} required />
       {draft.dureeChoice === CUSTOM_DUREE ? (
-        <TextField type="number" min={1} max={1440} label={t('form.dureeCustom')} hint={t('form.dureeCustomHint')}
+        <TextField type="number" min={1} max={MAX_DUREE_MINUTES} label={t('form.dureeCustom')} hint={t('form.dureeCustomHint')}
           value={draft.dureeCustom} onChange={(dureeCustom) => patch({ dureeCustom })} error={dureeError} required />
       ) : null}
     </section>
@@ -139,12 +140,13 @@ export function IndividualSection({ draft, patch, issues, beneficiaries }: Peopl
         options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('form.anonymous')}
         onChange={(beneficiaryId) => patch({ beneficiaryId })} error={issueFor(issues, 'beneficiaryIds')} />
       <BeneficiaryQuickCreate onCreated={(beneficiaryId) => patch({ beneficiaryId })} />
+      {draft.beneficiaryId ? null : <AnonymousPersonFields value={draft.anonyme} onChange={(anonyme) => patch({ anonyme })} issues={issues} />}
       <RadioGroup legend={t('fields.autonomie')} options={autonomie} value={draft.autonomie} columns={3}
         onChange={(next) => patch({ autonomie: next })} error={issueFor(issues, 'autonomie')} />
       <RadioGroup legend={t('fields.orienteVersStructure')} options={yesNo} value={draft.oriente} columns={3}
         onChange={(oriente) => patch({ oriente })} error={issueFor(issues, 'orienteVersStructure')} />
       {draft.oriente === 'oui' ? (
-        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection} required
+        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection}
           placeholder={t('form.choose')} onChange={(next) => patch({ structureDeRedirection: next })} error={issueFor(issues, 'structureDeRedirection')} />
       ) : null}
     </section>
@@ -159,7 +161,7 @@ export function WorkshopSection({ draft, patch, issues, beneficiaries }: PeopleP
   return (
     <section className="form-section">
       <h2>{t('form.sections.workshop')}</h2>
-      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} required onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
+      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
       <RadioGroup legend={t('fields.niveau')} options={niveaux} value={draft.niveau} columns={3}
         onChange={(niveau) => patch({ niveau })} error={issueFor(issues, 'niveau')} />
       <h3>{t('form.anonymousTitle')}</h3>

@@ -8,6 +8,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { changeSeries, changeSession, closeSessionInDb, SessionNotClosableError } from '../../db/workshops';
+import { readProfile } from '../../db/profile';
+import { employingStructure, structuresOf } from '../../domain/profile';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, type Genre, type StatutSocial, type TrancheAge } from '../../domain/codes';
 import type { Stored } from '../../domain/records';
 import { ValidationError } from '../../domain/validation';
@@ -63,7 +65,10 @@ function RunSession({ session, series, template }: RunProps) {
   async function close() {
     setConfirming(false);
     try {
-      await closeSessionInDb(relais, session.id);
+      // The activity carries the employing structure, as every new one (the profile's first).
+      const profile = await readProfile(relais.db);
+      const [structure] = profile ? structuresOf(profile) : [];
+      await closeSessionInDb(relais, session.id, structure ? employingStructure(structure) : undefined);
       notify(t('session.closed'), 'success');
       navigate(`/workshops/series/${series.id}`);
     } catch (error) {
