@@ -172,5 +172,7 @@ export function ErrorSummary({ issues, fieldLabel }: { issues: ValidationIssue[]
 /** Options for a code list, labelled from the `codes` namespace: `codes:<list>.<code>`. */
 export function useCodeOptions<V extends string>(list: string, codes: readonly V[]): Option<V>[] {
   const { t } = useTranslation('codes');
-  return codes.map((code) => ({ value: code, label: t(`${list}.${code}`) }));
+  // The list's labels as one object: a national value may hold a dot ("ORDI 3.0"), which a key path would split.
+  const labels = t(list, { returnObjects: true }) as Record<string, string>;
+  return codes.map((code) => ({ value: code, label: labels?.[code] ?? code }));
 }

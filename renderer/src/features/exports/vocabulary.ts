@@ -39,10 +39,20 @@ export function makeVocabulary(lang: string, mode: VocabularyMode, options: { ti
     };
   }
   const t = i18next.getFixedT(lang);
+  const lists = new Map<string, Record<string, string>>();
+  // The list's labels as one object: a national value may hold a dot ("ORDI 3.0"), which a key path would split.
+  const labelsOf = (list: string) => {
+    let labels = lists.get(list);
+    if (!labels) {
+      labels = (t(`codes:${list}`, { returnObjects: true }) ?? {}) as Record<string, string>;
+      lists.set(list, labels);
+    }
+    return labels;
+  };
   return {
     mode,
     header: (sheet, key) => t(`formats:${sheet}.${key}`),
-    code: (list, code) => t(`codes:${list}.${code}`, { defaultValue: code }),
+    code: (list, code) => labelsOf(list)[code] ?? code,
     yesNo: (value) => t(value ? 'formats:yes' : 'formats:no'),
     anonymous: t('formats:anonymous'),
     // La Coop puts one item per line inside a cell.
