@@ -224,12 +224,10 @@ describe('La Coop rules added with the national exports', () => {
     expect(completeBreakdown(c, 'statutsSociaux')).toEqual({ scolarise: 0, sans_emploi: 0, en_emploi: 0, retraite: 6, non_communique: 2 });
     expect(completeBreakdown(c, 'tranchesAge').non_communique).toBe(8);
   });
-  it('requires a new activity to carry its employing structure, with its commune when remote', () => {
+  it('requires a new activity to carry its employing structure (not the records made before)', () => {
     const structure = { nom: 'Mairie de Lormes' };
-    expect(codes({ ...individual(), structureEmployeuse: structure })).toEqual([]);
-    expect(validateNewActivity(individual()).map((i) => i.code)).toEqual(['required']);
-    expect(validateNewActivity(individual({ typeLieu: 'a_distance', commune: undefined, structureEmployeuse: structure })).map((i) => i.code))
-      .toEqual(['structureCommuneRequired']);
-    expect(validateNewActivity(individual({ typeLieu: 'a_distance', commune: undefined, structureEmployeuse: { ...structure, commune: LORMES } }))).toEqual([]);
+    expect(codes(individual())).toEqual([]);
+    expect(validateNewActivity(individual()).map((i) => `${i.field}:${i.code}`)).toEqual(['structureEmployeuse:required']);
+    expect(validateNewActivity(individual({ typeLieu: 'a_distance', commune: undefined, structureEmployeuse: structure }))).toEqual([]);
   });
 });

@@ -65,15 +65,13 @@ function checkCommon(a: Activity): ValidationIssue[] {
 }
 
 /**
- * A new activity also carries its employing structure, as La Coop's do; a remote one needs that
- * structure's commune, which locates it (the activity form and the workshop closing check this).
+ * A new activity also carries its employing structure, as La Coop's do (the activity form checks
+ * this). A remote activity is located by that structure's commune; like La Coop, a structure whose
+ * commune is unknown leaves it unlocated rather than refused (the form says how to fill it in).
  */
 export function validateNewActivity(activity: Activity): ValidationIssue[] {
   const issues = validateActivity(activity);
   if (activity.structureEmployeuse === undefined) issues.push(issue('structureEmployeuse', 'required'));
-  else if (activity.typeLieu === 'a_distance' && activity.structureEmployeuse.commune === undefined) {
-    issues.push(issue('structureEmployeuse', 'structureCommuneRequired'));
-  }
   return issues;
 }
 

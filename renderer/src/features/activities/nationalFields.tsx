@@ -34,7 +34,7 @@ export function StructureField({ draft, structures, patch, issues }: StructureFi
         <p className="field-hint">{chosen ? t('form.structureIs', { name: chosen.nom }) : t('form.noStructure')}</p>
       )}
       {needsCommune || (error && structures.length <= 1) ? (
-        <p className="notice notice--warning" role="alert">
+        <p className={error ? 'field-error' : 'notice notice--warning'} role={error ? 'alert' : 'status'}>
           {t('form.structureCommuneMissing')} <Link to="/settings">{t('form.toSettings')}</Link>
         </p>
       ) : null}

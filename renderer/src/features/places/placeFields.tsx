@@ -102,10 +102,8 @@ function rangesOf(times: DayTimes): string[] {
 export function OpeningHoursEditor({ draft, set, issue }: PartProps) {
   const { t } = useTranslation('places');
   const simple = weekFromOpeningHours(draft.horaires ?? '');
-  const [times, setTimes] = useState<Record<Day, DayTimes>>(() => {
-    const week = simple ?? emptyWeek();
-    return Object.fromEntries(DAYS.map((day) => [day, timesOf(week[day])])) as Record<Day, DayTimes>;
-  });
+  const timesOfWeek = (week: Week) => Object.fromEntries(DAYS.map((day) => [day, timesOf(week[day])])) as Record<Day, DayTimes>;
+  const [times, setTimes] = useState<Record<Day, DayTimes>>(() => timesOfWeek(simple ?? emptyWeek()));
   function change(day: Day, index: number, value: string) {
     const next = { ...times, [day]: times[day].map((v, i) => (i === index ? value : v)) as DayTimes };
     setTimes(next);
@@ -118,7 +116,7 @@ export function OpeningHoursEditor({ draft, set, issue }: PartProps) {
   return (
     <div className="form-subsection">
       <fieldset className="export-filters">
-        <legend>{t('fields.horaires')}</legend>
+        <legend>{t('hours.week')}</legend>
         {simple ? (
           <div className="opening-hours-grid">
             <span />
@@ -131,8 +129,13 @@ export function OpeningHoursEditor({ draft, set, issue }: PartProps) {
             ))}
           </div>
         ) : <p className="field-hint">{t('hours.advanced')}</p>}
-        <TextField label={t('hours.text')} hint={t('fields.horairesHint')} value={raw}
-          onChange={(v) => set('horaires', v || undefined)} error={issue('horaires')} />
+        <TextField label={t('fields.horaires')} hint={t('fields.horairesHint')} value={raw}
+          onChange={(v) => {
+            set('horaires', v || undefined);
+            // Typed text that the grid can show redraws the grid.
+            const week = weekFromOpeningHours(v);
+            if (week) setTimes(timesOfWeek(week));
+          }} error={issue('horaires')} />
         {!valid && !issue('horaires') ? <p className="field-hint" role="status">{t('hours.notYetValid')}</p> : null}
       </fieldset>
     </div>

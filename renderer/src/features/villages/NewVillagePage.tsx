@@ -22,7 +22,7 @@ function ChosenCommune({ commune }: { commune: Commune }) {
     <dl className="village-facts">
       <div><dt>{t('facts.postcodes')}</dt><dd>{commune.codesPostaux.join(', ')}</dd></div>
       <div><dt>{t('facts.departement')}</dt><dd>{commune.departement}</dd></div>
-      <div><dt>{t('facts.population')}</dt><dd>{formatNumber(commune.population)} {t('facts.census', { year: COMMUNES_POPULATION_YEAR })}</dd></div>
+      <div><dt>{t('facts.population')}</dt><dd><span>{formatNumber(commune.population)}</span> <span className="field-hint">{t('facts.census', { year: COMMUNES_POPULATION_YEAR })}</span></dd></div>
     </dl>
   );
 }
