@@ -32,6 +32,9 @@ const SCREENS: Array<{ path: string; heading: RegExp }> = [
   { path: '/beneficiaries', heading: /Personnes suivies/ },
   { path: '/settings', heading: /Paramètres/ },
   { path: '/places/new', heading: /Nouveau lieu/ },
+  { path: '/activities/new?type=individuel', heading: /Nouvel accompagnement individuel/ },
+  { path: '/exports', heading: /Exports/ },
+  { path: '/places/import', heading: /Importer des lieux/ },
 ];
 
 test('main screens and a form have no serious accessibility violation (with demo data)', async ({ page }) => {
