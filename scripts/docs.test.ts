@@ -29,7 +29,7 @@ function links(text: string): string[] {
 
 /**
  * Source paths a page names in backticks: with a folder and a file extension, no glob or placeholder.
- * Pages shorten renderer paths (`db/sync.ts` for renderer/src/db/sync.ts), so both roots are tried.
+ * Pages shorten renderer paths (`db/sync/export.ts` for renderer/src/db/sync/export.ts), so both roots are tried.
  */
 function namedFiles(text: string): string[] {
   return [...text.matchAll(/`([\w./-]+\/[\w.-]+\.(?:ts|tsx|mjs|js|json|md|yml|csv))`/g)].map((m) => m[1]);

@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import { dataOf, META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
 import { sameValue } from '../domain/canonical';
+import { replacedByEdit } from '../domain/sync/merge';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
 import { uuidv7 } from '../domain/ids';
 import { stampLocalWrite } from './device';
@@ -76,10 +77,15 @@ export class RecordRepository<T extends object> {
       const versions = { ...current.versions };
       const replaced = { ...current.replaced };
       for (const key of changed) {
-        if (current.versions[key] !== undefined) replaced[key] = current.versions[key];
+        const known = replacedByEdit(current, key, stamp);
+        if (known.length > 0) replaced[key] = known;
+        else delete replaced[key];
         versions[key] = stamp;
       }
-      const meta: RecordMeta = { ...pickMeta(current), versions, replaced, seq, updatedAt: new Date().toISOString() };
+      const { replaced: _before, ...rest } = pickMeta(current);
+      const meta: RecordMeta = {
+        ...rest, versions, ...(Object.keys(replaced).length > 0 ? { replaced } : {}), seq, updatedAt: new Date().toISOString(),
+      };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.put(record);
       return record;

@@ -38,6 +38,11 @@ export function parseStamp(stamp: string): ParsedStamp | null {
   return { millis, counter: parseInt(match[2], 16), deviceId: match[3] };
 }
 
+/** The device that issued a stamp: its last part, read without parsing the whole stamp. */
+export function deviceOfStamp(stamp: string): string {
+  return stamp.slice(stamp.lastIndexOf('-') + 1);
+}
+
 export function isStamp(value: unknown): value is string {
   return typeof value === 'string' && parseStamp(value) !== null;
 }

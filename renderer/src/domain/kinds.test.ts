@@ -27,12 +27,17 @@ describe('the record kinds registry', () => {
     expect(isRecordKind(undefined)).toBe(false);
   });
 
-  it('says which records are personal data: followed people, activities linked to them, never an erasure', () => {
+  it('says which records are personal data: followed people, records linked to them, never an erasure', () => {
     expect(isPersonalData({ kind: 'beneficiary', record: record({ code: 'B-0001' }) })).toBe(true);
     expect(isPersonalData({ kind: 'beneficiary', record: record({}, 1) })).toBe(false);
     expect(isPersonalData({ kind: 'activity', record: record({ beneficiaryIds: ['p1'] }) })).toBe(true);
     expect(isPersonalData({ kind: 'activity', record: record({ beneficiaryIds: [] }) })).toBe(false);
     expect(isPersonalData({ kind: 'activity', record: record({ beneficiaryIds: 'p1' }) })).toBe(false);
+    // A series lists who is enrolled, a session who came: linked to followed people as much as an activity.
+    expect(isPersonalData({ kind: 'workshopSeries', record: record({ participantIds: ['p1'] }) })).toBe(true);
+    expect(isPersonalData({ kind: 'workshopSeries', record: record({ participantIds: [] }) })).toBe(false);
+    expect(isPersonalData({ kind: 'workshopSession', record: record({ presents: ['p1'] }) })).toBe(true);
+    expect(isPersonalData({ kind: 'workshopSession', record: record({ presents: [] }) })).toBe(false);
     for (const kind of ['village', 'survey', 'place', 'workshopTemplate', 'workshopSeries', 'workshopSession'] as const) {
       expect(isPersonalData({ kind, record: record({ beneficiaryIds: ['p1'] }) }), kind).toBe(false);
     }

@@ -9,7 +9,7 @@
  * (domain/sync/validators.ts), which bundles hold personal data (domain/sync/bundle.ts) and the
  * table an exported or imported record belongs to (db/sync/).
  * To add a kind: its data type and validator, one line here, and a schema version that creates its
- * table (db/schema.ts). docs/architecture-record-kinds.md walks through it.
+ * table (db/schema.ts). docs/architecture.md ("How to add a record kind") walks through it.
  *
  * Pure: no Dexie. The table name is only a name here; db/ turns it into a table.
  */
@@ -36,10 +36,15 @@ export interface KindDeclaration<Data extends object, Table extends string = str
 /** A followed person, even pseudonymous (a code and an age band), is personal data under the GDPR. */
 const ALWAYS = () => true;
 const NEVER = () => false;
-/** An activity linked to followed people says who was helped with what: personal data too. */
-const linksFollowedPeople = (record: { readonly [field: string]: unknown }) => (
-  Array.isArray(record.beneficiaryIds) && record.beneficiaryIds.length > 0
-);
+/**
+ * A record that lists followed people says who was helped with what, or who came to which workshop:
+ * personal data too (an activity's `beneficiaryIds`, a series' enrolled `participantIds`, a session's
+ * `presents`).
+ */
+const linksFollowedPeople = (field: string) => (record: { readonly [field: string]: unknown }) => {
+  const ids = record[field];
+  return Array.isArray(ids) && ids.length > 0;
+};
 
 /** Declares a kind; its data type is read from its validator, its table name kept as a literal type. */
 function kind<Data extends object, Table extends string>(declaration: KindDeclaration<Data, Table>): KindDeclaration<Data, Table> {
@@ -50,12 +55,12 @@ function kind<Data extends object, Table extends string>(declaration: KindDeclar
 const DECLARED = {
   village: kind({ table: 'villages', validate: validateVillage, personalData: NEVER }),
   survey: kind({ table: 'surveys', validate: validateSurvey, personalData: NEVER }),
-  activity: kind({ table: 'activities', validate: validateActivity, personalData: linksFollowedPeople }),
+  activity: kind({ table: 'activities', validate: validateActivity, personalData: linksFollowedPeople('beneficiaryIds') }),
   place: kind({ table: 'places', validate: validatePlace, personalData: NEVER }),
   beneficiary: kind({ table: 'beneficiaries', validate: validateBeneficiary, personalData: ALWAYS }),
   workshopTemplate: kind({ table: 'workshopTemplates', validate: validateTemplate, personalData: NEVER }),
-  workshopSeries: kind({ table: 'workshopSeries', validate: validateSeries, personalData: NEVER }),
-  workshopSession: kind({ table: 'workshopSessions', validate: validateSession, personalData: NEVER }),
+  workshopSeries: kind({ table: 'workshopSeries', validate: validateSeries, personalData: linksFollowedPeople('participantIds') }),
+  workshopSession: kind({ table: 'workshopSessions', validate: validateSession, personalData: linksFollowedPeople('presents') }),
 };
 
 type Declared = typeof DECLARED;

@@ -28,10 +28,12 @@ export interface RecordMeta {
   /** Version stamp (HLC) of each data field and of `deleted`. */
   versions: Record<string, string>;
   /**
-   * For each field edited in place, the stamp of the value that edit replaced: what its writer had
-   * seen. A value stamped at or before it was overwritten knowingly (an update), not raced (a conflict).
+   * For each field edited in place, what its value is known to have replaced: per other device, the
+   * stamp of that device's latest write the value's history overwrote knowingly. A write of that
+   * device stamped at or before it was an update, not a race (a conflict). Records written before
+   * per-device lists hold one stamp, read as a list of one (domain/sync/merge.ts).
    */
-  replaced?: Record<string, string>;
+  replaced?: Record<string, string | readonly string[]>;
   /** Soft-delete tombstone: 1 when deleted (numbers, because IndexedDB cannot index booleans). */
   deleted: 0 | 1;
   /** Erased for data protection: payload cleared, never revived. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatStamp } from '../hlc';
-import { mergeRecord, syncedContent, type SyncRecord } from './merge';
+import { mergeRecord, replacedByEdit, syncedContent, type SyncRecord } from './merge';
 
 /**
  * Reference model: a record's state on a device is fully determined by the set of writes that device
- * has seen (per field, the value of the highest-stamped write; any erasure absorbs everything).
+ * has seen (per field, the value of the highest-stamped write, and every other write of the field as
+ * seen, in `replaced`; any erasure absorbs everything).
  * So merging what two devices hold must give the state of the union of their writes — which implies
  * commutativity, associativity and idempotence, independently of how merge is written.
  */
@@ -56,7 +57,27 @@ function stateOf(writes: readonly Write[], updatedAt = CREATED): SyncRecord {
       record.deleted = w.value;
     }
   }
+  const replaced = seenWrites(all, record.versions);
+  if (Object.keys(replaced).length > 0) record.replaced = replaced;
   return record;
+}
+
+/**
+ * Per field, the writes a device holding them all has seen besides the value it keeps: for each other
+ * device, its latest stamp (a device's writes are sequential: its latest stands for all before it).
+ */
+function seenWrites(writes: readonly Write[], versions: Record<string, string>): Record<string, string[]> {
+  const seen: Record<string, string[]> = {};
+  for (const field of FIELDS) {
+    const latest = new Map<string, string>();
+    for (const w of writes) {
+      const device = w.stamp.slice(-16);
+      if (w.type !== 'set' || w.field !== field || device === versions[field].slice(-16)) continue;
+      if ((latest.get(device) ?? '') < w.stamp) latest.set(device, w.stamp);
+    }
+    if (latest.size > 0) seen[field] = [...latest.values()].sort();
+  }
+  return seen;
 }
 
 const subsetsArb = writesArb.chain((writes) => fc.tuple(
@@ -158,41 +179,102 @@ describe('merge examples', () => {
 });
 
 describe('update or race: what the winning edit had seen', () => {
+  const [A, B, C] = DEVICES;
   const s = (second: number, device: string) => formatStamp(Date.parse(CREATED) + second * 1000, 0, device);
-  const base = (genre: string, stamp: string, replaced?: string): SyncRecord => ({
-    id: ID, createdAt: CREATED, updatedAt: CREATED, authorDevice: DEVICES[0],
-    versions: { deleted: s(0, DEVICES[0]), code: s(0, DEVICES[0]), genre: stamp },
-    ...(replaced ? { replaced: { genre: replaced } } : {}),
+  /** The record with `genre` written at `stamp`, after replacing `replaced` (per other device, the latest). */
+  const base = (genre: string, stamp: string, replaced: string[] = []): SyncRecord => ({
+    id: ID, createdAt: CREATED, updatedAt: CREATED, authorDevice: A,
+    versions: { deleted: s(0, A), code: s(0, A), genre: stamp },
+    ...(replaced.length > 0 ? { replaced: { genre: replaced } } : {}),
     deleted: 0, erased: 0, code: 'B-1', genre,
   });
 
   it('an edit made after seeing the other value is an update, not a conflict', () => {
-    const original = base('feminin', s(0, DEVICES[0]));
-    const editedOnB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
+    const original = base('feminin', s(0, A));
+    const editedOnB = base('masculin', s(60, B), [s(0, A)]);
     const result = mergeRecord(original, editedOnB);
     expect(result.conflicts).toEqual([]);
     expect(result.outcome).toBe('updated');
     expect(result.record.genre).toBe('masculin');
-    expect(result.record.replaced).toEqual({ genre: s(0, DEVICES[0]) });
+    expect(result.record.replaced).toEqual({ genre: [s(0, A)] });
+  });
+
+  it('an edit records what the stored value had replaced, and the stored value, per device', () => {
+    const stored = base('masculin', s(60, B), [s(0, A)]);
+    expect(replacedByEdit(stored, 'genre', s(90, C))).toEqual([s(0, A), s(60, B)]);
+    // Its own device's earlier writes go without saying: its new stamp is later than all of them.
+    expect(replacedByEdit(stored, 'genre', s(90, B))).toEqual([s(0, A)]);
+    expect(replacedByEdit(stored, 'notes', s(90, C))).toEqual([]);
   });
 
   it('two edits of the same value made without seeing each other are a conflict, whichever side arrives', () => {
-    const onA = base('non_communique', s(30, DEVICES[0]), s(0, DEVICES[0]));
-    const onB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
+    const onA = base('non_communique', s(30, A));
+    const onB = base('masculin', s(60, B), [s(0, A)]);
     for (const [local, remote] of [[onA, onB], [onB, onA]]) {
       const result = mergeRecord(local, remote);
       expect(result.record.genre).toBe('masculin');
-      expect(result.conflicts).toEqual([expect.objectContaining({ field: 'genre', losingValue: 'non_communique', losingStamp: s(30, DEVICES[0]) })]);
+      expect(result.conflicts).toEqual([expect.objectContaining({ field: 'genre', losingValue: 'non_communique', losingStamp: s(30, A) })]);
     }
   });
 
   it('a value written on one device after the other edit it had not seen still conflicts', () => {
     // B replaced the creation value; A, unaware of B, wrote later: A wins, B's value is logged.
-    const onB = base('masculin', s(60, DEVICES[1]), s(0, DEVICES[0]));
-    const onA = base('feminin', s(90, DEVICES[0]), s(0, DEVICES[0]));
+    const onB = base('masculin', s(60, B), [s(0, A)]);
+    const onA = base('feminin', s(90, A));
     const result = mergeRecord(onB, onA);
     expect(result.record.genre).toBe('feminin');
     expect(result.conflicts.map((c) => c.losingValue)).toEqual(['masculin']);
+  });
+
+  it('a value its author had already overwritten, arriving late, is not a conflict (fast-check seed -756548059)', () => {
+    // B wrote 'b' then 'c'; C, who had only seen the original, wrote 'd'. After every laptop has
+    // merged everything, B's first bundle arrives late somewhere: 'b' was replaced by its own author.
+    const bFirst = base('b', s(20, B), [s(0, A)]);
+    const bThen = base('c', s(40, B), [s(0, A)]);
+    const onC = base('d', s(60, C), [s(0, A)]);
+    const final = mergeRecord(bThen, onC);
+    expect(final.conflicts.map((c) => c.losingValue)).toEqual(['c']); // the real race: c against d
+    for (const [local, remote] of [[final.record, bFirst], [bFirst, final.record]]) {
+      const late = mergeRecord(local, remote);
+      expect(late.record.genre).toBe('d');
+      expect(late.conflicts).toEqual([]);
+    }
+    expect(mergeRecord(final.record, bFirst).changed).toBe(false);
+  });
+
+  it('a race found on one laptop is not raised again on another by a late bundle, and is found where it was not', () => {
+    const onA = base('b', s(30, A));
+    const onB = base('c', s(60, B), [s(0, A)]);
+    const foundOnA = mergeRecord(onA, onB);
+    expect(foundOnA.conflicts.map((c) => c.losingValue)).toEqual(['b']);
+    // C receives A's record after that merge, then A's older bundle: the race is A's log already.
+    const late = mergeRecord(foundOnA.record, onA);
+    expect(late).toMatchObject({ changed: false, conflicts: [] });
+    // C receiving B's and A's values on their own finds the race itself.
+    expect(mergeRecord(onB, onA).conflicts.map((c) => c.losingValue)).toEqual(['b']);
+  });
+
+  it('stamps of different devices say nothing of what was seen: a race with an older stamp is still logged', () => {
+    // A wrote at 10 s, B at 12 s without seeing it; C saw B's value only and replaced it at 15 s.
+    // Clocks put A's stamp before what C replaced, but C never saw A's value: it lost a race.
+    const onA = base('a', s(10, A));
+    const onB = base('b', s(12, B), [s(0, A)]);
+    const onC = base('c', s(15, C), replacedByEdit(onB, 'genre', s(15, C)));
+    for (const [local, remote] of [[onC, onA], [onA, onC]]) {
+      const result = mergeRecord(local, remote);
+      expect(result.record.genre).toBe('c');
+      expect(result.conflicts).toEqual([expect.objectContaining({ losingValue: 'a', losingStamp: s(10, A) })]);
+    }
+  });
+
+  it('reads a record written before per-device lists (one stamp) as a list of one, rewritten once as a list', () => {
+    const original = base('feminin', s(0, A));
+    const written = base('masculin', s(60, B), [s(0, A)]);
+    const older = { ...written, replaced: { genre: s(0, A) } };
+    expect(mergeRecord(original, older)).toMatchObject({ conflicts: [], record: { replaced: { genre: [s(0, A)] } } });
+    const rewritten = mergeRecord(older, written);
+    expect(rewritten).toMatchObject({ changed: true, conflicts: [], record: { replaced: { genre: [s(0, A)] } } });
+    expect(mergeRecord(rewritten.record, older).changed).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@
  */
 import type { RecordMeta } from '../records';
 import { canonicalJson, deepEqual, sameValue } from '../canonical';
+import { deviceOfStamp } from '../hlc';
 
 /** The sync view of any stored record: metadata plus flat data fields. `seq` is local and never merged. */
 export type SyncRecord = Omit<RecordMeta, 'seq'> & { seq?: number; [field: string]: unknown };
@@ -39,13 +40,93 @@ export interface MergeResult {
 /** Versioned fields that are not data: they travel as metadata columns. */
 const FLAG_FIELDS = new Set(['deleted', 'erased']);
 
-/** The device id at the end of a stamp (`<ISO>-<counter>-<device>`). */
-function deviceOfStamp(stamp: string): string {
-  return stamp.slice(stamp.lastIndexOf('-') + 1);
-}
-
 function valueOf(record: SyncRecord, field: string): unknown {
   return record[field];
+}
+
+/**
+ * The stamps a field's value is known to have replaced (`replaced[field]`), as a list. Records written
+ * before per-device lists hold a single stamp: read as a list of one.
+ */
+function replacedStamps(record: Pick<RecordMeta, 'replaced'>, field: string): readonly string[] {
+  const entry = record.replaced?.[field];
+  return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
+}
+
+/**
+ * Did the value stamped `version`, which replaced `replaced`, know the write stamped `stamp`? A
+ * device's writes follow one another, each made knowing the ones before, so knowing one write of a
+ * device is knowing every earlier one of it: hence one stamp per device is enough. Stamps of
+ * different devices say nothing about each other (clocks order them, not knowledge).
+ */
+function knows(version: string, replaced: readonly string[], stamp: string): boolean {
+  const device = deviceOfStamp(stamp);
+  if (deviceOfStamp(version) === device) return stamp <= version;
+  return replaced.some((known) => deviceOfStamp(known) === device && stamp <= known);
+}
+
+/**
+ * The one spelling of what a value stamped `version` replaced: the latest of `stamps` per device,
+ * sorted, without the value's own device (its stamp already says it knew its device's earlier writes).
+ */
+function replacedList(stamps: Iterable<string>, version: string): string[] {
+  const own = deviceOfStamp(version);
+  const latest = new Map<string, string>();
+  for (const stamp of stamps) {
+    const device = deviceOfStamp(stamp);
+    const known = latest.get(device);
+    if (device !== own && (known === undefined || stamp > known)) latest.set(device, stamp);
+  }
+  return [...latest.values()].sort();
+}
+
+/**
+ * `replaced[field]` for a local edit stamped `stamp` that overwrites the stored value of `field`: the
+ * stored value, and everything it had replaced. Empty when the edit replaces nothing another device
+ * wrote. (The repository calls this, so that the rule lives here with the merge that reads it.)
+ */
+export function replacedByEdit(stored: Pick<RecordMeta, 'versions' | 'replaced'>, field: string, stamp: string): string[] {
+  const current = stored.versions[field];
+  if (current === undefined) return [];
+  return replacedList([...replacedStamps(stored, field), current], stamp);
+}
+
+/**
+ * What the merged value of `field` (stamped `version`) is known to have replaced: everything either
+ * side had replaced, and the other side's value itself, which this merge has now seen (replaced by an
+ * update it knew, or logged as a conflict right here). Carrying it keeps a losing value, and every
+ * older write of its device, from being raised again by a late bundle on another laptop.
+ */
+function knownAfterMerge(local: SyncRecord, remote: SyncRecord, field: string, version: string): string[] {
+  const mine = local.replaced?.[field];
+  const theirs = remote.replaced?.[field];
+  // The common case, a field neither side replaced anything in: nothing to learn.
+  if (mine === undefined && theirs === undefined && local.versions[field] === remote.versions[field]) return [];
+  const stamps = [...replacedStamps(local, field), ...replacedStamps(remote, field)];
+  for (const side of [local, remote]) {
+    const stamp = side.versions[field];
+    if (stamp !== undefined && stamp !== version) stamps.push(stamp);
+  }
+  return replacedList(stamps, version);
+}
+
+/**
+ * Same `replaced`, spelled the same: a record from before the lists (one stamp) differs from its list
+ * of one, so that the merge rewrites it once in the spelling it now writes.
+ */
+function sameReplaced(a: SyncRecord, b: SyncRecord): boolean {
+  if (a.replaced === undefined && b.replaced === undefined) return true;
+  const fields = new Set([...Object.keys(a.replaced ?? {}), ...Object.keys(b.replaced ?? {})]);
+  for (const field of fields) {
+    const entryA = a.replaced?.[field];
+    const entryB = b.replaced?.[field];
+    if (typeof entryA === 'string' || typeof entryB === 'string' ? entryA !== entryB : !sameStamps(entryA ?? [], entryB ?? [])) return false;
+  }
+  return true;
+}
+
+function sameStamps(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((stamp, i) => stamp === b[i]);
 }
 
 /**
@@ -93,10 +174,9 @@ function sameVersions(a: Record<string, string>, b: Record<string, string>): boo
 
 /**
  * For one field, the winning side and the conflict (if any). A conflict is logged when both sides hold
- * a stamped, different value written by different devices AND the winning edit did not know the losing
- * value: `replaced[field]` on the winner is the stamp of the value its writer overwrote, so a loser
- * stamped at or before it was seen and replaced on purpose (an update, not a race). Edits by one
- * device are sequential, so they are never conflicts either.
+ * a stamped, different value AND the winning side did not know the losing write: its own device's
+ * earlier writes, and per other device the latest write listed in `replaced[field]` and all before
+ * it, were seen and replaced (an update, or a race logged where it was first found), never raced.
  */
 function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { winner: SyncRecord; conflict?: FieldConflict } {
   const localStamp = local.versions[field];
@@ -115,9 +195,7 @@ function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { w
   const loser = remoteWins ? local : remote;
   const losingStamp = remoteWins ? localStamp : remoteStamp;
   const winningStamp = remoteWins ? remoteStamp : localStamp;
-  if (deviceOfStamp(losingStamp) === deviceOfStamp(winningStamp)) return { winner };
-  const seenByWinner = winner.replaced?.[field];
-  if (seenByWinner !== undefined && losingStamp <= seenByWinner) return { winner };
+  if (knows(winningStamp, replacedStamps(winner, field), losingStamp)) return { winner };
   // Deleting and undeleting are whole-record acts shown as such (outcome "deleted"), not field values.
   if (FLAG_FIELDS.has(field)) return { winner };
   if (sameValue(valueOf(loser, field), valueOf(winner, field))) return { winner };
@@ -132,7 +210,7 @@ function resolveField(local: SyncRecord, remote: SyncRecord, field: string): { w
 function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord; conflicts: FieldConflict[]; tieFlipped: boolean } {
   const fields = new Set([...Object.keys(local.versions), ...Object.keys(remote.versions)]);
   const versions: Record<string, string> = {};
-  const replaced: Record<string, string> = {};
+  const replaced: Record<string, string[]> = {};
   const data: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [];
   let deleted: 0 | 1 = 0;
@@ -142,9 +220,10 @@ function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord;
     // Equal stamps but the remote value was taken: data changed though no stamp did.
     if (winner === remote && local.versions[field] === remote.versions[field]) tieFlipped = true;
     versions[field] = winner.versions[field];
-    // What the winning write had seen travels with it (same stamp, same write, same history).
-    const seen = winner.replaced?.[field];
-    if (seen !== undefined) replaced[field] = seen;
+    if (!FLAG_FIELDS.has(field)) {
+      const known = knownAfterMerge(local, remote, field, versions[field]);
+      if (known.length > 0) replaced[field] = known;
+    }
     if (conflict) conflicts.push(conflict);
     if (field === 'deleted') deleted = winner.deleted;
     else if (!FLAG_FIELDS.has(field) && winner[field] !== undefined) data[field] = winner[field];
@@ -170,6 +249,7 @@ function mergeLive(local: SyncRecord, remote: SyncRecord): { record: SyncRecord;
 function isSameWrite(local: SyncRecord, remote: SyncRecord): boolean {
   if (!sameVersions(local.versions, remote.versions)) return false;
   if (local.createdAt !== remote.createdAt || local.authorDevice !== remote.authorDevice) return false;
+  if (!sameReplaced(local, remote)) return false;
   for (const field in local.versions) if (!deepEqual(local[field], remote[field])) return false;
   return true;
 }
@@ -205,7 +285,7 @@ export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): 
     return { record: unchangedRecord(local, remote), changed: false, outcome: 'unchanged', conflicts: [] };
   }
   const { record, conflicts, tieFlipped } = mergeLive(local, remote);
-  const changed = tieFlipped || !sameVersions(local.versions, record.versions)
+  const changed = tieFlipped || !sameVersions(local.versions, record.versions) || !sameReplaced(local, record)
     || local.createdAt !== record.createdAt || local.authorDevice !== record.authorDevice;
   const outcome: MergeOutcome = conflicts.length > 0 ? 'conflicting'
     : !changed ? 'unchanged'

@@ -6,7 +6,7 @@
  */
 import { dataOf, META_FIELDS } from '../records';
 import type { RecordKind } from '../kinds';
-import { MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
+import { deviceOfStamp, MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
 import { isPlainObject } from './safety';
@@ -66,6 +66,27 @@ function checkMeta(record: Record<string, unknown>): string | null {
   return null;
 }
 
+/**
+ * `replaced[field]`: stamps older than the field's own, in the one spelling the merge writes (sorted,
+ * one per device, none of the value's own device), so that equal histories compare equal. A single
+ * stamp is how records were written before per-device lists.
+ */
+function checkReplaced(entry: unknown, version: string | undefined, stamps: StampCache | undefined): string | null {
+  if (version === undefined) return 'field unstamped';
+  const list: unknown[] = typeof entry === 'string' ? [entry] : Array.isArray(entry) && entry.length > 0 ? entry : [];
+  if (list.length === 0) return 'not a stamp or a list of stamps';
+  const devices = new Set<string>();
+  for (const [i, stamp] of list.entries()) {
+    if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return 'not a stamp';
+    if (stamp >= version) return 'not older';
+    if (typeof entry === 'string') continue;
+    if (i > 0 && stamp <= (list[i - 1] as string)) return 'not sorted';
+    if (devices.has(deviceOfStamp(stamp)) || deviceOfStamp(stamp) === deviceOfStamp(version)) return 'device repeated';
+    devices.add(deviceOfStamp(stamp));
+  }
+  return null;
+}
+
 /** Every stamp well formed; every data field stamped; flags stamped; an erasure leaves no payload. */
 function checkVersions(record: SyncRecord, stamps: StampCache | undefined): string | null {
   const versions = record.versions;
@@ -74,9 +95,9 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
     if (META.has(field) && !FLAGS.has(field)) return `meta field ${field} stamped`;
   }
   if (versions.deleted === undefined) return 'deleted unstamped';
-  for (const [field, stamp] of Object.entries(record.replaced ?? {})) {
-    if (typeof stamp !== 'string' || parseStampOnce(stamp, stamps) === null) return `replaced stamp of ${field}`;
-    if (versions[field] === undefined || stamp >= versions[field]) return `replaced stamp of ${field} not older`;
+  for (const [field, entry] of Object.entries(record.replaced ?? {})) {
+    const problem = checkReplaced(entry, versions[field], stamps);
+    if (problem) return `replaced stamps of ${field}: ${problem}`;
   }
   const dataKeys = Object.keys(dataOf(record));
   if (record.erased === 1) {
