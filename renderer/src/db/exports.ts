@@ -13,6 +13,7 @@ import { placeToSchemaRow, schemaRowProblems, type RowProblem, type SchemaRow } 
 import { SURVEY_COLUMNS, SURVEYS_SHEET, surveyRow } from '../domain/formats/surveys';
 import type { Cell, SheetSpec, Vocabulary } from '../domain/formats/table';
 import type { Activity, Beneficiary, Place, Stored, Village } from '../domain/records';
+import { countActivitiesBetween, liveActivitiesByDate } from './activities';
 import { isLive } from './live';
 import type { RelaisDatabase } from './schema';
 
@@ -56,20 +57,25 @@ async function byId<T extends Stored<object>>(table: Dexie.Table<T, string>): Pr
   return new Map(all.filter((r) => r.erased === 0).map((r) => [r.id, r]));
 }
 
-/** Activities of the period (by date, through the `[deleted+date]` index), then the other filters. */
+/**
+ * Activities of the period in date order, read chunk by chunk through the `[deleted+date]` index
+ * (`liveActivitiesByDate`), then the other filters; counted first (an index count) for the progress bar.
+ */
 export async function craSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary, now } = request;
   const [places, beneficiaries] = await Promise.all([byId<Stored<Place>>(db.places), byId<Stored<Beneficiary>>(db.beneficiaries)]);
-  const ids = await db.activities.where('[deleted+date]')
-    .between([0, filter.from ?? Dexie.minKey], [0, filter.to ?? Dexie.maxKey], true, true).primaryKeys();
+  const records = await countActivitiesBetween(db, filter.from ?? '', filter.to ?? '\uffff');
   const communeOf = (a: Activity) => (a.typeLieu === 'lieu_activite' ? places.get(a.placeId ?? '')?.commune.codeInsee
     : a.typeLieu === 'a_distance' ? a.structureEmployeuse?.commune?.codeInsee : a.commune?.codeInsee);
   const context = { vocabulary, places, beneficiaries, now };
-  return {
-    sheet: sheetOf(vocabulary, CRA_SHEET, CRA_COLUMNS, CRA_WIDTHS),
-    records: ids.length,
-    chunks: () => chunksOf<Stored<Activity>>(db.activities, ids, (a) => activityMatches(filter, a, communeOf), (a) => craRows(a, context)),
-  };
+  async function* chunks() {
+    for await (const activities of liveActivitiesByDate(db, filter.from, filter.to, EXPORT_CHUNK)) {
+      const rows: Cell[][] = [];
+      for (const a of activities) if (a.erased === 0 && activityMatches(filter, a, communeOf)) rows.push(...craRows(a, context));
+      yield { rows, records: activities.length };
+    }
+  }
+  return { sheet: sheetOf(vocabulary, CRA_SHEET, CRA_COLUMNS, CRA_WIDTHS), records, chunks };
 }
 
 /** Followed people, anonymised ones included (they still count); the filters are about activities. */

@@ -124,10 +124,16 @@ export function craRows(a: Stored<Activity>, ctx: CraContext): Cell[][] {
   // La Coop stores the démarche sub-themes among the thématiques: one cell for both, in that order.
   const thematiques = [...a.thematiques.map((t) => v.code('thematiques', t)), ...a.thematiquesDemarche.map((t) => v.code('thematiquesDemarche', t))]
     .join(v.listSeparator);
+  const recorded = v.dateTime(a.createdAt);
+  const changed = a.updatedAt === a.createdAt ? '' : v.dateTime(a.updatedAt);
+  const materiel = list('materiel', a.materiel);
+  const tags = a.tags.join(v.listSeparator);
+  const redirection = a.structureDeRedirection ? v.code('structureDeRedirection', a.structureDeRedirection) : '';
+  const oriente = a.orienteVersStructure === undefined ? '' : v.yesNo(a.orienteVersStructure);
   return people.map((person, index) => [
     { date: a.date },
-    v.dateTime(a.createdAt),
-    a.updatedAt === a.createdAt ? '' : v.dateTime(a.updatedAt),
+    recorded,
+    changed,
     v.code('type', a.type),
     people.length === 1 ? 1 : `${index + 1}/${people.length}`,
     person.name,
@@ -139,13 +145,13 @@ export function craRows(a: Stored<Activity>, ctx: CraContext): Cell[][] {
     where.commune?.codeInsee ?? '',
     a.duree,
     a.titreAtelier ?? '',
-    list('materiel', a.materiel),
+    materiel,
     thematiques,
-    a.tags.join(v.listSeparator),
+    tags,
     a.precisionsDemarche ?? '',
     levelCell,
-    a.orienteVersStructure === undefined ? '' : v.yesNo(a.orienteVersStructure),
-    a.structureDeRedirection ? v.code('structureDeRedirection', a.structureDeRedirection) : '',
+    oriente,
+    redirection,
     person.commune?.nom ?? '',
     person.commune?.codePostal ?? '',
     person.commune?.codeInsee ?? '',
