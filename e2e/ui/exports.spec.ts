@@ -92,7 +92,7 @@ test('imports the national places CSV with a preview and per-row errors, then ex
   await expect(page.getByRole('heading', { level: 1, name: 'Importer des lieux' })).toBeVisible();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choisir un fichier CSV' }).click()]);
   await chooser.setFiles(file);
-  await expect(page.getByText('2 lignes lues : 1 nouveaux lieux, 0 mis à jour, 0 inchangés, 1 refusés.')).toBeVisible();
+  await expect(page.getByText('Lignes lues : 2 · nouveaux lieux : 1 · mis à jour : 0 · inchangés : 0 · refusés : 1')).toBeVisible();
   const refused = page.getByRole('table');
   await expect(refused.getByRole('row').nth(1)).toContainText('3');
   await expect(refused.getByRole('row').nth(1)).toContainText('« code_postal » n’a pas le format du schéma');
@@ -110,7 +110,7 @@ test('imports the national places CSV with a preview and per-row errors, then ex
   await page.getByRole('link', { name: 'Importer un fichier national' }).click();
   const [third] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choisir un fichier CSV' }).click()]);
   await third.setFiles(file);
-  await expect(page.getByText('2 lignes lues : 0 nouveaux lieux, 0 mis à jour, 1 inchangés, 1 refusés.')).toBeVisible();
+  await expect(page.getByText('Lignes lues : 2 · nouveaux lieux : 0 · mis à jour : 0 · inchangés : 1 · refusés : 1')).toBeVisible();
   await expect(page.getByText('Aucun lieu nouveau ou modifié dans ce fichier.')).toBeVisible();
 
   // Exported back in the national schema: the same row as the example's.

@@ -96,7 +96,7 @@ function ExportForm() {
 
   return (
     <section className="card form-section" aria-labelledby="export-what">
-      <h2 id="export-what">{t('page.what')}</h2>
+      <h2 id="export-what">{t('page.sectionTitle')}</h2>
       <CheckboxGroup legend={t('page.what')} options={kindOptions} value={kinds} onChange={setKinds} columns={3}
         hint={csvTooMany ? t('page.csvOneKind') : kinds.length === 0 ? t('page.nothingChosen') : undefined} />
       <div className="form-row">

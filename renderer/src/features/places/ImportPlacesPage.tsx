@@ -69,7 +69,7 @@ export function ImportPlacesPage() {
       {busy && !plan ? <p role="status">{t('import.reading')}</p> : null}
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {plan ? (
-        <section className="card form-section" aria-labelledby="import-preview">
+        <section className="card form-section import-preview" aria-labelledby="import-preview">
           <h2 id="import-preview">{t('import.file', { name: fileName })}</h2>
           <p role="status">{t('import.summary', {
             rows: plan.rows, created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected.length,
