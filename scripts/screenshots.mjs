@@ -31,6 +31,10 @@ try {
   await page.getByLabel('Votre nom affiché').fill('Aïcha Benali');
   await page.getByRole('radio', { name: 'Médiateur·rice' }).check();
   await page.getByLabel('Votre structure').fill('Médiathèque de Lormes');
+  // A browser has no OS keychain: the first run also chooses the passphrase sealing the keys.
+  await page.getByLabel('Phrase de passe de cet ordinateur', { exact: true }).fill('lanterne-cirque-poivre-falaise');
+  await page.getByLabel('Retapez la phrase de passe').fill('lanterne-cirque-poivre-falaise');
+  await page.getByText('Solide', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.goto(`${base}#/settings`);
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();

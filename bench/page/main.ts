@@ -13,7 +13,7 @@ import {
 import { RAW_DB, dexieExportImport, pouchBulkDocs, rawBulkPut, toArrayStringify, type Check, type Figure } from './baselines';
 import { currentHeap, startHeap, stopHeap } from './heap';
 import { probeCodec, probeReads } from './probes';
-import { DEFAULT_OPEN_PATH, exportAll, importAll, makeReceiver, type OpenPath, type Receiver } from './relais';
+import { DEFAULT_OPEN_PATH, exportAll, importAll, makeReceiver, sealBenchKeys, type OpenPath, type Receiver } from './relais';
 import { exportFormats } from './formats';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
@@ -214,8 +214,8 @@ async function relaisImportMerge(): Promise<ImportFigure> {
 
 /**
  * Scenario 7 set-up: the app's own database ('relais', same origin as /app/) with `activities`
- * activities and the villages, places, people and surveys that go with them, plus a profile so the
- * first-run screen is skipped.
+ * activities and the villages, places, people and surveys that go with them, plus a profile and sealed
+ * keys so the first-run screen is skipped.
  */
 async function seedUi(activities: number, seed: number) {
   const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
@@ -225,6 +225,7 @@ async function seedUi(activities: number, seed: number) {
   const start = performance.now();
   await bulkPutDataset(db, dataset);
   await db.meta.put({ key: 'profile', value: { displayName: 'Banc d’essai', role: 'coordinateur', structure: 'Relais' } });
+  await sealBenchKeys(db); // as the first run does: the app opens on its home screen, not on "protect your keys"
   const ms = performance.now() - start;
   const counts = await tableCounts(db);
   db.close();

@@ -4,10 +4,10 @@
  * inflate, validate every record) followed by `importBundle` (merge and write in one transaction); both
  * are timed together and reported apart, so the figures show where the time goes.
  */
-import { exportBundle, importBundle, isImported } from '../../renderer/src/db/sync';
+import { exportBundle, importBundle, isImported, rememberOsProtection, sealDeviceKeys, type OsProtection } from '../../renderer/src/db/sync';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { openBundle } from '../../renderer/src/domain/sync/bundle';
-import { generateDeviceKeys } from '../../renderer/src/domain/sync/keys';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
 import type { ImportReport } from '../../renderer/src/db/sync';
 import { sample } from './heap';
@@ -16,12 +16,21 @@ import { sample } from './heap';
 export interface Receiver { identity: string; recipient: string }
 
 export async function makeReceiver(): Promise<Receiver> {
-  const keys = await generateDeviceKeys();
-  return { identity: keys.ageIdentity, recipient: keys.ageRecipient };
+  const identity = await generateIdentity();
+  return { identity, recipient: await identityToRecipient(identity) };
+}
+
+/** The bench's stand-in for the OS keychain: the sender's keys are sealed and unsealed as in the app. */
+const BENCH_KEYCHAIN: OsProtection = { kind: 'os', seal: async (bytes) => bytes.slice(), unseal: async (sealed) => sealed.slice() };
+
+/** Keys sealed as a browser's first run seals them (a passphrase), so the app opens on its home screen. */
+export async function sealBenchKeys(db: RelaisDatabase): Promise<void> {
+  await sealDeviceKeys(db, { kind: 'passphrase', passphrase: 'banc-d-essai', iterations: 1000 });
 }
 
 /** A full backup-style bundle of everything in `db`, encrypted to the receiver and signed. */
 export async function exportAll(db: RelaisDatabase, receiver: Receiver): Promise<Uint8Array> {
+  rememberOsProtection(db, BENCH_KEYCHAIN);
   const prepared = await exportBundle(db, {
     kind: 'full',
     protection: { type: 'recipient', recipient: receiver.recipient },

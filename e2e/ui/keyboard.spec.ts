@@ -3,6 +3,7 @@
  * village with Tab, arrows, typing and Enter only. No click in this file.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { KEYS_PASSPHRASE } from '../support/app';
 
 /** Press Tab until the focused element matches, failing after `max` presses (focus order is real). */
 async function tabTo(page: Page, matches: () => Promise<boolean>, max = 40): Promise<void> {
@@ -33,6 +34,12 @@ test('first run and adding a village work with the keyboard alone', async ({ pag
   await expect(page.getByRole('radio', { name: 'Médiateur·rice' })).toBeChecked();
   await tabTo(page, focusedIs(page, 'textbox', 'Votre structure'));
   await page.keyboard.type('Médiathèque de Lormes');
+  // A browser has no OS keychain: the passphrase sealing this laptop's keys, typed twice.
+  await tabTo(page, focusedIs(page, 'textbox', 'Phrase de passe de cet ordinateur'));
+  await page.keyboard.type(KEYS_PASSPHRASE);
+  await tabTo(page, focusedIs(page, 'textbox', 'Retapez la phrase de passe'));
+  await page.keyboard.type(KEYS_PASSPHRASE);
+  await expect(page.getByText('Solide', { exact: true })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /Bonjour Aïcha Benali/ })).toBeVisible();
 

@@ -92,13 +92,13 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   damaged[Math.floor(damaged.length * 0.6)] ^= 0xff;
   await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'abime.relais', damaged);
   await expect(coordinator.getByRole('article', { name: 'abime.relais' }).getByRole('alert'))
-    .toHaveText('Ce fichier est endommagé : son contenu ne correspond plus à ce qui a été envoyé. Rien n’a été importé.');
+    .toHaveText('La partie chiffrée de ce fichier est endommagée : elle ne peut pas être déchiffrée. Demandez qu’on vous le renvoie.');
 
   // A passphrase bundle: the wrong passphrase is refused, the right one opens it.
   await mediator.getByRole('radio', { name: 'Tout (sauvegarde complète, pour un nouvel ordinateur)' }).check();
   await mediator.getByRole('radio', { name: 'Avec une phrase de passe' }).check();
   await mediator.getByLabel('Phrase de passe', { exact: true }).fill('le bus de Lormes passe à midi');
-  await expect(mediator.getByText('Très solide')).toBeVisible();
+  await expect(mediator.getByText('Solide', { exact: true })).toBeVisible();
   const withPassphrase = await exportBundle(mediator);
   await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'sauvegarde.relais', withPassphrase);
   const locked = coordinator.getByRole('article', { name: 'sauvegarde.relais' });

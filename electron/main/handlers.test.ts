@@ -14,6 +14,18 @@ const electron = vi.hoisted(() => ({
     isPackaged: true,
   },
   clipboard: { writeText: vi.fn() },
+  safeStorage: {
+    isEncryptionAvailable: vi.fn(() => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    // A stand-in cipher: reversible, keyed by a "machine" so that another machine cannot unseal.
+    machine: 'laptop-a',
+    encryptString: vi.fn((text: string) => Buffer.from(`${electron.safeStorage.machine}|${[...text].reverse().join('')}`)),
+    decryptString: vi.fn((sealed: Buffer) => {
+      const [machine, body] = sealed.toString().split('|');
+      if (machine !== electron.safeStorage.machine) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return [...body].reverse().join('');
+    }),
+  },
   dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
   ipcMain: { handle: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -206,4 +218,49 @@ it('printToPdf prints the page and saves the PDF where the user chose', async ()
   electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
   await expect(call(IPC_CHANNELS.printToPdf, { suggestedName: 'rapport' })).resolves.toEqual({ saved: true, fileName: 'rapport.pdf' });
   expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
+});
+
+describe('sealing secrets with the OS (safeStorage), for the page', () => {
+  const secret = new Uint8Array(Array.from({ length: 32 }, (_, i) => (i * 37) & 0xff));
+
+  beforeEach(() => {
+    electron.safeStorage.machine = 'laptop-a';
+    electron.safeStorage.isEncryptionAvailable.mockReturnValue(true);
+    electron.safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+  });
+
+  it('seals opaque bytes into something else, and unseals them back on the same machine', async () => {
+    await expect(call(IPC_CHANNELS.secretStorageAvailable)).resolves.toBe(true);
+    const sealed = (await call(IPC_CHANNELS.sealSecret, { bytes: secret })) as Uint8Array;
+    expect(sealed).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(sealed).includes(Buffer.from(secret))).toBe(false);
+    expect(electron.safeStorage.encryptString).toHaveBeenCalled();
+    await expect(call(IPC_CHANNELS.unsealSecret, { bytes: sealed })).resolves.toEqual(secret);
+  });
+
+  it('says "unreadable" when the OS cannot unseal any more (another machine, keychain reset)', async () => {
+    const sealed = (await call(IPC_CHANNELS.sealSecret, { bytes: secret })) as Uint8Array;
+    electron.safeStorage.machine = 'laptop-b';
+    await expect(call(IPC_CHANNELS.unsealSecret, { bytes: sealed })).rejects.toThrow(BRIDGE_ERRORS.secretUnreadable);
+  });
+
+  it('refuses to seal when the OS cannot, and treats Linux\'s fixed-password fallback as "cannot"', async () => {
+    electron.safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    await expect(call(IPC_CHANNELS.secretStorageAvailable)).resolves.toBe(false);
+    await expect(call(IPC_CHANNELS.sealSecret, { bytes: secret })).rejects.toThrow(BRIDGE_ERRORS.secretStorageUnavailable);
+    const { secretStorageAvailable } = await import('./secrets');
+    const basicText = { ...electron.safeStorage, isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' as const };
+    expect(secretStorageAvailable(basicText, 'linux')).toBe(false);
+    expect(secretStorageAvailable({ ...basicText, getSelectedStorageBackend: () => 'kwallet6' as const }, 'linux')).toBe(true);
+    expect(secretStorageAvailable(basicText, 'win32')).toBe(true); // the backend name means nothing off Linux
+  });
+
+  it('takes bytes only, within a key\'s size, from our window only', async () => {
+    await expect(call(IPC_CHANNELS.sealSecret, { bytes: 'AGE-SECRET-KEY-1' })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    await expect(call(IPC_CHANNELS.sealSecret, { bytes: new Uint8Array(0) })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    await expect(call(IPC_CHANNELS.sealSecret, { bytes: new Uint8Array(4097) })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    await expect(call(IPC_CHANNELS.unsealSecret, { bytes: secret, path: '/tmp/key' })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    const stranger = { sender: { id: 2 }, senderFrame: { url: 'https://evil.example/', parent: null, frameTreeNodeId: 9 } };
+    await expect(listeners.get(IPC_CHANNELS.unsealSecret)!(stranger, { bytes: secret })).rejects.toThrow(BRIDGE_ERRORS.untrustedSender);
+  });
 });

@@ -2,7 +2,7 @@
  * The bridge calls. Each is registered through the `handle` choke point, so it runs only for our top
  * frame and only with validated arguments. Main moves bytes; it never parses them.
  */
-import { app, clipboard } from 'electron';
+import { app, clipboard, safeStorage } from 'electron';
 import { release } from 'node:os';
 import { MAX_FILE_BYTES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
@@ -11,6 +11,7 @@ import { readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { SaveStreams } from './saveStreams';
 import { handle } from './ipc';
 import { errorCode, log, logTail } from './log';
+import { sealSecret, secretStorageAvailable, unsealSecret } from './secrets';
 import type { OpenRequestQueue } from './openRequests';
 import type { BrowserWindow } from 'electron';
 
@@ -106,4 +107,7 @@ export function registerHandlers({ openRequests }: ShellServices): void {
     log('diagnostics-copied');
   });
   handle('takeOpenFileRequests', VALIDATORS.takeOpenFileRequests, (_none, { window }) => takeOpenRequests(window, openRequests));
+  handle('secretStorageAvailable', VALIDATORS.secretStorageAvailable, () => secretStorageAvailable(safeStorage));
+  handle('sealSecret', VALIDATORS.sealSecret, (req) => sealSecret(safeStorage, req.bytes));
+  handle('unsealSecret', VALIDATORS.unsealSecret, (req) => unsealSecret(safeStorage, req.bytes));
 }

@@ -49,7 +49,7 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
       'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles',
-      'printToPdf', 'saveFile', 'shell', 'writeSave',
+      'printToPdf', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeSave',
     ]);
     await api.writeSave({ stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-save', { stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
@@ -57,6 +57,12 @@ describe('preload', () => {
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:get-diagnostics', { language: 'fr' });
     await api.getAppInfo();
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:get-app-info');
+    await api.sealSecret({ bytes: new Uint8Array([1, 2]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:seal-secret', { bytes: new Uint8Array([1, 2]) });
+    await api.unsealSecret({ bytes: new Uint8Array([3]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:unseal-secret', { bytes: new Uint8Array([3]) });
+    await api.secretStorageAvailable();
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:secret-storage-available');
   });
 
   it('on a notice, takes the waiting files through the bridge and hands them to the listener', async () => {

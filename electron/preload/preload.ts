@@ -43,6 +43,9 @@ const api = {
   printToPdf: (req) => invoke('printToPdf', req),
   getDiagnostics: (req) => invoke('getDiagnostics', req),
   copyDiagnostics: (req) => invoke('copyDiagnostics', req),
+  secretStorageAvailable: () => invoke('secretStorageAvailable'),
+  sealSecret: (req) => invoke('sealSecret', req),
+  unsealSecret: (req) => invoke('unsealSecret', req),
   onOpenFileRequest: (listener) => {
     // A plain function of the page, called with plain data only (never an IPC event).
     openListener = (files) => listener(files);

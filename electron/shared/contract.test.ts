@@ -189,6 +189,9 @@ describe('the data folder is text to show, never something the page can hand bac
     getDiagnostics: [{ language: 'fr' }],
     copyDiagnostics: [{ language: 'en' }],
     takeOpenFileRequests: [],
+    secretStorageAvailable: [],
+    sealSecret: [{ bytes: new Uint8Array(32) }],
+    unsealSecret: [{ bytes: new Uint8Array(48) }],
   };
   const FOLDERS = ['/home/marie/.config/Relais', 'C:\\Users\\marie\\AppData\\Roaming\\Relais', '/Users/marie/Library/Application Support/Relais'];
   const calls = Object.keys(SAMPLES) as BridgeCall[];

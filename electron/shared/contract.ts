@@ -39,8 +39,10 @@ export const SAVE_STREAM_PATTERN = /^[0-9a-f]{32}$/;
 
 /** Longest file name we accept or return (most file systems stop at 255 bytes). */
 export const MAX_NAME_LENGTH = 200;
-/** How many files one open dialog may return. */
+/** How many files one open dialog may return (a drop on the window obeys the same limit). */
 export const MAX_OPEN_FILES = 100;
+/** Largest secret the OS may seal or unseal for the page: a key, never a file. */
+export const MAX_SECRET_BYTES = 4096;
 
 export interface AppInfo {
   version: string;
@@ -139,6 +141,23 @@ export interface BridgeCalls {
   copyDiagnostics(req: DiagnosticsRequest): Promise<void>;
   /** The files the OS asked us to open since the last call (used by the preload's onOpenFileRequest). */
   takeOpenFileRequests(): Promise<OpenFileRequest[]>;
+  /**
+   * Can the OS seal secrets for this user (Electron safeStorage: Keychain, DPAPI, libsecret/kwallet)?
+   * False in a browser, and on Linux when no keyring answers (Chromium then falls back to a fixed
+   * password, which protects nothing).
+   */
+  secretStorageAvailable(): Promise<boolean>;
+  /**
+   * Seal opaque bytes with the OS (safeStorage): only this user on this machine can unseal them. Main
+   * never learns what they are; the renderer stores what comes back.
+   */
+  sealSecret(req: SecretRequest): Promise<Uint8Array>;
+  /** Unseal bytes `sealSecret` gave; fails with RELAIS_SECRET_UNREADABLE when the OS no longer can. */
+  unsealSecret(req: SecretRequest): Promise<Uint8Array>;
+}
+
+export interface SecretRequest {
+  bytes: Uint8Array;
 }
 export type BridgeCall = keyof BridgeCalls;
 
@@ -159,6 +178,9 @@ export const IPC_CHANNELS = {
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
   takeOpenFileRequests: 'relais:take-open-file-requests',
+  secretStorageAvailable: 'relais:secret-storage-available',
+  sealSecret: 'relais:seal-secret',
+  unsealSecret: 'relais:unseal-secret',
 } as const satisfies Record<BridgeCall, `relais:${string}`>;
 
 /**
@@ -187,6 +209,9 @@ export const BRIDGE_ERRORS = {
   invalidArgument: 'RELAIS_INVALID_ARGUMENT',
   untrustedSender: 'RELAIS_UNTRUSTED_SENDER',
   fileTooLarge: 'RELAIS_FILE_TOO_LARGE',
+  tooManyFiles: 'RELAIS_TOO_MANY_FILES',
+  secretStorageUnavailable: 'RELAIS_SECRET_STORAGE_UNAVAILABLE',
+  secretUnreadable: 'RELAIS_SECRET_UNREADABLE',
 } as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERRORS)[keyof typeof BRIDGE_ERRORS];
 
@@ -296,6 +321,15 @@ function validateDiagnosticsRequest(args: readonly unknown[]): DiagnosticsReques
   return { language: language as Language };
 }
 
+function validateSecretRequest(args: readonly unknown[]): SecretRequest {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['bytes']);
+  const { bytes } = value;
+  if (!(bytes instanceof Uint8Array)) fail('bytes must be a Uint8Array');
+  if (bytes.byteLength === 0 || bytes.byteLength > MAX_SECRET_BYTES) fail(`bytes must hold 1 to ${MAX_SECRET_BYTES} bytes`);
+  return { bytes };
+}
+
 /** One validator per call, each stamped with its call: the only validators `handle` accepts. */
 export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getAppInfo: validatorOf('getAppInfo', noArguments),
@@ -334,4 +368,7 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
   copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
   takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
+  secretStorageAvailable: validatorOf('secretStorageAvailable', noArguments),
+  sealSecret: validatorOf('sealSecret', validateSecretRequest),
+  unsealSecret: validatorOf('unsealSecret', validateSecretRequest),
 };

@@ -19,6 +19,7 @@ import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
+import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -68,7 +69,7 @@ export function App() {
   if (profile === undefined) return null; // first read of the local database: a few milliseconds
   return (
     <ToastProvider>
-      {profile === null ? <FirstRun /> : <HashRouter><Shell /></HashRouter>}
+      {profile === null ? <FirstRun /> : <KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider>}
     </ToastProvider>
   );
 }

@@ -23,6 +23,17 @@ export async function ensureDevice(db: RelaisDatabase): Promise<DeviceIdentity> 
   });
 }
 
+/**
+ * A new device id for this database: when its keys are renewed because the old ones cannot be unsealed
+ * any more (re-enrolment), the device becomes a new sender that coordinators enrol again. Its records
+ * stay; the clock goes on. Must be called inside a transaction that includes `meta`.
+ */
+export async function renewDevice(db: RelaisDatabase): Promise<DeviceIdentity> {
+  const identity: DeviceIdentity = { deviceId: newDeviceId(), createdAt: new Date().toISOString() };
+  await writeMeta(db, 'device', identity);
+  return identity;
+}
+
 export async function loadClock(db: RelaisDatabase): Promise<HlcState> {
   const identity = await ensureDevice(db);
   const saved = await readMeta(db, 'clock');

@@ -16,9 +16,12 @@ export interface MetaValues {
   seq: number;
   /** Who uses this laptop (first-run screen, Settings). */
   profile: Profile;
-  /** This device's Ed25519 signing key (db/sync/keys.ts). */
+  /**
+   * Legacy, before schema version 12: the signing key and the age identity in clear. Read once to be
+   * sealed into the `secrets` table, then deleted (db/sync/keys.ts); never written any more.
+   */
   signingKey: { privateJwk: JsonWebKey; publicKey: string };
-  /** This device's age X25519 identity, to open bundles sent to it. */
+  /** Legacy, as above. */
   ageIdentity: { identity: string; recipient: string };
   /** Where the last saved export stopped: "changes since" starts after `seq`. */
   exportMark: { seq: number; at: string };
@@ -45,4 +48,8 @@ export async function readMeta<K extends MetaKey>(db: RelaisDatabase, key: K): P
 
 export async function writeMeta<K extends MetaKey>(db: RelaisDatabase, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value } as MetaRow);
+}
+
+export async function deleteMeta(db: RelaisDatabase, key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
 }

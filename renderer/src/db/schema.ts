@@ -8,6 +8,7 @@ import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/k
 import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
 import { structuresOf, type Profile } from '../domain/profile';
+import type { SecretName, SecretRow } from './sync/keys';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -81,6 +82,14 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       if (!profile.structures) await meta.put({ key: 'profile', value: { ...profile, structures: structuresOf(profile) } });
     },
   },
+  {
+    // Issue 9, secrets sealed at rest: the device's private keys, each wrapped with a vault key that the
+    // OS or the person's passphrase seals (db/sync/keys.ts). Keys an older version left in clear in
+    // `meta` are sealed here and deleted there when the vault is first opened: that needs the OS or the
+    // passphrase, which an upgrade transaction cannot wait for.
+    version: 12,
+    stores: { secrets: 'name' },
+  },
 ];
 
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
@@ -95,6 +104,7 @@ export interface RelaisDatabase extends RecordTables {
   imports: Table<ImportRow, string>;
   quarantine: Table<QuarantineRow, number>;
   cards: Table<CardRow, string>;
+  secrets: Table<SecretRow, SecretName>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above

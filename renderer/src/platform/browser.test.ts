@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n';
-import { browserApi } from './browser';
+import { browserApi, readLocalFiles } from './browser';
+import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../../../electron/shared/contract';
 
 /** Just enough DOM for the fallback: elements are EventTargets that record what was set on them. */
 type FakeElement = EventTarget & Record<string, unknown> & { click: ReturnType<typeof vi.fn>; remove: ReturnType<typeof vi.fn> };
@@ -135,4 +136,32 @@ it('a browser is never asked by the OS to open a file: the listener is never cal
   expect(typeof unsubscribe).toBe('function');
   unsubscribe();
   expect(listener).not.toHaveBeenCalled();
+});
+
+it('a browser has no OS keychain: it says so, and sealing is refused (keys then use a passphrase)', async () => {
+  await expect(browserApi.secretStorageAvailable()).resolves.toBe(false);
+  await expect(browserApi.sealSecret({ bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_SECRET_STORAGE_UNAVAILABLE');
+  await expect(browserApi.unsealSecret({ bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_SECRET_STORAGE_UNAVAILABLE');
+});
+
+describe('files dropped on the window obey the open dialog\'s limits', () => {
+  const file = (name: string, size: number) => ({ name, size, arrayBuffer: vi.fn(async () => new ArrayBuffer(1)) });
+
+  it('reads up to MAX_OPEN_FILES files, within one size budget for all of them', async () => {
+    expect(MAX_OPEN_FILES).toBe(100);
+    const files = Array.from({ length: MAX_OPEN_FILES }, (_, i) => file(`${i}.relais`, 10));
+    await expect(readLocalFiles(files as unknown as File[])).resolves.toHaveLength(MAX_OPEN_FILES);
+  });
+
+  it('refuses one file more, without reading any, saying how many', async () => {
+    const files = Array.from({ length: MAX_OPEN_FILES + 1 }, (_, i) => file(`${i}.relais`, 10));
+    await expect(readLocalFiles(files as unknown as File[])).rejects.toThrow(/RELAIS_TOO_MANY_FILES: 101 files, at most 100/);
+    for (const f of files) expect(f.arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  it('refuses files that together pass the bridge\'s size cap, without reading any', async () => {
+    const files = [file('a.relais', MAX_FILE_BYTES / 2), file('b.relais', MAX_FILE_BYTES / 2 + 1)];
+    await expect(readLocalFiles(files as unknown as File[])).rejects.toThrow('RELAIS_FILE_TOO_LARGE');
+    for (const f of files) expect(f.arrayBuffer).not.toHaveBeenCalled();
+  });
 });

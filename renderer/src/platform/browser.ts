@@ -16,6 +16,7 @@ import type {
   FILE_EXTENSIONS,
   FileKind,
   MAX_FILE_BYTES,
+  MAX_OPEN_FILES,
   OpenedFile,
   OpenFileRequest,
   OpenFilesRequest,
@@ -23,10 +24,14 @@ import type {
   SaveFileResult,
   SaveStreamRequest,
   WriteSaveRequest,
+  SecretRequest,
 } from '../../../electron/shared/contract';
 
 const MAX_BYTES: typeof MAX_FILE_BYTES = 536_870_912;
+export const MAX_FILES: typeof MAX_OPEN_FILES = 100;
 const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
+const TOO_MANY: (typeof BRIDGE_ERRORS)['tooManyFiles'] = 'RELAIS_TOO_MANY_FILES';
+const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailable'] = 'RELAIS_SECRET_STORAGE_UNAVAILABLE';
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
@@ -115,8 +120,13 @@ const streamedSave = {
   },
 };
 
-async function readChosen(files: readonly File[]): Promise<OpenedFile[]> {
-  // Same budget as the desktop: all chosen files together, checked before reading a byte.
+/**
+ * Files the page was handed (chosen in a browser's dialog, or dropped on the window in any shell), read
+ * within the desktop open dialog's limits: at most MAX_OPEN_FILES, and one size budget for all of them
+ * together, both checked before a byte is read.
+ */
+export async function readLocalFiles(files: readonly File[]): Promise<OpenedFile[]> {
+  if (files.length > MAX_FILES) throw new Error(`${TOO_MANY}: ${files.length} files, at most ${MAX_FILES}`);
   const total = files.reduce((sum, file) => sum + file.size, 0);
   if (total > MAX_BYTES) throw new Error(`${TOO_LARGE}: files larger than ${MAX_BYTES} bytes`);
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -137,7 +147,7 @@ function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
     }, { once: true });
     input.addEventListener('change', () => {
       done();
-      readChosen(Array.from(input.files ?? [])).then(resolve, reject);
+      readLocalFiles(Array.from(input.files ?? [])).then(resolve, reject);
     }, { once: true });
     document.body.append(input);
     input.click();
@@ -180,6 +190,10 @@ export const browserApi = {
   },
   getDiagnostics: async (req: DiagnosticsRequest): Promise<string> => diagnostics(req),
   copyDiagnostics: async (req: DiagnosticsRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
+  // A page has no OS keychain: its keys are sealed with a passphrase the person chooses instead.
+  secretStorageAvailable: async (): Promise<boolean> => false,
+  sealSecret: async (_req: SecretRequest): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
+  unsealSecret: async (_req: SecretRequest): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
   // A browser tab is never asked by the OS to open a file: nothing ever arrives.
   onOpenFileRequest: (_listener: (files: OpenFileRequest[]) => void) => () => undefined,
 } satisfies DesktopApi;

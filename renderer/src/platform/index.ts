@@ -4,7 +4,7 @@
  * `window.relais` and never anything from `electron`.
  */
 import type { DesktopApi } from '../../../electron/shared/contract';
-import { browserApi } from './browser';
+import { browserApi, MAX_FILES, readLocalFiles } from './browser';
 
 declare global {
   interface Window {
@@ -19,6 +19,11 @@ function pickPlatform(): DesktopApi {
 
 export const platform: DesktopApi = pickPlatform();
 
+/** Files dropped on the window: read by the page itself, within the open dialog's limits (count, size). */
+export { readLocalFiles };
+/** How many files may be opened (or dropped) at once. */
+export const MAX_OPEN_FILES = MAX_FILES;
+
 export type {
   AppInfo,
   DesktopApi,
@@ -30,4 +35,5 @@ export type {
   OpenFilesRequest,
   SaveFileRequest,
   SaveFileResult,
+  SecretRequest,
 } from '../../../electron/shared/contract';

@@ -8,7 +8,11 @@ import { formatStamp } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
 import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type OpenSecrets, type ProtectionInput } from '../domain/sync/bundle';
 import type { BundleErrorCode } from '../domain/sync/errors';
-import { generateDeviceKeys, sha256Hex, sign, type DeviceKeys } from '../domain/sync/keys';
+import { sha256Hex } from '../domain/sync/keys';
+import { testDeviceKeys, type TestKeys } from './keys';
+
+/** What a sender needs to sign: the app's DeviceKeys or test keys. */
+export type SenderKeys = Pick<TestKeys, 'signer' | 'signingPublicKey'>;
 import type { SyncRecord } from '../domain/sync/merge';
 import type { BundleEntry } from '../domain/sync/records';
 
@@ -39,11 +43,11 @@ export function beneficiaryRecord(stampMillis = DEFAULT_STAMP_MILLIS): SyncRecor
   return senderRecord(person, stampMillis, 1);
 }
 
-export async function sealTestBundle(keys: DeviceKeys, entries: BundleEntry[], protection: ProtectionInput): Promise<Uint8Array> {
+export async function sealTestBundle(keys: SenderKeys, entries: BundleEntry[], protection: ProtectionInput): Promise<Uint8Array> {
   const { bytes } = await sealBundle({
     app: 'test', bundleId: uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
     source: { deviceId: SENDER_DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' },
-    range: { from: 1, to: entries.length }, entries, signingPrivateJwk: keys.signingPrivateJwk, protection,
+    range: { from: 1, to: entries.length }, entries, signer: keys.signer, protection,
   });
   return bytes;
 }
@@ -56,11 +60,11 @@ function uint32(n: number): Uint8Array {
 
 /** Assemble an unencrypted bundle by hand, so tests can lie in any part of it. */
 export async function forgeBundle(options: {
-  keys: DeviceKeys;
+  keys: SenderKeys;
   payloadText?: string;
   payload?: Uint8Array;
   manifest?: (m: BundleManifest) => Record<string, unknown>;
-  signWith?: DeviceKeys;
+  signWith?: SenderKeys;
   manifestText?: (json: string) => string;
   format?: number;
   manifestLengthOverride?: number;
@@ -77,7 +81,7 @@ export async function forgeBundle(options: {
   let json = JSON.stringify(manifestObject);
   if (options.manifestText) json = options.manifestText(json);
   const manifestBytes = new TextEncoder().encode(json);
-  const signature = await sign((options.signWith ?? options.keys).signingPrivateJwk, manifestBytes);
+  const signature = await (options.signWith ?? options.keys).signer.sign(manifestBytes);
   const inner = new Uint8Array([
     ...uint32(options.manifestLengthOverride ?? manifestBytes.length), ...manifestBytes, 0, 64, ...signature, ...payload,
   ]);
@@ -105,8 +109,8 @@ function flip(bytes: Uint8Array, at: number): Uint8Array {
  * Every case a receiver holding `receiverIdentity` must refuse. `sender` signs; the passphrase cases use
  * `passphrase` (with a low scrypt work factor: the tests are about answers, not about scrypt's cost).
  */
-export async function buildHostileCorpus(sender: DeviceKeys, receiver: { identity: string; recipient: string }): Promise<HostileCase[]> {
-  const stranger = await generateDeviceKeys();
+export async function buildHostileCorpus(sender: SenderKeys, receiver: { identity: CryptoKey | string; recipient: string }): Promise<HostileCase[]> {
+  const stranger = await testDeviceKeys();
   const good = [{ kind: 'village' as const, record: villageRecord() }, { kind: 'beneficiary' as const, record: beneficiaryRecord() }];
   const toReceiver = await sealTestBundle(sender, good, { type: 'recipient', recipient: receiver.recipient });
   const withPassphrase = await sealTestBundle(sender, good, { type: 'passphrase', passphrase: 'correct horse battery', workFactor: 4 });
@@ -151,7 +155,7 @@ export async function buildHostileCorpus(sender: DeviceKeys, receiver: { identit
   ];
 }
 
-async function editedAfterSigning(sender: DeviceKeys, payloadText: string): Promise<Uint8Array> {
+async function editedAfterSigning(sender: SenderKeys, payloadText: string): Promise<Uint8Array> {
   // Sign a manifest, then change a byte of it (the author's name) keeping the old signature.
   const honest = await forgeBundle({ keys: sender, payloadText });
   const text = new TextDecoder('latin1').decode(honest);
@@ -162,7 +166,7 @@ async function editedAfterSigning(sender: DeviceKeys, payloadText: string): Prom
 }
 
 /** A clear bundle whose record carries a stamp `days` ahead of `now` (a sender's clock badly set). */
-export async function futureBundle(sender: DeviceKeys, now: number, days: number): Promise<{ bytes: Uint8Array; record: SyncRecord }> {
+export async function futureBundle(sender: SenderKeys, now: number, days: number): Promise<{ bytes: Uint8Array; record: SyncRecord }> {
   const record = villageRecord({}, now + days * 24 * 60 * 60 * 1000);
   return { bytes: await sealTestBundle(sender, [{ kind: 'village', record }], { type: 'none' }), record };
 }

@@ -4,14 +4,17 @@
  */
 import { openRelais, type Relais } from '../db';
 import type { RelaisDatabase } from '../db/schema';
-import { importBundle, isImported, type ImportReport } from '../db/sync';
+import { importBundle, isImported, rememberOsProtection, type ImportReport } from '../db/sync';
 import { openBundle, type BundleLimits, type OpenSecrets } from '../domain/sync/bundle';
 import type { ValidatorRegistry } from '../domain/sync/records';
+import { fakeOsProtection } from './keys';
 
 const opened: Relais[] = [];
 
+/** A throwaway database whose keys are sealed by a pretend OS keychain, as on the desktop. */
 export function openTestRelais(prefix = 'sync'): Relais {
   const relais = openRelais(`${prefix}-${Math.random().toString(36).slice(2)}`);
+  rememberOsProtection(relais.db, fakeOsProtection());
   opened.push(relais);
   return relais;
 }

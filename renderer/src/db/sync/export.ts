@@ -106,9 +106,9 @@ export async function exportBundle(
     kind: options.kind,
     createdAt,
     since: options.kind === 'full' ? null : mark?.at ?? null,
-    source: { deviceId, signingKey: keys.signingPublicKey, name: options.author.name, structure: options.author.structure },
+    source: { deviceId, signingKey: keys.signer.publicKey, name: options.author.name, structure: options.author.structure },
     range: { from, to: seq },
-    signingPrivateJwk: keys.signingPrivateJwk,
+    signer: keys.signer,
     protection: options.protection,
   }, payload);
   return {

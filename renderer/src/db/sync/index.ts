@@ -3,7 +3,7 @@
  * Decoding and checking bytes is pure (domain/sync/bundle.ts) and runs in a Worker in the app
  * (./worker); the functions here receive its result (`OpenedBundle`) and only touch Dexie.
  *
- *   keys.ts                this device's keys and cards, the cards of others
+ *   keys.ts                this device's keys (sealed at rest, one signer) and cards, the cards of others
  *   export.ts              changes or everything, streamed into a signed bundle
  *   import/preview.ts      what an import would do, nothing written
  *   import/leaveOutHeld.ts drop what the database already holds (in the Worker)
@@ -16,7 +16,10 @@
  *   rows.ts                rows of the sync tables
  *   worker/                open a bundle off the main thread (and leave out what is held)
  */
-export { ensureDeviceKeys, exportMyCard, knownCards, knownCardsWithFingerprints, saveCard, type Author } from './keys';
+export {
+  ensureDeviceKeys, exportMyCard, knownCards, knownCardsWithFingerprints, lockKeys, readKeysState, rememberOsProtection, renewDeviceKeys,
+  saveCard, sealDeviceKeys, unlockDeviceKeys, unlockedKeys, type Author, type DeviceKeys, type KeysState, type OsProtection,
+} from './keys';
 export { exportBundle, summarizeExport, type ExportSummary, type PreparedExport } from './export';
 export { previewImport, type ImportPlan, type SignatureStatus } from './import/preview';
 export { leaveOutHeldRecords } from './import/leaveOutHeld';
@@ -27,5 +30,5 @@ export {
   importedBundleIds, isImported, missingBundles, recentImports, setExportReminderDays, unexportedChanges,
   type SourceGaps, type UnexportedChanges,
 } from './status';
-export { openBundleOffThread } from './worker/openBundleOffThread';
+export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
 export type { CardRow, ConflictRow, ImportRow, OutcomeCounts, QuarantineRow } from './rows';

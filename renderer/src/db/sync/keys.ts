@@ -1,12 +1,23 @@
 /**
- * This device's keys and cards: the Ed25519 key that signs its bundles and the age identity bundles
- * are encrypted to, created on first use and kept in `meta`; its card for a coordinator to hand out;
- * the cards of others, which say whose key is whose.
+ * This device's keys and cards.
+ *
+ * The keys: an Ed25519 key that signs its bundles and cards, and an X25519 age identity bundles are
+ * encrypted to. Their private halves are sealed at rest in the `secrets` table, wrapped with a vault key
+ * that the OS (Electron safeStorage) or the person's passphrase seals (domain/sync/sealing.ts); nothing
+ * secret is ever stored in clear. Unsealed, they are non-extractable CryptoKeys kept in memory for the
+ * session, and everything that signs goes through their one `Signer`.
+ *
+ * The cards: this device's card for a coordinator to hand out, and the cards of others, which say whose
+ * key is whose.
  */
-import { fingerprint, generateDeviceKeys, type DeviceKeys } from '../../domain/sync/keys';
 import { createCard, type SignedCard } from '../../domain/sync/card';
-import { ensureDevice } from '../device';
-import { readMeta, writeMeta } from '../meta';
+import { ageRecipientOf, fingerprint, generateAgePair, generateSigningPair, publicKeyOf, signerOf, type Signer } from '../../domain/sync/keys';
+import {
+  ageIdentityToPkcs8, createVaultKey, importLegacySigningKey, KeysError, keysErrorCode, openVaultKey, unwrapPrivateKey, wrapPkcs8,
+  wrapPrivateKey, type SealedVaultKey, type VaultProtection, type VaultScheme, type WrappedKey,
+} from '../../domain/sync/sealing';
+import { ensureDevice, renewDevice } from '../device';
+import { deleteMeta, readMeta, type MetaValues } from '../meta';
 import type { RelaisDatabase } from '../schema';
 import type { CardRow } from './rows';
 
@@ -17,39 +28,213 @@ export interface Author {
   role?: string;
 }
 
+/** The keys of this device, unsealed for the session. */
+export interface DeviceKeys {
+  signer: Signer;
+  /** The signer's public key (raw Ed25519, base64), as on the card. */
+  signingPublicKey: string;
+  /** The X25519 private key, non-extractable: opens bundles encrypted to this device (age takes a CryptoKey). */
+  ageIdentity: CryptoKey;
+  /** `age1…`, on the card. */
+  ageRecipient: string;
+}
+
+/** The rows of the `secrets` table (schema version 12): public halves in clear, private halves sealed. */
+export interface SecretValues {
+  vault: SealedVaultKey & { createdAt: string };
+  signingKey: WrappedKey & { publicKey: string };
+  ageKey: WrappedKey & { recipient: string };
+}
+export type SecretName = keyof SecretValues;
+export type SecretRow = { [K in SecretName]: { name: K; value: SecretValues[K] } }[SecretName];
+
+async function readSecret<K extends SecretName>(db: RelaisDatabase, name: K): Promise<SecretValues[K] | undefined> {
+  return (await db.secrets.get(name))?.value as SecretValues[K] | undefined;
+}
+
+/** The OS protection is the only one a session may remember: it holds functions, not a secret. */
+export type OsProtection = Extract<VaultProtection, { kind: 'os' }>;
+
+const unlocked = new WeakMap<RelaisDatabase, DeviceKeys>();
+const remembered = new WeakMap<RelaisDatabase, OsProtection>();
+const opening = new WeakMap<RelaisDatabase, Promise<DeviceKeys>>();
+
+/** How this database's keys are kept, read without writing (live queries may call it). */
+export interface KeysState {
+  /** How the vault is sealed; null before any key was sealed. */
+  sealedBy: VaultScheme | null;
+  /** An older version left keys in clear in `meta`: they are sealed when the vault is first opened. */
+  legacyClearKeys: boolean;
+}
+
+export async function readKeysState(db: RelaisDatabase): Promise<KeysState> {
+  const vault = await readSecret(db, 'vault');
+  const legacyClearKeys = (await readMeta(db, 'signingKey')) !== undefined || (await readMeta(db, 'ageIdentity')) !== undefined;
+  return { sealedBy: vault?.scheme ?? null, legacyClearKeys };
+}
+
+/** The keys unsealed in this session, if any. */
+export function unlockedKeys(db: RelaisDatabase): DeviceKeys | undefined {
+  return unlocked.get(db);
+}
+
+/** Forget the unsealed keys (the next use asks again). */
+export function lockKeys(db: RelaisDatabase): void {
+  unlocked.delete(db);
+}
+
+/** Let `ensureDeviceKeys` unseal (or first seal) the keys with the OS whenever they are needed. */
+export function rememberOsProtection(db: RelaisDatabase, protection: OsProtection): void {
+  remembered.set(db, protection);
+}
+
 /**
- * This device's keys, created on first use. Generated outside the transaction (WebCrypto promises
- * would end a Dexie transaction), then stored only if no other tab stored some first.
+ * This device's keys, unsealed: those of the session, or unsealed with the remembered OS protection
+ * (sealed first if this database has none yet). Otherwise KeysError('locked'): the screen asks for the
+ * passphrase (features/keys) and calls `unlockDeviceKeys`.
  */
-export async function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> {
-  const read = async (): Promise<DeviceKeys | undefined> => {
-    const signing = await readMeta(db, 'signingKey');
-    const age = await readMeta(db, 'ageIdentity');
-    return signing && age ? {
-      signingPrivateJwk: signing.privateJwk, signingPublicKey: signing.publicKey,
-      ageIdentity: age.identity, ageRecipient: age.recipient,
-    } : undefined;
+export function ensureDeviceKeys(db: RelaisDatabase): Promise<DeviceKeys> {
+  const open = unlocked.get(db);
+  if (open) return Promise.resolve(open);
+  const protection = remembered.get(db);
+  if (!protection) return Promise.reject(new KeysError('locked'));
+  let pending = opening.get(db);
+  if (!pending) {
+    pending = openOrSeal(db, protection).finally(() => opening.delete(db));
+    opening.set(db, pending);
+  }
+  return pending;
+}
+
+async function openOrSeal(db: RelaisDatabase, protection: OsProtection): Promise<DeviceKeys> {
+  if (await readSecret(db, 'vault')) return unlockDeviceKeys(db, protection);
+  try {
+    return await sealDeviceKeys(db, protection);
+  } catch (error) {
+    if (keysErrorCode(error) === 'alreadySealed') return unlockDeviceKeys(db, protection); // another window sealed first
+    throw error;
+  }
+}
+
+type LegacyKeys = { signing: MetaValues['signingKey']; age: MetaValues['ageIdentity'] };
+
+async function readLegacyKeys(db: RelaisDatabase): Promise<LegacyKeys | undefined> {
+  const signing = await readMeta(db, 'signingKey');
+  const age = await readMeta(db, 'ageIdentity');
+  return signing && age ? { signing, age } : undefined;
+}
+
+interface SealedKeys {
+  rows: Pick<SecretValues, 'signingKey' | 'ageKey'>;
+  keys: DeviceKeys;
+}
+
+/** Unseal the sealed rows again, the way every later session will: what is stored is proven to open. */
+async function unsealKeys(rows: SealedKeys['rows'], vaultKey: CryptoKey): Promise<DeviceKeys> {
+  const signing = await unwrapPrivateKey(rows.signingKey, vaultKey, 'signing');
+  const ageIdentity = await unwrapPrivateKey(rows.ageKey, vaultKey, 'age');
+  return {
+    signer: signerOf(signing, rows.signingKey.publicKey),
+    signingPublicKey: rows.signingKey.publicKey,
+    ageIdentity,
+    ageRecipient: rows.ageKey.recipient,
   };
-  const existing = await read();
-  if (existing) return existing;
-  const keys = await generateDeviceKeys();
-  return db.transaction('rw', db.meta, async () => {
-    const raced = await read();
-    if (raced) return raced;
-    await writeMeta(db, 'signingKey', { privateJwk: keys.signingPrivateJwk, publicKey: keys.signingPublicKey });
-    await writeMeta(db, 'ageIdentity', { identity: keys.ageIdentity, recipient: keys.ageRecipient });
-    return keys;
+}
+
+/** New key pairs, sealed with the vault key. */
+async function sealNewKeys(vaultKey: CryptoKey): Promise<SealedKeys> {
+  const signing = await generateSigningPair();
+  const age = await generateAgePair();
+  const rows: SealedKeys['rows'] = {
+    signingKey: { ...(await wrapPrivateKey(signing.privateKey, vaultKey, 'signing')), publicKey: await publicKeyOf(signing) },
+    ageKey: { ...(await wrapPrivateKey(age.privateKey, vaultKey, 'age')), recipient: await ageRecipientOf(age.privateKey) },
+  };
+  return { rows, keys: await unsealKeys(rows, vaultKey) };
+}
+
+/** The keys an older version kept in clear, sealed as they are: cards already handed out stay valid. */
+async function sealLegacyKeys(legacy: LegacyKeys, vaultKey: CryptoKey): Promise<SealedKeys> {
+  const signing = await importLegacySigningKey(legacy.signing.privateJwk);
+  const agePkcs8 = ageIdentityToPkcs8(legacy.age.identity);
+  try {
+    const rows: SealedKeys['rows'] = {
+      signingKey: { ...(await wrapPrivateKey(signing, vaultKey, 'signing')), publicKey: legacy.signing.publicKey },
+      ageKey: { ...(await wrapPkcs8(agePkcs8, vaultKey, 'age')), recipient: legacy.age.recipient },
+    };
+    return { rows, keys: await unsealKeys(rows, vaultKey) };
+  } finally {
+    agePkcs8.fill(0);
+  }
+}
+
+/** Store a vault and its keys, in one transaction; the clear copies an older version left are deleted. */
+async function storeVault(
+  db: RelaisDatabase, sealed: SealedVaultKey, material: SealedKeys, replace: (() => Promise<void>) | undefined,
+): Promise<void> {
+  await db.transaction('rw', [db.secrets, db.meta], async () => {
+    if (replace) await replace();
+    else if (await db.secrets.get('vault')) throw new KeysError('alreadySealed');
+    await db.secrets.bulkPut([
+      { name: 'vault', value: { ...sealed, createdAt: new Date().toISOString() } },
+      { name: 'signingKey', value: material.rows.signingKey },
+      { name: 'ageKey', value: material.rows.ageKey },
+    ]);
+    await deleteMeta(db, 'signingKey');
+    await deleteMeta(db, 'ageIdentity');
   });
 }
 
-/** This device's card (for a coordinator to hand out). */
+/**
+ * Seal this database's keys for the first time (first run, or the first start of this version): the keys
+ * an older version left in clear if any (then deleted from `meta`), new ones otherwise.
+ */
+export async function sealDeviceKeys(db: RelaisDatabase, protection: VaultProtection): Promise<DeviceKeys> {
+  if (await readSecret(db, 'vault')) throw new KeysError('alreadySealed');
+  const legacy = await readLegacyKeys(db);
+  // WebCrypto (and the bridge) run before the transaction: a Dexie transaction ends at a foreign await.
+  const { sealed, key } = await createVaultKey(protection);
+  const material = legacy ? await sealLegacyKeys(legacy, key) : await sealNewKeys(key);
+  await storeVault(db, sealed, material, undefined);
+  unlocked.set(db, material.keys);
+  return material.keys;
+}
+
+/** Unseal the keys with the OS or the passphrase, for this session. */
+export async function unlockDeviceKeys(db: RelaisDatabase, protection: VaultProtection): Promise<DeviceKeys> {
+  const [vault, signingKey, ageKey] = await Promise.all([readSecret(db, 'vault'), readSecret(db, 'signingKey'), readSecret(db, 'ageKey')]);
+  if (!vault) throw new KeysError('notSealed');
+  if (!signingKey || !ageKey) throw new KeysError('unreadable', 'keys missing');
+  const keys = await unsealKeys({ signingKey, ageKey }, await openVaultKey(vault, protection));
+  unlocked.set(db, keys);
+  return keys;
+}
+
+/**
+ * Re-enrolment, when the old keys cannot be unsealed any more (passphrase forgotten, OS keychain lost):
+ * new keys under a new seal, and a new device id, since a device is known by its key. Every record stays;
+ * the export mark is reset so that the next export, the first under the new id, carries everything and
+ * leaves no false "missing bundle" at the receivers. Coordinators enrol the new card.
+ */
+export async function renewDeviceKeys(db: RelaisDatabase, protection: VaultProtection): Promise<DeviceKeys> {
+  const { sealed, key } = await createVaultKey(protection);
+  const material = await sealNewKeys(key);
+  await storeVault(db, sealed, material, async () => {
+    await db.secrets.clear();
+    await renewDevice(db);
+    await deleteMeta(db, 'exportMark');
+  });
+  unlocked.set(db, material.keys);
+  return material.keys;
+}
+
+/** This device's card (for a coordinator to hand out), signed by its signer. */
 export async function exportMyCard(db: RelaisDatabase, author: Author & { role: string }): Promise<Uint8Array> {
-  const keys = await ensureDeviceKeys(db);
+  const { signer, ageRecipient } = await ensureDeviceKeys(db);
   const { deviceId } = await ensureDevice(db);
   return createCard({
     name: author.name, structure: author.structure, role: author.role, deviceId,
-    ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey, createdAt: new Date().toISOString(),
-  }, keys.signingPrivateJwk);
+    ageRecipient, signingKey: signer.publicKey, createdAt: new Date().toISOString(),
+  }, signer);
 }
 
 export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<void> {

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatStamp } from '../hlc';
 import { uuidv7 } from '../ids';
 import { frame, openBundle, sealBundle, type BundleManifest, type ProtectionInput } from './bundle';
-import { generateDeviceKeys } from './keys';
+import { testDeviceKeys } from '../../testkit/keys';
 import { syncedContent, type SyncRecord } from './merge';
 import type { BundleEntry } from './records';
 import { RECORD_VALIDATORS } from './validators';
@@ -68,13 +68,13 @@ const ENTRIES: BundleEntry[] = [
   { kind: 'beneficiary', record: stampedRecord({ code: 'B-0042', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: true }, DEVICE, STAMPED_AT, 1) },
 ];
 
-const keys = await generateDeviceKeys();
+const keys = await testDeviceKeys();
 
 async function sealWith(protection: ProtectionInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
   return sealBundle({
     app: '0.1.0', bundleId: uuidv7(), kind: 'full', createdAt: new Date(STAMPED_AT).toISOString(), since: null,
     source: { deviceId: DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' },
-    range: { from: 1, to: 2 }, entries: ENTRIES, signingPrivateJwk: keys.signingPrivateJwk, protection,
+    range: { from: 1, to: 2 }, entries: ENTRIES, signer: keys.signer, protection,
   });
 }
 
@@ -126,7 +126,7 @@ describe.skipIf(noAge !== null)('a bundle sealed by Relais opens with the age CL
   });
 
   it('is refused by age with someone else\'s identity (the recipe does not just copy bytes)', async () => {
-    const stranger = await generateDeviceKeys();
+    const stranger = await testDeviceKeys();
     writeFileSync(file('bundle.relais'), (await sealWith({ type: 'recipient', recipient: keys.ageRecipient })).bytes);
     writeFileSync(file('key.txt'), `${stranger.ageIdentity}\n`);
     expect(() => sh(recipe('open-with-age'))).toThrow(/no identity matched/);

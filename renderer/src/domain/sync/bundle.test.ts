@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
 import { openBundle, PayloadWriter, sealBundle, type BundleLimits } from './bundle';
 import { bundleErrorCode } from './errors';
-import { generateDeviceKeys } from './keys';
+import { testDeviceKeys } from '../../testkit/keys';
 import { forgeBundle, SENDER_DEVICE, villageRecord } from '../../testkit/hostileCorpus';
 import { RECORD_VALIDATORS } from './validators';
 import { syncedContent } from './merge';
 import type { BundleEntry } from './records';
 
-const keys = await generateDeviceKeys();
+const keys = await testDeviceKeys();
 const validators = RECORD_VALIDATORS;
 const LIMITS: BundleLimits = { maxFileBytes: 64 << 20, maxManifestBytes: 256 << 10, maxInflatedBytes: 8 << 20, maxRecords: 100_000, maxRecordBytes: 1 << 20 };
 
@@ -32,7 +32,7 @@ async function seal(entries: BundleEntry[]): Promise<{ bytes: Uint8Array; bundle
   const { bytes, manifest } = await sealBundle({
     app: 'test', bundleId: '0195c72d-c111-7c36-a109-67a1da361f1e', kind: 'full', createdAt: new Date().toISOString(), since: null,
     source: { deviceId: SENDER_DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha', structure: 'Lormes' },
-    range: { from: 1, to: entries.length }, entries, signingPrivateJwk: keys.signingPrivateJwk, protection: { type: 'none' },
+    range: { from: 1, to: entries.length }, entries, signer: keys.signer, protection: { type: 'none' },
   });
   return { bytes, bundleId: manifest.bundleId };
 }

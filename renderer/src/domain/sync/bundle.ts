@@ -21,7 +21,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError } from './errors';
-import { sha256Hex, sign, verify } from './keys';
+import { sha256Hex, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
 import type { SyncRecord } from './merge';
@@ -56,6 +56,15 @@ export const DEFAULT_LIMITS: BundleLimits = {
 
 /** age's own default; tests lower it (scrypt is deliberately slow). */
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
+
+/**
+ * The highest scrypt work factor (log2 N) a passphrase bundle may ask of us, checked in the age header
+ * before any work. The reference `age` CLI accepts up to 22 (its `NewScryptIdentity` default, "15 s on
+ * a modern machine"); the age-encryption library we decrypt with stops at 20, with no setting to go
+ * further — and 2^20 already takes 1 GiB of memory in the Worker. So 20: a hostile file cannot make the
+ * app grind (or run out of memory) for minutes, and what Relais and the age CLI write (18) opens.
+ */
+export const MAX_SCRYPT_WORK_FACTOR = 20;
 
 export interface BundleSource {
   deviceId: string;
@@ -92,7 +101,8 @@ export type ProtectionInput =
 /** What sealing needs: the manifest's descriptive fields (the rest is computed), records and keys. */
 export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
-  signingPrivateJwk: JsonWebKey;
+  /** Signs the manifest; its public key must be `source.signingKey`. */
+  signer: Signer;
   protection: ProtectionInput;
 };
 
@@ -265,8 +275,9 @@ export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: Se
     protection: input.protection.type,
     payloadSha256: await sha256Hex(payload.bytes),
   };
+  if (input.source.signingKey !== input.signer.publicKey) throw new Error('a bundle is signed by its source\'s key');
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
-  const signature = await sign(input.signingPrivateJwk, manifestBytes);
+  const signature = await input.signer.sign(manifestBytes);
   const inner = concat([uint32(manifestBytes.length), manifestBytes, uint16(signature.length), signature, payload.bytes]);
   const body = await encrypt(inner, input.protection);
   return { bytes: frame(input.protection.type, body), manifest };
@@ -281,43 +292,73 @@ export interface BundleHeader {
   protection: Protection;
 }
 
+/**
+ * How a file says it is protected, from its clear header alone, or undefined when it is not a bundle
+ * (opening it then says why): lets the screen unseal this device's keys only for a bundle sent to them.
+ */
+export function bundleProtection(bytes: Uint8Array): Protection | undefined {
+  try {
+    return peekBundle(bytes).protection;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read the clear header: enough to know whether to ask for a passphrase. Checks format and sizes. */
 function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): BundleHeader {
-  if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`);
+  if (bytes.length > limits.maxFileBytes) throw new BundleError('tooLarge', `file of ${bytes.length} bytes`, 'file');
   if (bytes.length < BUNDLE_MAGIC.length || BUNDLE_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new BundleError('notABundle');
   }
-  if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header');
+  if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header', 'header');
   const format = bytes[BUNDLE_MAGIC.length];
-  if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`);
-  if (format < 1) throw new BundleError('corrupted', `format ${format}`);
+  if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`, 'container');
+  if (format < 1) throw new BundleError('corrupted', `format ${format}`, 'format');
   const protection = PROTECTIONS[bytes[BUNDLE_MAGIC.length + 1]];
-  if (!protection) throw new BundleError('corrupted', 'protection');
+  if (!protection) throw new BundleError('corrupted', 'protection byte', 'protection');
   const declared = new DataView(bytes.buffer, bytes.byteOffset + BUNDLE_MAGIC.length + 2, 4).getUint32(0);
   const actual = bytes.length - HEADER_BYTES;
-  if (actual < declared) throw new BundleError('truncated', `${actual} of ${declared} bytes`);
-  if (actual > declared) throw new BundleError('corrupted', 'trailing bytes');
+  if (actual < declared) throw new BundleError('truncated', `${actual} of ${declared} bytes`, 'body');
+  if (actual > declared) throw new BundleError('corrupted', 'trailing bytes', 'trailingBytes');
   return { format, protection };
 }
 
 export interface OpenSecrets {
-  /** This device's age identity (for bundles encrypted to our card). */
-  identity?: string;
+  /**
+   * This device's age identity (for bundles encrypted to our card): its non-extractable X25519 key in
+   * the app, an `AGE-SECRET-KEY-1…` string in tests and tools.
+   */
+  identity?: CryptoKey | string;
   passphrase?: string;
+}
+
+/** The work factors the scrypt stanzas of an age header ask for (its text lines, before `---`). */
+export function scryptWorkFactors(body: Uint8Array): number[] {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 4096));
+  const end = head.indexOf('\n---');
+  const factors: number[] = [];
+  for (const line of (end === -1 ? head : head.slice(0, end)).split('\n')) {
+    const args = line.split(' ');
+    if (args[0] === '->' && args[1] === 'scrypt' && /^[0-9]+$/.test(args[3] ?? '')) factors.push(Number(args[3]));
+  }
+  return factors;
 }
 
 async function decrypt(body: Uint8Array, protection: Protection, secrets: OpenSecrets): Promise<Uint8Array> {
   if (protection === 'none') return body;
   const decrypter = new Decrypter();
   if (protection === 'passphrase') {
+    // Refused from the header, before asking for the passphrase: the work would be done for nothing.
+    const factor = Math.max(0, ...scryptWorkFactors(body));
+    if (factor > MAX_SCRYPT_WORK_FACTOR) throw new BundleError('workFactorTooHigh', `log2 N = ${factor}`);
     if (!secrets.passphrase) throw new BundleError('needsPassphrase');
     decrypter.addPassphrase(secrets.passphrase);
   } else {
-    if (!secrets.identity) throw new BundleError('wrongKey', 'no identity on this device');
+    if (!secrets.identity) throw new BundleError('wrongKey', 'no identity on this device', 'noIdentity');
     try {
       decrypter.addIdentity(secrets.identity);
     } catch {
-      throw new BundleError('wrongKey', 'invalid identity');
+      throw new BundleError('wrongKey', 'invalid identity', 'invalidIdentity');
     }
   }
   try {
@@ -327,7 +368,8 @@ async function decrypt(body: Uint8Array, protection: Protection, secrets: OpenSe
     if (message.includes('no identity matched')) {
       throw new BundleError(protection === 'passphrase' ? 'wrongPassphrase' : 'notForThisUser');
     }
-    throw new BundleError('corrupted', message);
+    if (message.includes('work factor')) throw new BundleError('workFactorTooHigh', message);
+    throw new BundleError('corrupted', message, 'encryption');
   }
 }
 
@@ -339,14 +381,14 @@ interface InnerParts {
 
 function splitInner(inner: Uint8Array, limits: BundleLimits): InnerParts {
   const view = new DataView(inner.buffer, inner.byteOffset, inner.byteLength);
-  if (inner.length < 4) throw new BundleError('truncated', 'manifest length');
+  if (inner.length < 4) throw new BundleError('truncated', 'manifest length', 'inner');
   const manifestLength = view.getUint32(0);
-  if (manifestLength > limits.maxManifestBytes) throw new BundleError('tooLarge', `manifest of ${manifestLength} bytes`);
-  if (inner.length < 4 + manifestLength + 2) throw new BundleError('truncated', 'manifest');
+  if (manifestLength > limits.maxManifestBytes) throw new BundleError('tooLarge', `manifest of ${manifestLength} bytes`, 'manifest');
+  if (inner.length < 4 + manifestLength + 2) throw new BundleError('truncated', 'manifest', 'inner');
   const signatureLength = view.getUint16(4 + manifestLength);
   const signatureStart = 4 + manifestLength + 2;
-  if (signatureLength !== 64) throw new BundleError('badSignature', `signature of ${signatureLength} bytes`);
-  if (inner.length < signatureStart + signatureLength) throw new BundleError('truncated', 'signature');
+  if (signatureLength !== 64) throw new BundleError('badSignature', `signature of ${signatureLength} bytes`, 'length');
+  if (inner.length < signatureStart + signatureLength) throw new BundleError('truncated', 'signature', 'inner');
   return {
     manifestBytes: inner.subarray(4, 4 + manifestLength),
     signature: inner.subarray(signatureStart, signatureStart + signatureLength),
@@ -368,10 +410,10 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BundleError('corrupted', 'manifest encoding');
+    throw new BundleError('corrupted', 'manifest encoding', 'manifest');
   }
   const m = parseSafeObject(text, 'manifest');
-  if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`);
+  if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`, 'manifest');
   const source = m.source as Record<string, unknown> | undefined;
   const range = m.range as Record<string, unknown> | undefined;
   const ok = m.format === BUNDLE_FORMAT
@@ -389,8 +431,8 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && typeof m.personalData === 'boolean'
     && (PROTECTIONS as readonly unknown[]).includes(m.protection)
     && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
-  if (!ok) throw new BundleError('corrupted', 'manifest fields');
-  if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`);
+  if (!ok) throw new BundleError('corrupted', 'manifest fields', 'manifest');
+  if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`, 'recordCount');
   return m as unknown as BundleManifest;
 }
 
@@ -412,7 +454,9 @@ async function feedInflater(writer: WritableStreamDefaultWriter<BufferSource>, p
 function inflateError(error: unknown): BundleError {
   if (error instanceof BundleError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new BundleError(/truncat|unexpected end|incomplete/i.test(message) ? 'truncated' : 'corrupted', message);
+  return /truncat|unexpected end|incomplete/i.test(message)
+    ? new BundleError('truncated', message, 'compression')
+    : new BundleError('corrupted', message, 'compression');
 }
 
 /**
@@ -421,7 +465,7 @@ function inflateError(error: unknown): BundleError {
  * lines to `onLine` as they arrive: neither a bomb nor a huge bundle ever sits in memory as one string.
  */
 async function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (line: string) => void): Promise<void> {
-  if (payload.length === 0) throw new BundleError('truncated', 'empty payload');
+  if (payload.length === 0) throw new BundleError('truncated', 'empty payload', 'payload');
   const inflater = new DecompressionStream('gzip');
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
@@ -434,9 +478,9 @@ async function inflateLines(payload: Uint8Array, limits: BundleLimits, onLine: (
       const { done, value } = await reader.read();
       if (done) break;
       inflated += value.length;
-      if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload');
+      if (inflated > limits.maxInflatedBytes) throw new BundleError('tooLarge', 'inflated payload', 'inflated');
       pending = emitLines(pending + decoder.decode(value, { stream: true }), onLine);
-      if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record');
+      if (pending.length > limits.maxRecordBytes) throw new BundleError('tooLarge', 'record', 'record');
     }
     pending += decoder.decode();
   } catch (error) {
@@ -508,7 +552,7 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
   await inflateLines(payload, limits, (line) => {
     if (line.length === 0) return;
     count += 1;
-    if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared');
+    if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared', 'moreRecords');
     const item = parseSafeObject(line, `record ${count}`); // refuses __proto__ & co. at any depth
     const kind = item.kind;
     if (!isRecordKind(kind)) {
@@ -530,7 +574,7 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
   if (invalid.length > 0) {
     throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`);
   }
-  if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`);
+  if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`, 'counts');
   return { entries, quarantined };
 }
 
@@ -544,17 +588,17 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   const inner = await decrypt(bytes.subarray(HEADER_BYTES), header.protection, secrets);
   const { manifestBytes, signature, payload } = splitInner(inner, limits);
   const manifest = readManifest(manifestBytes, limits);
-  if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature');
+  if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature', 'does not verify', 'mismatch');
   // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
-  if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed');
-  if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash');
+  if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed', 'protectionChanged');
+  if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash', 'payloadHash');
   if (options.isKnownBundle && (await options.isKnownBundle(manifest.bundleId))) {
     return { manifest, entries: [], quarantined: [], alreadyImported: true };
   }
   const { entries, quarantined } = await parseEntries(payload, manifest, options, limits);
   const actual = countByKind([...entries, ...quarantined]);
   for (const kind of RECORD_KINDS) {
-    if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`);
+    if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`, 'counts');
   }
   return { manifest, entries, quarantined };
 }

@@ -1,16 +1,35 @@
 /**
- * Why a bundle or a card was refused. Codes, not prose: the screen shows `sync:errors.<code>` in the
- * user's language, and tests assert the exact code.
+ * Why a bundle or a card was refused. Codes, not prose: tests assert the code, and the screen says
+ * precisely what was wrong — `sync:errorReasons.<code>.<reason>` when the refusal names its reason (a
+ * manifest that does not parse is not a payload changed after signing), `sync:errors.<code>` otherwise.
  */
 export const BUNDLE_ERROR_CODES = [
   'notABundle', 'newerFormat', 'truncated', 'corrupted', 'tooLarge', 'wrongPassphrase', 'needsPassphrase',
-  'wrongKey', 'notForThisUser', 'badSignature', 'unsafeKeys', 'invalidRecords', 'invalidCard',
+  'wrongKey', 'notForThisUser', 'badSignature', 'unsafeKeys', 'invalidRecords', 'invalidCard', 'workFactorTooHigh',
 ] as const;
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
 
-export class BundleError extends Error {
-  constructor(readonly code: BundleErrorCode, detail?: string) {
-    super(detail ? `${code}: ${detail}` : code);
+/** The precise reasons behind the codes that cover several faults; each has its own message. */
+export const BUNDLE_ERROR_REASONS = {
+  tooLarge: ['file', 'manifest', 'recordCount', 'record', 'inflated', 'moreRecords'],
+  truncated: ['header', 'body', 'inner', 'payload', 'compression'],
+  corrupted: ['format', 'protection', 'trailingBytes', 'encryption', 'manifest', 'payloadHash', 'compression', 'recordLine', 'counts'],
+  badSignature: ['length', 'mismatch', 'protectionChanged'],
+  newerFormat: ['container', 'manifest', 'card'],
+  wrongKey: ['noIdentity', 'invalidIdentity'],
+  invalidCard: ['tooLarge', 'encoding', 'json', 'type', 'fields', 'signature'],
+} as const satisfies Partial<Record<BundleErrorCode, readonly string[]>>;
+
+type Reasons = typeof BUNDLE_ERROR_REASONS;
+export type BundleErrorReason<C extends BundleErrorCode = BundleErrorCode> = C extends keyof Reasons ? Reasons[C][number] : never;
+
+export class BundleError<C extends BundleErrorCode = BundleErrorCode> extends Error {
+  /**
+   * `detail` is for developers (logs, test failures); `reason`, when the code covers several faults,
+   * says which one, for the person. The message reads `code.reason: detail`, so both survive a Worker.
+   */
+  constructor(readonly code: C, detail?: string, readonly reason?: BundleErrorReason<C>) {
+    super(`${code}${reason ? `.${reason}` : ''}${detail ? `: ${detail}` : ''}`);
     this.name = 'BundleError';
   }
 }
@@ -19,10 +38,23 @@ function isBundleError(error: unknown): error is BundleError {
   return error instanceof Error && error.name === 'BundleError' && 'code' in error;
 }
 
+function parsed(error: unknown): { code: BundleErrorCode; reason?: string } | undefined {
+  if (isBundleError(error)) return { code: error.code, reason: error.reason };
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const match = /^(\w+)(?:\.(\w+))?(?::|$)/.exec(message);
+  if (!match || !(BUNDLE_ERROR_CODES as readonly string[]).includes(match[1])) return undefined;
+  return { code: match[1] as BundleErrorCode, reason: match[2] };
+}
+
 /** The error code inside anything thrown (errors crossing a Worker boundary lose their class). */
 export function bundleErrorCode(error: unknown): BundleErrorCode | undefined {
-  if (isBundleError(error)) return error.code;
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const code = message.split(':')[0];
-  return (BUNDLE_ERROR_CODES as readonly string[]).includes(code) ? (code as BundleErrorCode) : undefined;
+  return parsed(error)?.code;
+}
+
+/** The precise reason, when the refusal gave one that its code knows. */
+export function bundleErrorReason(error: unknown): BundleErrorReason | undefined {
+  const found = parsed(error);
+  if (!found?.reason || !(found.code in BUNDLE_ERROR_REASONS)) return undefined;
+  const known: readonly string[] = BUNDLE_ERROR_REASONS[found.code as keyof Reasons];
+  return known.includes(found.reason) ? (found.reason as BundleErrorReason) : undefined;
 }

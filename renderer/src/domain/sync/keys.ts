@@ -1,23 +1,23 @@
 /**
- * The two key pairs of a device, created once and kept in the `meta` table:
- * - an Ed25519 signing key (WebCrypto) so a receiver sees who produced a bundle and that it is intact;
- * - an age X25519 identity so coordinators can receive bundles encrypted to their card.
- * Keys are stored as JWK / age strings (plain data: survives IndexedDB, workers and fake-indexeddb).
+ * The two key pairs of a device, pure WebCrypto:
+ * - an Ed25519 signing key, so a receiver sees who produced a bundle or a card and that it is intact;
+ * - an X25519 key, the device's age identity, so coordinators can receive bundles encrypted to their card.
+ *
+ * Private keys live in memory only as non-extractable `CryptoKey`s: once unsealed, not even the page's
+ * own code can read their bytes. At rest they are sealed (domain/sync/sealing.ts, db/sync/keys.ts).
+ * Everything that signs goes through one `Signer`, so no caller ever holds a private key.
  */
-import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { identityToRecipient } from 'age-encryption';
 
-export interface DeviceKeys {
-  /** Ed25519 private key as JWK (includes the public part). */
-  signingPrivateJwk: JsonWebKey;
-  /** Ed25519 public key, raw 32 bytes, base64. */
-  signingPublicKey: string;
-  /** age secret key (`AGE-SECRET-KEY-1…`). */
-  ageIdentity: string;
-  /** age recipient (`age1…`), shared on the card. */
-  ageRecipient: string;
+/** What signs for this device: its public key, and a function that signs bytes with the private one. */
+export interface Signer {
+  /** Ed25519 public key, raw 32 bytes, base64 (as on cards and in bundle manifests). */
+  readonly publicKey: string;
+  sign(message: Uint8Array): Promise<Uint8Array>;
 }
 
-const ED25519 = { name: 'Ed25519' } as const;
+export const ED25519 = { name: 'Ed25519' } as const;
+export const X25519 = { name: 'X25519' } as const;
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -41,22 +41,39 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** WebCrypto wants bytes backed by a plain ArrayBuffer. */
-function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 
-export async function generateDeviceKeys(): Promise<DeviceKeys> {
-  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const signingPrivateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  const signingPublicKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
-  const ageIdentity = await generateIdentity();
-  const ageRecipient = await identityToRecipient(ageIdentity);
-  return { signingPrivateJwk, signingPublicKey, ageIdentity, ageRecipient };
+/** The signer of a private key held in memory (non-extractable once unsealed). */
+export function signerOf(privateKey: CryptoKey, publicKey: string): Signer {
+  return Object.freeze({
+    publicKey,
+    sign: async (message: Uint8Array) => new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, asBuffer(message))),
+  });
 }
 
-export async function sign(privateJwk: JsonWebKey, message: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('jwk', privateJwk, ED25519, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign(ED25519, key, asBuffer(message)));
+/** Ed25519 public key of a pair, raw and base64. */
+export async function publicKeyOf(pair: CryptoKeyPair): Promise<string> {
+  return toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+}
+
+/**
+ * A fresh Ed25519 pair. Its private key is extractable only so that it can be sealed (`wrapKey` needs
+ * that); the sealed copy is what is kept, and the session works with a non-extractable unsealed one.
+ */
+export async function generateSigningPair(): Promise<CryptoKeyPair> {
+  return (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+/** A fresh X25519 pair for age (extractable for sealing only, as above). */
+export async function generateAgePair(): Promise<CryptoKeyPair> {
+  return (await crypto.subtle.generateKey(X25519, true, ['deriveBits'])) as CryptoKeyPair;
+}
+
+/** The age recipient (`age1…`, on the card) of an X25519 private key, extractable or not. */
+export function ageRecipientOf(privateKey: CryptoKey): Promise<string> {
+  return identityToRecipient(privateKey);
 }
 
 /** False for a bad signature and for a malformed key (both mean "not from who it claims"). */

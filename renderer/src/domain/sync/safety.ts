@@ -28,15 +28,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** Parse JSON text that must be a plain object, refusing unsafe keys. */
+/** Parse JSON text that must be a plain object, refusing unsafe keys. `what`: 'manifest', 'card' or 'record N'. */
 export function parseSafeObject(text: string, what: string): Record<string, unknown> {
+  const reason = what === 'manifest' ? 'manifest' : 'recordLine';
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new BundleError('corrupted', `${what} is not JSON`);
+    throw new BundleError('corrupted', `${what} is not JSON`, reason);
   }
   assertSafeJson(parsed);
-  if (!isPlainObject(parsed)) throw new BundleError('corrupted', `${what} is not an object`);
+  if (!isPlainObject(parsed)) throw new BundleError('corrupted', `${what} is not an object`, reason);
   return parsed;
 }

@@ -15,6 +15,7 @@ import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
 import { ReminderSetting } from '../sync';
+import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
 import { readDeviceId, readProfile, saveProfile } from '../../db/profile';
 import { validateProfile, type Profile } from '../../domain/profile';
@@ -29,6 +30,7 @@ export function Settings() {
       {profile ? <StructuresSection key={JSON.stringify(profile.structures ?? profile.structure)} profile={profile} /> : null}
       <LanguageSection />
       <DeviceSection />
+      <KeysSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />

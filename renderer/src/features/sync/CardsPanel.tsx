@@ -13,6 +13,8 @@ import { readProfile } from '../../db/profile';
 import { useRead } from '../../ui/useRead';
 import { useCardFileTarget } from './bundleDrop';
 import { describeSyncError } from './errors';
+import { keysErrorCode } from '../../domain/sync/sealing';
+import { useDeviceKeys } from '../keys';
 
 export function CardsPanel() {
   const { t } = useTranslation('sync');
@@ -21,17 +23,19 @@ export function CardsPanel() {
   const profile = useRead(readProfile);
   const [error, setError] = useState('');
   const cards = useRead(knownCardsWithFingerprints) ?? [];
+  const { requireKeys } = useDeviceKeys();
 
   const exportCard = async () => {
     if (!profile) return;
     setError('');
     try {
+      await requireKeys(); // the card is signed by this laptop's key
       const bytes = await exportMyCard(getRelais().db, { name: profile.displayName, structure: profile.structure, role: profile.role });
       const slug = profile.displayName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'relais';
       const result = await platform.saveFile({ suggestedName: `carte-${slug}.relaiscard`, kind: 'card', bytes });
       if (result.saved) notify(t('cards.exported'), 'success');
     } catch (e) {
-      setError(describeSyncError(t, e));
+      if (keysErrorCode(e) !== 'cancelled') setError(describeSyncError(t, e));
     }
   };
 

@@ -13,7 +13,9 @@ import { useToast } from '../../ui/toast';
 import { formatNumber } from '../../i18n/format';
 import { readProfile } from '../../db/profile';
 import { useRead } from '../../ui/useRead';
-import { MIN_PASSPHRASE_STRENGTH, passphraseStrength } from './passphrase';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
+import { keysErrorCode } from '../../domain/sync/sealing';
+import { useDeviceKeys } from '../keys';
 import { describeSyncError } from './errors';
 
 type ProtectionChoice = 'card' | 'passphrase' | 'none';
@@ -25,20 +27,19 @@ export function ExportPanel() {
   const [kind, setKind] = useState<BundleKind>('changes');
   const [choice, setChoice] = useState<ProtectionChoice | ''>('');
   const [cardId, setCardId] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const passphrase = usePassphraseChoice();
+  const { requireKeys } = useDeviceKeys();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const summary = useRead(summarizeExport, kind);
   const cards = useRead(knownCards) ?? [];
-  const strength = passphraseStrength(passphrase);
   const selectId = useId();
-  const passId = useId();
   const effectiveChoice: ProtectionChoice = choice || (cards.length > 0 ? 'card' : 'passphrase');
   const card = cards.find((c) => c.deviceId === cardId) ?? cards[0];
 
   const protection = (): ProtectionInput | null => {
     if (effectiveChoice === 'card') return card ? { type: 'recipient', recipient: card.ageRecipient } : null;
-    if (effectiveChoice === 'passphrase') return strength >= MIN_PASSPHRASE_STRENGTH ? { type: 'passphrase', passphrase } : null;
+    if (effectiveChoice === 'passphrase') return passphrase.acceptable ? { type: 'passphrase', passphrase: passphrase.value } : null;
     return summary && !summary.personalData ? { type: 'none' } : null;
   };
 
@@ -48,6 +49,7 @@ export function ExportPanel() {
     setBusy(true);
     setError('');
     try {
+      await requireKeys(); // the bundle is signed: the keys must be unsealed (the passphrase may be asked)
       const info = await platform.getAppInfo();
       const prepared = await exportBundle(getRelais().db, {
         kind, protection: chosen, app: info.version, author: { name: profile.displayName, structure: profile.structure },
@@ -55,11 +57,11 @@ export function ExportPanel() {
       const result = await platform.saveFile({ suggestedName: prepared.suggestedName, kind: 'bundle', bytes: prepared.bytes });
       if (result.saved) {
         await prepared.commit();
-        setPassphrase('');
+        passphrase.setValue('');
         notify(t('export.done', { count: prepared.manifest.recordCount, file: result.fileName ?? prepared.suggestedName }), 'success');
       }
     } catch (e) {
-      setError(describeSyncError(t, e));
+      if (keysErrorCode(e) !== 'cancelled') setError(describeSyncError(t, e));
     } finally {
       setBusy(false);
     }
@@ -95,15 +97,8 @@ export function ExportPanel() {
         )
       ) : null}
       {effectiveChoice === 'passphrase' ? (
-        <div className="field">
-          <label htmlFor={passId}>{t('export.passphrase')}</label>
-          <p className="field-hint" id={`${passId}-hint`}>{t('export.passphraseHint')}</p>
-          <input id={passId} type="password" autoComplete="new-password" value={passphrase} aria-describedby={`${passId}-hint ${passId}-strength`} onChange={(e) => setPassphrase(e.target.value)} />
-          <div className="sync-strength">
-            <meter min={0} max={4} low={2} high={3} optimum={4} value={strength} aria-label={t('export.strengthLabel')} />
-            <span id={`${passId}-strength`}>{t(`export.strength.${strength}`)}</span>
-          </div>
-        </div>
+        <PassphraseField label={t('export.passphrase')} hint={t('export.passphraseHint')} {...passphrase.field}
+          personal={profile ? [profile.displayName, profile.structure] : []} />
       ) : null}
       {effectiveChoice === 'none' ? <p className="notice">{t('export.clearWarning')}</p> : null}
       {error ? <p className="field-error" role="alert">{error}</p> : null}

@@ -1,21 +1,24 @@
 /**
  * Import: open one or several bundle files (button or drag and drop onto the window) → each is opened
- * off the main thread → preview (who sent it, signature, what would change) → Import or Cancel.
- * Nothing is written before "Import", and then all or nothing.
+ * off the main thread, and may be cancelled while it opens → preview (who sent it, signature, what
+ * would change) → Import or Cancel. Nothing is written before "Import", and then all or nothing.
+ * This laptop's keys are asked for only when a bundle is encrypted to its card.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { ensureDeviceKeys, importBundle, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
-import type { OpenedBundle } from '../../domain/sync/bundle';
+import { importBundle, isOpeningCancelled, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
+import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useDeviceKeys } from '../keys';
 import { describeSyncError } from './errors';
 import { useBundleDropTarget } from './bundleDrop';
 
 type Step =
-  | { step: 'opening' }
+  | { step: 'opening'; cancel: () => void }
+  | { step: 'cancelled' }
   | { step: 'passphrase'; wrong: boolean }
   | { step: 'refused'; message: string }
   | { step: 'preview'; opened: OpenedBundle; plan: ImportPlan }
@@ -39,35 +42,50 @@ export function ImportPanel() {
     setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)));
   }, []);
 
+  const { requireKeys } = useDeviceKeys();
+  const requireKeysRef = useRef(requireKeys);
+  requireKeysRef.current = requireKeys;
+
   const open = useCallback(async (key: number, file: OpenedFile, passphrase?: string) => {
-    update(key, { step: 'opening' });
+    const stop = new AbortController();
+    update(key, { step: 'opening', cancel: () => stop.abort() });
     try {
-      const keys = await ensureDeviceKeys(getRelais().db);
-      const opened = await openBundleOffThread(file.bytes, { identity: keys.ageIdentity, passphrase });
-      update(key, { step: 'preview', opened, plan: await previewImport(getRelais().db, opened) });
+      const secrets: OpenSecrets = { passphrase };
+      // Only a bundle encrypted to this laptop's card needs its keys (the passphrase may be asked).
+      if (bundleProtection(file.bytes) === 'recipient') secrets.identity = (await requireKeysRef.current()).ageIdentity;
+      if (stop.signal.aborted) throw stop.signal.reason;
+      const opened = await openBundleOffThread(file.bytes, secrets, { signal: stop.signal });
+      const plan = await previewImport(getRelais().db, opened);
+      if (!stop.signal.aborted) update(key, { step: 'preview', opened, plan });
     } catch (error) {
       const code = bundleErrorCode(error);
-      if (code === 'needsPassphrase' || code === 'wrongPassphrase') update(key, { step: 'passphrase', wrong: code === 'wrongPassphrase' });
+      if (stop.signal.aborted || isOpeningCancelled(error)) update(key, { step: 'cancelled' });
+      else if (code === 'needsPassphrase' || code === 'wrongPassphrase') update(key, { step: 'passphrase', wrong: code === 'wrongPassphrase' });
       else update(key, { step: 'refused', message: describeSyncError(t, error) });
     }
   }, [t, update]);
 
   const add = useCallback((files: OpenedFile[]) => {
-    const added = files.map((file) => ({ key: nextKey++, file, state: { step: 'opening' } as Step }));
+    const added = files.map((file) => ({ key: nextKey++, file, state: { step: 'opening', cancel: () => undefined } as Step }));
     setItems((list) => [...added, ...list]);
     for (const item of added) void open(item.key, item.file);
   }, [open]);
+
+  /** A refusal before any file was read (too many, too large, a dialog that failed): shown as an item. */
+  const refused = useCallback((error: unknown) => {
+    const key = nextKey++;
+    setItems((list) => [{ key, file: { name: '', bytes: new Uint8Array() }, state: { step: 'refused', message: describeSyncError(t, error) } }, ...list]);
+  }, [t]);
 
   const choose = async () => {
     try {
       add(await platform.openFiles({ kind: 'bundle', multiple: true }));
     } catch (error) {
-      const key = nextKey++;
-      setItems((list) => [{ key, file: { name: '', bytes: new Uint8Array() }, state: { step: 'refused', message: describeSyncError(t, error) } }, ...list]);
+      refused(error);
     }
   };
 
-  useBundleDropTarget(add, setDragging);
+  useBundleDropTarget(add, setDragging, refused);
 
   const runImport = async (item: Item, opened: OpenedBundle, plan: ImportPlan) => {
     update(item.key, { step: 'importing', plan, done: 0, total: opened.entries.length });
@@ -114,7 +132,18 @@ function ImportItem({ item, onPassphrase, onImport, onClose }: ItemProps) {
   return (
     <article className="sync-item" aria-labelledby={titleId}>
       <h3 id={titleId} className="sync-item-title">{item.file.name || t('import.unnamed')}</h3>
-      {state.step === 'opening' ? <p role="status">{t('import.opening')}</p> : null}
+      {state.step === 'opening' ? (
+        <div className="sync-opening">
+          <p role="status">{t('import.opening')}</p>
+          <button type="button" className="button button--small" onClick={state.cancel}>{t('import.cancelOpening')}</button>
+        </div>
+      ) : null}
+      {state.step === 'cancelled' ? (
+        <div>
+          <p role="status">{t('import.cancelled')}</p>
+          <button type="button" className="button button--small" onClick={onClose}>{t('import.dismiss')}</button>
+        </div>
+      ) : null}
       {state.step === 'passphrase' ? <PassphraseForm wrong={state.wrong} onSubmit={onPassphrase} onCancel={onClose} /> : null}
       {state.step === 'refused' ? (
         <>

@@ -4,17 +4,23 @@
  * `platform.onOpenFileRequest`, never as a path). Bundles go to the import panel, which opens each in
  * its preview; cards go to the cards panel. On another screen the files are kept here and the app goes
  * to the exchange screen, whose panels take them on arrival. A file dropped on a window must never make
- * the page navigate to it (that would leave the app): every file drop is caught.
+ * the page navigate to it (that would leave the app): every file drop is caught. A drop obeys the open
+ * dialog's limits (how many files, how many bytes together): beyond them nothing is read, and the import
+ * panel says which limit was passed.
  */
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { platform, type OpenableKind, type OpenedFile, type OpenFileRequest } from '../../platform';
+import { platform, readLocalFiles, type OpenableKind, type OpenedFile, type OpenFileRequest } from '../../platform';
 
 type Listener = (files: OpenedFile[]) => void;
+type RefusalListener = (error: unknown) => void;
 
 const KINDS = ['bundle', 'card'] as const satisfies readonly OpenableKind[];
 const pending: Record<OpenableKind, OpenedFile[]> = { bundle: [], card: [] };
 const listeners: Partial<Record<OpenableKind, Listener>> = {};
+/** Drops refused for their count or size, told by the import panel (kept until it shows). */
+let pendingRefusals: unknown[] = [];
+let refusalListener: RefusalListener | undefined;
 
 /** A dropped file's panel, by its extension: cards to the cards, anything else to the bundle import (which says what it is not). */
 function kindOfDropped(name: string): OpenableKind {
@@ -22,8 +28,18 @@ function kindOfDropped(name: string): OpenableKind {
 }
 
 async function readDropped(event: DragEvent): Promise<OpenFileRequest[]> {
-  const files = Array.from(event.dataTransfer?.files ?? []);
-  return Promise.all(files.map(async (f) => ({ kind: kindOfDropped(f.name), name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const files = await readLocalFiles(Array.from(event.dataTransfer?.files ?? []));
+  return files.map(({ name, bytes }) => ({ kind: kindOfDropped(name), name, bytes }));
+}
+
+/** Tell the import panel, or keep it for when it shows; false when it must wait. */
+function refuse(error: unknown): boolean {
+  if (refusalListener) {
+    refusalListener(error);
+    return true;
+  }
+  pendingRefusals = [...pendingRefusals, error];
+  return false;
 }
 
 /** Hand each file to its panel, or keep it for later; false when some must wait (the caller then opens the exchange screen). */
@@ -57,9 +73,18 @@ function useFileTarget(kind: OpenableKind, onFiles: Listener): void {
   }, [kind, onFiles]);
 }
 
-/** The import panel: bundles, plus "something is being dragged over the window" for its highlight. */
-export function useBundleDropTarget(onFiles: Listener, onDragging: (on: boolean) => void): void {
+/** The import panel: bundles, drops refused for their limits, and "something is dragged over the window" for its highlight. */
+export function useBundleDropTarget(onFiles: Listener, onDragging: (on: boolean) => void, onRefused: RefusalListener): void {
   useFileTarget('bundle', onFiles);
+  useEffect(() => {
+    refusalListener = onRefused;
+    const waiting = pendingRefusals;
+    pendingRefusals = [];
+    waiting.forEach(onRefused);
+    return () => {
+      if (refusalListener === onRefused) refusalListener = undefined;
+    };
+  }, [onRefused]);
   useEffect(() => {
     const over = (event: DragEvent) => { if (event.dataTransfer?.types.includes('Files')) onDragging(true); };
     const leave = (event: DragEvent) => { if (event.relatedTarget === null) onDragging(false); };
@@ -97,7 +122,9 @@ export function GlobalBundleDrop() {
     const drop = (event: DragEvent) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
-      void readDropped(event).then(route);
+      void readDropped(event).then(route, (error: unknown) => {
+        if (!refuse(error)) navigateRef.current('/sync');
+      });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

@@ -8,31 +8,60 @@ import type { RelaisDatabase } from '../../schema';
 
 type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string };
 
+/** Thrown when the person cancels while a bundle opens: not a refusal, nothing was written. */
+export class OpeningCancelled extends Error {
+  constructor() {
+    super('opening cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export function isOpeningCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
 /**
  * `db` (the app's database unless given) is the receiver: its import history lets a bundle imported
  * before be recognised as soon as its signature is checked, and the records it already holds are left
  * out of the answer (counted as unchanged), so a re-import carries almost nothing back to the page.
+ * `signal` cancels: the Worker is terminated at once, whatever it was doing (scrypt, inflating,
+ * validating); opening writes nothing, so nothing is left behind.
  */
-export async function openBundleOffThread(bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase } = {}): Promise<OpenedBundle> {
+export async function openBundleOffThread(
+  bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase; signal?: AbortSignal } = {},
+): Promise<OpenedBundle> {
+  const { signal } = options;
   const db = options.db ?? getRelais().db;
   const known = await importedBundleIds(db);
+  if (signal?.aborted) throw new OpeningCancelled();
   if (typeof Worker === 'undefined') {
     const ids = new Set(known);
     const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (id) => ids.has(id) });
+    if (signal?.aborted) throw new OpeningCancelled();
     return leaveOutHeldRecords(db, opened);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<Answer>) => {
+    const cancel = () => {
       worker.terminate();
+      reject(new OpeningCancelled());
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    const settle = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', cancel);
+    };
+    worker.onmessage = (event: MessageEvent<Answer>) => {
+      settle();
       if (event.data.ok) resolve(event.data.opened);
       else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {
-      worker.terminate();
+      settle();
       reject(new Error(event.message || 'worker failed'));
     };
-    // Copied, not transferred: the same bytes are opened again after a passphrase is typed.
+    // Copied, not transferred: the same bytes are opened again after a passphrase is typed. The age
+    // identity is a non-extractable CryptoKey: structured clone hands the Worker the key, never its bytes.
     worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleIds: known, dbName: db.name });
   });
 }

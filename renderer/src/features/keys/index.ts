@@ -1,0 +1,3 @@
+export { KeysProvider, useDeviceKeys } from './KeysProvider';
+export { KeysSection } from './KeysSection';
+export { osProtection, passphraseProtection, useOsKeychain } from './protection';
