@@ -2,7 +2,7 @@
 // demo data loaded: `node scripts/screenshots.mjs [dist] [outDir] [languages…]` after
 // `npm run build:renderer`. Languages default to fr and en; the pseudo-languages en-XA (accented,
 // longer) and ar-XB (right to left) show cut-off and mirrored layouts (docs/i18n.md).
-// For looking at what we build; not part of the tests.
+// SCREENS=/a,/b limits the screens. For looking at what we build; not part of the tests.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ const dist = process.argv[2] ?? 'dist/renderer';
 const outDir = process.argv[3] ?? 'screenshots';
 // SCREENSHOTS_PORT lets several checkouts take screenshots side by side.
 const port = Number(process.env.SCREENSHOTS_PORT ?? 4399);
-const screens = ['/', '/villages', '/surveys', '/activities', '/activities/new?type=collectif', '/activities/new?type=individuel', '/places', '/places/new', '/places/import', '/beneficiaries', '/beneficiaries/new', '/workshops', '/workshops/templates', '/sync', '/exports', '/settings'];
+const screens = (process.env.SCREENS?.split(',') ?? ['/', '/villages', '/surveys', '/activities', '/activities/new?type=individuel', '/activities/new?type=collectif', '/places', '/places/new', '/places/import', '/beneficiaries', '/beneficiaries/new', '/workshops', '/workshops/templates', '/sync', '/exports', '/settings']);
 const languages = process.argv.length > 4 ? process.argv.slice(4) : ['fr', 'en'];
 const sizes = [{ width: 1280, height: 800 }, { width: 1024, height: 640 }];
 

@@ -4,7 +4,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, startApp } from '../support/app';
+import { openApp, openScreen, startApp } from '../support/app';
+import { createSeriesFromStarter, sessionRow } from '../support/workshops';
 
 /** The serious and critical violations of the current screen, one readable line (and its elements) each. */
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
@@ -32,7 +33,9 @@ const SCREENS: Array<{ path: string; heading: RegExp }> = [
   { path: '/beneficiaries', heading: /Personnes suivies/ },
   { path: '/settings', heading: /Paramètres/ },
   { path: '/places/new', heading: /Nouveau lieu/ },
-  { path: '/activities/new?type=individuel', heading: /Nouvel accompagnement individuel/ },
+  { path: '/activities/new?type=individuel', heading: /Nouvel accompagnement/ },
+  { path: '/activities/new?type=collectif', heading: /Nouvel atelier/ },
+  { path: '/workshops', heading: /Ateliers/ },
   { path: '/exports', heading: /Exports/ },
   { path: '/places/import', heading: /Importer des lieux/ },
 ];
@@ -49,5 +52,34 @@ test('main screens and a form have no serious accessibility violation (with demo
     await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
     report.push(...await seriousViolations(page, screen.path));
   }
+  expectNone(report);
+});
+
+test('the trainer’s screens, the keyboard help and a form with its errors have no serious violation', async ({ page }) => {
+  await startApp(page, { role: 'Formateur·rice' });
+  const report: string[] = [];
+  await openScreen(page, 'Ateliers');
+  await createSeriesFromStarter(page, 2);
+  await page.getByRole('button', { name: 'Le modèle de cette série' }).click();
+  await page.getByRole('button', { name: 'Inscrire une nouvelle personne suivie' }).click();
+  report.push(...await seriousViolations(page, 'series page'));
+  await sessionRow(page, 1).getByRole('link', { name: 'Feuille d’émargement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Feuille d’émargement' })).toBeVisible();
+  report.push(...await seriousViolations(page, 'attendance sheet'));
+  await page.getByRole('link', { name: 'Retour' }).click();
+  await sessionRow(page, 1).getByRole('link', { name: 'Animer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Participants suivis présents' })).toBeVisible();
+  report.push(...await seriousViolations(page, 'session screen'));
+  await openScreen(page, 'Ateliers');
+  await page.getByRole('button', { name: 'Semaine', exact: true }).click();
+  report.push(...await seriousViolations(page, 'calendar, week'));
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeVisible();
+  report.push(...await seriousViolations(page, 'keyboard help'));
+  await page.keyboard.press('Escape');
+  await openApp(page, '/activities/new?type=individuel');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  report.push(...await seriousViolations(page, 'activity form with errors'));
   expectNone(report);
 });

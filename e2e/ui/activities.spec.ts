@@ -3,6 +3,7 @@
  * with an empty database (fresh browser context).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { activityLink, openMoreDetails, saveButton } from '../support/activityForm';
 import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 /** A workshop at home in Lormes: 8 anonymous participants with their breakdowns. */
@@ -17,6 +18,7 @@ async function logWorkshop(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Débutant' }).check();
   await page.getByLabel('Nombre total de participants anonymes').fill('8');
   await page.getByLabel('Dont déjà accompagné·es').fill('3');
+  await openMoreDetails(page);
   const genres = page.getByRole('group', { name: 'Répartition par genre' });
   await genres.getByLabel('Féminin').fill('5');
   await expect(genres.getByText('5 sur 8 participants répartis')).toBeVisible();
@@ -25,7 +27,7 @@ async function logWorkshop(page: Page): Promise<void> {
   await page.getByRole('group', { name: 'Répartition par tranche d’âge' }).getByLabel('70 ans et plus').fill('6');
   await page.getByRole('group', { name: 'Répartition par statut' }).getByLabel('Retraité·e').fill('6');
   await page.getByLabel('Étiquettes').fill('seniors, téléphone');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
 
@@ -52,7 +54,7 @@ async function logIndividualSession(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' }).check();
   await page.getByRole('radio', { name: 'Oui' }).check();
   await page.getByLabel('Structure vers laquelle la personne est orientée').selectOption({ label: 'Administration (mairie, préfecture…)' });
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
 
@@ -77,8 +79,8 @@ test('logs a workshop and an individual session, then edits, deletes and restore
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: '2 activités' })).toBeVisible();
   const list = page.getByRole('region', { name: 'Liste des activités' });
-  const workshop = list.getByRole('link', { name: /Sécuriser son téléphone/ });
-  const session = list.getByRole('link', { name: /Aide aux démarches administratives/ });
+  const workshop = activityLink(list, 'Sécuriser son téléphone');
+  const session = activityLink(list, 'Aide aux démarches administratives');
   await expect(workshop).toContainText('Atelier collectif');
   await expect(workshop).toContainText('90 minutes');
   await expect(workshop).toContainText('Lormes');
@@ -102,7 +104,7 @@ test('logs a workshop and an individual session, then edits, deletes and restore
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier l’activité' })).toBeVisible();
   await expect(page.getByLabel('Titre de l’atelier')).toHaveValue('Sécuriser son téléphone');
   await page.getByRole('radio', { name: '60 min' }).check();
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(workshop).toContainText('60 minutes');
 
   // Delete, then undo.
@@ -127,10 +129,11 @@ test('an invalid workshop shows its errors and saves nothing', async ({ page }) 
   await page.getByRole('radio', { name: 'À distance' }).check();
   await page.getByLabel('Titre de l’atelier').fill('Atelier incomplet');
   await page.getByLabel('Nombre total de participants anonymes').fill('3');
+  await openMoreDetails(page);
   const genres = page.getByRole('group', { name: 'Répartition par genre' });
   await genres.getByLabel('Féminin').fill('5');
   await expect(genres.getByText('5 sur 3 participants répartis')).toBeVisible();
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
 
   const summary = page.locator('.error-summary');
   await expect(summary).toContainText('2 points à corriger');
@@ -161,11 +164,11 @@ test('a followed person is created by code only and can be erased for good', asy
   await page.getByRole('radio', { name: 'Masculin' }).check();
   await page.getByLabel('Tranche d’âge').selectOption({ label: '40 - 59 ans' });
   await page.getByLabel('Statut').selectOption({ label: 'En emploi' });
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.locator('.error-summary')).toContainText('jamais de nom');
 
   await page.getByLabel('Code').fill('B-0001');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await page.getByRole('link', { name: /B-0001/ }).click();
   await page.getByRole('button', { name: 'Effacer définitivement' }).click();
   const dialog = page.getByRole('dialog', { name: 'Effacer B-0001 définitivement ?' });

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { openMoreDetails, saveButton } from '../support/activityForm';
 import { navLink, openScreen, startApp } from '../support/app';
 
 async function bytesOf(download: Download): Promise<Buffer> {
@@ -32,8 +33,9 @@ async function logActivity(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Courriel' }).check();
   await page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' }).check();
   await page.getByRole('radio', { name: 'Non' }).check();
+  await openMoreDetails(page); // tags are folded with the notes
   await page.getByLabel('Étiquettes').fill('envoi-relais');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
 

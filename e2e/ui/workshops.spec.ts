@@ -3,23 +3,11 @@
  * 5 walk-ins, closes it, and finds the workshop in the activities with the right counts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { navLink, openScreen, pickCommune, startApp } from '../support/app';
+import { activityLink } from '../support/activityForm';
+import { navLink, openScreen, startApp } from '../support/app';
+import { createSeriesFromStarter } from '../support/workshops';
 
 const SHOTS = process.env.WORKSHOP_SHOTS;
-
-async function createSeriesFromStarter(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Modèles de démarrage' })).toBeVisible();
-  await page.getByRole('button', { name: 'Créer une série : Repérer les arnaques' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle série d’ateliers' })).toBeVisible();
-  await expect(page.getByLabel('Titre de la série')).toHaveValue('Repérer les arnaques');
-  await page.getByRole('radio', { name: 'Dans une commune (sans lieu enregistré)' }).check();
-  await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
-  await page.getByLabel('Nombre de séances').fill('3');
-  await page.getByRole('button', { name: 'Créer la série' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Repérer les arnaques' })).toBeVisible();
-  await expect(page.getByText('Séance 3 —')).toBeVisible();
-}
 
 async function addFollowed(page: Page, code: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Ajouter un participant suivi' });
@@ -82,11 +70,11 @@ test('a series from a starter, a session run and closed into a workshop activity
   await expect(page.getByText('Séance clôturée : l’atelier est enregistré dans les activités.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Séance 1 —' }).getByText(/^Clôturée/)).toBeVisible();
 
-  // The attendance sheet of the next session: followed codes, then blank lines for walk-ins.
+  // The attendance sheet of the next session: enrolled codes, then spare lines (12 lines at least).
   await page.getByRole('listitem').filter({ hasText: 'Séance 2 —' }).getByRole('link', { name: 'Feuille d’émargement' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Feuille d’émargement' })).toBeVisible();
   const rows = page.getByRole('table').getByRole('row');
-  await expect(rows).toHaveCount(1 + 3 + 10);
+  await expect(rows).toHaveCount(1 + 3 + 9);
   await expect(rows.nth(1)).toContainText('B-0001');
   await expect(page.getByRole('button', { name: 'Imprimer / PDF' })).toBeVisible();
   if (SHOTS) {
@@ -99,7 +87,7 @@ test('a series from a starter, a session run and closed into a workshop activity
   // The workshop activity, with its counts, in the activities list.
   await navLink(page, 'Activités').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
-  const activity = page.getByRole('link', { name: /Repérer les arnaques/ });
+  const activity = activityLink(page, 'Repérer les arnaques');
   await expect(activity).toHaveCount(1);
   await expect(activity).toContainText('90');
   await activity.click();

@@ -19,6 +19,7 @@ import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
@@ -53,6 +54,7 @@ function Shell() {
         <div className="sidebar-footer">
           <p className="offline-badge"><span aria-hidden="true">●</span> {t('offline.badge')}</p>
           <LanguageSwitch />
+          <KeyboardShortcuts />
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>

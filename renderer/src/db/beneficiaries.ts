@@ -1,6 +1,7 @@
-/** Followed people (pseudonymous codes only): the reads of the beneficiary, activity and workshop screens. */
-import type { Beneficiary, Stored } from '../domain/records';
-import { liveRecords } from './live';
+/** Followed people (pseudonymous codes only): the reads of the beneficiary, activity and workshop screens, and a person's history. */
+import type { Activity, Beneficiary, Stored } from '../domain/records';
+import type { WorkshopSeries } from '../domain/workshops/types';
+import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
 
 /** A followed person who still has a code: not anonymised by retention. */
@@ -19,4 +20,32 @@ export async function liveBeneficiaries(db: RelaisDatabase): Promise<FollowedPer
 export async function allBeneficiaryCodes(db: RelaisDatabase): Promise<string[]> {
   const codes = await db.beneficiaries.orderBy('code').keys();
   return codes.filter((code): code is string => typeof code === 'string');
+}
+
+/** What a followed person took part in: their activities, and the workshop series they are enrolled in. */
+export interface BeneficiaryHistory {
+  /** Individual sessions and workshops they are counted in, newest first. */
+  activities: Stored<Activity>[];
+  /** Series they are enrolled in, with the sessions of it they attended. */
+  series: Array<{ series: Stored<WorkshopSeries>; attended: number; planned: number }>;
+}
+
+/**
+ * A followed person's history. Activities come from the `*beneficiaryIds` index; series and sessions
+ * are few (a trainer's season), so they are read whole and matched here.
+ */
+export async function beneficiaryHistory(db: RelaisDatabase, id: string): Promise<BeneficiaryHistory> {
+  const [activities, series, sessions] = await Promise.all([
+    liveRecordsWhere(db.activities, 'beneficiaryIds', id),
+    liveRecords(db.workshopSeries),
+    liveRecords(db.workshopSessions),
+  ]);
+  const enrolled = series.filter((s) => s.participantIds.includes(id) || sessions.some((x) => x.seriesId === s.id && x.presents.includes(id)));
+  return {
+    activities: activities.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+    series: enrolled.map((s) => {
+      const own = sessions.filter((x) => x.seriesId === s.id);
+      return { series: s, attended: own.filter((x) => x.presents.includes(id)).length, planned: own.filter((x) => x.statut !== 'annulee').length };
+    }),
+  };
 }

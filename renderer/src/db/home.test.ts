@@ -33,8 +33,9 @@ describe('home stats', () => {
     expect((await readHomeStats(relais.db, '2026-03-12')).today).toBe(2);
   });
 
-  it('lists villages that have no live survey', async () => {
+  it('lists villages that have no live survey, and says how many villages there are', async () => {
     const relais = openRelais(`test-${Math.random()}`);
+    expect(await readHomeStats(relais.db, '2026-03-12')).toMatchObject({ villageCount: 0, villagesToSurvey: [] });
     const lormes = await relais.villages.create({ commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' });
     const arvieu = await relais.villages.create({ commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });
     const survey = await relais.surveys.create({
@@ -42,6 +43,7 @@ describe('home stats', () => {
       publicsPrioritaires: [], thematiquesBesoins: [],
     });
     expect((await readHomeStats(relais.db, '2026-03-12')).villagesToSurvey.map((v) => v.id)).toEqual([arvieu.id]);
+    expect((await readHomeStats(relais.db, '2026-03-12')).villageCount).toBe(2);
     await relais.surveys.remove(survey.id);
     expect((await readHomeStats(relais.db, '2026-03-12')).villagesToSurvey.map((v) => v.commune.nom)).toEqual(['Arvieu', 'Lormes']);
   });

@@ -19,22 +19,25 @@ export function monthRange(isoDate: string): [string, string] {
  * Followed villages that have no survey yet, by name: the diagnostics still to do. Surveys are few
  * (a handful per village), so reading their live rows is cheap.
  */
-async function villagesWithoutSurvey(db: RelaisDatabase): Promise<Stored<Village>[]> {
+async function villagesToSurvey(db: RelaisDatabase): Promise<{ villages: number; toSurvey: Stored<Village>[] }> {
   const surveys = await db.surveys.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
   const surveyed = new Set(surveys.map((s) => s.villageId));
-  return (await liveVillagesByName(db)).filter((v) => !surveyed.has(v.id));
+  const villages = await liveVillagesByName(db);
+  return { villages: villages.length, toSurvey: villages.filter((v) => !surveyed.has(v.id)) };
 }
 
 export interface HomeStats {
   today: number;
   month: number;
+  /** Villages followed: with none, "every village has a diagnostic" would be true and misleading. */
+  villageCount: number;
   villagesToSurvey: Stored<Village>[];
 }
 
 export async function readHomeStats(db: RelaisDatabase, today: string): Promise<HomeStats> {
   const [from, to] = monthRange(today);
-  const [todayCount, month, villagesToSurvey] = await Promise.all([
-    countActivitiesOn(db, today), countActivitiesBetween(db, from, to), villagesWithoutSurvey(db),
+  const [todayCount, month, villages] = await Promise.all([
+    countActivitiesOn(db, today), countActivitiesBetween(db, from, to), villagesToSurvey(db),
   ]);
-  return { today: todayCount, month, villagesToSurvey };
+  return { today: todayCount, month, villageCount: villages.villages, villagesToSurvey: villages.toSurvey };
 }

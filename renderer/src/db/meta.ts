@@ -5,6 +5,7 @@
  */
 import type { HlcState } from '../domain/hlc';
 import type { Profile } from '../domain/profile';
+import type { RememberedByType } from '../domain/rememberedDetails';
 import type { RelaisDatabase } from './schema';
 
 export interface MetaValues {
@@ -29,6 +30,8 @@ export interface MetaValues {
   exportReminderDays: number;
   /** The last automatic anonymisation of followed people (db/retention.ts). */
   lastRetention: { at: string; erased: number };
+  /** Where, how long and with what the last activity of each type happened here (db/activityDefaults.ts). */
+  activityDefaults: RememberedByType;
 }
 
 export type MetaKey = keyof MetaValues;

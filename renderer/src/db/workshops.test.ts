@@ -122,3 +122,15 @@ describe('workshops in the database', () => {
   });
 });
 
+
+describe('closing a session with its notes', () => {
+  it('writes the steps covered and the note to review into the workshop activity', async () => {
+    const relais = fresh();
+    const { sessions, template } = await plannedSeries(relais);
+    const [session] = sessions;
+    const [first, second] = template.etapes;
+    await changeSession(relais, session.id, (s) => ({ ...s, presents: ['b1'], etapesCouvertes: [second.id, first.id], aRevoir: 'Le 33700' }));
+    const activity = await closeSessionInDb(relais, session.id, (steps, aRevoir) => `${steps.join(' / ')} | ${aRevoir}`);
+    expect(activity.notes).toBe(`${first.titre} / ${second.titre} | Le 33700`);
+  });
+});

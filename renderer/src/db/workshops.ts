@@ -7,7 +7,7 @@ import type { Relais } from './index';
 import { dataOf, type Activity, type CommuneRef, type Stored, type StructureEmployeuse } from '../domain/records';
 import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
-import { closeSession } from '../domain/workshops/close';
+import { closeSession, type ClosingNotes } from '../domain/workshops/close';
 import { cancelledSession, movedSession } from '../domain/workshops/calendar';
 import { starterTemplate, type StarterLanguage } from '../domain/workshops/starterTemplates';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../domain/workshops/types';
@@ -96,16 +96,20 @@ export async function cancelSession(store: WorkshopStore, id: string): Promise<v
 /**
  * Close a session: create its workshop activity and mark the session closed, in ONE transaction,
  * so a crash or a validation error leaves neither an orphan activity nor a closed session without one.
+ * `notes` words the steps covered and the note to review into the activity's notes.
  */
-/** `structure`: the employing structure the activity carries, as every new activity (La Coop). */
-export async function closeSessionInDb(store: WorkshopStore, sessionId: string, structure?: StructureEmployeuse): Promise<Stored<Activity>> {
+/**
+ * `notes`: what the trainer adds when closing; `structure`: the employing structure the activity
+ * carries, as every new activity (La Coop).
+ */
+export async function closeSessionInDb(store: WorkshopStore, sessionId: string, notes?: ClosingNotes, structure?: StructureEmployeuse): Promise<Stored<Activity>> {
   const { db } = store;
   return db.transaction('rw', [db.workshopSessions, db.workshopSeries, db.workshopTemplates, db.activities, db.meta], async () => {
     const session = await sessionData(store, sessionId);
     const series = await store.workshopSeries.get(session.seriesId);
     const template = series ? await store.workshopTemplates.get(series.templateId) : undefined;
     if (!series || !template) throw new SessionNotClosableError('notFound');
-    const activity = closeSession(session, dataOf(series), dataOf(template));
+    const activity = closeSession(session, dataOf(series), dataOf(template), session, notes);
     if (!activity) throw new SessionNotClosableError('notPlanned');
     if (activity.beneficiaryIds.length === 0 && !activity.participantsAnonymes) throw new SessionNotClosableError('noParticipant');
     const created = await store.activities.create(structure ? { ...activity, structureEmployeuse: structure } : activity);

@@ -231,3 +231,18 @@ describe('La Coop rules added with the national exports', () => {
     expect(validateNewActivity(individual({ typeLieu: 'a_distance', commune: undefined, structureEmployeuse: structure }))).toEqual([]);
   });
 });
+
+describe('validateActivity — the date', () => {
+  const now = new Date(2026, 2, 16, 9, 0);
+  const dateCodes = (date: string) => validateActivity(individual({ date }), now).map((i) => `${i.field}:${i.code}`);
+
+  it('accepts 1 January 2015 up to tomorrow', () => {
+    expect(dateCodes('2015-01-01')).toEqual([]);
+    expect(dateCodes('2026-03-17')).toEqual([]);
+  });
+  it('refuses a date before 2015 or after tomorrow (the importers share this rule)', () => {
+    expect(dateCodes('2014-12-31')).toEqual(['date:dateTooEarly']);
+    expect(dateCodes('0026-03-16')).toEqual(['date:dateTooEarly']);
+    expect(dateCodes('2026-03-18')).toEqual(['date:dateInFuture']);
+  });
+});

@@ -20,6 +20,9 @@ export interface ProfileStructure extends StructureEmployeuse {
   retentionMonths: number;
 }
 
+/** The longest display name and structure name accepted (they travel on every bundle and card). */
+export const PROFILE_LIMITS = { displayName: 80, structure: 120 } as const;
+
 export interface Profile {
   displayName: string;
   role: Role;
@@ -47,7 +50,7 @@ function validateStructures(structures: ProfileStructure[] | undefined): Validat
   structures.forEach((s, i) => {
     const field = `structures.${i}`;
     if (!isNonEmptyText(s.nom)) issues.push(issue(`${field}.nom`, 'required'));
-    else if (s.nom.length > 120) issues.push(issue(`${field}.nom`, 'tooLong', { max: 120 }));
+    else if (s.nom.length > PROFILE_LIMITS.structure) issues.push(issue(`${field}.nom`, 'tooLong', { max: PROFILE_LIMITS.structure }));
     if (s.siret !== undefined && !SIRET_PATTERN.test(s.siret)) issues.push(issue(`${field}.siret`, 'siretInvalid'));
     if (s.commune !== undefined) issues.push(...validateCommuneRef(`${field}.commune`, s.commune));
     if (!isWholeNumber(s.retentionMonths, 1) || s.retentionMonths > MAX_RETENTION_MONTHS) issues.push(issue(`${field}.retentionMonths`, 'retentionMonths'));
@@ -58,10 +61,10 @@ function validateStructures(structures: ProfileStructure[] | undefined): Validat
 export function validateProfile(p: Partial<Profile>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!isNonEmptyText(p.displayName)) issues.push(issue('displayName', 'required'));
-  else if (p.displayName.length > 80) issues.push(issue('displayName', 'tooLong', { max: 80 }));
+  else if (p.displayName.length > PROFILE_LIMITS.displayName) issues.push(issue('displayName', 'tooLong', { max: PROFILE_LIMITS.displayName }));
   if (!isOneOf(ROLES, p.role)) issues.push(issue('role', 'required'));
   if (!isNonEmptyText(p.structure)) issues.push(issue('structure', 'required'));
-  else if (p.structure.length > 120) issues.push(issue('structure', 'tooLong', { max: 120 }));
+  else if (p.structure.length > PROFILE_LIMITS.structure) issues.push(issue('structure', 'tooLong', { max: PROFILE_LIMITS.structure }));
   issues.push(...validateStructures(p.structures));
   return issues;
 }

@@ -61,6 +61,12 @@ describe('validateSurvey', () => {
     expect(codesOf(survey({ date: '2027-01-01' }))).toEqual(['date:dateInFuture']);
   });
 
+  it('refuses a date before 2015 (a year typed short, like 0026)', () => {
+    expect(codesOf(survey({ date: '2015-01-01' }))).toEqual([]);
+    expect(codesOf(survey({ date: '2014-12-31' }))).toEqual(['date:dateTooEarly']);
+    expect(codesOf(survey({ date: '0026-03-16' }))).toEqual(['date:dateTooEarly']);
+  });
+
   it('handles the month boundary when checking the future', () => {
     const endOfMonth = new Date(2026, 0, 31, 23, 0, 0);
     expect(validateSurvey(survey({ date: '2026-02-01' }), endOfMonth)).toEqual([]);

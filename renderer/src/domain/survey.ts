@@ -7,28 +7,11 @@ import {
   TECHNOLOGIES_FIXES, THEMATIQUES, isOneOf,
 } from './codes';
 import type { Survey } from './records';
-import { issue, isIsoDate, isNonEmptyText, isWholeNumber, type ValidationIssue } from './validation';
+import { checkRecordDate } from './dates';
+import { issue, isNonEmptyText, isWholeNumber, type ValidationIssue } from './validation';
 
 export const SURVEY_NOTES_MAX = 5000;
 export const SURVEY_AUTHOR_MAX = 80;
-
-/** YYYY-MM-DD of `now` in the local time zone, shifted by `days`. */
-function localDatePlusDays(now: Date, days: number): string {
-  const shifted = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
-  const m = String(shifted.getMonth() + 1).padStart(2, '0');
-  const d = String(shifted.getDate()).padStart(2, '0');
-  return `${shifted.getFullYear()}-${m}-${d}`;
-}
-
-/**
- * A survey may be dated up to one day ahead (devices whose clocks or time zones differ by a few hours
- * must not refuse each other's surveys) but not later: a diagnostic records what was observed.
- */
-function checkDate(date: unknown, now: Date): ValidationIssue[] {
-  if (!isIsoDate(date)) return [issue('date', 'dateInvalid')];
-  const latest = localDatePlusDays(now, 1);
-  return date > latest ? [issue('date', 'dateInFuture')] : [];
-}
 
 /** A single optional code: absent is fine, anything else must be in its list. */
 function checkOptionalCode(field: string, list: readonly string[], value: unknown): ValidationIssue[] {
@@ -113,7 +96,7 @@ export function validateSurvey(survey: Survey, now: Date = new Date()): Validati
   const s = survey;
   return [
     ...(isNonEmptyText(s.villageId) ? [] : [issue('villageId', 'required')]),
-    ...checkDate(s.date, now),
+    ...checkRecordDate('date', s.date, now),
     ...checkText('author', s.author, SURVEY_AUTHOR_MAX, true),
     ...checkConnectivity(s),
     ...checkEquipment(s),

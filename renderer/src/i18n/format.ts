@@ -13,11 +13,21 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }
 
+/**
+ * The UTC instant of a calendar date. `Date.UTC(y, …)` reads years 0–99 as 1900–1999 (year 26 would
+ * show as 1926); setting the full year afterwards keeps it as typed.
+ */
+function utcDay(y: number, m: number, d: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
+}
+
 /** A YYYY-MM-DD calendar date, shown without time-zone shifts. */
-export function formatDate(isoDate: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+export function formatDate(isoDate: string, style: 'full' | 'long' | 'medium' | 'short' = 'medium'): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: style, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  if (!Number.isInteger(y) || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: style, timeZone: 'UTC' }).format(utcDay(y, m, d));
 }
 
 export function formatDateTime(iso: string): string {
@@ -28,7 +38,7 @@ export function formatDateTime(iso: string): string {
 
 export function formatMonth(isoDate: string): string {
   const [y, m] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDay(y, m, 1));
 }
 
 /** Today's calendar date in the user's time zone, as YYYY-MM-DD. */

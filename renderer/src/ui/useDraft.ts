@@ -15,6 +15,8 @@ export function useDraft<T>(key: string, initial: T): {
   restored: boolean;
   ready: boolean;
   clearDraft: () => Promise<void>;
+  /** Start over from `next` (a form saved, "save and new"): nothing to restore until it is changed. */
+  reset: (next: T) => Promise<void>;
 } {
   const [value, setState] = useState<T>(initial);
   const [ready, setReady] = useState(false);
@@ -75,5 +77,11 @@ export function useDraft<T>(key: string, initial: T): {
     await deleteDraft(getRelais().db, key);
   }, [key]);
 
-  return { value, setValue, restored, ready, clearDraft };
+  const reset = useCallback(async (next: T) => {
+    await clearDraft();
+    setRestored(false);
+    setState(next);
+  }, [clearDraft]);
+
+  return { value, setValue, restored, ready, clearDraft, reset };
 }

@@ -4,6 +4,7 @@
  * "exported up to here" mark moves only once the file is really saved.
  */
 import { RECORD_KINDS } from '../../domain/kinds';
+import { exchangeFileName } from '../../domain/fileNames';
 import { uuidv7 } from '../../domain/ids';
 import {
   isPersonalData, PayloadWriter, sealPayload, type BundleKind, type BundleManifest, type ProtectionInput, type SealedPayload,
@@ -73,10 +74,6 @@ export interface PreparedExport {
   commit(): Promise<void>;
 }
 
-function fileStamp(iso: string): string {
-  return iso.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-}
-
 /** Stream the records of an export into the compressed payload, chunk by chunk. */
 async function writePayload(db: RelaisDatabase, kind: BundleKind, start: { seq: number; mark?: ExportMark }): Promise<SealedPayload> {
   const writer = new PayloadWriter();
@@ -114,7 +111,7 @@ export async function exportBundle(
   return {
     bytes,
     manifest,
-    suggestedName: `relais-${options.kind === 'full' ? 'sauvegarde' : 'echange'}-${fileStamp(createdAt)}.relais`,
+    suggestedName: exchangeFileName({ structure: options.author.structure, name: options.author.name, createdAt, backup: options.kind === 'full' }),
     commit: async () => {
       await db.transaction('rw', db.meta, async () => {
         const current = await readMeta(db, 'exportMark');

@@ -117,3 +117,24 @@ describe('closeSession', () => {
     expect(participantCount({ presents: ['b1', 'b2', 'b1'], walkIns: [walkIn(), walkIn()] })).toBe(4);
   });
 });
+
+describe('closing notes: the steps covered and the note to review travel into the activity', () => {
+  const words = (steps: string[], aRevoir: string | undefined) => [steps.length ? `Étapes : ${steps.join(' ; ')}` : '', aRevoir ? `À revoir : ${aRevoir}` : ''].filter(Boolean).join('\n') || undefined;
+
+  it('lists the covered steps in the outline order, then the note', () => {
+    const activity = closeSession(session({ presents: ['b1'], etapesCouvertes: ['s2', 's1'], aRevoir: ' Le 33700 ' }), seriesAtPlace, template, undefined, words);
+    expect(activity?.notes).toBe('Étapes : Tour de table ; Jeu : vrai ou faux ?\nÀ revoir : Le 33700');
+    expect(validateActivity(activity!)).toEqual([]);
+  });
+
+  it('writes no notes when nothing was covered or noted, and none without words', () => {
+    expect(closeSession(session({ presents: ['b1'] }), seriesAtPlace, template, undefined, words)?.notes).toBeUndefined();
+    expect(closeSession(session({ presents: ['b1'], etapesCouvertes: ['s1'] }), seriesAtPlace, template)?.notes).toBeUndefined();
+  });
+
+  it('cuts notes longer than an activity allows rather than refusing to close', () => {
+    const activity = closeSession(session({ presents: ['b1'], aRevoir: 'x'.repeat(5000) }), seriesAtPlace, template, undefined, words);
+    expect(activity?.notes).toHaveLength(4000);
+    expect(validateActivity(activity!)).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ import { SESSION_STATUSES, type SelfAssessment, type WalkIn, type WorkshopSeries
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;
+/** A step of an outline may say more than a title. */
+export const STEP_TITLE_MAX = TITLE_MAX * 2;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function textIssues(field: string, value: unknown, required: boolean, max = TEXT_MAX): ValidationIssue[] {
@@ -47,7 +49,7 @@ export function validateTemplate(t: WorkshopTemplate): ValidationIssue[] {
     t.etapes.forEach((step, index) => {
       if (!isNonEmptyText(step?.id) || ids.has(step.id)) issues.push(issue(`etapes.${index}.id`, 'invalid'));
       else ids.add(step.id);
-      issues.push(...textIssues(`etapes.${index}.titre`, step?.titre, true, TITLE_MAX * 2));
+      issues.push(...textIssues(`etapes.${index}.titre`, step?.titre, true, STEP_TITLE_MAX));
       if (step?.minutes !== undefined && !isWholeNumber(step.minutes, 1)) issues.push(issue(`etapes.${index}.minutes`, 'wholeMinutes'));
     });
   }

@@ -5,10 +5,11 @@
  * is folded once per list load (`searchIndex`). Villages and places are read once into maps for the
  * row labels.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { getRelais } from '../../db';
+import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlaces } from '../../db/places';
 import { liveVillages } from '../../db/villages';
 import { ACTIVITY_TYPES, THEMATIQUES, type Thematique } from '../../domain/codes';
@@ -18,30 +19,65 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
+import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList';
 import { useRead } from '../../ui/useRead';
 import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
+import { activityToFocus } from './focusAfterSave';
 import { useActivityList } from './useActivityList';
 
 const ROW_HEIGHT = 68;
 /** One function for the page's life: the virtual list recomputes its row positions when it changes. */
 const activityKey = (a: Stored<Activity>) => a.id;
 
-/** Names shown on rows: village and place names by id, built once per change of those tables. */
+/** Names shown on rows and searched: village and place names, followed people's codes, by id, built once per change of those tables. */
 function useLookups() {
   const villages = useRead(liveVillages);
   const places = useRead(livePlaces);
-  return useMemo(() => ({
-    villages: villages ?? [],
-    villageName: new Map((villages ?? []).map((v) => [v.id, v.commune.nom])),
-    placeName: new Map((places ?? []).map((p) => [p.id, p.nom])),
-  }), [villages, places]);
+  const people = useRead(liveBeneficiaries);
+  return useMemo(() => {
+    const codes = new Map((people ?? []).map((b) => [b.id, b.code]));
+    return {
+      villages: villages ?? [],
+      villageName: new Map((villages ?? []).map((v) => [v.id, v.commune.nom])),
+      placeName: new Map((places ?? []).map((p) => [p.id, p.nom])),
+      codeOf: (id: string) => codes.get(id),
+    };
+  }, [villages, places, people]);
+}
+
+/**
+ * The activity to put the cursor on (the one just saved), then "New individual session" when it is
+ * not in the list: the cursor never falls back to the page body.
+ */
+function useFocusAfterSave(shown: readonly Stored<Activity>[], complete: boolean) {
+  const location = useLocation();
+  const [pending, setPending] = useState(() => activityToFocus(location.state));
+  const newButton = useRef<HTMLAnchorElement>(null);
+  // Until the whole list is read, an activity not in the first screen may still come.
+  const inList = pending !== undefined && shown.some((a) => a.id === pending);
+  useEffect(() => {
+    if (pending !== undefined && complete && !inList) {
+      newButton.current?.focus();
+      setPending(undefined);
+    }
+  }, [pending, complete, inList]);
+  return {
+    newButton,
+    focusKey: inList ? pending : undefined,
+    onFocused: (found: boolean) => {
+      if (!found) newButton.current?.focus();
+      setPending(undefined);
+    },
+  };
 }
 
 export function ActivityListPage() {
   const { t } = useTranslation('activities');
   const toast = useToast();
-  const [filters, setFilters] = useState<ActivityFilters>(NO_FILTERS);
+  const [params] = useSearchParams();
+  // A person's page links here with their code as the search.
+  const [filters, setFilters] = useState<ActivityFilters>(() => ({ ...NO_FILTERS, search: params.get('search') ?? '' }));
   const [toDelete, setToDelete] = useState<Stored<Activity> | null>(null);
   // The inputs show `filters` at once; the list follows `listFilters` when React has time for it.
   const listFilters = useDeferredValue(filters);
@@ -56,7 +92,7 @@ export function ActivityListPage() {
     const labels = new Map(THEMATIQUES.map((code) => [code, codeLabel(`thematiques.${code}`)]));
     return (code: Thematique) => labels.get(code) ?? code;
   }, [codeLabel]);
-  const textOf = useMemo(() => searchIndex(activities ?? [], thematiqueLabel), [activities, thematiqueLabel]);
+  const textOf = useMemo(() => searchIndex(activities ?? [], thematiqueLabel, lookups.codeOf), [activities, thematiqueLabel, lookups.codeOf]);
   useEffect(() => {
     // Fold the search texts while the person looks at the list, not at their first keystroke.
     if (!complete || !activities?.length) return;
@@ -68,6 +104,7 @@ export function ActivityListPage() {
     [activities, listFilters, thematiqueLabel, textOf],
   );
   const set = (changes: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...changes }));
+  const focus = useFocusAfterSave(shown, complete);
 
   async function confirmDelete() {
     if (!toDelete) return;
@@ -80,8 +117,12 @@ export function ActivityListPage() {
 
   const actions = (
     <>
-      <Link className="button button--primary" to="/activities/new?type=individuel">{t('list.newIndividual')}</Link>
-      <Link className="button button--primary" to="/activities/new?type=collectif">{t('list.newWorkshop')}</Link>
+      <Link ref={focus.newButton} className="button button--primary" to="/activities/new?type=individuel" aria-keyshortcuts={ariaKeys('newIndividual')}>
+        {t('list.newIndividual')}<span aria-hidden="true"><Shortcut name="newIndividual" /></span>
+      </Link>
+      <Link className="button button--primary" to="/activities/new?type=collectif" aria-keyshortcuts={ariaKeys('newWorkshop')}>
+        {t('list.newWorkshop')}<span aria-hidden="true"><Shortcut name="newWorkshop" /></span>
+      </Link>
     </>
   );
 
@@ -110,7 +151,7 @@ export function ActivityListPage() {
           ) : shown.length === 0 ? (
             <EmptyState>{hasFilters(listFilters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
           ) : (
-            <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={activityKey}
+            <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={activityKey} focusKey={focus.focusKey} onFocused={focus.onFocused}
               renderRow={(a) => <ActivityRow activity={a} lookups={lookups} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
           )}
         </div>
@@ -142,6 +183,9 @@ function ActivityRow({ activity: a, lookups, thematiqueLabel, onDelete }: RowPro
           <span className="row-title">{title}</span>
           <span className="row-meta">{t('list.duration', { count: a.duree, formatted: formatNumber(a.duree) })} · {where}</span>
         </span>
+      </Link>
+      <Link className="button button--small" to={`/activities/new?from=${a.id}`} aria-label={t('list.duplicateOne', { title, date: formatDate(a.date) })}>
+        {t('list.duplicate')}
       </Link>
       <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
         {t('common:actions.delete')}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateActivity } from '../../domain/activity';
-import { activityFromDraft, breakdownProgress, CUSTOM_DUREE, draftFromActivity, emptyDraft, parseTags, type ActivityDraft } from './draft';
+import {
+  activityFromDraft, breakdownProgress, CUSTOM_DUREE, draftFromActivity, duplicateDraft, emptyDraft, firstFieldToFill, parseTags, withRemembered,
+  type ActivityDraft,
+} from './draft';
 
 const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
 
@@ -94,5 +97,50 @@ describe('La Coop fields of the activity form', () => {
     expect(activityFromDraft(draft).beneficiaireAnonyme).toEqual({ genre: 'feminin', statutSocial: 'retraite', dejaAccompagne: true });
     expect(activityFromDraft({ ...draft, beneficiaryId: 'b1' }).beneficiaireAnonyme).toBeUndefined();
     expect(draftFromActivity(activityFromDraft(draft)).anonyme).toMatchObject({ genre: 'feminin', dejaAccompagne: true });
+  });
+});
+
+describe('a new form from the details remembered on this laptop', () => {
+  const live = { placeIds: new Set(['p1']), villageIds: new Set(['v1']) };
+  const remembered = { typeLieu: 'lieu_activite' as const, placeId: 'p1', villageId: 'v1', duree: 30, materiel: ['ordinateur' as const] };
+
+  it('starts where, how long and with what the last one happened, then asks for the themes', () => {
+    const draft = withRemembered(emptyDraft('individuel', '2026-03-16'), remembered, live);
+    expect(draft).toMatchObject({ typeLieu: 'lieu_activite', placeId: 'p1', villageId: 'v1', dureeChoice: '30', materiel: ['ordinateur'], thematiques: [] });
+    expect(firstFieldToFill(draft)).toBe('thematiques');
+  });
+
+  it('keeps a custom duration as typed', () => {
+    const draft = withRemembered(emptyDraft('individuel', '2026-03-16'), { ...remembered, duree: 37 }, live);
+    expect(draft).toMatchObject({ dureeChoice: CUSTOM_DUREE, dureeCustom: '37' });
+    expect(activityFromDraft(draft).duree).toBe(37);
+  });
+
+  it('forgets a place or a village deleted since, and then asks for the place first', () => {
+    const draft = withRemembered(emptyDraft('individuel', '2026-03-16'), remembered, { placeIds: new Set(), villageIds: new Set() });
+    expect(draft).toMatchObject({ typeLieu: '', placeId: '', villageId: '' });
+    expect(firstFieldToFill(draft)).toBe('typeLieu');
+  });
+
+  it('lets the village the form was opened for win over the remembered one', () => {
+    expect(withRemembered(emptyDraft('individuel', '2026-03-16', 'v2'), remembered, live).villageId).toBe('v2');
+  });
+
+  it('remembers a commune for a session at home, and starts from nothing when nothing is remembered', () => {
+    const home = withRemembered(emptyDraft('individuel', '2026-03-16'), { typeLieu: 'domicile', commune: LORMES, duree: 45, materiel: [] }, live);
+    expect(home).toMatchObject({ typeLieu: 'domicile', commune: LORMES });
+    expect(withRemembered(emptyDraft('individuel', '2026-03-16'), undefined, live)).toEqual(emptyDraft('individuel', '2026-03-16'));
+  });
+
+  it('asks first for what is missing: the place kind, the commune, a workshop title', () => {
+    expect(firstFieldToFill(emptyDraft('individuel', '2026-03-16'))).toBe('typeLieu');
+    expect(firstFieldToFill({ ...emptyDraft('individuel', '2026-03-16'), typeLieu: 'domicile' })).toBe('commune');
+    expect(firstFieldToFill({ ...emptyDraft('collectif', '2026-03-16'), typeLieu: 'a_distance' })).toBe('titreAtelier');
+    expect(firstFieldToFill({ ...emptyDraft('individuel', ''), typeLieu: 'a_distance' })).toBe('date');
+  });
+
+  it('a duplicate is the same activity, ready to save as a new one', () => {
+    const source = activityFromDraft(workshopDraft());
+    expect(activityFromDraft(duplicateDraft(source))).toEqual(source);
   });
 });

@@ -15,6 +15,7 @@ import { BREAKDOWN_NAMES, type BreakdownName } from '../../domain/activity';
 import type { Genre, StatutSocial, TrancheAge } from '../../domain/codes';
 import { employingStructure, type ProfileStructure } from '../../domain/profile';
 import type { Activity, AnonymousCounts, AnonymousPerson, CommuneRef, StructureEmployeuse } from '../../domain/records';
+import type { RememberedDetails } from '../../domain/rememberedDetails';
 
 export const CUSTOM_DUREE = 'custom';
 
@@ -115,6 +116,12 @@ export function parseTags(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
+/** The duration choice of a number of minutes: its preset when there is one, else "custom". */
+function dureeChoiceOf(minutes: number): Pick<ActivityDraft, 'dureeChoice' | 'dureeCustom'> {
+  const preset = (DUREE_PRESETS as readonly number[]).includes(minutes);
+  return { dureeChoice: preset ? String(minutes) : CUSTOM_DUREE, dureeCustom: preset ? '' : String(minutes) };
+}
+
 function dureeOf(draft: Pick<ActivityDraft, 'dureeChoice' | 'dureeCustom'>): number {
   if (draft.dureeChoice === CUSTOM_DUREE) return draft.dureeCustom.trim() === '' ? Number.NaN : Number(draft.dureeCustom);
   return Number(draft.dureeChoice);
@@ -187,12 +194,10 @@ function textOf(breakdown: Partial<Record<string, number>> | undefined): Record<
 }
 
 export function draftFromActivity(a: Activity): ActivityDraft {
-  const preset = (DUREE_PRESETS as readonly number[]).includes(a.duree);
   const counts = a.participantsAnonymes;
   return {
     ...emptyDraft(a.type, a.date),
-    dureeChoice: preset ? String(a.duree) : CUSTOM_DUREE,
-    dureeCustom: preset ? '' : String(a.duree),
+    ...dureeChoiceOf(a.duree),
     typeLieu: a.typeLieu,
     placeId: a.placeId ?? '',
     commune: a.commune,
@@ -228,4 +233,56 @@ export function draftFromActivity(a: Activity): ActivityDraft {
 export function breakdownProgress(counts: CountsDraft, name: BreakdownName): { sum: number; total: number } {
   const sum = Object.values(counts[name]).reduce((s, text) => s + (Number.isFinite(parseCount(text)) ? parseCount(text) : 0), 0);
   return { sum, total: Number.isFinite(parseCount(counts.total)) ? parseCount(counts.total) : 0 };
+}
+
+/** What is still there to point at: a remembered place or village may have been deleted since. */
+export interface LiveChoices {
+  placeIds: ReadonlySet<string>;
+  villageIds: ReadonlySet<string>;
+}
+
+/**
+ * A new form started from the details remembered on this laptop (domain/rememberedDetails.ts): where,
+ * how long, with what. A deleted place or village is left out; a village given by the page the form
+ * was opened from (a village page's "new activity") wins over the remembered one.
+ */
+export function withRemembered(draft: ActivityDraft, remembered: RememberedDetails | undefined, live: LiveChoices): ActivityDraft {
+  if (!remembered) return draft;
+  const placeId = remembered.placeId && live.placeIds.has(remembered.placeId) ? remembered.placeId : '';
+  const villageId = draft.villageId || (remembered.villageId && live.villageIds.has(remembered.villageId) ? remembered.villageId : '');
+  return {
+    ...draft,
+    ...dureeChoiceOf(remembered.duree),
+    typeLieu: remembered.typeLieu === 'lieu_activite' && !placeId ? '' : remembered.typeLieu,
+    placeId,
+    commune: remembered.commune,
+    villageId,
+    materiel: [...remembered.materiel],
+  };
+}
+
+/**
+ * A copy of an activity to log a similar one: everything kept (same day, same person: a second
+ * session with them), as a new record once saved.
+ */
+export function duplicateDraft(a: Activity): ActivityDraft {
+  return draftFromActivity(a);
+}
+
+/** Fields of the form a new activity usually needs, in the order they appear. */
+export type StartField = 'date' | 'duree' | 'typeLieu' | 'placeId' | 'commune' | 'thematiques' | 'titreAtelier';
+
+/**
+ * Where the cursor starts in a new form: the first field still to fill. With the details remembered
+ * from the last activity, that is the themes (or a workshop's title): the date, the duration and the
+ * place are already right.
+ */
+export function firstFieldToFill(d: ActivityDraft): StartField {
+  if (d.date === '') return 'date';
+  if (d.dureeChoice === '' || (d.dureeChoice === CUSTOM_DUREE && d.dureeCustom.trim() === '')) return 'duree';
+  if (d.typeLieu === '') return 'typeLieu';
+  if (d.typeLieu === 'lieu_activite' && d.placeId === '') return 'placeId';
+  if ((d.typeLieu === 'domicile' || d.typeLieu === 'autre') && !d.commune) return 'commune';
+  if (d.type === 'collectif' && d.titreAtelier.trim() === '') return 'titreAtelier';
+  return 'thematiques';
 }

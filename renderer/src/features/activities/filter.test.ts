@@ -49,6 +49,28 @@ describe('filterActivities', () => {
   });
 });
 
+describe('searching a followed person’s code', () => {
+  const codes = new Map([['p1', 'B-0001'], ['p2', 'B-0002']]);
+  const codeOf = (id: string) => codes.get(id);
+  const people = [
+    activity('x', { beneficiaryIds: ['p1'] }),
+    activity('y', { type: 'collectif', titreAtelier: 'Atelier', beneficiaryIds: ['p1', 'p2'] }),
+    activity('z', { beneficiaryIds: [] }),
+  ];
+
+  it('finds every activity of that person, individual or workshop', () => {
+    const search = (text: string, textOf = searchIndex(people, label, codeOf)) =>
+      ids(filterActivities(people, { ...NO_FILTERS, search: text }, label, textOf));
+    expect(search('B-0001')).toEqual(['x', 'y']);
+    expect(search('b-0002')).toEqual(['y']);
+    expect(search('B-0003')).toEqual([]);
+  });
+  it('gives the same texts with or without the index', () => {
+    const textOf = searchIndex(people, label, codeOf);
+    for (const a of people) expect(textOf(a)).toBe(searchableText(a, label, codeOf));
+  });
+});
+
 describe('the list query', () => {
   it('reads live activities newest first through [deleted+date], skipping deleted ones', async () => {
     const relais = openRelais(`test-${Math.random()}`);

@@ -29,10 +29,19 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** The text a search looks through: title, tags, notes, commune and thematique labels. */
-export function searchableText(a: Activity, thematiqueLabel: (code: Thematique) => string): string {
+/** The code of a followed person by id (`B-0042`), so a search for a code finds the person's activities. */
+export type CodeOf = (beneficiaryId: string) => string | undefined;
+const noCodes: CodeOf = () => undefined;
+
+/** The codes of the followed people of an activity. */
+function codesOf(a: Activity, codeOf: CodeOf): string[] {
+  return (a.beneficiaryIds ?? []).map(codeOf).filter((code): code is string => code !== undefined);
+}
+
+/** The text a search looks through: title, tags, notes, commune, thematique labels and the codes of the people followed. */
+export function searchableText(a: Activity, thematiqueLabel: (code: Thematique) => string, codeOf: CodeOf = noCodes): string {
   return fold([
-    a.titreAtelier ?? '', ...a.tags, a.notes ?? '', a.commune?.nom ?? '', ...a.thematiques.map(thematiqueLabel),
+    a.titreAtelier ?? '', ...a.tags, a.notes ?? '', a.commune?.nom ?? '', ...a.thematiques.map(thematiqueLabel), ...codesOf(a, codeOf),
   ].join(' \u0000 '));
 }
 
@@ -44,7 +53,7 @@ export type SearchTextOf = (a: Stored<Activity>) => string;
  * search is first typed. The same strings recur across thousands of records (tags, communes, thematique
  * labels), so each distinct string is folded once. Gives exactly `searchableText`.
  */
-export function searchIndex(activities: readonly Stored<Activity>[], thematiqueLabel: (code: Thematique) => string): SearchTextOf {
+export function searchIndex(activities: readonly Stored<Activity>[], thematiqueLabel: (code: Thematique) => string, codeOf: CodeOf = noCodes): SearchTextOf {
   let texts: Map<string, string> | undefined;
   const folded = new Map<string, string>();
   const foldOnce = (text: string) => {
@@ -57,12 +66,12 @@ export function searchIndex(activities: readonly Stored<Activity>[], thematiqueL
   };
   const build = () => new Map(activities.map((a) => [a.id, [
     fold(a.titreAtelier ?? ''), ...a.tags.map(foldOnce), fold(a.notes ?? ''), foldOnce(a.commune?.nom ?? ''),
-    ...a.thematiques.map((code) => foldOnce(thematiqueLabel(code))),
+    ...a.thematiques.map((code) => foldOnce(thematiqueLabel(code))), ...codesOf(a, codeOf).map(foldOnce),
   ].join(' \u0000 ')]));
   return (a) => {
     texts ??= build();
     // A record not in this list (never the case in the page) is still searched correctly.
-    return texts.get(a.id) ?? searchableText(a, thematiqueLabel);
+    return texts.get(a.id) ?? searchableText(a, thematiqueLabel, codeOf);
   };
 }
 

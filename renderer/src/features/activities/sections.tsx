@@ -1,17 +1,24 @@
 /**
- * The parts of the activity form. Each section receives the draft, a `patch` to change it and the
- * validation issues; none of them saves anything (ActivityForm does).
+ * The parts of the activity form, small so that a new field has an obvious home. Each receives the
+ * draft, a `patch` to change it and the validation issues; none of them saves anything (ActivityForm
+ * does). Each control names the data field it edits (`field`): the form focuses the first one still
+ * to fill, the error summary finds the one that needs fixing.
+ *
+ * The essentials come first, on one screen: type, when, where, what, who. What is filled less often
+ * (a referral, the breakdowns of a workshop, village, tags, notes) is in "More details" (MoreDetails).
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  AUTONOMIE, DUREE_PRESETS, MATERIEL, NIVEAUX, STRUCTURES_REDIRECTION, THEMATIQUES, THEMATIQUES_DEMARCHE,
+  ACTIVITY_TYPES, AUTONOMIE, DUREE_PRESETS, MATERIEL, NIVEAUX, STRUCTURES_REDIRECTION, THEMATIQUES, THEMATIQUES_DEMARCHE,
   THEMATIQUE_DEMARCHES, TYPES_LIEU,
 } from '../../domain/codes';
-import { BREAKDOWNS, BREAKDOWN_NAMES, MAX_DUREE_MINUTES, type BreakdownName } from '../../domain/activity';
+import { BREAKDOWNS, BREAKDOWN_NAMES, MAX_DUREE_MINUTES, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH, type BreakdownName } from '../../domain/activity';
+import { EARLIEST_RECORD_DATE, latestRecordDate } from '../../domain/dates';
 import type { CommuneRef, Place, Stored, Village } from '../../domain/records';
 import type { FollowedPerson } from '../../db/beneficiaries';
 import type { ValidationIssue } from '../../domain/validation';
-import { CheckboxGroup, issueFor, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { CheckboxGroup, issueFor, RadioGroup, SelectField, TextField, useCodeOptions, useIssueMessage } from '../../ui/form';
 import { formatNumber } from '../../i18n/format';
 import { CommunePicker } from '../communes/CommunePicker';
 import { BeneficiaryQuickCreate } from '../beneficiaries/BeneficiaryQuickCreate';
@@ -24,6 +31,29 @@ export interface SectionProps {
   issues: ValidationIssue[];
 }
 
+/**
+ * A block of the form. Its heading is for screen readers (navigation by headings): on screen the
+ * labels say it already, and the room is kept for the fields, so the essentials fit on one screen.
+ */
+function Block({ id, title, className, children }: { id: string; title: string; className: string; children: ReactNode }) {
+  return (
+    <section className={`activity-block ${className}`} aria-labelledby={id}>
+      <h2 id={id} className="visually-hidden">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function TypeChoice({ draft, patch }: SectionProps) {
+  const { t } = useTranslation('activities');
+  const types = useCodeOptions('type', ACTIVITY_TYPES);
+  return (
+    <div className="activity-block activity-type">
+      <RadioGroup legend={t('fields.type')} options={types} value={draft.type} inline field="type" onChange={(type) => patch({ type })} />
+    </div>
+  );
+}
+
 export function WhenSection({ draft, patch, issues }: SectionProps) {
   const { t } = useTranslation('activities');
   const presets = [
@@ -32,16 +62,16 @@ export function WhenSection({ draft, patch, issues }: SectionProps) {
   ];
   const dureeError = issueFor(issues, 'duree');
   return (
-    <section className="form-section">
-      <h2>{t('form.sections.when')}</h2>
-      <TextField type="date" label={t('fields.date')} value={draft.date} onChange={(date) => patch({ date })} required error={issueFor(issues, 'date')} />
-      <RadioGroup legend={t('fields.duree')} options={presets} value={draft.dureeChoice} columns={3}
+    <Block id="activity-when" title={t('form.sections.when')} className="activity-when">
+      <TextField type="date" label={t('fields.date')} value={draft.date} onChange={(date) => patch({ date })} required field="date"
+        min={EARLIEST_RECORD_DATE} max={latestRecordDate()} error={issueFor(issues, 'date')} />
+      <RadioGroup legend={t('fields.duree')} options={presets} value={draft.dureeChoice} inline field="duree"
         onChange={(dureeChoice) => patch({ dureeChoice })} error={draft.dureeChoice === CUSTOM_DUREE ? undefined : dureeError} required />
       {draft.dureeChoice === CUSTOM_DUREE ? (
         <TextField type="number" min={1} max={MAX_DUREE_MINUTES} label={t('form.dureeCustom')} hint={t('form.dureeCustomHint')}
           value={draft.dureeCustom} onChange={(dureeCustom) => patch({ dureeCustom })} error={dureeError} required />
       ) : null}
-    </section>
+    </Block>
   );
 }
 
@@ -54,7 +84,6 @@ export function WhereSection({ draft, patch, issues, places, villages }: WherePr
   const { t } = useTranslation('activities');
   const lieux = useCodeOptions('typeLieu', TYPES_LIEU);
   const placeOptions = places.map((p) => ({ value: p.id, label: `${p.nom} — ${p.commune.nom}` }));
-  const villageOptions = villages.map((v) => ({ value: v.id, label: v.commune.nom }));
 
   // A place or a commune that belongs to a village chooses that village, unless one is already chosen.
   function choosePlace(placeId: string) {
@@ -67,20 +96,17 @@ export function WhereSection({ draft, patch, issues, places, villages }: WherePr
   }
 
   return (
-    <section className="form-section">
-      <h2>{t('form.sections.where')}</h2>
-      <RadioGroup legend={t('fields.typeLieu')} options={lieux} value={draft.typeLieu} columns={2} required
+    <Block id="activity-where" title={t('form.sections.where')} className="activity-where">
+      <RadioGroup legend={t('fields.typeLieu')} options={lieux} value={draft.typeLieu} inline required field="typeLieu"
         onChange={(typeLieu) => patch({ typeLieu })} error={issueFor(issues, 'typeLieu')} />
       {draft.typeLieu === 'lieu_activite' ? (
-        <SelectField label={t('fields.placeId')} options={placeOptions} value={draft.placeId} onChange={choosePlace} required
+        <SelectField label={t('fields.placeId')} options={placeOptions} value={draft.placeId} onChange={choosePlace} required field="placeId"
           placeholder={t('form.choose')} hint={placeOptions.length === 0 ? t('form.noPlaces') : undefined} error={issueFor(issues, 'placeId')} />
       ) : null}
       {draft.typeLieu === 'domicile' || draft.typeLieu === 'autre' ? (
-        <CommunePicker label={t('fields.commune')} value={draft.commune} onChange={chooseCommune} required error={issueFor(issues, 'commune')} />
+        <CommunePicker label={t('fields.commune')} value={draft.commune} onChange={chooseCommune} required field="commune" error={issueFor(issues, 'commune')} />
       ) : null}
-      <SelectField label={t('fields.villageId')} options={villageOptions} value={draft.villageId} placeholder={t('form.noVillage')}
-        hint={t('form.villageHint')} onChange={(villageId) => patch({ villageId })} error={issueFor(issues, 'villageId')} />
-    </section>
+    </Block>
   );
 }
 
@@ -94,33 +120,20 @@ export function WhatSection({ draft, patch, issues }: SectionProps) {
   const demarches = useCodeOptions('thematiquesDemarche', THEMATIQUES_DEMARCHE);
   const materiel = useCodeOptions('materiel', MATERIEL);
   return (
-    <section className="form-section">
-      <h2>{t('form.sections.what')}</h2>
-      <CheckboxGroup legend={t('fields.thematiques')} options={thematiques} value={draft.thematiques} columns={2} required
-        onChange={(next) => patch({ thematiques: next })} error={issueFor(issues, 'thematiques')} />
+    <Block id="activity-what" title={t('form.sections.what')} className="activity-what">
+      <CheckboxGroup legend={t('fields.thematiques')} options={thematiques} value={draft.thematiques} columns={4} required oneTabStop
+        field="thematiques" onChange={(next) => patch({ thematiques: next })} error={issueFor(issues, 'thematiques')} />
       {draft.thematiques.includes(THEMATIQUE_DEMARCHES) ? (
         <div className="form-subsection">
-          <CheckboxGroup legend={t('fields.thematiquesDemarche')} options={demarches} value={draft.thematiquesDemarche} columns={2}
-            onChange={(next) => patch({ thematiquesDemarche: next })} error={issueFor(issues, 'thematiquesDemarche')} />
-          <TextField label={t('fields.precisionsDemarche')} hint={t('form.sensitiveWarning')} value={draft.precisionsDemarche}
-            onChange={(precisionsDemarche) => patch({ precisionsDemarche })} error={issueFor(issues, 'precisionsDemarche')} />
+          <CheckboxGroup legend={t('fields.thematiquesDemarche')} options={demarches} value={draft.thematiquesDemarche} columns={3} oneTabStop
+            field="thematiquesDemarche" onChange={(next) => patch({ thematiquesDemarche: next })} error={issueFor(issues, 'thematiquesDemarche')} />
+          <TextField label={t('fields.precisionsDemarche')} hint={t('form.sensitiveWarning')} value={draft.precisionsDemarche} field="precisionsDemarche"
+            maxLength={MAX_NOTES_LENGTH} onChange={(precisionsDemarche) => patch({ precisionsDemarche })} error={issueFor(issues, 'precisionsDemarche')} />
         </div>
       ) : null}
-      <CheckboxGroup legend={t('fields.materiel')} options={materiel} value={draft.materiel} columns={3}
+      <CheckboxGroup legend={t('fields.materiel')} options={materiel} value={draft.materiel} inline oneTabStop field="materiel"
         onChange={(next) => patch({ materiel: next })} error={issueFor(issues, 'materiel')} />
-    </section>
-  );
-}
-
-export function NotesSection({ draft, patch, issues }: SectionProps) {
-  const { t } = useTranslation('activities');
-  return (
-    <section className="form-section">
-      <h2>{t('form.sections.notes')}</h2>
-      <TextField label={t('fields.tags')} hint={t('form.tagsHint')} value={draft.tags} onChange={(tags) => patch({ tags })} error={issueFor(issues, 'tags')} />
-      <p className="notice notice--warning">{t('form.sensitiveWarning')}</p>
-      <TextField multiline label={t('fields.notes')} value={draft.notes} onChange={(notes) => patch({ notes })} error={issueFor(issues, 'notes')} />
-    </section>
+    </Block>
   );
 }
 
@@ -131,57 +144,119 @@ interface PeopleProps extends SectionProps {
 export function IndividualSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
   const { t } = useTranslation('activities');
   const autonomie = useCodeOptions('autonomie', AUTONOMIE);
-  const structures = useCodeOptions('structureDeRedirection', STRUCTURES_REDIRECTION);
-  const yesNo = [{ value: 'oui' as const, label: t('form.yes') }, { value: 'non' as const, label: t('form.no') }];
   return (
-    <section className="form-section">
-      <h2>{t('form.sections.person')}</h2>
-      <SelectField label={t('fields.beneficiaryIds')} hint={t('form.beneficiaryHint')} value={draft.beneficiaryId}
-        options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('form.anonymous')}
-        onChange={(beneficiaryId) => patch({ beneficiaryId })} error={issueFor(issues, 'beneficiaryIds')} />
-      <BeneficiaryQuickCreate onCreated={(beneficiaryId) => patch({ beneficiaryId })} />
+    <Block id="activity-person" title={t('form.sections.person')} className="activity-who">
+      <div className="activity-person-who">
+        <SelectField label={t('fields.beneficiaryIds')} value={draft.beneficiaryId} field="beneficiaryIds"
+          options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('form.anonymous')}
+          onChange={(beneficiaryId) => patch({ beneficiaryId })} error={issueFor(issues, 'beneficiaryIds')} />
+        <BeneficiaryQuickCreate onCreated={(beneficiaryId) => patch({ beneficiaryId })} />
+      </div>
       {draft.beneficiaryId ? null : <AnonymousPersonFields value={draft.anonyme} onChange={(anonyme) => patch({ anonyme })} issues={issues} />}
-      <RadioGroup legend={t('fields.autonomie')} options={autonomie} value={draft.autonomie} columns={3}
+      <RadioGroup legend={t('fields.autonomie')} options={autonomie} value={draft.autonomie} inline field="autonomie"
         onChange={(next) => patch({ autonomie: next })} error={issueFor(issues, 'autonomie')} />
-      <RadioGroup legend={t('fields.orienteVersStructure')} options={yesNo} value={draft.oriente} columns={3}
-        onChange={(oriente) => patch({ oriente })} error={issueFor(issues, 'orienteVersStructure')} />
-      {draft.oriente === 'oui' ? (
-        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection}
-          placeholder={t('form.choose')} onChange={(next) => patch({ structureDeRedirection: next })} error={issueFor(issues, 'structureDeRedirection')} />
-      ) : null}
-    </section>
+      <ReferralFields draft={draft} patch={patch} issues={issues} />
+    </Block>
   );
 }
 
-export function WorkshopSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
+/** Was the person referred to another structure, and which one. */
+function ReferralFields({ draft, patch, issues }: SectionProps) {
+  const { t } = useTranslation('activities');
+  const structures = useCodeOptions('structureDeRedirection', STRUCTURES_REDIRECTION);
+  const yesNo = [{ value: 'oui' as const, label: t('form.yes') }, { value: 'non' as const, label: t('form.no') }];
+  return (
+    <div className="activity-referral">
+      <RadioGroup legend={t('fields.orienteVersStructure')} options={yesNo} value={draft.oriente} inline field="orienteVersStructure"
+        onChange={(oriente) => patch({ oriente })} error={issueFor(issues, 'orienteVersStructure')} />
+      {draft.oriente === 'oui' ? (
+        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection}
+          field="structureDeRedirection" placeholder={t('form.choose')} onChange={(next) => patch({ structureDeRedirection: next })}
+          error={issueFor(issues, 'structureDeRedirection')} />
+      ) : null}
+    </div>
+  );
+}
+
+export function WorkshopSection({ draft, patch, issues }: SectionProps) {
   const { t } = useTranslation('activities');
   const niveaux = useCodeOptions('niveau', NIVEAUX);
+  return (
+    <Block id="activity-workshop" title={t('form.sections.workshop')} className="activity-who">
+      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} field="titreAtelier" maxLength={MAX_TITLE_LENGTH}
+        onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
+      <RadioGroup legend={t('fields.niveau')} options={niveaux} value={draft.niveau} inline field="niveau"
+        onChange={(niveau) => patch({ niveau })} error={issueFor(issues, 'niveau')} />
+    </Block>
+  );
+}
+
+/**
+ * Who came to a workshop: anonymous participants counted, followed people ticked by code (a list as
+ * long as the people followed, so across the form).
+ */
+export function ParticipantsSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
+  const { t } = useTranslation('activities');
   const setCount = (changes: Partial<ActivityDraft['counts']>) => patch({ counts: { ...draft.counts, ...changes } });
   const participantsError = issueFor(issues, 'participants');
+  const message = useIssueMessage();
   return (
-    <section className="form-section">
-      <h2>{t('form.sections.workshop')}</h2>
-      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
-      <RadioGroup legend={t('fields.niveau')} options={niveaux} value={draft.niveau} columns={3}
-        onChange={(niveau) => patch({ niveau })} error={issueFor(issues, 'niveau')} />
-      <h3>{t('form.anonymousTitle')}</h3>
-      <p className="field-hint">{t('form.anonymousHint')}</p>
-      {participantsError ? <p className="field-error" role="alert">{t(`validation:${participantsError.code}`, participantsError.params)}</p> : null}
-      <div className="form-row">
-        <TextField type="number" min={0} label={t('fields.participantsAnonymes_total')} value={draft.counts.total}
-          onChange={(total) => setCount({ total })} error={issueFor(issues, 'participantsAnonymes.total')} />
-        <TextField type="number" min={0} label={t('fields.participantsAnonymes_dejaAccompagne')} value={draft.counts.dejaAccompagne}
-          onChange={(dejaAccompagne) => setCount({ dejaAccompagne })} error={issueFor(issues, 'participantsAnonymes.dejaAccompagne')} />
+    <Block id="activity-participants" title={t('fields.participants')} className="activity-followed">
+      <div className="activity-participants" data-field="participants">
+        <h3>{t('form.anonymousTitle')}</h3>
+        <p className="field-hint">{t('form.anonymousHint')}</p>
+        {participantsError ? <p className="field-error" role="alert">{message(participantsError)}</p> : null}
+        <div className="form-row">
+          <TextField type="number" min={0} label={t('fields.participantsAnonymes_total')} value={draft.counts.total} field="participantsAnonymes.total"
+            onChange={(total) => setCount({ total })} error={issueFor(issues, 'participantsAnonymes.total')} />
+          <TextField type="number" min={0} label={t('fields.participantsAnonymes_dejaAccompagne')} value={draft.counts.dejaAccompagne}
+            field="participantsAnonymes.dejaAccompagne" onChange={(dejaAccompagne) => setCount({ dejaAccompagne })}
+            error={issueFor(issues, 'participantsAnonymes.dejaAccompagne')} />
+        </div>
       </div>
+      <CheckboxGroup legend={t('fields.participantIds')} hint={beneficiaries.length === 0 ? t('form.noBeneficiaries') : undefined} oneTabStop
+        options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} value={draft.participantIds} columns={4} field="beneficiaryIds"
+        onChange={(participantIds) => patch({ participantIds })} error={issueFor(issues, 'beneficiaryIds')} />
+    </Block>
+  );
+}
+
+/** A workshop's anonymous participants by gender, age band and status: often partial, so folded. */
+export function BreakdownsSection({ draft, patch, issues }: SectionProps) {
+  const setCount = (changes: Partial<ActivityDraft['counts']>) => patch({ counts: { ...draft.counts, ...changes } });
+  return (
+    <>
       {BREAKDOWN_NAMES.map((name) => (
         <BreakdownFields key={name} name={name} draft={draft} onChange={(values) => setCount({ [name]: values })}
           error={issueFor(issues, `participantsAnonymes.${name}`)} />
       ))}
-      <CheckboxGroup legend={t('fields.participantIds')} hint={beneficiaries.length === 0 ? t('form.noBeneficiaries') : undefined}
-        options={beneficiaries.map((b) => ({ value: b.id, label: b.code }))} value={draft.participantIds} columns={3}
-        onChange={(participantIds) => patch({ participantIds })} error={issueFor(issues, 'beneficiaryIds')} />
-    </section>
+    </>
   );
+}
+
+interface VillageProps extends SectionProps {
+  villages: Stored<Village>[];
+}
+
+export function NotesSection({ draft, patch, issues, villages }: VillageProps) {
+  const { t } = useTranslation('activities');
+  const villageOptions = villages.map((v) => ({ value: v.id, label: v.commune.nom }));
+  return (
+    <>
+      <SelectField label={t('fields.villageId')} options={villageOptions} value={draft.villageId} placeholder={t('form.noVillage')} field="villageId"
+        hint={t('form.villageHint')} onChange={(villageId) => patch({ villageId })} error={issueFor(issues, 'villageId')} />
+      <TextField label={t('fields.tags')} hint={t('form.tagsHint')} value={draft.tags} field="tags" onChange={(tags) => patch({ tags })} error={issueFor(issues, 'tags')} />
+      <p className="notice notice--warning">{t('form.sensitiveWarning')}</p>
+      <TextField multiline label={t('fields.notes')} value={draft.notes} field="notes" maxLength={MAX_NOTES_LENGTH}
+        onChange={(notes) => patch({ notes })} error={issueFor(issues, 'notes')} />
+    </>
+  );
+}
+
+/** Does the folded part hold something (an edited or duplicated activity)? Then it opens by itself. */
+export function hasMoreDetails(draft: ActivityDraft): boolean {
+  const breakdowns = BREAKDOWN_NAMES.some((name) => Object.values(draft.counts[name]).some((n) => (n ?? '').trim() !== ''));
+  return draft.tags.trim() !== '' || draft.notes.trim() !== '' || (draft.type === 'collectif' && breakdowns);
 }
 
 const BREAKDOWN_CODE_LIST: Record<BreakdownName, string> = { genres: 'genre', tranchesAge: 'trancheAge', statutsSociaux: 'statutSocial' };
@@ -189,11 +264,12 @@ const BREAKDOWN_CODE_LIST: Record<BreakdownName, string> = { genres: 'genre', tr
 /** One breakdown of the anonymous participants, with live "x of total" feedback. */
 function BreakdownFields({ name, draft, onChange, error }: { name: BreakdownName; draft: ActivityDraft; onChange: (values: Record<string, string>) => void; error?: ValidationIssue }) {
   const { t } = useTranslation(['activities', 'codes', 'validation']);
+  const message = useIssueMessage();
   const values = draft.counts[name];
   const { sum, total } = breakdownProgress(draft.counts, name);
   const over = sum > total;
   return (
-    <fieldset className={`choices breakdown${error || over ? ' field--invalid' : ''}`}>
+    <fieldset className={`choices breakdown${error || over ? ' field--invalid' : ''}`} data-field={`participantsAnonymes.${name}`}>
       <legend>{t(`activities:fields.participantsAnonymes_${name}`)}</legend>
       <p className={`breakdown-progress${over ? ' is-over' : ''}`} aria-live="polite">
         {t('activities:form.progress', { sum: formatNumber(sum), total: formatNumber(total), count: total })}
@@ -207,7 +283,7 @@ function BreakdownFields({ name, draft, onChange, error }: { name: BreakdownName
           </label>
         ))}
       </div>
-      {error ? <p className="field-error" role="alert">{t(`validation:${error.code}`, error.params)}</p> : null}
+      {error ? <p className="field-error" role="alert">{message(error)}</p> : null}
     </fieldset>
   );
 }

@@ -17,6 +17,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { BeneficiaryFields } from './BeneficiaryFields';
 import { draftFromBeneficiary, emptyBeneficiary, type BeneficiaryDraft } from './draft';
+import { BeneficiaryHistory } from './BeneficiaryHistory';
 import { saveBeneficiary } from './save';
 
 function PrivacyNotice() {
@@ -109,6 +110,7 @@ function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; ed
           <Link className="button button--large" to="/beneficiaries">{t('common:actions.cancel')}</Link>
         </div>
       </form>
+      {editingId ? <BeneficiaryHistory id={editingId} code={initial.code} /> : null}
       {editingId ? (
         <section className="form-section danger-zone">
           <h2>{t('erase.title')}</h2>

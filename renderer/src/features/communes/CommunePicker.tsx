@@ -8,6 +8,7 @@ import { searchCommunes, toCommuneRef, type Commune } from '../../domain/commune
 import type { CommuneRef } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import { formatNumber } from '../../i18n/format';
+import { useIssueMessage } from '../../ui/form';
 import { useCommunes } from './communes';
 
 interface CommunePickerProps {
@@ -17,10 +18,13 @@ interface CommunePickerProps {
   error?: ValidationIssue;
   required?: boolean;
   hint?: string;
+  /** The field path this picker edits: forms and the error summary find it by it (ui/form.tsx). */
+  field?: string;
 }
 
-export function CommunePicker({ label, value, onChange, error, required, hint }: CommunePickerProps) {
+export function CommunePicker({ label, value, onChange, error, required, hint, field }: CommunePickerProps) {
   const { t } = useTranslation(['villages', 'validation']);
+  const message = useIssueMessage();
   const communes = useCommunes();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -44,7 +48,7 @@ export function CommunePicker({ label, value, onChange, error, required, hint }:
   }
 
   return (
-    <div className={`field commune-picker${error ? ' field--invalid' : ''}`}>
+    <div className={`field commune-picker${error ? ' field--invalid' : ''}`} data-field={error?.field ?? field}>
       <label htmlFor={id}>{label}{required ? <span aria-hidden="true" className="required"> *</span> : null}</label>
       {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
       {value ? (
@@ -75,7 +79,7 @@ export function CommunePicker({ label, value, onChange, error, required, hint }:
       {open && query.trim().length >= 2 && communes && results.length === 0 ? (
         <p className="field-hint" role="status">{t('villages:picker.noMatch')}</p>
       ) : null}
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{t(`validation:${error.code}`, error.params)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error" role="alert">{message(error)}</p> : null}
     </div>
   );
 }

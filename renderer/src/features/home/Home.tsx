@@ -5,6 +5,7 @@ import { readHomeStats, type HomeStats } from '../../db/home';
 import { readProfile } from '../../db/profile';
 import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
 import { Page } from '../../ui/Page';
+import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { useRead } from '../../ui/useRead';
 import { UnexportedChangesCard } from '../sync';
 
@@ -25,7 +26,7 @@ export function Home() {
       </section>
       <UnexportedChangesCard />
       <Shortcuts />
-      <VillagesToSurvey villages={stats?.villagesToSurvey} />
+      <VillagesToSurvey villages={stats?.villagesToSurvey} villageCount={stats?.villageCount} />
       <OfflineCard />
     </Page>
   );
@@ -46,8 +47,12 @@ function Shortcuts() {
     <section aria-labelledby="home-shortcuts">
       <h2 id="home-shortcuts">{t('shortcuts.title')}</h2>
       <div className="home-shortcuts">
-        <Link className="button button--primary" to="/activities/new?type=individuel">{t('shortcuts.individual')}</Link>
-        <Link className="button button--primary" to="/activities/new?type=collectif">{t('shortcuts.workshop')}</Link>
+        <Link className="button button--primary" to="/activities/new?type=individuel" aria-keyshortcuts={ariaKeys('newIndividual')}>
+          {t('shortcuts.individual')}<span aria-hidden="true"><Shortcut name="newIndividual" /></span>
+        </Link>
+        <Link className="button button--primary" to="/activities/new?type=collectif" aria-keyshortcuts={ariaKeys('newWorkshop')}>
+          {t('shortcuts.workshop')}<span aria-hidden="true"><Shortcut name="newWorkshop" /></span>
+        </Link>
         <Link className="button" to="/surveys/new">{t('shortcuts.survey')}</Link>
         <Link className="button" to="/places/new">{t('shortcuts.place')}</Link>
       </div>
@@ -55,13 +60,15 @@ function Shortcuts() {
   );
 }
 
-function VillagesToSurvey({ villages }: { villages: HomeStats['villagesToSurvey'] | undefined }) {
+function VillagesToSurvey({ villages, villageCount }: { villages: HomeStats['villagesToSurvey'] | undefined; villageCount: number | undefined }) {
   const { t } = useTranslation('home');
   if (!villages) return null;
   return (
     <section aria-labelledby="home-to-survey">
       <h2 id="home-to-survey">{t('toSurvey.title')}</h2>
-      {villages.length === 0 ? <p className="row-meta">{t('toSurvey.none')}</p> : (
+      {villageCount === 0 ? (
+        <p className="row-meta">{t('toSurvey.noVillage')} <Link to="/villages/new">{t('toSurvey.addVillage')}</Link></p>
+      ) : villages.length === 0 ? <p className="row-meta">{t('toSurvey.none')}</p> : (
         <>
           <p className="row-meta">{t('toSurvey.count', { count: villages.length })}</p>
           <ul className="home-villages">

@@ -150,12 +150,12 @@ function IdentitySection({ draft, set, issue, onCommune, villageName }: SectionP
   return (
     <section className="form-section" aria-labelledby="place-identity">
       <h2 id="place-identity">{t('form.identity')}</h2>
-      <TextField label={t('fields.nom')} value={draft.nom} onChange={(v) => set('nom', v)} required error={issue('nom')} autoFocus />
+      <TextField label={t('fields.nom')} value={draft.nom} onChange={(v) => set('nom', v)} required error={issue('nom')} autoFocus maxLength={PLACE_LIMITS.nom} />
       <TypologiePicker draft={draft} set={set} issue={issue} />
       <div className="form-row">
-        <TextField label={t('fields.adresse')} hint={t('fields.adresseHint')} value={draft.adresse} onChange={(v) => set('adresse', v)} required error={issue('adresse')} />
+        <TextField label={t('fields.adresse')} hint={t('fields.adresseHint')} value={draft.adresse} onChange={(v) => set('adresse', v)} required error={issue('adresse')} maxLength={PLACE_LIMITS.adresse} />
         <TextField label={t('fields.complementAdresse')} hint={t('fields.complementHint')} value={draft.complementAdresse ?? ''}
-          onChange={(v) => set('complementAdresse', v || undefined)} error={issue('complementAdresse')} />
+          onChange={(v) => set('complementAdresse', v || undefined)} error={issue('complementAdresse')} maxLength={PLACE_LIMITS.complementAdresse} />
       </div>
       <CommunePicker label={t('fields.commune')} value={draft.commune} onChange={onCommune} required error={issue('commune')} />
       {draft.commune ? (
@@ -209,7 +209,7 @@ function AccessSection({ draft, set, issue }: SectionProps) {
       </div>
       <OpeningHoursEditor draft={draft} set={set} issue={issue} />
       <TextField label={t('fields.presentationResume')} multiline value={draft.presentationResume ?? ''}
-        hint={t('fields.presentationHint', { used: (draft.presentationResume ?? '').length, max: PLACE_LIMITS.presentationResume })}
+        hint={t('fields.presentationHint')} maxLength={PLACE_LIMITS.presentationResume}
         onChange={(v) => set('presentationResume', v || undefined)} error={issue('presentationResume')} />
     </section>
   );

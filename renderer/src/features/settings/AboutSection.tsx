@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform, type DiagnosticsRequest } from '../../platform';
 import { useToast } from '../../ui/toast';
+import { Disclosure } from '../../ui/Disclosure';
 
 function interfaceLanguage(language: string): DiagnosticsRequest['language'] {
   return language.startsWith('en') ? 'en' : 'fr';
@@ -44,10 +45,9 @@ export function AboutSection() {
         <button type="button" className="button" onClick={() => void copy()}>{t('copy')}</button>
       </div>
       {copyFailed ? <p className="field-error" role="alert">{t('copyFailed')}</p> : null}
-      <details className="about-diagnostics">
-        <summary>{t('show')}</summary>
+      <Disclosure title={t('show')} level={3} className="about-diagnostics">
         <pre className="settings-code" tabIndex={0} aria-label={t('textLabel')}>{text ?? '…'}</pre>
-      </details>
+      </Disclosure>
     </section>
   );
 }

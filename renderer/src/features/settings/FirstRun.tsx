@@ -8,7 +8,7 @@ import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { getRelais } from '../../db';
 import { saveProfile } from '../../db/profile';
 import { rememberOsProtection, renewDeviceKeys, sealDeviceKeys } from '../../db/sync';
-import { validateProfile } from '../../domain/profile';
+import { PROFILE_LIMITS, validateProfile } from '../../domain/profile';
 import { keysErrorCode, type VaultProtection } from '../../domain/sync/sealing';
 import { osProtection, passphraseProtection, useOsKeychain } from '../keys';
 
@@ -55,9 +55,9 @@ export function FirstRun() {
         <LanguageSwitch />
         <form onSubmit={submit} noValidate aria-label={t('firstRun.title')}>
           <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
-          <TextField label={t('profile.displayName')} value={displayName} onChange={setDisplayName} required error={issueFor(issues, 'displayName')} autoFocus />
+          <TextField label={t('profile.displayName')} value={displayName} onChange={setDisplayName} required error={issueFor(issues, 'displayName')} autoFocus maxLength={PROFILE_LIMITS.displayName} />
           <RadioGroup legend={t('profile.role')} options={roleOptions} value={role} onChange={setRole} required error={issueFor(issues, 'role')} />
-          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={structure} onChange={setStructure} required error={issueFor(issues, 'structure')} />
+          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={structure} onChange={setStructure} required error={issueFor(issues, 'structure')} maxLength={PROFILE_LIMITS.structure} />
           {needsPassphrase ? (
             <fieldset className="first-run-keys">
               <legend>{tk('protect.title')}</legend>

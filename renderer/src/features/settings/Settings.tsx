@@ -18,7 +18,7 @@ import { ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
 import { readDeviceId, readProfile, saveProfile } from '../../db/profile';
-import { validateProfile, type Profile } from '../../domain/profile';
+import { PROFILE_LIMITS, validateProfile, type Profile } from '../../domain/profile';
 import { useRead } from '../../ui/useRead';
 
 export function Settings() {
@@ -62,7 +62,7 @@ function ProfileSection({ profile }: { profile: Profile }) {
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="settings-profile">
         <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
         <div className="form-row">
-          <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} />
+          <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} maxLength={PROFILE_LIMITS.displayName} />
         </div>
         <RadioGroup legend={t('profile.role')} options={roleOptions} value={form.role ?? ''} onChange={(v: Role) => set('role', v)} required error={issueFor(issues, 'role')} />
         <div className="form-actions">

@@ -8,7 +8,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { livePlacesOfVillage } from '../../db/places';
 import type { Place, Stored, Survey, Village } from '../../domain/records';
-import { validateSurvey } from '../../domain/survey';
+import { EARLIEST_RECORD_DATE, latestRecordDate } from '../../domain/dates';
+import { SURVEY_AUTHOR_MAX, validateSurvey } from '../../domain/survey';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { ErrorSummary, issueFor, TextField } from '../../ui/form';
 import { useToast } from '../../ui/toast';
@@ -90,9 +91,9 @@ export function SurveyEditor({ village, draftKey, initial, save }: SurveyEditorP
       <section className="form-section" aria-labelledby="survey-general">
         <h2 id="survey-general">{t('surveys:sections.general')}</h2>
         <div className="form-row">
-          <TextField type="date" label={t('surveys:fields.date')} value={form.date} required
+          <TextField type="date" label={t('surveys:fields.date')} value={form.date} required min={EARLIEST_RECORD_DATE} max={latestRecordDate()}
             onChange={(date) => patch({ date })} error={issueFor(issues, 'date')} />
-          <TextField label={t('surveys:fields.author')} value={form.author} required hint={t('surveys:hints.author')}
+          <TextField label={t('surveys:fields.author')} value={form.author} required hint={t('surveys:hints.author')} maxLength={SURVEY_AUTHOR_MAX}
             onChange={(author) => patch({ author })} error={issueFor(issues, 'author')} />
         </div>
       </section>

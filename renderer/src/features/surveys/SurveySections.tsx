@@ -182,7 +182,7 @@ export function NotesSection({ form, patch, issues }: SectionProps) {
     <section className="form-section" aria-labelledby="survey-notes">
       <h2 id="survey-notes">{t('sections.notes')}</h2>
       <p className="notice notice--warning">{t('hints.privacy')}</p>
-      <TextField multiline label={t('fields.notes')} hint={t('hints.notes', { count: form.notes.length, max: SURVEY_NOTES_MAX })}
+      <TextField multiline label={t('fields.notes')} maxLength={SURVEY_NOTES_MAX}
         value={form.notes} onChange={(notes) => patch({ notes })} error={issueFor(issues, 'notes')} />
     </section>
   );

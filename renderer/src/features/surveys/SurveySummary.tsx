@@ -1,15 +1,17 @@
 /**
- * A survey at a glance: connectivity, mobile coverage, maturity stage, needs. Used for "the latest
- * survey" on a village page. Answers left blank show as "not recorded" rather than disappearing, so a
- * reader sees what was not observed.
+ * The whole of a survey: connectivity, mobile coverage, maturity stage, what the village has (public
+ * access points, places), needs and notes. Used for "the latest survey" on a village page. Answers
+ * left blank show as "not recorded" rather than disappearing, so a reader sees what was not observed.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { livePlaces } from '../../db/places';
 import type { Survey } from '../../domain/records';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { useRead } from '../../ui/useRead';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return <div><dt>{label}</dt><dd>{children}</dd></div>;
+function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return <div className={wide ? 'survey-summary-wide' : undefined}><dt>{label}</dt><dd>{children}</dd></div>;
 }
 
 function useLabels() {
@@ -28,9 +30,17 @@ function franceServicesText(survey: Survey, t: ReturnType<typeof useLabels>['t']
   return t('surveys:summary.notRecorded');
 }
 
+/** The names of the places a survey lists (a place deleted since is left out). */
+function usePlaceNames(ids: readonly string[]): string[] {
+  const places = useRead(livePlaces);
+  return ids.map((id) => places?.find((p) => p.id === id)?.nom).filter((name): name is string => Boolean(name));
+}
+
 export function SurveySummary({ survey }: { survey: Survey }) {
   const { t, code, codes } = useLabels();
   const equipments = survey.equipements.filter((e) => e !== 'france_services');
+  const placeNames = usePlaceNames(survey.placeIds);
+  const none = t('surveys:summary.notRecorded');
   return (
     <dl className="survey-summary">
       <Fact label={t('surveys:fields.date')}>{formatDate(survey.date, 'long')}</Fact>
@@ -52,9 +62,14 @@ export function SurveySummary({ survey }: { survey: Survey }) {
         {survey.stadeMaturite ? <span className="tag">{code('stadeMaturite', survey.stadeMaturite)}</span> : code('stadeMaturite', undefined)}
       </Fact>
       <Fact label={t('surveys:fields.equipements')}>{codes('equipements', equipments)}</Fact>
+      <Fact label={t('surveys:fields.nombrePointsAcces')}>
+        {survey.nombrePointsAcces !== undefined ? formatNumber(survey.nombrePointsAcces) : none}
+      </Fact>
+      <Fact label={t('surveys:fields.placeIds')}>{placeNames.length ? placeNames.join(', ') : none}</Fact>
       <Fact label={t('surveys:summary.franceServices')}>{franceServicesText(survey, t)}</Fact>
       <Fact label={t('surveys:fields.publicsPrioritaires')}>{codes('publicsPrioritaires', survey.publicsPrioritaires)}</Fact>
       <Fact label={t('surveys:fields.thematiquesBesoins')}>{codes('thematiques', survey.thematiquesBesoins)}</Fact>
+      <Fact label={t('surveys:fields.notes')} wide>{survey.notes ? <span className="survey-notes">{survey.notes}</span> : none}</Fact>
     </dl>
   );
 }

@@ -62,7 +62,9 @@ export function SurveysPage() {
   if (surveys === undefined || villages === undefined) return <Page title={t('surveys:list.title')} actions={actions}>{null}</Page>;
   return (
     <Page title={t('surveys:list.title')} actions={actions}>
-      {all.length === 0 ? (
+      {all.length === 0 && villages.length === 0 ? (
+        <EmptyState><p>{t('surveys:list.emptyNoVillage')}</p><Link to="/villages/new">{t('surveys:list.addVillage')}</Link></EmptyState>
+      ) : all.length === 0 ? (
         <EmptyState><p>{t('surveys:list.empty')}</p></EmptyState>
       ) : (
         <>

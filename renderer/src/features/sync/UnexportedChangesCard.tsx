@@ -12,7 +12,8 @@ export function UnexportedChangesCard() {
   return (
     <section className={`card sync-waiting${waiting.overdue ? ' sync-waiting--overdue' : ''}`} aria-labelledby="sync-waiting-title">
       <h2 id="sync-waiting-title">{t('waiting.title')}</h2>
-      <p>{waiting.count === 0 ? t('waiting.none') : t('waiting.count', { count: waiting.count, since })}</p>
+      {/* "Everything was exported" is only true once something was: a fresh install has nothing to send yet. */}
+      <p>{waiting.count > 0 ? t('waiting.count', { count: waiting.count, since }) : waiting.lastExport ? t('waiting.none') : t('waiting.nothingYet')}</p>
       {waiting.overdue ? <p className="notice">{t('waiting.reminder', { count: waiting.reminderDays })}</p> : null}
       {waiting.count > 0 ? <Link className="button button--primary" to="/sync">{t('waiting.action')}</Link> : null}
     </section>

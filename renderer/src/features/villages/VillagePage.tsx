@@ -16,17 +16,25 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useRead, useRecord } from '../../ui/useRead';
+import { activityTitle } from '../../ui/activityTitle';
+import { departementName } from '../communes/departements';
 import { SurveySummary } from '../surveys/SurveySummary';
 
 /** A village page lists the most recent activities; the activities screen has them all. */
 const ACTIVITIES_SHOWN = 20;
+
+/** "Nièvre (58)": the name people use, with the code that sorts and files. */
+function departementLabel(code: string): string {
+  const name = departementName(code);
+  return name ? `${name} (${code})` : code;
+}
 
 function VillageFacts({ village }: { village: Stored<Village> }) {
   const { t } = useTranslation('villages');
   return (
     <dl className="village-facts">
       <div><dt>{t('facts.postcode')}</dt><dd>{village.commune.codePostal}</dd></div>
-      <div><dt>{t('facts.departement')}</dt><dd>{village.departement}</dd></div>
+      <div><dt>{t('facts.departement')}</dt><dd>{departementLabel(village.departement)}</dd></div>
       <div><dt>{t('facts.population')}</dt><dd><span>{village.population !== undefined ? formatNumber(village.population) : t('facts.unknown')}</span>
         {village.population !== undefined && village.anneePopulation !== undefined ? <span className="field-hint"> {t('facts.census', { year: village.anneePopulation })}</span> : null}</dd></div>
       <div><dt>{t('facts.insee')}</dt><dd>{village.commune.codeInsee}</dd></div>
@@ -60,12 +68,6 @@ function SurveysSection({ villageId, surveys }: { villageId: string; surveys: St
       </section>
     </>
   );
-}
-
-function activityTitle(activity: Activity, t: (key: string) => string): string {
-  if (activity.titreAtelier) return activity.titreAtelier;
-  const first = activity.thematiques[0];
-  return first ? t(`codes:thematiques.${first}`) : t(`codes:type.${activity.type}`);
 }
 
 function ActivitiesSection({ activities }: { activities: Stored<Activity>[] }) {
@@ -153,6 +155,7 @@ export function VillagePage() {
     <Page title={village.commune.nom} actions={actions} className="village-page">
       <p><Link to="/villages">{t('page.backToList')}</Link></p>
       <VillageFacts village={village} />
+      {village.notes ? <p className="village-notes">{village.notes}</p> : null}
       <SurveysSection villageId={village.id} surveys={surveysNewestFirst(surveys ?? [])} />
       <div className="village-columns">
         <ActivitiesSection activities={activities ?? []} />

@@ -11,8 +11,10 @@ import type { Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import { issueFor, SelectField, TextField, useCodeOptions } from '../../ui/form';
 
-export function AddParticipant({ suggestedCode, others, onAdded }: {
+export function AddParticipant({ suggestedCode, others, onAdded, submitLabel }: {
   suggestedCode: string; others: Array<{ id: string; code: string }>; onAdded: (id: string) => Promise<void>;
+  /** What the button says it does with the new person (default: add and mark present, in a session). */
+  submitLabel?: string;
 }) {
   const { t } = useTranslation('workshops');
   const [code, setCode] = useState(suggestedCode);
@@ -48,7 +50,7 @@ export function AddParticipant({ suggestedCode, others, onAdded }: {
         <input type="checkbox" checked={dejaAccompagne} onChange={(e) => setDejaAccompagne(e.target.checked)} />
         <span>{t('participant.dejaAccompagne')}</span>
       </label>
-      <div><button type="submit" className="button">{t('participant.add')}</button></div>
+      <div><button type="submit" className="button">{submitLabel ?? t('participant.add')}</button></div>
     </form>
   );
 }

@@ -1,14 +1,20 @@
 /**
  * Printables: the attendance sheet (feuille d'émargement) of a session, the session plan handout and
- * the series summary. Plain pages with a print stylesheet; in Electron "Print / PDF" saves a PDF
- * through the platform bridge, in a browser it opens the print dialog.
+ * the series summary (also as a CSV file). Plain pages with a print stylesheet; in Electron
+ * "Print / PDF" saves a PDF through the platform bridge, in a browser it opens the print dialog.
  */
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../platform';
-import { participantCount } from '../../domain/workshops/close';
+import { spareLines } from '../../domain/workshops/attendance';
+import { coveredSteps, participantCount } from '../../domain/workshops/close';
 import { sortSessions } from '../../domain/workshops/calendar';
+import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
+import { toCsv } from '../../domain/csv';
+import { fileNameSlug } from '../../domain/fileNames';
+import type { Stored } from '../../domain/records';
+import { useToast } from '../../ui/toast';
 import { pixCompetenceKey } from '../../domain/workshops/pix';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { readProfile } from '../../db/profile';
@@ -17,19 +23,17 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useBeneficiariesById, usePlaces, useSeries, useSession, useSessionsOf, useTemplate, whereLabel } from './data';
 import { ProgressTable } from './Progress';
 
-/** Blank lines for people who come without being followed (they sign; nothing is typed in). */
-const BLANK_ROWS = 10;
-
 function fileName(...parts: string[]): string {
   return parts.join(' ').replace(/[\\/:*?"<>|]/g, '-').slice(0, 120);
 }
 
-function PrintPage({ title, back, pdfName, children }: { title: string; back: string; pdfName: string; children: ReactNode }) {
+function PrintPage({ title, back, pdfName, children, extra }: { title: string; back: string; pdfName: string; children: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation(['workshops', 'common']);
   return (
     <Page title={title} className="ws-print" actions={(
       <>
         <Link className="button" to={back}>{t('common:actions.back')}</Link>
+        {extra}
         <button type="button" className="button button--primary" onClick={() => void platform.printToPdf({ suggestedName: pdfName })}>
           {t('print.printOrPdf')}
         </button>
@@ -54,6 +58,11 @@ function NotFound() {
   return <Page title={t('errors.notFound')}><EmptyState>{t('errors.notFound')}</EmptyState></Page>;
 }
 
+/**
+ * The sheet people sign: one line per enrolled participant (their code printed; their name written by
+ * hand, never typed into Relais), spare lines for people not enrolled, the trainer's name and
+ * signature, and the session's date, place and duration.
+ */
 export function AttendanceSheetPage() {
   const { t } = useTranslation('workshops');
   const { session, series, template, loading } = useSessionContext();
@@ -63,6 +72,7 @@ export function AttendanceSheetPage() {
   if (loading) return null;
   if (!session || !series || !template) return <NotFound />;
   const when = `${formatDate(session.date, 'long')}${session.heure ? ` · ${session.heure}` : ''}`;
+  const duree = session.duree ?? template.duree;
   const codes = series.participantIds.map((id) => beneficiaries?.get(id)?.code ?? '');
   return (
     <PrintPage title={t('print.attendanceTitle')} back={`/workshops/series/${series.id}`} pdfName={fileName(t('print.attendanceTitle'), series.titre, session.date)}>
@@ -70,26 +80,33 @@ export function AttendanceSheetPage() {
         <div><dt>{t('print.workshop')}</dt><dd>{series.titre}</dd></div>
         <div><dt>{t('print.date')}</dt><dd>{when}</dd></div>
         <div><dt>{t('print.where')}</dt><dd>{whereLabel(series, places, session.commune ?? series.commune)}</dd></div>
+        <div><dt>{t('print.duration')}</dt><dd>{t('minutes', { count: duree, value: formatNumber(duree) })}</dd></div>
         <div><dt>{t('print.trainer')}</dt><dd>{profile ? `${profile.displayName} — ${profile.structure}` : ''}</dd></div>
       </dl>
       <table className="ws-table ws-sign-table">
+        <caption className="visually-hidden">{t('print.attendanceCaption', { enrolled: codes.length, count: codes.length + spareLines(codes.length) })}</caption>
         <thead>
           <tr>
             <th scope="col" className="ws-col-n">{t('print.number')}</th>
-            <th scope="col">{t('print.participant')}</th>
+            <th scope="col" className="ws-col-code">{t('print.code')}</th>
+            <th scope="col" className="ws-col-name">{t('print.name')}</th>
             <th scope="col">{t('print.signature')}</th>
           </tr>
         </thead>
         <tbody>
           {codes.map((code, i) => (
-            <tr key={`f-${i}`}><td>{formatNumber(i + 1)}</td><td>{code}</td><td /></tr>
+            <tr key={`f-${i}`}><td>{formatNumber(i + 1)}</td><td>{code}</td><td /><td /></tr>
           ))}
-          {Array.from({ length: BLANK_ROWS }, (_, i) => (
-            <tr key={`b-${i}`} className="ws-blank"><td>{formatNumber(codes.length + i + 1)}</td><td /><td /></tr>
+          {Array.from({ length: spareLines(codes.length) }, (_, i) => (
+            <tr key={`b-${i}`} className="ws-blank"><td>{formatNumber(codes.length + i + 1)}</td><td /><td /><td /></tr>
           ))}
         </tbody>
       </table>
       <p className="ws-sheet-note">{t('print.attendanceNote')}</p>
+      <div className="ws-trainer-sign">
+        <p>{t('print.trainerSignature')}</p>
+        <div className="ws-sign-line" />
+      </div>
     </PrintPage>
   );
 }
@@ -144,8 +161,9 @@ export function SeriesSummaryPage() {
   if (!series || !template) return <NotFound />;
   const held = (sessions ?? []).filter((s) => s.statut === 'cloturee');
   const attendance = held.reduce((sum, s) => sum + participantCount(s), 0);
+  const csvButton = <ExportCsvButton series={series} template={template} sessions={sessions ?? []} />;
   return (
-    <PrintPage title={t('print.summaryTitle')} back={`/workshops/series/${series.id}`} pdfName={fileName(t('print.summaryTitle'), series.titre)}>
+    <PrintPage title={t('print.summaryTitle')} back={`/workshops/series/${series.id}`} pdfName={fileName(t('print.summaryTitle'), series.titre)} extra={csvButton}>
       <h2>{series.titre}</h2>
       <p className="lead">{whereLabel(series, places)}{series.itinerant ? ` · ${t('series.itinerant')}` : ''}</p>
       <p>{t('print.summaryTotals', { count: held.length, planned: (sessions ?? []).length, attendance })}</p>
@@ -171,4 +189,30 @@ export function SeriesSummaryPage() {
       <ProgressTable series={series} template={template} />
     </PrintPage>
   );
+}
+
+/**
+ * The series summary as a CSV file: one row per session (number, date, time, status, followed
+ * participants present, walk-ins, total, steps covered, note to review), in the user's language. `;`
+ * between fields in French, as French Excel expects; `,` otherwise.
+ */
+function ExportCsvButton({ series, template, sessions }: { series: WorkshopSeries; template: WorkshopTemplate; sessions: Stored<WorkshopSession>[] }) {
+  const { t, i18n } = useTranslation('workshops');
+  const { notify } = useToast();
+  async function exportCsv() {
+    const header = [t('csv.number'), t('csv.date'), t('csv.time'), t('csv.status'), t('csv.followed'), t('csv.walkIns'), t('csv.total'), t('csv.steps'), t('csv.aRevoir')];
+    const rows = sortSessions(sessions).map((s, index) => {
+      const cancelled = s.statut === 'annulee';
+      return [
+        index + 1, s.date, s.heure ?? '', t(`session.status.${s.statut}`),
+        cancelled ? '' : new Set(s.presents).size, cancelled ? '' : s.walkIns.length, cancelled ? '' : participantCount(s),
+        coveredSteps(template, s.etapesCouvertes).join(t('listSeparator')), s.aRevoir ?? '',
+      ];
+    });
+    const text = toCsv([header, ...rows], i18n.language === 'fr' ? ';' : ',');
+    const name = `relais-${fileNameSlug(t('csv.fileWord'))}-${fileNameSlug(series.titre) || 'serie'}.csv`;
+    const result = await platform.saveFile({ suggestedName: name, kind: 'csv', bytes: new TextEncoder().encode(text) });
+    if (result.saved) notify(t('csv.saved', { file: result.fileName ?? name }), 'success');
+  }
+  return <button type="button" className="button" onClick={() => void exportCsv()}>{t('csv.export')}</button>;
 }

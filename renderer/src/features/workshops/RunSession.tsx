@@ -3,7 +3,7 @@
  * Each change is saved at once (the session is a synced record); closing creates the workshop
  * activity so nothing is typed twice.
  */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
@@ -13,11 +13,14 @@ import { employingStructure, structuresOf } from '../../domain/profile';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, type Genre, type StatutSocial, type TrancheAge } from '../../domain/codes';
 import type { Stored } from '../../domain/records';
 import { ValidationError } from '../../domain/validation';
-import { countWalkIns, participantCount } from '../../domain/workshops/close';
+import { countWalkIns, participantCount, type ClosingNotes } from '../../domain/workshops/close';
+import { TEXT_MAX } from '../../domain/workshops/validation';
 import type { WalkIn, WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { Disclosure } from '../../ui/Disclosure';
+import { useDraft } from '../../ui/useDraft';
+import { SelectField, TextField, useCodeOptions, useIssueMessage } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { AddParticipant, nextCode } from './AddParticipant';
@@ -50,6 +53,9 @@ function RunSession({ session, series, template }: RunProps) {
   const change = (fn: (s: WorkshopSession) => WorkshopSession) => changeSession(relais, session.id, fn);
   const open = session.statut === 'prevue';
   const title = `${series.titre} — ${formatDate(session.date, 'long')}`;
+  const note = useRevisitNote(session);
+  const issueMessage = useIssueMessage();
+  const closingNotes = useClosingNotes();
 
   function togglePresent(id: string) {
     void change((s) => ({ ...s, presents: s.presents.includes(id) ? s.presents.filter((x) => x !== id) : [...s.presents, id] }));
@@ -65,15 +71,17 @@ function RunSession({ session, series, template }: RunProps) {
   async function close() {
     setConfirming(false);
     try {
+      await note.save(); // the note as typed travels into the activity
       // The activity carries the employing structure, as every new one (the profile's first).
       const profile = await readProfile(relais.db);
       const [structure] = profile ? structuresOf(profile) : [];
-      await closeSessionInDb(relais, session.id, structure ? employingStructure(structure) : undefined);
+      await closeSessionInDb(relais, session.id, closingNotes, structure ? employingStructure(structure) : undefined);
       notify(t('session.closed'), 'success');
       navigate(`/workshops/series/${series.id}`);
     } catch (error) {
       if (error instanceof SessionNotClosableError) notify(t(`session.cannotClose.${error.reason}`), 'error');
-      else if (error instanceof ValidationError) notify(t('session.cannotClose.invalid', { fields: error.issues.map((i) => i.field).join(', ') }), 'error');
+      // Say what is wrong in words (a session dated after tomorrow cannot be closed yet), not field names.
+      else if (error instanceof ValidationError) notify(t('session.cannotClose.invalid', { problems: error.issues.map(issueMessage).join(' ') }), 'error');
       else throw error;
     }
   }
@@ -113,14 +121,14 @@ function RunSession({ session, series, template }: RunProps) {
                 options={notEnrolled.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('participant.existingPlaceholder')} />
             ) : null}
             {open ? (
-              <details className="ws-details">
-                <summary>{t('participant.addTitle')}</summary>
+              <Disclosure title={t('participant.addTitle')} level={3} className="ws-details">
                 <AddParticipant key={suggestedCode} suggestedCode={suggestedCode} others={everyone} onAdded={enrolAndMark} />
-              </details>
+              </Disclosure>
             ) : null}
           </section>
 
-          <WalkIns session={session} open={open} onChange={(walkIns) => void change((s) => ({ ...s, walkIns }))} />
+          {/* Each change from the stored session: two quick adds must both count (never a stale copy written back). */}
+          <WalkIns session={session} open={open} onChange={(next) => void change((s) => ({ ...s, walkIns: next(s.walkIns) }))} />
         </div>
 
         <div className="ws-run-col">
@@ -138,8 +146,11 @@ function RunSession({ session, series, template }: RunProps) {
             </ul>
           </section>
           <section className="form-section">
-            <RevisitNote key={session.aRevoir ?? ''} initial={session.aRevoir ?? ''}
-              onSave={(text) => void change((s) => ({ ...s, aRevoir: text.trim() || undefined }))} />
+            {note.restored ? <p className="notice" role="status">{t('common:form.draftRestored')}</p> : null}
+            <div onBlur={() => void note.save()}>
+              <TextField label={t('session.aRevoir')} value={note.text} onChange={note.setText} multiline hint={t('privacyHint')}
+                maxLength={TEXT_MAX} field="aRevoir" />
+            </div>
           </section>
         </div>
       </div>
@@ -160,18 +171,37 @@ function RunSession({ session, series, template }: RunProps) {
   );
 }
 
-/** Free text saved when the field loses focus (not on every key: each save is a synced write). */
-function RevisitNote({ initial, onSave }: { initial: string; onSave: (text: string) => void }) {
-  const { t } = useTranslation('workshops');
-  const [text, setText] = useState(initial);
-  return (
-    <div onBlur={() => { if (text !== initial) onSave(text); }}>
-      <TextField label={t('session.aRevoir')} value={text} onChange={setText} multiline hint={t('privacyHint')} />
-    </div>
-  );
+/**
+ * "To review next time": kept as typed in a draft (a reload or a closed window loses nothing, like
+ * every form), written to the session when the field is left or the session closed — not on every
+ * key, since each write of the session is a synced change.
+ */
+function useRevisitNote(session: Stored<WorkshopSession>) {
+  const stored = session.aRevoir ?? '';
+  const draft = useDraft<string>(`session:${session.id}:aRevoir`, stored);
+  const { value, clearDraft } = draft;
+  const save = useCallback(async () => {
+    if (!draft.ready) return;
+    const text = value.trim();
+    if (text !== stored.trim()) await changeSession(getRelais(), session.id, (s) => ({ ...s, aRevoir: text || undefined }));
+    await clearDraft();
+  }, [draft.ready, value, stored, session.id, clearDraft]);
+  return { text: value, setText: draft.setValue, restored: draft.restored, save };
 }
 
-function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (walkIns: WalkIn[]) => void }) {
+/** The activity's notes, in the trainer's language: the steps covered, then what to review. */
+function useClosingNotes(): ClosingNotes {
+  const { t } = useTranslation('workshops');
+  return (steps, aRevoir) => {
+    const lines = [
+      steps.length > 0 ? t('session.notes.steps', { steps: steps.join(t('listSeparator')) }) : '',
+      aRevoir ? t('session.notes.revisit', { text: aRevoir }) : '',
+    ];
+    return lines.filter(Boolean).join('\n') || undefined;
+  };
+}
+
+function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: boolean; onChange: (next: (walkIns: WalkIn[]) => WalkIn[]) => void }) {
   const { t } = useTranslation(['workshops', 'codes']);
   const [genre, setGenre] = useState<Genre | ''>('non_communique');
   const [trancheAge, setTrancheAge] = useState<TrancheAge | ''>('non_communique');
@@ -184,9 +214,10 @@ function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: 
 
   function add(event: FormEvent) {
     event.preventDefault();
-    onChange([...session.walkIns, {
+    const person: WalkIn = {
       genre: genre || 'non_communique', trancheAge: trancheAge || 'non_communique', statutSocial: statutSocial || 'non_communique', dejaAccompagne: deja,
-    }]);
+    };
+    onChange((walkIns) => [...walkIns, person]);
   }
 
   const chips = (prefix: string, breakdown: Record<string, number | undefined>) => Object.entries(breakdown).map(([code, n]) => (
@@ -210,7 +241,7 @@ function WalkIns({ session, open, onChange }: { session: WorkshopSession; open: 
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('session.addWalkIn')}</button>
             <button type="button" className="button" disabled={session.walkIns.length === 0}
-              onClick={() => onChange(session.walkIns.slice(0, -1))}>{t('session.removeLastWalkIn')}</button>
+              onClick={() => onChange((walkIns) => walkIns.slice(0, -1))}>{t('session.removeLastWalkIn')}</button>
           </div>
         </form>
       ) : null}

@@ -9,7 +9,7 @@ import type { CommuneRef } from '../../domain/records';
 import { isIsoDate, issue, type ValidationIssue } from '../../domain/validation';
 import { recurringDates } from '../../domain/workshops/calendar';
 import type { WorkshopSeries } from '../../domain/workshops/types';
-import { validateSeries } from '../../domain/workshops/validation';
+import { TEXT_MAX, TITLE_MAX, validateSeries } from '../../domain/workshops/validation';
 import { todayIso } from '../../i18n/format';
 import { CommunePicker } from '../communes/CommunePicker';
 import { ErrorSummary, issueFor, RadioGroup, SelectField, TextField } from '../../ui/form';
@@ -94,7 +94,7 @@ function SeriesForm({ templateId, templateTitle, children }: { templateId: strin
         <ErrorSummary issues={issues} fieldLabel={(f) => t(`series.fields.${f.split('.')[0]}`)} />
         <div className="notice">{children}</div>
         <div className="form-section">
-          <TextField label={t('series.fields.titre')} value={titre} onChange={setTitre} required error={issueFor(issues, 'titre')} />
+          <TextField label={t('series.fields.titre')} value={titre} onChange={setTitre} required error={issueFor(issues, 'titre')} maxLength={TITLE_MAX} />
           <RadioGroup legend={t('series.fields.where')} value={where} onChange={setWhere} columns={2}
             options={[{ value: 'place', label: t('series.wherePlace') }, { value: 'commune', label: t('series.whereCommune') }]} />
           {where === 'place' ? (
@@ -118,7 +118,7 @@ function SeriesForm({ templateId, templateTitle, children }: { templateId: strin
           </div>
         </div>
         <div className="form-section">
-          <TextField label={t('series.fields.notes')} value={notes} onChange={setNotes} multiline hint={t('privacyHint')} error={issueFor(issues, 'notes')} />
+          <TextField label={t('series.fields.notes')} value={notes} onChange={setNotes} multiline hint={t('privacyHint')} error={issueFor(issues, 'notes')} maxLength={TEXT_MAX} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">{t('series.create')}</button>

@@ -1,20 +1,25 @@
-/** One series: its sessions (run, move, cancel, print), its participants and their progress. */
+/**
+ * One series: its sessions (run, move, cancel, print), its participants (enrolled here before any
+ * session, or during one) and their progress.
+ */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { cancelSession, deleteSeries, moveSession, newSession, restoreSeries } from '../../db/workshops';
-import type { CommuneRef, Stored } from '../../domain/records';
+import { cancelSession, changeSeries, deleteSeries, moveSession, newSession, restoreSeries } from '../../db/workshops';
+import type { Beneficiary, CommuneRef, Stored } from '../../domain/records';
 import { CommunePicker } from '../communes/CommunePicker';
 import { isIsoDate } from '../../domain/validation';
 import { canChange, sortSessions } from '../../domain/workshops/calendar';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
 import { formatDate } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextField } from '../../ui/form';
+import { Disclosure } from '../../ui/Disclosure';
+import { SelectField, TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useBeneficiariesById, usePlaces, useSeries, useSessionsOf, useTemplate, whereLabel } from './data';
+import { AddParticipant, nextCode } from './AddParticipant';
 import { ProgressSection } from './Progress';
 import { TemplateFacts } from './TemplateFacts';
 
@@ -55,10 +60,9 @@ function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; temp
       <ConfirmDialog open={confirmDelete} title={t('series.deleteTitle')} message={t('series.deleteMessage')}
         confirmLabel={t('series.delete')} danger onConfirm={remove} onCancel={() => setConfirmDelete(false)} />
       <p className="lead">{whereLabel(series, places)}{series.itinerant ? ` · ${t('series.itinerant')}` : ''}</p>
-      <details className="ws-details card">
-        <summary>{t('series.aboutTemplate')}</summary>
+      <Disclosure title={t('series.aboutTemplate')} className="ws-details card">
         <TemplateFacts template={template} full />
-      </details>
+      </Disclosure>
 
       <section className="ws-section" aria-labelledby="ws-sessions">
         <h2 id="ws-sessions">{t('series.sessions')}</h2>
@@ -68,12 +72,7 @@ function SeriesView({ series, template }: { series: Stored<WorkshopSeries>; temp
         <AddSession seriesId={series.id} itinerant={series.itinerant} />
       </section>
 
-      <section className="ws-section" aria-labelledby="ws-participants">
-        <h2 id="ws-participants">{t('series.participants')}</h2>
-        {series.participantIds.length === 0 ? <p className="row-meta">{t('series.noParticipants')}</p> : (
-          <p className="ws-tags">{series.participantIds.map((id) => <span key={id} className="tag">{beneficiaries?.get(id)?.code ?? '…'}</span>)}</p>
-        )}
-      </section>
+      <ParticipantsSection series={series} beneficiaries={beneficiaries} />
 
       <ProgressSection series={series} template={template} beneficiaries={beneficiaries} />
     </Page>
@@ -108,7 +107,11 @@ function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: numbe
         {changeable ? <Link className="button button--primary button--small" to={`/workshops/sessions/${session.id}`}>{t('session.run')}</Link> : null}
         <Link className="button button--small" to={`/workshops/sessions/${session.id}/attendance`}>{t('print.attendance')}</Link>
         <Link className="button button--small" to={`/workshops/sessions/${session.id}/plan`}>{t('print.plan')}</Link>
-        {changeable ? <button type="button" className="button button--small" aria-expanded={moving} onClick={() => setMoving(!moving)}>{t('series.move')}</button> : null}
+        {changeable ? (
+          <button type="button" className="button button--small" aria-expanded={moving} onClick={() => setMoving(!moving)}>
+            <span className="disclosure-arrow" aria-hidden="true" />{t('series.move')}
+          </button>
+        ) : null}
         {changeable ? <button type="button" className="button button--small" onClick={() => setConfirmCancel(true)}>{t('series.cancelSession')}</button> : null}
       </div>
       {moving ? (
@@ -121,7 +124,7 @@ function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: numbe
         </form>
       ) : null}
       <ConfirmDialog open={confirmCancel} title={t('series.cancelTitle')} message={t('series.cancelMessage', { when })} danger
-        confirmLabel={t('series.cancelSession')} onCancel={() => setConfirmCancel(false)}
+        confirmLabel={t('series.cancelSession')} cancelLabel={t('series.keepSession')} onCancel={() => setConfirmCancel(false)}
         onConfirm={() => { setConfirmCancel(false); void cancelSession(getRelais(), session.id).then(() => notify(t('series.cancelled'), 'success')); }} />
     </li>
   );
@@ -146,5 +149,53 @@ function AddSession({ seriesId, itinerant }: { seriesId: string; itinerant: bool
       {itinerant ? <CommunePicker label={t('series.fields.sessionCommune')} value={commune} onChange={setCommune} /> : null}
       <button type="submit" className="button" disabled={!isIsoDate(date)}>{t('series.addSession')}</button>
     </form>
+  );
+}
+
+/**
+ * The followed people enrolled in the series: enrolled here ahead of the first session (an existing
+ * person by code, or a new one created by code), or removed. The session screen shows them ready to tick.
+ */
+function ParticipantsSection({ series, beneficiaries }: { series: Stored<WorkshopSeries>; beneficiaries: Map<string, Stored<Beneficiary>> | undefined }) {
+  const { t } = useTranslation(['workshops', 'common']);
+  const { notify } = useToast();
+  const relais = getRelais();
+  // Anonymised people (retention) have no code left and cannot be enrolled.
+  const everyone = [...(beneficiaries?.values() ?? [])].filter((b): b is typeof b & { code: string } => typeof b.code === 'string');
+  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
+  const suggestedCode = nextCode(everyone.map((b) => b.code));
+  const codeOf = (id: string) => beneficiaries?.get(id)?.code ?? '…';
+
+  async function enrol(id: string) {
+    await changeSeries(relais, series.id, (s) => ({ ...s, participantIds: s.participantIds.includes(id) ? s.participantIds : [...s.participantIds, id] }));
+    notify(t('series.enrolled', { code: codeOf(id) }), 'success');
+  }
+  async function unenrol(id: string) {
+    await changeSeries(relais, series.id, (s) => ({ ...s, participantIds: s.participantIds.filter((x) => x !== id) }));
+  }
+
+  return (
+    <section className="ws-section" aria-labelledby="ws-participants">
+      <h2 id="ws-participants">{t('series.participants')}</h2>
+      {series.participantIds.length === 0 ? <p className="row-meta">{t('series.noParticipants')}</p> : (
+        <ul className="ws-enrolled" aria-label={t('series.participants')}>
+          {series.participantIds.map((id) => (
+            <li key={id} className="tag">
+              {codeOf(id)}
+              <button type="button" className="ws-unenrol" onClick={() => void unenrol(id)} aria-label={t('series.unenrol', { code: codeOf(id) })}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="ws-enrol">
+        {notEnrolled.length > 0 ? (
+          <SelectField label={t('participant.existing')} value="" onChange={(id) => { if (id) void enrol(id); }}
+            options={notEnrolled.map((b) => ({ value: b.id, label: b.code }))} placeholder={t('participant.existingPlaceholder')} />
+        ) : null}
+        <Disclosure title={t('series.enrolNew')} level={3} className="ws-details">
+          <AddParticipant key={suggestedCode} suggestedCode={suggestedCode} others={everyone} onAdded={enrol} submitLabel={t('series.enrolNewSubmit')} />
+        </Disclosure>
+      </div>
+    </section>
   );
 }

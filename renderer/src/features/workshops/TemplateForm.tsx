@@ -9,7 +9,7 @@ import { dataOf, type Stored } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import { PIX_COMPETENCES, pixCompetenceKey } from '../../domain/workshops/pix';
 import type { OutlineStep, WorkshopTemplate } from '../../domain/workshops/types';
-import { validateTemplate } from '../../domain/workshops/validation';
+import { STEP_TITLE_MAX, TEXT_MAX, TITLE_MAX, validateTemplate } from '../../domain/workshops/validation';
 import { CheckboxGroup, ErrorSummary, issueFor, RadioGroup, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
@@ -67,8 +67,8 @@ function TemplateForm({ existing }: { existing?: Stored<WorkshopTemplate> }) {
       <form onSubmit={(e) => void save(e)} noValidate>
         <ErrorSummary issues={issues} fieldLabel={fieldLabel} />
         <div className="form-section">
-          <TextField label={t('template.fields.titre')} value={value.titre} onChange={(v) => set('titre', v)} required error={issueFor(issues, 'titre')} />
-          <TextField label={t('template.fields.objectifs')} value={value.objectifs} onChange={(v) => set('objectifs', v)} multiline required error={issueFor(issues, 'objectifs')} />
+          <TextField label={t('template.fields.titre')} value={value.titre} onChange={(v) => set('titre', v)} required error={issueFor(issues, 'titre')} maxLength={TITLE_MAX} />
+          <TextField label={t('template.fields.objectifs')} value={value.objectifs} onChange={(v) => set('objectifs', v)} multiline required error={issueFor(issues, 'objectifs')} maxLength={TEXT_MAX} />
           <div className="form-row ws-align-start">
             <RadioGroup legend={t('template.fields.niveau')} options={niveaux} value={value.niveau} onChange={(v) => set('niveau', v)} required />
             <TextField label={t('template.fields.duree')} type="number" min={1} value={String(value.duree || '')}
@@ -79,7 +79,7 @@ function TemplateForm({ existing }: { existing?: Stored<WorkshopTemplate> }) {
           <CheckboxGroup legend={t('template.fields.competencesPix')} options={pix} value={value.competencesPix} onChange={(v) => set('competencesPix', v)} />
           <CheckboxGroup legend={t('template.fields.materiel')} options={materiel} value={value.materiel} onChange={(v) => set('materiel', v)} columns={3} />
           <TextField label={t('template.fields.materielNecessaire')} value={value.materielNecessaire ?? ''} multiline
-            onChange={(v) => set('materielNecessaire', v || undefined)} error={issueFor(issues, 'materielNecessaire')} />
+            onChange={(v) => set('materielNecessaire', v || undefined)} error={issueFor(issues, 'materielNecessaire')} maxLength={TEXT_MAX} />
         </div>
 
         <fieldset className="form-section ws-steps">
@@ -88,7 +88,7 @@ function TemplateForm({ existing }: { existing?: Stored<WorkshopTemplate> }) {
             {value.etapes.map((step, index) => (
               <li key={step.id} className="ws-step-edit">
                 <TextField label={t('template.stepLabel', { n: index + 1 })} value={step.titre} onChange={(v) => setStep(index, { titre: v })}
-                  error={issueFor(issues, `etapes.${index}.titre`)} />
+                  error={issueFor(issues, `etapes.${index}.titre`)} maxLength={STEP_TITLE_MAX} />
                 <div className="ws-step-buttons">
                   <button type="button" className="button button--small" disabled={index === 0} onClick={() => moveStep(index, -1)}
                     aria-label={t('template.stepUp', { n: index + 1 })}>↑</button>

@@ -1,9 +1,10 @@
-/** The trainer's desk: the calendar of upcoming sessions, then every series. */
+/** The trainer's desk: the upcoming sessions, the calendar (month or week), then every series. */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Page } from '../../ui/Page';
 import { formatDate, todayIso } from '../../i18n/format';
 import { upcomingSessions } from '../../domain/workshops/calendar';
+import { SessionsCalendar } from './Calendar';
 import { useAllSessions, usePlaces, useSeriesList, whereLabel } from './data';
 
 export function WorkshopsHome() {
@@ -23,7 +24,7 @@ export function WorkshopsHome() {
     )}>
       <section aria-labelledby="ws-upcoming" className="ws-section">
         <h2 id="ws-upcoming">{t('home.upcoming')}</h2>
-        {upcoming.length === 0 ? <EmptyState>{t('home.noUpcoming')}</EmptyState> : (
+        {upcoming.length === 0 ? <EmptyState>{(series ?? []).length === 0 ? t('home.noUpcoming') : t('home.noUpcomingWithSeries')}</EmptyState> : (
           <ul className="ws-list">
             {upcoming.map((session) => {
               const owner = seriesById.get(session.seriesId)!;
@@ -47,6 +48,8 @@ export function WorkshopsHome() {
           </ul>
         )}
       </section>
+
+      <SessionsCalendar sessions={sessions ?? []} seriesById={seriesById} />
 
       <section aria-labelledby="ws-series" className="ws-section">
         <h2 id="ws-series">{t('home.series')}</h2>

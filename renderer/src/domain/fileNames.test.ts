@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { exchangeFileName, fileNameSlug } from './fileNames';
+
+const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+describe('fileNameSlug: safe characters only', () => {
+  it('removes accents and joins words with hyphens', () => {
+    expect(fileNameSlug('Médiathèque de Lormes')).toBe('mediatheque-de-lormes');
+    expect(fileNameSlug('Aïcha Benali')).toBe('aicha-benali');
+    expect(fileNameSlug('Cœur de Bourgogne, Œuvre & Straße')).toBe('coeur-de-bourgogne-oeuvre-strasse');
+    expect(fileNameSlug('ﬁbre Ĳssel ＡＢＣ')).toBe('fibre-ijssel-abc');
+  });
+
+  it('turns slashes, apostrophes, colons and other path characters into plain hyphens', () => {
+    expect(fileNameSlug('France Services / Château-Chinon')).toBe('france-services-chateau-chinon');
+    expect(fileNameSlug('L’Isle-sur-la-Sorgue')).toBe('l-isle-sur-la-sorgue');
+    expect(fileNameSlug('..\\..\\etc:passwd*?"<>|')).toBe('etc-passwd');
+  });
+
+  it('drops emoji and characters with no Latin spelling', () => {
+    expect(fileNameSlug('Tiers-lieu 🚀🏡 Arvieu')).toBe('tiers-lieu-arvieu');
+    expect(fileNameSlug('🎉🎉')).toBe('');
+    expect(fileNameSlug('Ζωή 北京')).toBe('');
+  });
+
+  it('cuts a very long name between words, within the bound', () => {
+    const long = 'Communauté de communes des Portes du Morvan et du Bazois réunies '.repeat(5);
+    const slug = fileNameSlug(long);
+    expect(slug.length).toBeLessThanOrEqual(40);
+    expect(slug).toBe('communaute-de-communes-des-portes-du');
+    expect(fileNameSlug('a'.repeat(100))).toBe('a'.repeat(40));
+  });
+
+  it('always gives safe characters, whatever comes in', () => {
+    for (const text of ['  --Hello--  ', 'ÀÉÎÕÜ çà', 'a/b\\c', 'x'.repeat(500), 'Ĳssel Łódź Đà Nẵng']) {
+      const slug = fileNameSlug(text);
+      expect(slug === '' || SAFE.test(slug), `${text} → ${slug}`).toBe(true);
+    }
+  });
+});
+
+describe('exchangeFileName', () => {
+  const createdAt = '2026-03-16T14:05:09.123Z';
+
+  it('names the structure, the sender and the date', () => {
+    expect(exchangeFileName({ structure: 'Médiathèque de Lormes', name: 'Aïcha Benali', createdAt }))
+      .toBe('relais-mediatheque-de-lormes-aicha-benali-2026-03-16-1405.relais');
+  });
+
+  it('says when the file is a full backup', () => {
+    expect(exchangeFileName({ structure: 'Mairie', name: 'Jo', createdAt, backup: true })).toBe('relais-mairie-jo-sauvegarde-2026-03-16-1405.relais');
+  });
+
+  it('leaves out a part with nothing usable rather than writing an empty one', () => {
+    expect(exchangeFileName({ structure: '🏡', name: 'Jo / Lou', createdAt })).toBe('relais-jo-lou-2026-03-16-1405.relais');
+  });
+
+  it('stays short and safe with very long names', () => {
+    const name = exchangeFileName({ structure: 'S'.repeat(300), name: 'N '.repeat(300), createdAt });
+    expect(name.length).toBeLessThanOrEqual(110);
+    expect(name).toMatch(/^relais(-[a-z0-9]+)+\.relais$/);
+  });
+});
