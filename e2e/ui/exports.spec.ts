@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { navLink, openScreen, pickCommune, startApp } from '../support/app';
+import { openMoreDetails, saveButton } from '../support/activityForm';
 
 const EXAMPLE = fileURLToPath(new URL('../../reference/lieux-mediation-numerique/exemple-valide.csv', import.meta.url));
 
@@ -25,12 +26,13 @@ async function logAnonymousSession(page: Page): Promise<void> {
   await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
   await page.getByRole('checkbox', { name: 'Réseaux sociaux communication' }).check();
   await expect(page.getByText('Structure employeuse : Médiathèque de Lormes')).toBeVisible();
+  await openMoreDetails(page);
   const person = page.getByRole('group', { name: 'Informations facultatives sur la personne' });
   await person.getByLabel('Genre').selectOption({ label: 'Féminin' });
   await person.getByLabel('Tranche d’âge').selectOption({ label: '70 ans et plus' });
   await person.getByLabel('J’ai déjà accompagné cette personne').check();
   await page.getByLabel('Notes').fill('Revoir "WhatsApp"; la semaine prochaine');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
 

@@ -36,7 +36,7 @@ import { listFocusState } from './focusAfterSave';
 import {
   BreakdownsSection, ParticipantsSection, hasMoreDetails, IndividualSection, NotesSection, TypeChoice, WhatSection, WhenSection, WhereSection, WorkshopSection,
 } from './sections';
-import { StructureField } from './nationalFields';
+import { AnonymousPersonFields, StructureField } from './nationalFields';
 
 function liveChoices(places: Stored<Place>[], villages: Stored<Village>[]): LiveChoices {
   return { placeIds: new Set(places.map((p) => p.id)), villageIds: new Set(villages.map((v) => v.id)) };
@@ -197,6 +197,8 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
         <Disclosure key={draft.type} title={t('form.more')} summary={t(`form.moreSummary_${draft.type}`)} rememberAs={`activity.more.${draft.type}`}
           openAtFirst={hasMoreDetails(initial)} className="form-section activity-more">
           {draft.type === 'collectif' ? <BreakdownsSection {...sectionProps} /> : null}
+          {draft.type === 'individuel' && !draft.beneficiaryId
+            ? <AnonymousPersonFields value={draft.anonyme} onChange={(anonyme) => patch({ anonyme })} issues={issues} /> : null}
           <NotesSection {...sectionProps} villages={villages} />
         </Disclosure>
         <div className="form-actions activity-actions">

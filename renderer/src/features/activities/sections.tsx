@@ -23,7 +23,6 @@ import { formatNumber } from '../../i18n/format';
 import { CommunePicker } from '../communes/CommunePicker';
 import { BeneficiaryQuickCreate } from '../beneficiaries/BeneficiaryQuickCreate';
 import { breakdownProgress, CUSTOM_DUREE, type ActivityDraft } from './draft';
-import { AnonymousPersonFields } from './nationalFields';
 
 export interface SectionProps {
   draft: ActivityDraft;
@@ -152,7 +151,6 @@ export function IndividualSection({ draft, patch, issues, beneficiaries }: Peopl
           onChange={(beneficiaryId) => patch({ beneficiaryId })} error={issueFor(issues, 'beneficiaryIds')} />
         <BeneficiaryQuickCreate onCreated={(beneficiaryId) => patch({ beneficiaryId })} />
       </div>
-      {draft.beneficiaryId ? null : <AnonymousPersonFields value={draft.anonyme} onChange={(anonyme) => patch({ anonyme })} issues={issues} />}
       <RadioGroup legend={t('fields.autonomie')} options={autonomie} value={draft.autonomie} inline field="autonomie"
         onChange={(next) => patch({ autonomie: next })} error={issueFor(issues, 'autonomie')} />
       <ReferralFields draft={draft} patch={patch} issues={issues} />
@@ -256,7 +254,9 @@ export function NotesSection({ draft, patch, issues, villages }: VillageProps) {
 /** Does the folded part hold something (an edited or duplicated activity)? Then it opens by itself. */
 export function hasMoreDetails(draft: ActivityDraft): boolean {
   const breakdowns = BREAKDOWN_NAMES.some((name) => Object.values(draft.counts[name]).some((n) => (n ?? '').trim() !== ''));
-  return draft.tags.trim() !== '' || draft.notes.trim() !== '' || (draft.type === 'collectif' && breakdowns);
+  const anonymous = draft.type === 'individuel' && draft.anonyme !== undefined
+    && (draft.anonyme.genre !== '' || draft.anonyme.trancheAge !== '' || draft.anonyme.statutSocial !== '' || draft.anonyme.communeResidence !== undefined || draft.anonyme.dejaAccompagne);
+  return draft.tags.trim() !== '' || draft.notes.trim() !== '' || (draft.type === 'collectif' && breakdowns) || anonymous;
 }
 
 const BREAKDOWN_CODE_LIST: Record<BreakdownName, string> = { genres: 'genre', tranchesAge: 'trancheAge', statutsSociaux: 'statutSocial' };
