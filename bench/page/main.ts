@@ -14,6 +14,7 @@ import { RAW_DB, dexieExportImport, pouchBulkDocs, rawBulkPut, toArrayStringify,
 import { currentHeap, startHeap, stopHeap } from './heap';
 import { probeCodec, probeReads } from './probes';
 import { DEFAULT_OPEN_PATH, exportAll, importAll, makeReceiver, sealBenchKeys, type OpenPath, type Receiver } from './relais';
+import { exportFormats } from './formats';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
@@ -231,6 +232,26 @@ async function seedUi(activities: number, seed: number) {
   return { ms, counts, ok: counts.activities === activities };
 }
 
+async function seedFormats(activities: number, seed: number): Promise<RelaisDatabase> {
+  const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
+  const dataset = generateDataset(size, seed);
+  dataset.activities = dataset.activities.slice(0, activities);
+  const db = await freshDb('bench-formats');
+  await bulkPutDataset(db, dataset);
+  return db;
+}
+
+/** Scenario 9: N activities (and what goes with them) exported as the CRA in CSV and in XLSX. */
+async function formatsExport(activities: number, seed: number) {
+  state.dataset = undefined;
+  // The generated records are dropped once stored: the heap peaks measure the export alone.
+  const db = await seedFormats(activities, seed);
+  const result = await exportFormats(db, activities, gc);
+  db.close();
+  await Dexie.delete('bench-formats');
+  return result;
+}
+
 async function cleanup() {
   state.bundle = state.bundleAgain = state.mergeBundle = undefined;
   state.dataset = undefined;
@@ -241,7 +262,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, cleanup,
+  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, formatsExport, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

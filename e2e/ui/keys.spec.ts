@@ -12,7 +12,10 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 
 async function deviceId(page: Page): Promise<string> {
   await nav(page, 'Paramètres').click();
-  return (await page.locator('.settings-code').first().textContent()) ?? '';
+  // The id is read live: wait for it rather than for the placeholder shown while it loads.
+  const code = page.locator('.settings-code').first();
+  await expect(code).not.toHaveText('…');
+  return (await code.textContent()) ?? '';
 }
 
 test('the passphrase is asked once per session; forgotten, new keys are made and every record stays', async ({ page }) => {
