@@ -13,12 +13,14 @@ import { dirname } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { BenchApi } from './page/main';
 import { median, walkApp, type UiResult, type UiTiming } from './ui';
-import { buildSummary, formatFigures, formatTable, type SizeResult } from './report';
+import { buildSummary, formatFigures, formatTable, type FormatsResult, type SizeResult } from './report';
 
 export interface DriverOptions {
   origin: string;
   sizes: number[];
   uiActivities: number | null;
+  /** Activities exported as CSV and XLSX in scenario 9 (null skips it). */
+  formatsActivities?: number | null;
   seed: number;
   out: string;
   skipPouch: boolean;
@@ -113,6 +115,18 @@ function medianOf(timings: UiTiming[]): number | null {
   return median(timings.map((t) => t.ms).filter((ms): ms is number => ms !== null));
 }
 
+async function runFormats(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<FormatsResult | undefined> {
+  console.log(`\n— CRA export of ${activities.toLocaleString('en')} activities (CSV, XLSX)`);
+  const page = await openBenchPage(browser, options.origin);
+  const result = await step(page, 'formatsExport', errors, activities, options.seed);
+  await page.context().close();
+  if (result) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`  toArray+stringify ${result.baselineMs.toFixed(0)} ms · export's reads alone ${result.readMs.toFixed(0)} ms · CSV ${result.csv.ms.toFixed(0)} ms (${mb(result.csv.bytes)}, heap peak ${mb(result.csv.heapPeak)}) · XLSX ${result.xlsx.ms.toFixed(0)} ms (${mb(result.xlsx.bytes)}, heap peak ${mb(result.xlsx.heapPeak)})`);
+  }
+  return result;
+}
+
 async function runUi(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<UiResult | undefined> {
   console.log(`\n— UI with ${activities.toLocaleString('en')} activities`);
   const page = await openBenchPage(browser, options.origin);
@@ -157,6 +171,7 @@ interface BenchOutput {
   summary: ReturnType<typeof buildSummary>;
   sizes: SizeResult[];
   ui: UiResult | undefined;
+  formats?: FormatsResult;
   uiUnavailable: string | null;
   errors: string[];
 }
@@ -176,7 +191,7 @@ function writeOutput(file: string, output: BenchOutput): void {
 /** Recompute the tables of a results file (after a change to report.ts), without measuring again. */
 export function rewriteReport(file: string): void {
   const output = JSON.parse(readFileSync(file, 'utf8')) as BenchOutput;
-  output.summary = buildSummary(output.sizes, output.ui);
+  output.summary = buildSummary(output.sizes, output.ui, output.formats);
   writeOutput(file, output);
   console.log(`${formatFigures(output.sizes)}\n\n${formatTable(output.summary)}`);
 }
@@ -200,12 +215,13 @@ export async function runBench(options: DriverOptions): Promise<number> {
       sizes.push(runs === 1 ? repetitions[0] : { ...medianResult(repetitions), repetitions });
     }
     const ui = options.uiActivities ? await runUi(browser, options, options.uiActivities, errors) : undefined;
-    const summary = buildSummary(sizes, ui);
+    const formats = options.formatsActivities ? await runFormats(browser, options, options.formatsActivities, errors) : undefined;
+    const summary = buildSummary(sizes, ui, formats);
     console.log(`\n${formatFigures(sizes)}`);
     console.log(`\n${formatTable(summary)}`);
     const output: BenchOutput = {
       startedAt: started.toISOString(), durationS: Math.round((Date.now() - started.getTime()) / 1000), seed: options.seed,
-      machine: machine(browser.version()), summary, sizes, ui, uiUnavailable: options.uiUnavailable ?? null, errors,
+      machine: machine(browser.version()), summary, sizes, ui, formats, uiUnavailable: options.uiUnavailable ?? null, errors,
     };
     writeOutput(options.out, output);
     console.log(`\nresults written to ${options.out}`);

@@ -28,6 +28,9 @@ export interface SizeResult {
   importMerge?: R<'relaisImportMerge'>;
 }
 
+/** Scenario 9: the CRA of N activities as CSV and XLSX beside toArray + JSON.stringify. */
+export type FormatsResult = R<'formatsExport'>;
+
 export interface ScenarioRow {
   id: string;
   label: string;
@@ -76,7 +79,7 @@ function growth(sizes: SizeResult[], pick: (s: SizeResult) => number | undefined
   return a && b ? (b / large.size) / (a / small.size) : null;
 }
 
-export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined): ScenarioRow[] {
+export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, formats?: FormatsResult): ScenarioRow[] {
   const rows: ScenarioRow[] = [
     judge({ id: '1', label: 'Import into empty DB / bulkPut', direction: 'max', target: 1.5, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.importEmpty?.ms, s.bulkPut?.ms)) }),
@@ -108,6 +111,17 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined): Sce
       uiRow('7c', 'Filter change → list', 150, ui.filterChange),
       uiRow('7d', 'Home screen with counts', 1000, ui.homeCounts),
       uiRow('7e', 'App start to interactive', 1500, ui.appStart),
+    );
+  }
+  if (formats) {
+    const label = `(${sizeLabel(formats.activities)} activities)`;
+    rows.push(
+      judge({ id: '9a', label: `CRA export CSV / toArray+stringify ${label}`, direction: 'max', target: 2, unit: 'x',
+        values: { formats: ratio(formats.csv.ms, formats.baselineMs) } }),
+      judge({ id: '9b', label: `CRA export XLSX / toArray+stringify ${label}`, direction: 'max', target: 4, unit: 'x',
+        values: { formats: ratio(formats.xlsx.ms, formats.baselineMs) } }),
+      judge({ id: '9c', label: `Peak JS heap during the CRA exports ${label}`, direction: 'max', target: 400, unit: 'MB',
+        values: { formats: Math.max(formats.csv.heapPeak, formats.xlsx.heapPeak) / MB } }),
     );
   }
   rows.push(

@@ -11,7 +11,7 @@ const dist = process.argv[2] ?? 'dist/renderer';
 const outDir = process.argv[3] ?? 'screenshots';
 // SCREENSHOTS_PORT lets several checkouts take screenshots side by side.
 const port = Number(process.env.SCREENSHOTS_PORT ?? 4399);
-const screens = (process.env.SCREENS?.split(',') ?? ['/', '/villages', '/surveys', '/activities', '/activities/new?type=individuel', '/activities/new?type=collectif', '/places', '/beneficiaries', '/workshops', '/workshops/templates', '/sync', '/settings']);
+const screens = (process.env.SCREENS?.split(',') ?? ['/', '/villages', '/surveys', '/activities', '/activities/new?type=individuel', '/activities/new?type=collectif', '/places', '/places/new', '/places/import', '/beneficiaries', '/beneficiaries/new', '/workshops', '/workshops/templates', '/sync', '/exports', '/settings']);
 const languages = process.argv.length > 4 ? process.argv.slice(4) : ['fr', 'en'];
 const sizes = [{ width: 1280, height: 800 }, { width: 1024, height: 640 }];
 

@@ -20,6 +20,7 @@ import {
 } from './relais';
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
+import { exportFormats } from './formats';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
@@ -263,6 +264,26 @@ async function seedUi(activities: number, seed: number) {
   return { ms, counts, ok: counts.activities === activities };
 }
 
+async function seedFormats(activities: number, seed: number): Promise<RelaisDatabase> {
+  const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
+  const dataset = generateDataset(size, seed);
+  dataset.activities = dataset.activities.slice(0, activities);
+  const db = await freshDb('bench-formats');
+  await bulkPutDataset(db, dataset);
+  return db;
+}
+
+/** Scenario 9: N activities (and what goes with them) exported as the CRA in CSV and in XLSX. */
+async function formatsExport(activities: number, seed: number) {
+  state.dataset = undefined;
+  // The generated records are dropped once stored: the heap peaks measure the export alone.
+  const db = await seedFormats(activities, seed);
+  const result = await exportFormats(db, activities, gc);
+  db.close();
+  await Dexie.delete('bench-formats');
+  return result;
+}
+
 async function cleanup() {
   state.bundle = state.bundleAgain = state.mergeBundle = undefined;
   state.exporter = state.mergeExporter = undefined;
@@ -274,7 +295,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, cleanup,
+  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, formatsExport, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

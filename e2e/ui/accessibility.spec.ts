@@ -36,6 +36,8 @@ const SCREENS: Array<{ path: string; heading: RegExp }> = [
   { path: '/activities/new?type=individuel', heading: /Nouvel accompagnement/ },
   { path: '/activities/new?type=collectif', heading: /Nouvel atelier/ },
   { path: '/workshops', heading: /Ateliers/ },
+  { path: '/exports', heading: /Exports/ },
+  { path: '/places/import', heading: /Importer des lieux/ },
 ];
 
 test('main screens and a form have no serious accessibility violation (with demo data)', async ({ page }) => {

@@ -13,7 +13,7 @@ async function logWorkshop(page: Page): Promise<void> {
   await page.getByRole('radio', { name: '90 min' }).check();
   await page.getByRole('radio', { name: 'À domicile' }).check();
   await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
-  await page.getByRole('checkbox', { name: 'Sécurité numérique' }).check();
+  await page.getByRole('checkbox', { name: 'Prévention en sécurité numérique' }).check();
   await page.getByLabel('Titre de l’atelier').fill('Sécuriser son téléphone');
   await page.getByRole('radio', { name: 'Débutant' }).check();
   await page.getByLabel('Nombre total de participants anonymes').fill('8');
@@ -41,7 +41,7 @@ async function logIndividualSession(page: Page): Promise<void> {
   // Lormes is a followed village: picking its commune attaches the activity to it.
   await expect(page.getByLabel('Village suivi').locator('option:checked')).toHaveText('Lormes');
   await page.getByRole('checkbox', { name: 'Aide aux démarches administratives' }).check();
-  await page.getByRole('checkbox', { name: 'Argent, impôts' }).check();
+  await page.getByRole('checkbox', { name: 'Argent - Impôts' }).check();
   await page.getByRole('button', { name: 'Créer une personne suivie' }).click();
   const person = page.getByRole('group', { name: 'Nouvelle personne suivie' });
   await expect(person.getByLabel('Code')).toHaveValue('B-0001');
@@ -51,9 +51,9 @@ async function logIndividualSession(page: Page): Promise<void> {
   await person.getByRole('button', { name: 'Créer et choisir cette personne' }).click();
   await expect(page.getByLabel('Personne suivie', { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel('Personne suivie', { exact: true }).locator('option:checked')).toHaveText('B-0001');
-  await page.getByRole('radio', { name: 'Partiellement autonome' }).check();
+  await page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' }).check();
   await page.getByRole('radio', { name: 'Oui' }).check();
-  await page.getByLabel('Structure vers laquelle la personne est orientée').selectOption({ label: 'Administration' });
+  await page.getByLabel('Structure vers laquelle la personne est orientée').selectOption({ label: 'Administration (mairie, préfecture…)' });
   await saveButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 }
@@ -162,7 +162,7 @@ test('a followed person is created by code only and can be erased for good', asy
   // A name typed as the code is refused.
   await page.getByLabel('Code').fill('Jeanne Martin');
   await page.getByRole('radio', { name: 'Masculin' }).check();
-  await page.getByLabel('Tranche d’âge').selectOption({ label: '40–59 ans' });
+  await page.getByLabel('Tranche d’âge').selectOption({ label: '40 - 59 ans' });
   await page.getByLabel('Statut').selectOption({ label: 'En emploi' });
   await saveButton(page).click();
   await expect(page.locator('.error-summary')).toContainText('jamais de nom');

@@ -47,7 +47,7 @@ test('an individual activity with its usual details: at most 5 clicks or 20 key 
   await first.click(page.getByRole('radio', { name: '30 min' }));
   await first.click(page.getByRole('checkbox', { name: 'Ordinateur' }));
   await first.click(page.getByRole('checkbox', { name: 'Courriel' }));
-  await first.click(page.getByRole('radio', { name: 'Partiellement autonome' }));
+  await first.click(page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' }));
   await first.click(saveButton(page));
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 
@@ -76,7 +76,7 @@ test('an individual activity with its usual details: at most 5 clicks or 20 key 
   await keyboard.press('Tab'); // "create a followed person"
   await keyboard.press('Tab'); // autonomy
   await keyboard.press('ArrowDown');
-  await expect(page.getByRole('radio', { name: 'Partiellement autonome' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' })).toBeChecked();
   await keyboard.press('Control+KeyS');
   await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
 
@@ -95,7 +95,7 @@ test('an individual activity with its usual details: at most 5 clicks or 20 key 
   await page.reload();
   const expected = { place: 'Médiathèque de Lormes — Lormes', duration: '30 min', materiel: 'Ordinateur' };
   await expect(page.locator('.list-count')).toHaveText('13 activités'); // the demo's 10, and these 3
-  await expectLogged(page, /Courriel 30 minutes · Lormes/, { ...expected, autonomie: 'Partiellement autonome' });
+  await expectLogged(page, /Courriel 30 minutes · Lormes/, { ...expected, autonomie: 'Autonome avec guidage en cas de besoin' });
 });
 
 test('after saving, the cursor is on the saved activity; save and start the next keeps place and day', async ({ page }) => {

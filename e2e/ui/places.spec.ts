@@ -7,7 +7,7 @@ import { navLink, openScreen, pickCommune, startApp } from '../support/app';
 
 async function fillMediatheque(page: Page): Promise<void> {
   await page.getByLabel('Nom du lieu').fill('Médiathèque de Lormes');
-  await page.getByRole('checkbox', { name: 'Bibliothèque, médiathèque' }).check();
+  await page.getByRole('checkbox', { name: 'Bibliothèque / Médiathèque' }).check();
   await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('1 place François Mitterrand');
   await pickCommune(page, 'Commune', 'lormes', 'Lormes');
   await page.getByRole('checkbox', { name: 'Aide aux démarches administratives' }).check();

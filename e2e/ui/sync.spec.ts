@@ -16,7 +16,7 @@ async function logActivity(page: Page): Promise<void> {
   await page.getByRole('radio', { name: '45 min' }).check();
   await page.getByRole('radio', { name: 'À distance' }).check();
   await page.getByRole('checkbox', { name: 'Courriel' }).check();
-  await page.getByRole('radio', { name: 'Partiellement autonome' }).check();
+  await page.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin' }).check();
   await page.getByRole('radio', { name: 'Non' }).check();
   await openMoreDetails(page); // tags are folded with the notes
   await page.getByLabel('Étiquettes').fill('envoi-relais');

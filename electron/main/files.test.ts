@@ -43,7 +43,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, open, rename, stat };
 });
 
-const { FileTooLargeError, readFileLimited, safeBaseName, writeFileAtomic } = await import('./files');
+const { AtomicFileWriter, FileTooLargeError, readFileLimited, safeBaseName, writeFileAtomic } = await import('./files');
 
 let dir: string;
 
@@ -175,5 +175,35 @@ describe('safeBaseName', () => {
     const name = safeBaseName(`/x/${'a'.repeat(500)}.relais`);
     expect(name).toHaveLength(MAX_NAME_LENGTH);
     expect(name.endsWith('.relais')).toBe(true);
+  });
+});
+
+describe('AtomicFileWriter (streamed saves)', () => {
+  it('shows nothing at the target until committed, then the whole file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relais-stream-'));
+    const target = join(dir, 'export.csv');
+    await writeFile(target, 'old');
+    const writer = await AtomicFileWriter.create(target);
+    await writer.write(new TextEncoder().encode('a;b\r\n'));
+    await writer.write(new TextEncoder().encode('c;d\r\n'));
+    expect(await readFile(target, 'utf8')).toBe('old');
+    await writer.commit();
+    expect(await readFile(target, 'utf8')).toBe('a;b\r\nc;d\r\n');
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves the old file and no temp file when aborted, or when the size limit is passed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relais-stream-'));
+    const target = join(dir, 'export.xlsx');
+    await writeFile(target, 'old');
+    const aborted = await AtomicFileWriter.create(target);
+    await aborted.write(new Uint8Array(10));
+    await aborted.abort();
+    const limited = await AtomicFileWriter.create(target, 15);
+    await limited.write(new Uint8Array(10));
+    await expect(limited.write(new Uint8Array(10))).rejects.toThrow(BRIDGE_ERRORS.fileTooLarge);
+    await expect(limited.commit()).rejects.toThrow();
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['export.xlsx']);
   });
 });

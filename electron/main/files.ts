@@ -15,27 +15,75 @@ export class FileTooLargeError extends Error {
 }
 
 /**
- * Replace `target` with `bytes` so that a crash or a full disk never leaves a half-written file:
- * write a temp file in the *same directory* (rename is only atomic within one file system), flush it
- * to disk, then rename over the target. On any failure the temp file is removed and the old file is
- * untouched.
+ * A file written in pieces that appears at `target` only when complete: the pieces go to a temp file in
+ * the *same directory* (rename is only atomic within one file system), which is flushed to disk and
+ * renamed over the target on `commit`. On `abort`, or any failure, the temp file is removed and
+ * whatever was at the target is untouched. `maxBytes` bounds the whole file.
+ */
+export class AtomicFileWriter {
+  private written = 0;
+  private done = false;
+
+  private constructor(readonly target: string, private readonly temp: string, private handle: FileHandle | undefined, private readonly maxBytes: number) {}
+
+  static async create(target: string, maxBytes = Number.POSITIVE_INFINITY): Promise<AtomicFileWriter> {
+    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await open(temp, 'wx'); // wx: never follow or clobber something already there
+    return new AtomicFileWriter(target, temp, handle, maxBytes);
+  }
+
+  get bytesWritten(): number {
+    return this.written;
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (this.done || !this.handle) throw new Error('file already finished');
+    if (this.written + bytes.byteLength > this.maxBytes) {
+      await this.abort();
+      throw new FileTooLargeError(this.maxBytes);
+    }
+    try {
+      await writeAll(this.handle, bytes);
+      this.written += bytes.byteLength;
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    if (this.done || !this.handle) throw new Error('file already finished');
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      this.handle = undefined;
+      await rename(this.temp, this.target);
+      this.done = true;
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+    await syncDirectory(dirname(this.target));
+  }
+
+  /** Throw the pieces away (idempotent). */
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
+    await unlink(this.temp).catch(() => undefined);
+  }
+}
+
+/**
+ * Replace `target` with `bytes` so that a crash or a full disk never leaves a half-written file (see
+ * AtomicFileWriter).
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(temp, 'wx'); // wx: never follow or clobber something already there
-    await writeAll(handle, bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, target);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dirname(target));
+  const writer = await AtomicFileWriter.create(target);
+  await writer.write(bytes);
+  await writer.commit();
 }
 
 /** FileHandle.write may write less than asked: loop until every byte is down. */

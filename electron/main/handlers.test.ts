@@ -158,6 +158,37 @@ describe('saveFile', () => {
   });
 });
 
+describe('streamed saves (beginSave, writeSave, finishSave, abortSave)', () => {
+  it('writes the pieces and shows the file at the chosen path only when finished', async () => {
+    const target = join(dir, 'activites.xlsx');
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const { stream } = (await call(IPC_CHANNELS.beginSave, { suggestedName: 'activites', kind: 'xlsx' })) as { stream: string };
+    expect(stream).toMatch(/^[0-9a-f]{32}$/);
+    await call(IPC_CHANNELS.writeSave, { stream, bytes: new Uint8Array([1, 2]) });
+    await call(IPC_CHANNELS.writeSave, { stream, bytes: new Uint8Array([3]) });
+    expect((await readdir(dir)).filter((n) => !n.endsWith('.tmp'))).toEqual([]);
+    await expect(call(IPC_CHANNELS.finishSave, { stream })).resolves.toEqual({ saved: true, fileName: 'activites.xlsx' });
+    expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([1, 2, 3]));
+    expect(electron.dialog.showSaveDialog.mock.calls[0][1].filters).toEqual([{ name: 'Classeur Excel', extensions: ['xlsx'] }]);
+    // The token is spent: nothing more can be written through it.
+    await expect(call(IPC_CHANNELS.writeSave, { stream, bytes: new Uint8Array([4]) })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+  });
+
+  it('leaves nothing behind when the export is stopped, and nothing is asked when the dialog is cancelled', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(dir, 'cra.csv') });
+    const { stream } = (await call(IPC_CHANNELS.beginSave, { suggestedName: 'cra.csv', kind: 'csv' })) as { stream: string };
+    await call(IPC_CHANNELS.writeSave, { stream, bytes: new Uint8Array(100) });
+    await call(IPC_CHANNELS.abortSave, { stream });
+    expect(await readdir(dir)).toEqual([]);
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    await expect(call(IPC_CHANNELS.beginSave, { suggestedName: 'cra.csv', kind: 'csv' })).resolves.toEqual({});
+  });
+
+  it('refuses a token it did not hand out', async () => {
+    await expect(call(IPC_CHANNELS.writeSave, { stream: 'f'.repeat(32), bytes: new Uint8Array(1) })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+  });
+});
+
 describe('openFiles', () => {
   it('returns the chosen files as base names and bytes', async () => {
     await writeFile(join(dir, 'a.json'), '{}');

@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES, VALIDATORS, type AppInfo, type FileKind, type Language,
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import { askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
 import { readWithinBudget, safeBaseName, writeFileAtomic } from './files';
+import { SaveStreams } from './saveStreams';
 import { handle } from './ipc';
 import { errorCode, log, logTail } from './log';
 import { sealSecret, secretStorageAvailable, unsealSecret } from './secrets';
@@ -73,9 +74,27 @@ export interface ShellServices {
   openRequests: OpenRequestQueue;
 }
 
+/** The streamed save the page may begin: a dialog, then a token (never the path). */
+async function beginSave(window: BrowserWindow, saves: SaveStreams, kind: FileKind, name: string): Promise<{ stream?: string }> {
+  const path = await askSavePath(window, kind, name);
+  if (path === null) return {};
+  return { stream: await saves.begin(path, kind) };
+}
+
 export function registerHandlers({ openRequests }: ShellServices): void {
+  const saves = new SaveStreams();
+  // An export still running when the app quits leaves no temp file behind.
+  app.on?.('will-quit', () => { void saves.abortAll(); });
   handle('getAppInfo', VALIDATORS.getAppInfo, () => appInfo());
   handle('saveFile', VALIDATORS.saveFile, (req, { window }) => saveBytes(window, req.kind, req.suggestedName, req.bytes));
+  handle('beginSave', VALIDATORS.beginSave, (req, { window }) => beginSave(window, saves, req.kind, req.suggestedName));
+  handle('writeSave', VALIDATORS.writeSave, (req) => saves.write(req.stream, req.bytes));
+  handle('finishSave', VALIDATORS.finishSave, async (req) => {
+    const { kind, bytes, ...result } = await saves.finish(req.stream);
+    log('file-saved', { kind, bytes });
+    return result;
+  });
+  handle('abortSave', VALIDATORS.abortSave, (req) => saves.abort(req.stream));
   handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
   handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
     // Print first: the PDF shows the page as it was when the user asked, not after the dialog.

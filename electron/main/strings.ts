@@ -34,6 +34,7 @@ const fr = {
   kindPdf: 'Document PDF',
   kindJson: 'Fichier JSON',
   kindCsv: 'Tableau CSV',
+  kindXlsx: 'Classeur Excel',
   linkTitle: 'Ouvrir cette page d’aide dans votre navigateur\u202f?',
   linkDetail: '{url}\n\nRelais ne se connecte jamais à Internet\u00a0: la page s’ouvrira dans votre navigateur, en dehors de Relais.',
   linkOpen: 'Ouvrir dans le navigateur',
@@ -84,6 +85,7 @@ const en: Record<StringKey, string> = {
   kindPdf: 'PDF document',
   kindJson: 'JSON file',
   kindCsv: 'CSV table',
+  kindXlsx: 'Excel workbook',
   linkTitle: 'Open this help page in your browser?',
   linkDetail: '{url}\n\nRelais never connects to the Internet: the page will open in your browser, outside Relais.',
   linkOpen: 'Open in browser',
@@ -112,6 +114,7 @@ export const KIND_LABEL: Record<FileKind, StringKey> = {
   pdf: 'kindPdf',
   json: 'kindJson',
   csv: 'kindCsv',
+  xlsx: 'kindXlsx',
 };
 
 /**

@@ -48,9 +48,11 @@ describe('preload', () => {
   it('exposes only window.relais, whose calls each invoke their own channel', async () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
-      'copyDiagnostics', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles', 'printToPdf', 'saveFile', 'sealSecret',
-      'secretStorageAvailable', 'shell', 'unsealSecret',
+      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles',
+      'printToPdf', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeSave',
     ]);
+    await api.writeSave({ stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-save', { stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     await api.getDiagnostics({ language: 'fr' });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:get-diagnostics', { language: 'fr' });
     await api.getAppInfo();

@@ -151,6 +151,22 @@ describe('diagnostics requests', () => {
   });
 });
 
+describe('streamed saves', () => {
+  const stream = '0123456789abcdef0123456789abcdef';
+  it('names a save by a token of 32 hex digits, never a path or anything else', () => {
+    expect(VALIDATORS.finishSave([{ stream }])).toEqual({ stream });
+    for (const bad of ['../x', stream.toUpperCase(), `${stream}0`, '', 42, null]) rejects(() => VALIDATORS.abortSave([{ stream: bad }]));
+    rejects(() => VALIDATORS.finishSave([{ stream, path: '/tmp/x' }]));
+  });
+  it('begins with a plain file name and a known kind, and writes bytes only', () => {
+    expect(VALIDATORS.beginSave([{ suggestedName: 'cra.csv', kind: 'csv' }])).toEqual({ suggestedName: 'cra.csv', kind: 'csv' });
+    rejects(() => VALIDATORS.beginSave([{ suggestedName: '../cra.csv', kind: 'csv' }]));
+    rejects(() => VALIDATORS.beginSave([{ suggestedName: 'cra.exe', kind: 'exe' }]));
+    rejects(() => VALIDATORS.writeSave([{ stream, bytes: 'text' }]));
+    rejects(() => VALIDATORS.writeSave([{ stream, bytes: new Uint16Array(2) }]));
+  });
+});
+
 describe('bridgeErrorCode', () => {
   it('finds the code in an error crossing IPC', () => {
     const wrapped = new Error(`Error invoking remote method 'x': Error: ${BRIDGE_ERRORS.fileTooLarge}: too big`);
@@ -164,6 +180,10 @@ describe('the data folder is text to show, never something the page can hand bac
   const SAMPLES: { [K in BridgeCall]: unknown[] } = {
     getAppInfo: [],
     saveFile: [good],
+    beginSave: [{ suggestedName: 'activites.xlsx', kind: 'xlsx' }],
+    writeSave: [{ stream: 'a'.repeat(32), bytes }],
+    finishSave: [{ stream: '0123456789abcdef0123456789abcdef' }],
+    abortSave: [{ stream: '0123456789abcdef0123456789abcdef' }],
     openFiles: [{ kind: 'bundle', multiple: true }],
     printToPdf: [{ suggestedName: 'rapport.pdf' }],
     getDiagnostics: [{ language: 'fr' }],

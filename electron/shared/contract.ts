@@ -9,7 +9,7 @@
  * only ever returns base names.
  */
 
-export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv'] as const;
+export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv', 'xlsx'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /**
@@ -22,10 +22,21 @@ export const FILE_EXTENSIONS = {
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],
+  xlsx: ['xlsx'],
 } as const satisfies Record<FileKind, readonly string[]>;
 
 /** 512 MiB, written as a literal so its type is exact and the renderer can mirror it type-safely. */
 export const MAX_FILE_BYTES = 536_870_912;
+/**
+ * Largest file a streamed save may write (4 GiB): exports of any realistic database fit, and a page
+ * gone wrong cannot fill the disk.
+ */
+export const MAX_STREAMED_FILE_BYTES = 4_294_967_296;
+/** How many streamed saves may be open at once (one export at a time, with room for a slow cancel). */
+export const MAX_OPEN_SAVE_STREAMS = 4;
+/** A streamed save is named by a random token main hands out: 32 hex digits, never a path. */
+export const SAVE_STREAM_PATTERN = /^[0-9a-f]{32}$/;
+
 /** Longest file name we accept or return (most file systems stop at 255 bytes). */
 export const MAX_NAME_LENGTH = 200;
 /** How many files one open dialog may return (a drop on the window obeys the same limit). */
@@ -53,6 +64,21 @@ export interface SaveFileRequest {
 export interface SaveFileResult {
   saved: boolean;
   fileName?: string;
+}
+export interface BeginSaveRequest {
+  suggestedName: string;
+  kind: FileKind;
+}
+/** `stream` names the save to write to; absent when the person cancelled the dialog. */
+export interface BeginSaveResult {
+  stream?: string;
+}
+export interface WriteSaveRequest {
+  stream: string;
+  bytes: Uint8Array;
+}
+export interface SaveStreamRequest {
+  stream: string;
 }
 export interface OpenFilesRequest {
   kind: FileKind;
@@ -93,6 +119,15 @@ export interface BridgeCalls {
   getAppInfo(): Promise<AppInfo>;
   /** Electron: save dialog in main + atomic write; browser: download. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * A file written in pieces, for exports too large to hand over at once: `beginSave` asks where (save
+   * dialog), `writeSave` appends, `finishSave` puts the file in place atomically (nothing is at the
+   * chosen path before), `abortSave` throws the pieces away. Browser: pieces gathered, then a download.
+   */
+  beginSave(req: BeginSaveRequest): Promise<BeginSaveResult>;
+  writeSave(req: WriteSaveRequest): Promise<void>;
+  finishSave(req: SaveStreamRequest): Promise<SaveFileResult>;
+  abortSave(req: SaveStreamRequest): Promise<void>;
   /** Electron: open dialog in main, size-limited read; browser: <input type=file>. Cancel gives []. */
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
@@ -134,6 +169,10 @@ export type ResultOf<K extends BridgeCall> = Awaited<ReturnType<BridgeCalls[K]>>
 export const IPC_CHANNELS = {
   getAppInfo: 'relais:get-app-info',
   saveFile: 'relais:save-file',
+  beginSave: 'relais:begin-save',
+  writeSave: 'relais:write-save',
+  finishSave: 'relais:finish-save',
+  abortSave: 'relais:abort-save',
   openFiles: 'relais:open-files',
   printToPdf: 'relais:print-to-pdf',
   getDiagnostics: 'relais:get-diagnostics',
@@ -259,6 +298,17 @@ function validateBytes(value: unknown): Uint8Array {
   return value;
 }
 
+function validateStream(value: unknown): string {
+  if (typeof value !== 'string' || !SAVE_STREAM_PATTERN.test(value)) fail('stream must be a save stream token');
+  return value;
+}
+
+function validateStreamRequest(args: readonly unknown[]): SaveStreamRequest {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['stream']);
+  return { stream: validateStream(value.stream) };
+}
+
 function noArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('expected no argument');
 }
@@ -292,6 +342,18 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
       bytes: validateBytes(value.bytes),
     };
   }),
+  beginSave: validatorOf('beginSave', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['suggestedName', 'kind']);
+    return { suggestedName: validateFileName(value.suggestedName), kind: validateKind(value.kind) };
+  }),
+  writeSave: validatorOf('writeSave', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['stream', 'bytes']);
+    return { stream: validateStream(value.stream), bytes: validateBytes(value.bytes) };
+  }),
+  finishSave: validatorOf('finishSave', validateStreamRequest),
+  abortSave: validatorOf('abortSave', validateStreamRequest),
   openFiles: validatorOf('openFiles', (args) => {
     const value = onlyArgument(args);
     onlyKeys(value, ['kind', 'multiple']);

@@ -14,6 +14,7 @@ import { beneficiaryRoutes } from '../features/beneficiaries/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
+import { exportRoutes } from '../features/exports/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
@@ -23,7 +24,7 @@ import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
-  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...settingsRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes,
 ];
 
 function Routes() {

@@ -10,5 +10,6 @@ export const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; icon: Icon
   { to: '/beneficiaries', labelKey: 'nav.beneficiaries', icon: 'people' },
   { to: '/workshops', labelKey: 'nav.workshops', icon: 'workshops' },
   { to: '/sync', labelKey: 'nav.sync', icon: 'sync' },
+  { to: '/exports', labelKey: 'nav.exports', icon: 'exports' },
   { to: '/settings', labelKey: 'nav.settings', icon: 'settings' },
 ];

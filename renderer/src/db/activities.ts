@@ -62,3 +62,29 @@ export function countActivitiesBetween(db: RelaisDatabase, from: string, to: str
 export function liveActivitiesOfVillage(db: RelaisDatabase, villageId: string): Promise<Stored<Activity>[]> {
   return liveRecordsWhere(db.activities, 'villageId', villageId);
 }
+
+/**
+ * Live activities dated from `from` to `to` (both included, either open), by date then id, in chunks of
+ * about `size`: each chunk is one `getAll` on the `[deleted+date]` index (as fast as reading the whole
+ * table), so an export streams 100 000 activities in date order without holding them. The next chunk
+ * starts again at the last date read and skips the records of that date already given (there are
+ * few per day; a day with more than a chunk is read in growing steps, never skipped).
+ */
+export async function* liveActivitiesByDate(db: RelaisDatabase, from?: string, to?: string, size = CHUNK_SIZE): AsyncGenerator<Stored<Activity>[]> {
+  const upper = [0, to ?? Dexie.maxKey];
+  let lastDate: string | undefined;
+  let seenOnLastDate = 0;
+  for (;;) {
+    const lower = [0, lastDate ?? from ?? Dexie.minKey];
+    const rows = await db.activities.where('[deleted+date]').between(lower, upper, true, true).limit(seenOnLastDate + size).toArray();
+    const fresh = rows.slice(seenOnLastDate);
+    if (fresh.length === 0) return;
+    yield fresh;
+    if (rows.length < seenOnLastDate + size) return;
+    const tail = fresh[fresh.length - 1].date;
+    let sameTail = 0;
+    for (let i = rows.length - 1; i >= 0 && rows[i].date === tail; i -= 1) sameTail += 1;
+    seenOnLastDate = tail === lastDate ? rows.length : sameTail;
+    lastDate = tail;
+  }
+}

@@ -4,9 +4,13 @@ import type { WorkshopSeries } from '../domain/workshops/types';
 import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
 
-/** Followed people still in use (not deleted, not erased), by code. */
-export async function liveBeneficiaries(db: RelaisDatabase): Promise<Stored<Beneficiary>[]> {
-  return (await liveRecords(db.beneficiaries)).sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+/** A followed person who still has a code: not anonymised by retention. */
+export type FollowedPerson = Stored<Beneficiary> & { code: string };
+
+/** Followed people still in use (not deleted, not erased, not anonymised), by code. */
+export async function liveBeneficiaries(db: RelaisDatabase): Promise<FollowedPerson[]> {
+  const people = (await liveRecords(db.beneficiaries)).filter((b): b is FollowedPerson => typeof b.code === 'string');
+  return people.sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Identity = key (docs/decisions/0007-identity-is-the-key-and-write-rules.md): this database's device id is the hash
+ * Identity = key (docs/decisions/0009-identity-is-the-key-and-write-rules.md): this database's device id is the hash
  * of its Ed25519 signing key, made once, before the first write. A database from before schema
  * version 6 had a random id: it keeps it as a legacy id (its old records and stamps carry it), claimed
  * on its card under the key's signature, and writes under the key's id from then on.

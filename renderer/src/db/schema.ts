@@ -9,6 +9,7 @@ import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from '.
 import type { MetaKey, MetaRow } from './meta';
 import { migrateToKeyIdentity } from './migrations';
 import type { Statement } from '../domain/sync/seal';
+import { structuresOf, type Profile } from '../domain/profile';
 import type { SecretName, SecretRow } from './sync/keys';
 
 export interface DraftRow {
@@ -76,6 +77,27 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       statements: 'id, author',
     },
     upgrade: migrateToKeyIdentity,
+  },
+  {
+    // National formats (issue 11). Places imported from a national CSV are matched by the file's id
+    // (`idNational`) on the next import. The profile's single structure name becomes its list of
+    // employing structures, each with La Coop's 12-month retention.
+    //
+    // Records are NOT rewritten: every field added since (the employing structure, year of birth, the
+    // schema's place columns, coverage per operator…) is optional, and older shapes stay valid (a
+    // place's `itinerance` as one string, read by `itinerancesOf`). Rewriting a synced field would need
+    // a new stamp: this device would then claim an edit of records others wrote and send them all again.
+    version: 7,
+    stores: {
+      places: `${SYNCED}, villageId, idNational`,
+    },
+    upgrade: async (tx) => {
+      const meta = tx.table<MetaRow, MetaKey>('meta');
+      const row = await meta.get('profile');
+      if (!row) return;
+      const profile = row.value as Profile;
+      if (!profile.structures) await meta.put({ key: 'profile', value: { ...profile, structures: structuresOf(profile) } });
+    },
   },
   {
     // Issue 9, secrets sealed at rest: the device's private keys, each wrapped with a vault key that the

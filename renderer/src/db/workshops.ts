@@ -5,7 +5,7 @@
  */
 import { writeTransaction } from './identity';
 import type { Relais } from './index';
-import { dataOf, type Activity, type CommuneRef, type Stored } from '../domain/records';
+import { dataOf, type Activity, type CommuneRef, type Stored, type StructureEmployeuse } from '../domain/records';
 import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
 import { closeSession, type ClosingNotes } from '../domain/workshops/close';
@@ -99,7 +99,11 @@ export async function cancelSession(store: WorkshopStore, id: string): Promise<v
  * so a crash or a validation error leaves neither an orphan activity nor a closed session without one.
  * `notes` words the steps covered and the note to review into the activity's notes.
  */
-export async function closeSessionInDb(store: WorkshopStore, sessionId: string, notes?: ClosingNotes): Promise<Stored<Activity>> {
+/**
+ * `notes`: what the trainer adds when closing; `structure`: the employing structure the activity
+ * carries, as every new activity (La Coop).
+ */
+export async function closeSessionInDb(store: WorkshopStore, sessionId: string, notes?: ClosingNotes, structure?: StructureEmployeuse): Promise<Stored<Activity>> {
   const { db } = store;
   return writeTransaction(db, [db.workshopSessions, db.workshopSeries, db.workshopTemplates, db.activities], async () => {
     const session = await sessionData(store, sessionId);
@@ -109,7 +113,7 @@ export async function closeSessionInDb(store: WorkshopStore, sessionId: string, 
     const activity = closeSession(session, dataOf(series), dataOf(template), session, notes);
     if (!activity) throw new SessionNotClosableError('notPlanned');
     if (activity.beneficiaryIds.length === 0 && !activity.participantsAnonymes) throw new SessionNotClosableError('noParticipant');
-    const created = await store.activities.create(activity);
+    const created = await store.activities.create(structure ? { ...activity, structureEmployeuse: structure } : activity);
     await store.workshopSessions.update(sessionId, { ...session, statut: 'cloturee', activityId: created.id });
     return created;
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { participantCount, summariseActivities, validateActivity, validateAnonymousCounts } from './activity';
+import {
+  completeBreakdown, MAX_DUREE_MINUTES, participantCount, summariseActivities, validateActivity, validateAnonymousCounts,
+  validateNewActivity,
+} from './activity';
 import type { Activity, AnonymousCounts } from './records';
 
 const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
@@ -46,7 +49,7 @@ describe('validateActivity — valid examples', () => {
     expect(codes(individual({ thematiques: ['aide_aux_demarches_administratives'], thematiquesDemarche: ['logement', 'argent_impots'], precisionsDemarche: 'Dossier APL' }))).toEqual([]);
   });
   it('accepts a place of activity with its place id, and every preset or a custom duration', () => {
-    for (const duree of [15, 30, 45, 60, 90, 120, 37, 1440]) {
+    for (const duree of [15, 30, 45, 60, 90, 120, 37, 1439]) {
       expect(codes(individual({ typeLieu: 'lieu_activite', commune: undefined, placeId: 'p1', duree }))).toEqual([]);
     }
   });
@@ -94,9 +97,21 @@ describe('validateActivity — common rules', () => {
   it('allows precisions only with administrative help', () => {
     expect(codes(individual({ precisionsDemarche: 'CAF' }))).toContain('precisionsDemarche:onlyWithDemarches');
   });
-  it('refuses unknown materiel, and "none" combined with something', () => {
+  it('refuses unknown materiel; "none" may sit beside others, as La Coop allows', () => {
     expect(codes(individual({ materiel: ['fax' as never] }))).toContain('materiel:invalid');
-    expect(codes(individual({ materiel: ['aucun', 'telephone'] }))).toContain('materiel:aucunAlone');
+    expect(codes(individual({ materiel: ['aucun', 'telephone'] }))).toEqual([]);
+  });
+  it('takes durations from 1 to 1439 minutes (23 h 59), as La Coop', () => {
+    expect(MAX_DUREE_MINUTES).toBe(1439);
+    expect(codes(individual({ duree: 1440 }))).toEqual(['duree:durationTooLong']);
+    expect(codes(individual({ duree: 0 }))).toEqual(['duree:wholeMinutes']);
+  });
+  it('checks the employing structure when there is one: a name, a SIRET of 14 digits, a commune of the list', () => {
+    const structure = { nom: 'Mairie de Lormes', siret: '21580145000017', commune: LORMES };
+    expect(codes(individual({ structureEmployeuse: structure }))).toEqual([]);
+    expect(codes(individual({ structureEmployeuse: { ...structure, siret: '2158' } }))).toEqual(['structureEmployeuse:siretInvalid']);
+    expect(codes(individual({ structureEmployeuse: { ...structure, nom: ' ' } }))).toEqual(['structureEmployeuse:required']);
+    expect(codes(individual({ structureEmployeuse: { ...structure, commune: { ...LORMES, codeInsee: '5' } } }))).toEqual(['structureEmployeuse:communeInvalid']);
   });
   it('refuses empty tags and over-long notes', () => {
     expect(codes(individual({ tags: ['ok', ' '] }))).toContain('tags:invalid');
@@ -111,8 +126,9 @@ describe('validateActivity — individual sessions', () => {
   it('refuses an unknown autonomy level', () => {
     expect(codes(individual({ autonomie: 'un_peu' as never }))).toContain('autonomie:invalid');
   });
-  it('requires the structure when oriented, and forbids it otherwise', () => {
-    expect(codes(individual({ orienteVersStructure: true }))).toContain('structureDeRedirection:required');
+  it('lets the referral structure be omitted even when referred (La Coop), and forbids it otherwise', () => {
+    expect(codes(individual({ orienteVersStructure: true }))).toEqual([]);
+    expect(codes(individual({ orienteVersStructure: true, structureDeRedirection: 'ailleurs' as never }))).toContain('structureDeRedirection:invalid');
     expect(codes(individual({ orienteVersStructure: false, structureDeRedirection: 'autre' }))).toContain('structureDeRedirection:notAllowed');
     expect(codes(individual({ structureDeRedirection: 'autre' }))).toContain('structureDeRedirection:notAllowed');
   });
@@ -127,9 +143,9 @@ describe('validateActivity — workshops', () => {
     const found = codes(workshop({ autonomie: 'autonome', orienteVersStructure: true, structureDeRedirection: 'autre' }));
     expect(found).toEqual(expect.arrayContaining(['autonomie:notAllowed', 'orienteVersStructure:notAllowed', 'structureDeRedirection:notAllowed']));
   });
-  it('requires a title', () => {
-    expect(codes(workshop({ titreAtelier: '  ' }))).toContain('titreAtelier:required');
-    expect(codes(workshop({ titreAtelier: undefined }))).toContain('titreAtelier:required');
+  it('takes an optional title, as La Coop, of at most 200 characters', () => {
+    expect(codes(workshop({ titreAtelier: undefined }))).toEqual([]);
+    expect(codes(workshop({ titreAtelier: 'x'.repeat(201) }))).toEqual(['titreAtelier:tooLong']);
   });
   it('refuses an unknown level', () => {
     expect(codes(workshop({ niveau: 'expert' as never }))).toContain('niveau:invalid');
@@ -186,6 +202,33 @@ describe('summaries', () => {
     expect(s).toMatchObject({ total: 3, individuel: 2, collectif: 1, participants: 10, minutes: 195 });
     expect(s.byDay).toEqual({ '2026-03-12': 2, '2026-04-01': 1 });
     expect(s.byMonth).toEqual({ '2026-03': 2, '2026-04': 1 });
+  });
+});
+
+describe('La Coop rules added with the national exports', () => {
+  it('lets an anonymous individual activity say gender, age band, status, commune and "already helped"', () => {
+    const person = { genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', communeResidence: LORMES, dejaAccompagne: true } as const;
+    expect(codes(individual({ beneficiaireAnonyme: person }))).toEqual([]);
+    expect(codes(individual({ beneficiaireAnonyme: { genre: 'autre' as never } }))).toEqual(['beneficiaireAnonyme.genre:invalid']);
+    // Details of an anonymous person make no sense beside a followed one, nor in a workshop.
+    expect(codes(individual({ beneficiaryIds: ['b1'], beneficiaireAnonyme: person }))).toEqual(['beneficiaireAnonyme:notAllowed']);
+    expect(codes(workshop({ beneficiaireAnonyme: person }))).toEqual(['beneficiaireAnonyme:notAllowed']);
+  });
+  it('bounds each anonymous count at 10,000', () => {
+    expect(validateAnonymousCounts(counts({ total: 10_000, genres: { feminin: 10_000 } }))).toEqual([]);
+    expect(validateAnonymousCounts(counts({ total: 10_001 }))).toEqual([{ field: 'participantsAnonymes.total', code: 'countTooLarge', params: { max: 10_000 } }]);
+  });
+  it('fills "non communiqué" with what the other codes leave of the total', () => {
+    const c = counts({ total: 8, genres: { feminin: 5, non_communique: 1 }, statutsSociaux: { retraite: 6 } });
+    expect(completeBreakdown(c, 'genres')).toEqual({ masculin: 0, feminin: 5, non_communique: 3 });
+    expect(completeBreakdown(c, 'statutsSociaux')).toEqual({ scolarise: 0, sans_emploi: 0, en_emploi: 0, retraite: 6, non_communique: 2 });
+    expect(completeBreakdown(c, 'tranchesAge').non_communique).toBe(8);
+  });
+  it('requires a new activity to carry its employing structure (not the records made before)', () => {
+    const structure = { nom: 'Mairie de Lormes' };
+    expect(codes(individual())).toEqual([]);
+    expect(validateNewActivity(individual()).map((i) => `${i.field}:${i.code}`)).toEqual(['structureEmployeuse:required']);
+    expect(validateNewActivity(individual({ typeLieu: 'a_distance', commune: undefined, structureEmployeuse: structure }))).toEqual([]);
   });
 });
 

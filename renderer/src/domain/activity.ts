@@ -7,13 +7,18 @@ import {
   ACTIVITY_TYPES, AUTONOMIE, GENRES, MATERIEL, NIVEAUX, STATUTS_SOCIAUX, STRUCTURES_REDIRECTION, THEMATIQUES,
   THEMATIQUES_DEMARCHE, THEMATIQUE_DEMARCHES, TRANCHES_AGE, TYPES_LIEU, isOneOf,
 } from './codes';
-import type { Activity, AnonymousCounts } from './records';
+import type { Activity, AnonymousCounts, AnonymousPerson, StructureEmployeuse } from './records';
 import { checkRecordDate } from './dates';
 import { validateCommuneRef } from './village';
 import { isNonEmptyText, isWholeNumber, issue, type ValidationIssue } from './validation';
 
-/** One day: a longer "duration" is a typing mistake, not an activity. */
-export const MAX_DUREE_MINUTES = 1440;
+/** 23 h 59 min, La Coop's longest duration: a longer "duration" is a typing mistake, not an activity. */
+export const MAX_DUREE_MINUTES = 1439;
+/** La Coop's bound on each anonymous count: more is a typing mistake. */
+export const MAX_ANONYMOUS_COUNT = 10_000;
+export const MAX_STRUCTURE_NAME_LENGTH = 120;
+/** SIRET: 14 digits. */
+export const SIRET_PATTERN = /^\d{14}$/;
 export const MAX_NOTES_LENGTH = 4000;
 export const MAX_TITLE_LENGTH = 200;
 
@@ -26,13 +31,18 @@ export const BREAKDOWNS = {
 export type BreakdownName = keyof typeof BREAKDOWNS;
 export const BREAKDOWN_NAMES = Object.keys(BREAKDOWNS) as BreakdownName[];
 
-const INDIVIDUAL_ONLY = ['autonomie', 'orienteVersStructure', 'structureDeRedirection'] as const;
+const INDIVIDUAL_ONLY = ['autonomie', 'orienteVersStructure', 'structureDeRedirection', 'beneficiaireAnonyme'] as const;
 const WORKSHOP_ONLY = ['titreAtelier', 'niveau', 'participantsAnonymes'] as const;
 
-/** `now` decides which dates are "in the future" (domain/dates.ts); tests pass a fixed one. */
+/**
+ * The rules every stored activity meets, including those recorded before Relais knew the employing
+ * structure (they have none): what the repository and the bundle importer check. `now` decides which
+ * dates are "in the future" (domain/dates.ts); tests pass a fixed one.
+ */
 export function validateActivity(activity: Activity, now: Date = new Date()): ValidationIssue[] {
   return [
     ...checkCommon(activity, now),
+    ...checkStructure(activity.structureEmployeuse),
     ...checkPlace(activity),
     ...checkThemes(activity),
     ...(activity.type === 'collectif' ? checkWorkshop(activity) : []),
@@ -48,13 +58,35 @@ function checkCommon(a: Activity, now: Date): ValidationIssue[] {
   else if (a.duree > MAX_DUREE_MINUTES) issues.push(issue('duree', 'durationTooLong', { max: MAX_DUREE_MINUTES }));
   const materiel = Array.isArray(a.materiel) ? a.materiel : [];
   if (!Array.isArray(a.materiel) || !materiel.every((m) => isOneOf(MATERIEL, m))) issues.push(issue('materiel', 'invalid'));
-  else if (materiel.includes('aucun') && materiel.length > 1) issues.push(issue('materiel', 'aucunAlone'));
   if (!Array.isArray(a.tags) || !a.tags.every(isNonEmptyText)) issues.push(issue('tags', 'invalid'));
   if (a.notes !== undefined && (typeof a.notes !== 'string' || a.notes.length > MAX_NOTES_LENGTH)) {
     issues.push(issue('notes', 'tooLong', { max: MAX_NOTES_LENGTH }));
   }
   if (a.villageId !== undefined && !isNonEmptyText(a.villageId)) issues.push(issue('villageId', 'invalid'));
   return issues;
+}
+
+/**
+ * A new activity also carries its employing structure, as La Coop's do (the activity form checks
+ * this). A remote activity is located by that structure's commune; like La Coop, a structure whose
+ * commune is unknown leaves it unlocated rather than refused (the form says how to fill it in).
+ */
+export function validateNewActivity(activity: Activity): ValidationIssue[] {
+  const issues = validateActivity(activity);
+  if (activity.structureEmployeuse === undefined) issues.push(issue('structureEmployeuse', 'required'));
+  return issues;
+}
+
+function checkStructure(structure: StructureEmployeuse | undefined): ValidationIssue[] {
+  if (structure === undefined) return [];
+  const field = 'structureEmployeuse';
+  if (!structure || typeof structure !== 'object') return [issue(field, 'invalid')];
+  if (!isNonEmptyText(structure.nom)) return [issue(field, 'required')];
+  if (structure.nom.length > MAX_STRUCTURE_NAME_LENGTH) return [issue(field, 'tooLong', { max: MAX_STRUCTURE_NAME_LENGTH })];
+  if (structure.siret !== undefined && (typeof structure.siret !== 'string' || !SIRET_PATTERN.test(structure.siret))) {
+    return [issue(field, 'siretInvalid')];
+  }
+  return structure.commune === undefined ? [] : validateCommuneRef(field, structure.commune);
 }
 
 /** Where it happened: a place of activity needs the place, a home or "other" needs the commune. */
@@ -104,18 +136,40 @@ function checkIndividual(a: Activity): ValidationIssue[] {
   if (a.orienteVersStructure !== undefined && typeof a.orienteVersStructure !== 'boolean') {
     issues.push(issue('orienteVersStructure', 'invalid'));
   }
+  // As La Coop: the referral structure is optional even when the person was referred.
   if (a.orienteVersStructure === true) {
-    if (!isOneOf(STRUCTURES_REDIRECTION, a.structureDeRedirection)) issues.push(issue('structureDeRedirection', 'required'));
+    if (a.structureDeRedirection !== undefined && !isOneOf(STRUCTURES_REDIRECTION, a.structureDeRedirection)) {
+      issues.push(issue('structureDeRedirection', 'invalid'));
+    }
   } else if (a.structureDeRedirection !== undefined) {
     issues.push(issue('structureDeRedirection', 'notAllowed'));
   }
+  if (a.beneficiaireAnonyme !== undefined) {
+    if (ids && ids.length > 0) issues.push(issue('beneficiaireAnonyme', 'notAllowed'));
+    else issues.push(...validateAnonymousPerson(a.beneficiaireAnonyme));
+  }
+  return issues;
+}
+
+/** An anonymous person's optional details: codes from their lists, a commune from the official list. */
+export function validateAnonymousPerson(person: AnonymousPerson): ValidationIssue[] {
+  const field = 'beneficiaireAnonyme';
+  if (!person || typeof person !== 'object') return [issue(field, 'invalid')];
+  const issues: ValidationIssue[] = [];
+  if (person.genre !== undefined && !isOneOf(GENRES, person.genre)) issues.push(issue(`${field}.genre`, 'invalid'));
+  if (person.trancheAge !== undefined && !isOneOf(TRANCHES_AGE, person.trancheAge)) issues.push(issue(`${field}.trancheAge`, 'invalid'));
+  if (person.statutSocial !== undefined && !isOneOf(STATUTS_SOCIAUX, person.statutSocial)) issues.push(issue(`${field}.statutSocial`, 'invalid'));
+  if (person.communeResidence !== undefined) issues.push(...validateCommuneRef(`${field}.communeResidence`, person.communeResidence));
+  if (person.dejaAccompagne !== undefined && typeof person.dejaAccompagne !== 'boolean') issues.push(issue(`${field}.dejaAccompagne`, 'invalid'));
   return issues;
 }
 
 function checkWorkshop(a: Activity): ValidationIssue[] {
   const issues = forbidden(a, INDIVIDUAL_ONLY);
-  if (!isNonEmptyText(a.titreAtelier)) issues.push(issue('titreAtelier', 'required'));
-  else if (a.titreAtelier.length > MAX_TITLE_LENGTH) issues.push(issue('titreAtelier', 'tooLong', { max: MAX_TITLE_LENGTH }));
+  // Optional, as La Coop has it.
+  if (a.titreAtelier !== undefined && (typeof a.titreAtelier !== 'string' || a.titreAtelier.length > MAX_TITLE_LENGTH)) {
+    issues.push(issue('titreAtelier', 'tooLong', { max: MAX_TITLE_LENGTH }));
+  }
   if (a.niveau !== undefined && !isOneOf(NIVEAUX, a.niveau)) issues.push(issue('niveau', 'invalid'));
   const ids = Array.isArray(a.beneficiaryIds) ? a.beneficiaryIds : undefined;
   if (!ids || !ids.every(isNonEmptyText)) issues.push(issue('beneficiaryIds', 'invalid'));
@@ -130,14 +184,15 @@ function checkWorkshop(a: Activity): ValidationIssue[] {
 }
 
 /**
- * Anonymous participants of a workshop: whole numbers; "already helped" and each breakdown (gender,
- * age band, social status) may not exceed the total — a breakdown may be partial (people who did
- * not say), never larger.
+ * Anonymous participants of a workshop: whole numbers up to 10,000 each; "already helped" and each
+ * breakdown (gender, age band, social status) may not exceed the total — a breakdown may be partial:
+ * "non communiqué" fills the remainder (`completeBreakdown`), never more.
  */
 export function validateAnonymousCounts(counts: AnonymousCounts): ValidationIssue[] {
   const field = 'participantsAnonymes';
   if (!counts || typeof counts !== 'object') return [issue(field, 'invalid')];
   if (!isWholeNumber(counts.total)) return [issue(`${field}.total`, 'wholeNumber')];
+  if (counts.total > MAX_ANONYMOUS_COUNT) return [issue(`${field}.total`, 'countTooLarge', { max: MAX_ANONYMOUS_COUNT })];
   const issues: ValidationIssue[] = [];
   if (!isWholeNumber(counts.dejaAccompagne)) issues.push(issue(`${field}.dejaAccompagne`, 'wholeNumber'));
   else if (counts.dejaAccompagne > counts.total) {
@@ -151,10 +206,32 @@ export function validateAnonymousCounts(counts: AnonymousCounts): ValidationIssu
       issues.push(issue(`${field}.${name}`, 'wholeNumber'));
       continue;
     }
+    if (entries.some(([, n]) => (n as number) > MAX_ANONYMOUS_COUNT)) {
+      issues.push(issue(`${field}.${name}`, 'countTooLarge', { max: MAX_ANONYMOUS_COUNT }));
+      continue;
+    }
     const sum = breakdownSum(breakdown as Record<string, number>);
     if (sum > counts.total) issues.push(issue(`${field}.${name}`, 'exceedsTotal', { sum, total: counts.total }));
   }
   return issues;
+}
+
+/**
+ * A breakdown with every code, "non communiqué" holding whatever the others leave of the total (La
+ * Coop's rule): what exports and statistics count.
+ */
+export function completeBreakdown<N extends BreakdownName>(counts: AnonymousCounts, name: N): Record<(typeof BREAKDOWNS)[N][number], number> {
+  const given = (counts[name] ?? {}) as Partial<Record<string, number>>;
+  const codes = BREAKDOWNS[name] as readonly string[];
+  const complete: Record<string, number> = {};
+  let known = 0;
+  for (const code of codes) {
+    if (code === 'non_communique') continue;
+    complete[code] = given[code] ?? 0;
+    known += complete[code];
+  }
+  complete.non_communique = Math.max(0, counts.total - known);
+  return complete as Record<(typeof BREAKDOWNS)[N][number], number>;
 }
 
 function breakdownSum(breakdown: Partial<Record<string, number>> | undefined): number {

@@ -36,8 +36,19 @@ export const TRANCHES_AGE = [
 export const STATUTS_SOCIAUX = ['scolarise', 'sans_emploi', 'en_emploi', 'retraite', 'non_communique'] as const;
 
 // --- Places: national schema v1.0.2 value lists (exact strings, accents included) ---
+/**
+ * The typologies of places the national tools use (La Coop de la médiation numérique and the national
+ * cartography, from data.inclusion's list): the `typologie` column of the places schema, `|`-joined.
+ */
 export const TYPOLOGIES = [
-  'MUNI', 'EPN', 'BIB', 'TIERS_LIEUX', 'RFS', 'MSAP', 'CCAS', 'ASSO', 'LA_POSTE',
+  'ACI', 'ACIPHC', 'AFPA', 'AI', 'ASE', 'ASSO', 'ASSO_CHOMEUR', 'Autre', 'AVIP', 'BIB', 'CAARUD', 'CADA',
+  'CAF', 'CAP_EMPLOI', 'CAVA', 'CC', 'CCAS', 'CCONS', 'CD', 'CDAS', 'CFP', 'CHRS', 'CHU', 'CIAS', 'CIDFF',
+  'CITMET', 'CMP', 'CMS', 'CPAM', 'CPH', 'CS', 'CSAPA', 'CSC', 'DEETS', 'DEPT', 'DIPLP', 'E2C', 'EA', 'EATT',
+  'EI', 'EITI', 'ENM', 'EPCI', 'EPI', 'EPIDE', 'EPN', 'ES', 'ESAT', 'ESS', 'ETTI', 'EVS', 'FABLAB',
+  'FABRIQUE', 'FAIS', 'FT', 'GEIQ', 'HUDA', 'LA_POSTE', 'MDE', 'MDH', 'MDEF', 'MDPH', 'MDS', 'MJC', 'ML',
+  'MQ', 'MSA', 'MSAP', 'MUNI', 'OACAS', 'ODC', 'OF', 'OIL', 'OPCS', 'PAD', 'PENSION', 'PI', 'PIJ_BIJ',
+  'PIMMS', 'PJJ', 'PLIE', 'PREF', 'PREVENTION', 'REG', 'RELAIS_LECTURE', 'RESSOURCERIE', 'RFS', 'RS_FJT',
+  'SCP', 'SPIP', 'TIERS_LIEUX', 'UDAF',
 ] as const;
 export const SERVICES = [
   'Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien',
@@ -65,6 +76,12 @@ export const DISPOSITIFS = [
   "Point d'accès numérique CAF", 'Promeneurs du net', 'Relais numérique (Emmaüs Connect)',
 ] as const;
 export const ITINERANCE = ['Itinérant', 'Fixe'] as const;
+/** The schema's closed list for `formations_labels` (its pattern); other labels go to `autres_formations_labels`. */
+export const FORMATIONS_LABELS = [
+  'Formé à « Mon Espace Santé »', 'Formé à « DUPLEX » (illettrisme)', 'Arnia/MedNum BFC (Bourgogne-Franche-Comté)',
+  'Collectif ressources et acteurs réemploi (Normandie)', 'Étapes numériques(La Poste)', 'Fabriques de Territoire',
+  'Les Éclaireurs du numérique (Drôme)', 'Mes Papiers (Métropole de Lyon)', 'ORDI 3.0', 'SUD LABS (PACA)',
+] as const;
 
 // --- Village diagnostic (ARCEP, MedNum, INSEE, European smart villages) ---
 export const TECHNOLOGIES_FIXES = ['fibre', 'cable', 'dsl', '4g_fixe', 'thd_radio', 'satellite', 'hd_radio'] as const;
@@ -73,6 +90,8 @@ export const DEBITS = ['moins_8', 'bon_haut_debit', 'tres_haut_debit'] as const;
 export const COUVERTURES_MOBILES = [
   'pas_de_couverture', 'couverture_limitee', 'bonne_couverture', 'tres_bonne_couverture',
 ] as const;
+/** The four mobile network operators ARCEP's maps ("Mon réseau mobile") report on, each separately. */
+export const OPERATEURS_MOBILES = ['orange', 'sfr', 'bouygues_telecom', 'free_mobile'] as const;
 export const EQUIPEMENTS_VILLAGE = [
   'point_acces_public', 'wifi_public', 'imprimante_scanner', 'tiers_lieu', 'mediatheque', 'france_services',
   'services_itinerants',
@@ -105,6 +124,8 @@ export type EquipementVillage = (typeof EQUIPEMENTS_VILLAGE)[number];
 export type PublicPrioritaire = (typeof PUBLICS_PRIORITAIRES)[number];
 export type StadeMaturite = (typeof STADES_MATURITE)[number];
 export type Role = (typeof ROLES)[number];
+export type OperateurMobile = (typeof OPERATEURS_MOBILES)[number];
+export type FormationLabel = (typeof FORMATIONS_LABELS)[number];
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

@@ -51,3 +51,20 @@ export function searchCommunes(communes: Commune[], query: string, limit = 12): 
 export function toCommuneRef(commune: Commune, codePostal = commune.codesPostaux[0]): CommuneRef {
   return { codeInsee: commune.codeInsee, nom: commune.nom, codePostal };
 }
+
+/**
+ * Finds the commune a file names, in the official list: by INSEE code when the file gives one (its
+ * postcode must be one of that commune's), else by name and postcode. The official name is kept.
+ */
+export function communeResolver(communes: readonly Commune[]): (row: { nom: string; codePostal: string; codeInsee?: string }) => CommuneRef | undefined {
+  const byInsee = new Map(communes.map((c) => [c.codeInsee, c]));
+  return ({ nom, codePostal, codeInsee }) => {
+    if (codeInsee) {
+      const commune = byInsee.get(codeInsee);
+      return commune && commune.codesPostaux.includes(codePostal) ? toCommuneRef(commune, codePostal) : undefined;
+    }
+    const key = normaliseName(nom);
+    const commune = communes.find((c) => c.key === key && c.codesPostaux.includes(codePostal));
+    return commune ? toCommuneRef(commune, codePostal) : undefined;
+  };
+}

@@ -20,7 +20,8 @@ export type FieldSpec =
   | { type: 'date' }
   | { type: 'list'; of: FieldSpec; max: number }
   | { type: 'object'; fields: FieldSpecs }
-  | { type: 'map'; keys: readonly string[]; of: FieldSpec };
+  | { type: 'map'; keys: readonly string[]; of: FieldSpec }
+  | { type: 'either'; of: readonly FieldSpec[] };
 
 export type FieldSpecs = { readonly [field: string]: FieldSpec };
 
@@ -41,6 +42,9 @@ export const codeList = (values: readonly string[]): FieldSpec => list(code(valu
 export const object = (fields: FieldSpecs): FieldSpec => ({ type: 'object', fields });
 /** An object whose keys come from a code list, each holding a `of`. */
 export const map = (keys: readonly string[], of: FieldSpec): FieldSpec => ({ type: 'map', keys, of });
+
+/** One of several shapes (a field whose older records hold another shape than newer ones). */
+export const either = (...of: FieldSpec[]): FieldSpec => ({ type: 'either', of });
 
 /**
  * A reference to another record, or a step's key: record ids are UUIDs, starter keys are short words;
@@ -101,6 +105,15 @@ function checkValue(spec: FieldSpec, value: unknown, field: string): ValidationI
         else if (item !== undefined) issues.push(...checkValue(spec.of, item, `${field}.${key}`));
       }
       return issues;
+    }
+    case 'either': {
+      let first: ValidationIssue[] | undefined;
+      for (const shape of spec.of) {
+        const problems = checkValue(shape, value, field);
+        if (problems.length === 0) return [];
+        first ??= problems;
+      }
+      return first ?? [issue(field, 'invalid')];
     }
   }
 }

@@ -18,19 +18,21 @@
 import type { ValidationIssue } from './validation';
 import { validateVillage } from './village';
 import { SURVEY_AUTHOR_MAX, SURVEY_NOTES_MAX, validateSurvey } from './survey';
-import { MAX_DUREE_MINUTES, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH, validateActivity } from './activity';
-import { PIVOT_PATTERN, PLACE_LIMITS, PLACE_LIST_FIELDS, validatePlace } from './place';
-import { validateBeneficiary } from './beneficiary';
+import {
+  MAX_ANONYMOUS_COUNT, MAX_DUREE_MINUTES, MAX_NOTES_LENGTH, MAX_STRUCTURE_NAME_LENGTH, MAX_TITLE_LENGTH, SIRET_PATTERN, validateActivity,
+} from './activity';
+import { MAX_ITEM_LENGTH, MAX_LIST_ITEMS, PIVOT_PATTERN, PLACE_LIMITS, PLACE_LIST_FIELDS, TELEPHONE_PATTERN, validatePlace } from './place';
+import { ANNEE_NAISSANCE_MIN, validateBeneficiary } from './beneficiary';
 import { TEXT_MAX, TITLE_MAX, validateSeries, validateSession, validateTemplate } from './workshops/validation';
 import { SESSION_STATUSES } from './workshops/types';
 import { PIX_COMPETENCES, SELF_ASSESSMENT_LEVELS } from './workshops/pix';
 import {
-  ACTIVITY_TYPES, AUTONOMIE, COUVERTURES_MOBILES, DEBITS, EQUIPEMENTS_VILLAGE, GENRES, ITINERANCE, MATERIEL, NIVEAUX,
+  ACTIVITY_TYPES, AUTONOMIE, COUVERTURES_MOBILES, DEBITS, EQUIPEMENTS_VILLAGE, GENRES, ITINERANCE, MATERIEL, NIVEAUX, OPERATEURS_MOBILES,
   PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE, STATUTS_SOCIAUX, STRUCTURES_REDIRECTION, TECHNOLOGIES_FIXES,
   THEMATIQUES, THEMATIQUES_DEMARCHE, TRANCHES_AGE, TYPES_LIEU,
 } from './codes';
 import {
-  boolean, checkFields, code, codeList, COMMUNE, date, decimal, integer, list, map, object, REFERENCE, text, type FieldSpec, type FieldSpecs,
+  boolean, checkFields, code, codeList, COMMUNE, date, decimal, either, integer, list, map, object, REFERENCE, text, type FieldSpec, type FieldSpecs,
 } from './fields';
 
 /**
@@ -79,6 +81,8 @@ const VILLAGE_FIELDS = {
   commune: COMMUNE,
   departement: text(3, /^(\d{2,3}|2[AB])$/),
   population: integer(0, 100_000_000),
+  /** A census year (the validator bounds it by the current year). */
+  anneePopulation: integer(1800, 9999),
   notes: text(NOTES_MAX),
   demo: DEMO,
 };
@@ -92,6 +96,7 @@ const SURVEY_FIELDS = {
   debit: code(DEBITS),
   couvertureVoix: code(COUVERTURES_MOBILES),
   couverture4g: code(COUVERTURES_MOBILES),
+  couvertureOperateurs: map(OPERATEURS_MOBILES, object({ voix: code(COUVERTURES_MOBILES), data4g: code(COUVERTURES_MOBILES), cinqG: boolean })),
   equipements: codeList(EQUIPEMENTS_VILLAGE),
   nombrePointsAcces: integer(0, 100_000),
   distanceFranceServicesKm: integer(0, 1000),
@@ -103,8 +108,8 @@ const SURVEY_FIELDS = {
   demo: DEMO,
 };
 
-/** People in one workshop, counted (never named): far above any room. */
-const HEADCOUNT = integer(0, 100_000);
+/** People in one workshop, counted (never named): La Coop's bound, far above any room. */
+const HEADCOUNT = integer(0, MAX_ANONYMOUS_COUNT);
 
 const ACTIVITY_FIELDS = {
   type: code(ACTIVITY_TYPES),
@@ -126,6 +131,10 @@ const ACTIVITY_FIELDS = {
   structureDeRedirection: code(STRUCTURES_REDIRECTION),
   titreAtelier: text(MAX_TITLE_LENGTH),
   niveau: code(NIVEAUX),
+  structureEmployeuse: object({ nom: text(MAX_STRUCTURE_NAME_LENGTH), commune: COMMUNE, siret: text(14, SIRET_PATTERN) }),
+  beneficiaireAnonyme: object({
+    genre: code(GENRES), trancheAge: code(TRANCHES_AGE), statutSocial: code(STATUTS_SOCIAUX), communeResidence: COMMUNE, dejaAccompagne: boolean,
+  }),
   participantsAnonymes: object({
     total: HEADCOUNT,
     dejaAccompagne: HEADCOUNT,
@@ -151,9 +160,21 @@ const PLACE_FIELDS = {
   modalitesAcces: codeList(PLACE_LIST_FIELDS.modalitesAcces),
   modalitesAccompagnement: codeList(PLACE_LIST_FIELDS.modalitesAccompagnement),
   dispositifs: codeList(PLACE_LIST_FIELDS.dispositifs),
-  itinerance: code(ITINERANCE),
+  /** A list; records written before schema 7 hold one value. */
+  itinerance: either(codeList(ITINERANCE), code(ITINERANCE)),
   horaires: text(PLACE_LIMITS.horaires),
   presentationResume: text(PLACE_LIMITS.presentationResume),
+  presentationDetail: text(PLACE_LIMITS.presentationDetail),
+  telephone: text(20, TELEPHONE_PATTERN),
+  courriels: list(text(MAX_ITEM_LENGTH), MAX_LIST_ITEMS),
+  sitesWeb: list(text(MAX_ITEM_LENGTH), MAX_LIST_ITEMS),
+  structureParente: text(PLACE_LIMITS.structureParente),
+  formationsLabels: codeList(PLACE_LIST_FIELDS.formationsLabels),
+  autresFormationsLabels: list(text(MAX_ITEM_LENGTH), MAX_LIST_ITEMS),
+  ficheAccesLibre: text(PLACE_LIMITS.ficheAccesLibre),
+  priseRdv: text(PLACE_LIMITS.priseRdv),
+  source: text(PLACE_LIMITS.source),
+  idNational: text(PLACE_LIMITS.idNational),
   latitude: decimal(-90, 90),
   longitude: decimal(-180, 180),
   dateMaj: date,
@@ -164,6 +185,10 @@ const BENEFICIARY_FIELDS = {
   code: text(10),
   genre: code(GENRES),
   trancheAge: code(TRANCHES_AGE),
+  /** A year only, never a date (the validator bounds it by the current year). */
+  anneeNaissance: integer(ANNEE_NAISSANCE_MIN, 9999),
+  /** YYYY-MM-DD the person was anonymised: the code and year of birth are gone. */
+  anonymiseLe: date,
   statutSocial: code(STATUTS_SOCIAUX),
   communeResidence: COMMUNE,
   dejaAccompagne: boolean,
@@ -223,8 +248,16 @@ const SESSION_FIELDS = {
   activityId: REFERENCE,
 };
 
-/** Declares a kind; its data type is read from its validator, its table name kept as a literal type. */
-function kind<Data extends object, Table extends string>(declaration: KindDeclaration<Data, Table>): KindDeclaration<Data, Table> {
+/** Declared fields the data type does not have (a misspelt or removed field): each must be `never`. */
+type NotInData<Fields, Data> = { readonly [F in Exclude<keyof Fields, keyof Data>]: never };
+
+/**
+ * Declares a kind; its data type is read from its validator, its table name kept as a literal type.
+ * `fields` must name every field of the data (`FieldsOf`) and nothing else (`NotInData`).
+ */
+function kind<Data extends object, Table extends string, Fields extends FieldsOf<Data>>(
+  declaration: KindDeclaration<Data, Table> & { fields: Fields & NotInData<Fields, NoInfer<Data>> },
+): KindDeclaration<Data, Table> {
   return declaration;
 }
 

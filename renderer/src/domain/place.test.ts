@@ -1,80 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeToSchemaRow, SCHEMA_COLUMNS, UNKNOWN_PIVOT, validatePlace } from './place';
+import { validatePlace } from './place';
 import type { Place } from './records';
-import { isIsoDate } from './validation';
-
-/**
- * The national schema and its official valid example (Licence Ouverte 2.0), vendored unchanged in the
- * repository with their source and licence note (reference/lieux-mediation-numerique/README.md).
- */
-const REFERENCE_DIR = fileURLToPath(new URL('../../../reference/lieux-mediation-numerique', import.meta.url));
-
-interface SchemaField {
-  name: string;
-  type: string;
-  constraints?: { required?: boolean; pattern?: string; maxLength?: number };
-}
-
-function readSchemaFields(): SchemaField[] {
-  const schema = JSON.parse(readFileSync(join(REFERENCE_DIR, 'schema.json'), 'utf8')) as { fields: SchemaField[] };
-  return schema.fields;
-}
-
-/** The rows of a CSV file (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') { row.push(field); field = ''; }
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-/** The official example, one object per row keyed by the CSV header. */
-function readExampleRows(): { header: string[]; rows: Record<string, string>[] } {
-  const [header, ...lines] = parseCsv(readFileSync(join(REFERENCE_DIR, 'exemple-valide.csv'), 'utf8'));
-  return { header, rows: lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))) };
-}
-
-/** Frictionless patterns match the whole value (XML Schema semantics), hence the anchors. */
-function matchesWhole(pattern: string, value: string): boolean {
-  return new RegExp(`^(?:${pattern})$`, 'u').test(value);
-}
-
-/** Every violation of the schema's field constraints by one row, as readable strings. */
-function schemaViolations(fields: SchemaField[], row: Record<string, string>): string[] {
-  const problems: string[] = [];
-  for (const field of fields) {
-    const value = row[field.name];
-    if (value === undefined) { problems.push(`${field.name}: column missing`); continue; }
-    const c = field.constraints ?? {};
-    if (value === '') {
-      if (c.required) problems.push(`${field.name}: required`);
-      continue;
-    }
-    if (c.pattern && !matchesWhole(c.pattern, value)) problems.push(`${field.name}: pattern (${value})`);
-    if (c.maxLength !== undefined && [...value].length > c.maxLength) problems.push(`${field.name}: too long`);
-    if (field.type === 'number' && !Number.isFinite(Number(value))) problems.push(`${field.name}: not a number`);
-    if (field.type === 'date' && !isIsoDate(value)) problems.push(`${field.name}: not a date`);
-  }
-  return problems;
-}
 
 function samplePlace(overrides: Partial<Place> = {}): Place {
   return {
@@ -170,39 +96,25 @@ describe('validatePlace', () => {
   });
 });
 
-describe('placeToSchemaRow', () => {
-  const fields = readSchemaFields();
-
-  it('has exactly the columns of the national schema, in its order', () => {
-    expect(Object.keys(placeToSchemaRow(samplePlace(), 'p-1'))).toEqual(fields.map((f) => f.name));
-    expect([...SCHEMA_COLUMNS]).toEqual(fields.map((f) => f.name));
+describe('validatePlace — the schema columns collected since schema 7', () => {
+  it('checks opening hours with the OpenStreetMap parser', () => {
+    expect(codes(samplePlace({ horaires: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off' }))).toEqual([]);
+    expect(codes(samplePlace({ horaires: 'du lundi au vendredi' }))).toEqual(['horaires:openingHoursInvalid']);
   });
-
-  it('produces a row that satisfies every field constraint of the schema', () => {
-    const row = placeToSchemaRow(samplePlace({ pivot: '43493312300029' }), '0195f0a2-7c41-7000-8000-000000000001');
-    expect(schemaViolations(fields, row)).toEqual([]);
-    expect(row.services).toBe('Aide aux démarches administratives|Maîtrise des outils numériques du quotidien');
-    expect(row.typologie).toBe('BIB|MUNI');
-    expect(row.code_insee).toBe('58145');
-    expect(row.latitude).toBe('47.2906');
+  it('checks the phone against the schema pattern, e-mails and web addresses', () => {
+    expect(codes(samplePlace({ telephone: '+33386228000', courriels: ['a@b.fr'], sitesWeb: ['https://lormes.fr'], priseRdv: 'https://rdv.fr' }))).toEqual([]);
+    expect(codes(samplePlace({ telephone: '03 86 22 80 00' }))).toEqual(['telephone:telephoneInvalid']);
+    expect(codes(samplePlace({ courriels: ['pas un courriel'] }))).toEqual(['courriels:emailInvalid']);
+    expect(codes(samplePlace({ sitesWeb: ['lormes.fr'] }))).toEqual(['sitesWeb:urlInvalid']);
+    expect(codes(samplePlace({ ficheAccesLibre: 'acceslibre' }))).toEqual(['ficheAccesLibre:urlInvalid']);
   });
-
-  it('uses the national "unknown pivot" so a place without SIRET still validates', () => {
-    const row = placeToSchemaRow(samplePlace({ pivot: undefined }), 'p-2');
-    expect(row.pivot).toBe(UNKNOWN_PIVOT);
-    expect(schemaViolations(fields, row)).toEqual([]);
+  it('restricts formations_labels to the schema list, other labels are free', () => {
+    expect(codes(samplePlace({ formationsLabels: ['ORDI 3.0'], autresFormationsLabels: ['Label local'] }))).toEqual([]);
+    expect(codes(samplePlace({ formationsLabels: ['Label local'] }))).toEqual(['formationsLabels:invalid']);
   });
-
-  it('the schema check accepts the official valid example, so it is no stricter than the standard', () => {
-    const { header, rows } = readExampleRows();
-    expect(header).toEqual([...SCHEMA_COLUMNS]);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(schemaViolations(fields, row)).toEqual([]);
-  });
-
-  it('the schema check itself catches a broken row (the test can fail)', () => {
-    const row = placeToSchemaRow(samplePlace(), 'p-3');
-    expect(schemaViolations(fields, { ...row, code_postal: '5814', services: 'Autre chose', nom: '' }))
-      .toEqual(['nom: required', 'code_postal: pattern (5814)', 'services: pattern (Autre chose)']);
+  it('takes itinerance as a list, or as the single value records held before schema 7', () => {
+    expect(codes(samplePlace({ itinerance: ['Itinérant', 'Fixe'] }))).toEqual([]);
+    expect(codes(samplePlace({ itinerance: 'Fixe' }))).toEqual([]);
+    expect(codes(samplePlace({ itinerance: ['Fixe', 'Fixe'] }))).toEqual(['itinerance:invalid']);
   });
 });

@@ -6,7 +6,7 @@
  * repositories on each change: that is what lets bundles merge field by field (see design.md).
  */
 import type {
-  ActivityType, Autonomie, CouvertureMobile, Debit, EquipementVillage, Genre, Materiel, Niveau,
+  ActivityType, Autonomie, CouvertureMobile, Debit, EquipementVillage, Genre, Materiel, Niveau, OperateurMobile,
   PublicPrioritaire, StadeMaturite, StatutFibre, StatutSocial, StructureRedirection, TechnologieFixe,
   Thematique, ThematiqueDemarche, TrancheAge, TypeLieu, Typologie,
 } from './codes';
@@ -74,6 +74,8 @@ export interface Village {
   commune: CommuneRef;
   departement: string;
   population?: number;
+  /** Census year the population refers to (INSEE "population légale" of that year). */
+  anneePopulation?: number;
   notes?: string;
   /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
   demo?: boolean;
@@ -89,6 +91,8 @@ export interface Survey {
   debit?: Debit;
   couvertureVoix?: CouvertureMobile;
   couverture4g?: CouvertureMobile;
+  /** What ARCEP's maps say for each operator: voice/SMS and 4G data levels, and whether 5G is there. */
+  couvertureOperateurs?: Partial<Record<OperateurMobile, CouvertureOperateur>>;
   equipements: EquipementVillage[];
   nombrePointsAcces?: number;
   /** Distance to the nearest France Services desk when there is none in the village. */
@@ -100,6 +104,37 @@ export interface Survey {
   notes?: string;
   /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
   demo?: boolean;
+}
+
+export interface CouvertureOperateur {
+  voix?: CouvertureMobile;
+  data4g?: CouvertureMobile;
+  /** 5G available in the village from this operator. */
+  cinqG?: boolean;
+}
+
+/**
+ * The structure that employs the mediator (La Coop's "structure employeuse"), copied onto each
+ * activity so that it travels with it: a coordinator's laptop has the activity, not the mediator's
+ * profile. Its commune locates remote activities.
+ */
+export interface StructureEmployeuse {
+  nom: string;
+  commune?: CommuneRef;
+  /** SIRET (14 digits), when known. */
+  siret?: string;
+}
+
+/**
+ * What may be said, for statistics, of the person helped in an individual activity that names no
+ * followed person (La Coop's anonymous beneficiary): never who they are.
+ */
+export interface AnonymousPerson {
+  genre?: Genre;
+  trancheAge?: TrancheAge;
+  statutSocial?: StatutSocial;
+  communeResidence?: CommuneRef;
+  dejaAccompagne?: boolean;
 }
 
 export interface AnonymousCounts {
@@ -127,8 +162,12 @@ export interface Activity {
   materiel: Materiel[];
   tags: string[];
   notes?: string;
+  /** Required for new activities (activity form, workshop closing); absent on records made before it existed. */
+  structureEmployeuse?: StructureEmployeuse;
   // individuel
   beneficiaryIds: string[];
+  /** Individual activity with no followed person: optional details for statistics. */
+  beneficiaireAnonyme?: AnonymousPerson;
   autonomie?: Autonomie;
   orienteVersStructure?: boolean;
   structureDeRedirection?: StructureRedirection;
@@ -155,9 +194,31 @@ export interface Place {
   modalitesAcces: string[];
   modalitesAccompagnement: string[];
   dispositifs: string[];
-  itinerance?: string;
+  /**
+   * 'Itinérant', 'Fixe' or both. Records written before schema 7 hold one string: read it with
+   * `itinerancesOf` (domain/place.ts).
+   */
+  itinerance?: string[] | string;
+  /** OpenStreetMap `opening_hours` syntax, checked with the `opening_hours` parser. */
   horaires?: string;
   presentationResume?: string;
+  presentationDetail?: string;
+  /** E.164-like, as the schema's pattern wants it (+33…). */
+  telephone?: string;
+  courriels?: string[];
+  sitesWeb?: string[];
+  /** The structure this place belongs to (free text, often its SIRET). */
+  structureParente?: string;
+  formationsLabels?: string[];
+  autresFormationsLabels?: string[];
+  /** URL of the place's accessibility sheet on acceslibre. */
+  ficheAccesLibre?: string;
+  /** URL where an appointment can be booked. */
+  priseRdv?: string;
+  /** Who collected this place: the schema's `source` (a structure, never the software). */
+  source?: string;
+  /** The place's `id` in a national CSV it came from: re-importing that file merges by it. */
+  idNational?: string;
   latitude?: number;
   longitude?: number;
   /** YYYY-MM-DD of the last update of the place's information. */
@@ -166,14 +227,26 @@ export interface Place {
   demo?: boolean;
 }
 
-/** A followed person: a pseudonymous code only — never a name, phone, e-mail or address. */
+/**
+ * A followed person: a pseudonymous code only — never a name, phone, e-mail or address. Gender, age
+ * band and status are optional: absent means "non communiqué", as La Coop reads it.
+ */
 export interface Beneficiary {
-  code: string;
-  genre: Genre;
-  trancheAge: TrancheAge;
-  statutSocial: StatutSocial;
+  /** Absent once anonymised (`anonymiseLe`). */
+  code?: string;
+  genre?: Genre;
+  /** Derived from `anneeNaissance` when that is known (domain/beneficiary.ts `trancheAgeOf`). */
+  trancheAge?: TrancheAge;
+  /** Year of birth only, never the date: the age band is computed from it and kept current. */
+  anneeNaissance?: number;
+  statutSocial?: StatutSocial;
   communeResidence?: CommuneRef;
   dejaAccompagne: boolean;
+  /**
+   * YYYY-MM-DD the person was anonymised (retention): the code and year of birth are gone, gender,
+   * age band, status and commune stay for statistics, and the activities keep counting them.
+   */
+  anonymiseLe?: string;
   /** Fictitious record created by "Load demo data" (Settings); removed in one click, tagged "Démo" in lists. */
   demo?: boolean;
 }

@@ -3,7 +3,7 @@
  * (nothing invalid is ever stored) and in the bundle importer.
  */
 import {
-  COUVERTURES_MOBILES, DEBITS, EQUIPEMENTS_VILLAGE, PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE,
+  COUVERTURES_MOBILES, DEBITS, OPERATEURS_MOBILES, EQUIPEMENTS_VILLAGE, PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE,
   TECHNOLOGIES_FIXES, THEMATIQUES, isOneOf,
 } from './codes';
 import type { Survey } from './records';
@@ -51,7 +51,28 @@ function checkConnectivity(s: Survey): ValidationIssue[] {
     ...checkOptionalCode('debit', DEBITS, s.debit),
     ...checkOptionalCode('couvertureVoix', COUVERTURES_MOBILES, s.couvertureVoix),
     ...checkOptionalCode('couverture4g', COUVERTURES_MOBILES, s.couverture4g),
+    ...checkOperators(s.couvertureOperateurs),
   ];
+}
+
+/** Coverage per operator: known operators only, each with known levels and a yes/no for 5G. */
+function checkOperators(value: unknown): ValidationIssue[] {
+  if (value === undefined) return [];
+  const field = 'couvertureOperateurs';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [issue(field, 'invalid')];
+  const issues: ValidationIssue[] = [];
+  for (const [operator, coverage] of Object.entries(value)) {
+    if (!isOneOf(OPERATEURS_MOBILES, operator) || !coverage || typeof coverage !== 'object') {
+      issues.push(issue(field, 'unknownCode'));
+      continue;
+    }
+    const { voix, data4g, cinqG, ...rest } = coverage as Record<string, unknown>;
+    if (Object.keys(rest).length > 0) issues.push(issue(`${field}.${operator}`, 'invalid'));
+    issues.push(...checkOptionalCode(`${field}.${operator}.voix`, COUVERTURES_MOBILES, voix));
+    issues.push(...checkOptionalCode(`${field}.${operator}.data4g`, COUVERTURES_MOBILES, data4g));
+    if (cinqG !== undefined && typeof cinqG !== 'boolean') issues.push(issue(`${field}.${operator}.cinqG`, 'invalid'));
+  }
+  return issues;
 }
 
 /**

@@ -23,8 +23,18 @@ export function validateVillage(village: Village): ValidationIssue[] {
   if (village.population !== undefined && !(Number.isInteger(village.population) && village.population >= 0)) {
     issues.push(issue('population', 'invalid'));
   }
+  if (village.anneePopulation !== undefined && !(Number.isInteger(village.anneePopulation)
+    && village.anneePopulation >= 1800 && village.anneePopulation <= new Date().getFullYear() + 1)) {
+    issues.push(issue('anneePopulation', 'invalid'));
+  }
   return issues;
 }
+
+/**
+ * The census year of the populations in the bundled commune list: @etalab/decoupage-administratif
+ * 6.0.0 ships INSEE's "populations légales" of 2023, in force from 1 January 2026.
+ */
+export const COMMUNES_POPULATION_YEAR = 2023;
 
 /** A new village for a commune of the official list (its first postcode unless one is chosen). */
 export function villageFromCommune(commune: Commune, codePostal?: string): Village {
@@ -32,6 +42,7 @@ export function villageFromCommune(commune: Commune, codePostal?: string): Villa
     commune: toCommuneRef(commune, codePostal ?? commune.codesPostaux[0]),
     departement: commune.departement,
     population: commune.population,
+    anneePopulation: COMMUNES_POPULATION_YEAR,
   };
 }
 

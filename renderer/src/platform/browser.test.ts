@@ -38,6 +38,29 @@ describe('browser saveFile', () => {
   });
 });
 
+describe('browser streamed save', () => {
+  it('gathers the pieces and downloads them as one file, under the kind\'s extension', async () => {
+    const { stream } = await browserApi.beginSave({ suggestedName: 'relais-cra', kind: 'xlsx' });
+    expect(stream).toMatch(/^[0-9a-f]{32}$/);
+    await browserApi.writeSave({ stream: stream!, bytes: new TextEncoder().encode('ab') });
+    await browserApi.writeSave({ stream: stream!, bytes: new TextEncoder().encode('c') });
+    expect(created).toHaveLength(0); // nothing downloaded before the end
+    await expect(browserApi.finishSave({ stream: stream! })).resolves.toEqual({ saved: true, fileName: 'relais-cra.xlsx' });
+    const blob = vi.mocked(URL.createObjectURL).mock.calls[0][0] as Blob;
+    expect(await blob.text()).toBe('abc');
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await expect(browserApi.writeSave({ stream: stream!, bytes: new Uint8Array(1) })).rejects.toThrow('RELAIS_INVALID_ARGUMENT');
+  });
+
+  it('downloads nothing when aborted', async () => {
+    const { stream } = await browserApi.beginSave({ suggestedName: 'cra.csv', kind: 'csv' });
+    await browserApi.writeSave({ stream: stream!, bytes: new Uint8Array(3) });
+    await browserApi.abortSave({ stream: stream! });
+    expect(created).toHaveLength(0);
+    await expect(browserApi.finishSave({ stream: stream! })).rejects.toThrow('RELAIS_INVALID_ARGUMENT');
+  });
+});
+
 describe('browser openFiles', () => {
   it('resolves with the chosen files as Uint8Array', async () => {
     const pending = browserApi.openFiles({ kind: 'csv', multiple: true });

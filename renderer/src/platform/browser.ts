@@ -8,6 +8,8 @@
 import i18next from 'i18next';
 import type {
   AppInfo,
+  BeginSaveRequest,
+  BeginSaveResult,
   BRIDGE_ERRORS,
   DesktopApi,
   DiagnosticsRequest,
@@ -20,6 +22,8 @@ import type {
   OpenFilesRequest,
   SaveFileRequest,
   SaveFileResult,
+  SaveStreamRequest,
+  WriteSaveRequest,
   SecretRequest,
 } from '../../../electron/shared/contract';
 
@@ -34,6 +38,7 @@ const EXTENSIONS: typeof FILE_EXTENSIONS = {
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],
+  xlsx: ['xlsx'],
 };
 const MIME_TYPES: Record<FileKind, string> = {
   bundle: 'application/octet-stream',
@@ -41,6 +46,7 @@ const MIME_TYPES: Record<FileKind, string> = {
   pdf: 'application/pdf',
   json: 'application/json',
   csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** How long a download's object URL is kept: some browsers read it after click() returns. */
@@ -62,7 +68,11 @@ function blobPart(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** "saved" means the download was handed to the browser; where it lands is the browser's choice. */
 function download(bytes: Uint8Array, fileName: string, type: string): SaveFileResult {
-  const url = URL.createObjectURL(new Blob([blobPart(bytes)], { type }));
+  return downloadBlob(new Blob([blobPart(bytes)], { type }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): SaveFileResult {
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;
@@ -74,6 +84,41 @@ function download(bytes: Uint8Array, fileName: string, type: string): SaveFileRe
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
   return { saved: true, fileName };
 }
+
+/**
+ * Streamed saves in a browser: the pieces are gathered as Blob parts (which the browser may keep on
+ * disk rather than in the page's memory) and handed over as one download when finished.
+ */
+const streamedSaves = new Map<string, { name: string; kind: FileKind; parts: Blob[] }>();
+
+function streamToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function openSave(stream: string) {
+  const save = streamedSaves.get(stream);
+  if (!save) throw new Error('RELAIS_INVALID_ARGUMENT: no such save');
+  return save;
+}
+
+const streamedSave = {
+  beginSave: async (req: BeginSaveRequest): Promise<BeginSaveResult> => {
+    const stream = streamToken();
+    streamedSaves.set(stream, { name: withExtension(req.suggestedName, req.kind), kind: req.kind, parts: [] });
+    return { stream };
+  },
+  writeSave: async (req: WriteSaveRequest): Promise<void> => {
+    openSave(req.stream).parts.push(new Blob([blobPart(req.bytes)]));
+  },
+  finishSave: async (req: SaveStreamRequest): Promise<SaveFileResult> => {
+    const save = openSave(req.stream);
+    streamedSaves.delete(req.stream);
+    return downloadBlob(new Blob(save.parts, { type: MIME_TYPES[save.kind] }), save.name);
+  },
+  abortSave: async (req: SaveStreamRequest): Promise<void> => {
+    streamedSaves.delete(req.stream);
+  },
+};
 
 /**
  * Files the page was handed (chosen in a browser's dialog, or dropped on the window in any shell), read
@@ -136,6 +181,7 @@ export const browserApi = {
   }),
   saveFile: async (req: SaveFileRequest): Promise<SaveFileResult> =>
     download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),
+  ...streamedSave,
   openFiles: (req: OpenFilesRequest): Promise<OpenedFile[]> => chooseFiles(req),
   printToPdf: async (): Promise<SaveFileResult> => {
     // The browser's print dialog offers "Save as PDF"; the page cannot know whether it was used.

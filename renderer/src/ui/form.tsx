@@ -140,14 +140,16 @@ interface SelectFieldProps<V extends string> {
   error?: ValidationIssue;
   required?: boolean;
   field?: string;
+  /** Shown but not chosen (a value computed from another field). */
+  disabled?: boolean;
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, placeholder, hint, error, required, field }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({ label, value, options, onChange, placeholder, hint, error, required, field, disabled }: SelectFieldProps<V>) {
   return (
     <Field label={label} hint={hint} error={error} required={required} field={field}>
       {({ id, describedBy, invalid }) => (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value as V | '')} aria-describedby={describedBy}
-          aria-invalid={invalid} aria-required={required}>
+          aria-invalid={invalid} aria-required={required} disabled={disabled}>
           <option value="">{placeholder ?? '—'}</option>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
@@ -342,5 +344,7 @@ export function ErrorSummary({ issues, fieldLabel }: { issues: ValidationIssue[]
 /** Options for a code list, labelled from the `codes` namespace: `codes:<list>.<code>`. */
 export function useCodeOptions<V extends string>(list: string, codes: readonly V[]): Option<V>[] {
   const { t } = useTranslation('codes');
-  return codes.map((code) => ({ value: code, label: t(`${list}.${code}`) }));
+  // The list's labels as one object: a national value may hold a dot ("ORDI 3.0"), which a key path would split.
+  const labels = t(list, { returnObjects: true }) as Record<string, string>;
+  return codes.map((code) => ({ value: code, label: labels?.[code] ?? code }));
 }

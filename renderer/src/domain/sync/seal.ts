@@ -11,7 +11,7 @@
  *
  * Why statements and not one signature per record: in Chromium an Ed25519 verification costs about
  * 130 µs (run side by side), a SHA-256 digest about 6 µs; 100 000 relayed records would take 13 s to
- * check one by one, 1 s by digest (docs/decisions/0007-identity-is-the-key-and-write-rules.md).
+ * check one by one, 1 s by digest (docs/decisions/0009-identity-is-the-key-and-write-rules.md).
  *
  * The author seals its records when it exports them (db/sync/seal.ts); receivers keep the statements
  * and relays forward them. A bundle's own records are vouched for by the bundle's signature: only

@@ -14,7 +14,9 @@ import { readRememberedDetails, rememberDetails } from '../../db/activityDefault
 import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlacesByName } from '../../db/places';
 import { liveVillagesByName } from '../../db/villages';
-import { validateActivity } from '../../domain/activity';
+import { validateNewActivity } from '../../domain/activity';
+import { structuresOf } from '../../domain/profile';
+import { readProfile } from '../../db/profile';
 import { ACTIVITY_TYPES, isOneOf, type ActivityType } from '../../domain/codes';
 import { dataOf, type Activity, type Place, type Stored, type Village } from '../../domain/records';
 import { rememberedFrom, type RememberedDetails } from '../../domain/rememberedDetails';
@@ -34,6 +36,7 @@ import { listFocusState } from './focusAfterSave';
 import {
   BreakdownsSection, ParticipantsSection, hasMoreDetails, IndividualSection, NotesSection, TypeChoice, WhatSection, WhenSection, WhereSection, WorkshopSection,
 } from './sections';
+import { AnonymousPersonFields, StructureField } from './nationalFields';
 
 function liveChoices(places: Stored<Place>[], villages: Stored<Village>[]): LiveChoices {
   return { placeIds: new Set(places.map((p) => p.id)), villageIds: new Set(villages.map((v) => v.id)) };
@@ -99,6 +102,8 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
   const formRef = useRef<HTMLFormElement>(null);
   const saving = useRef(false);
   const beneficiaries = useRead(liveBeneficiaries) ?? [];
+  const profile = useRead(readProfile);
+  const structures = profile ? structuresOf(profile) : [];
   const patch = (changes: Partial<ActivityDraft>) => setValue((prev) => ({ ...prev, ...changes }));
 
   /** The cursor on the first field still to fill (on a new form; an edit starts where the person clicks). */
@@ -113,8 +118,8 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
 
   async function save(after: AfterSave) {
     if (saving.current) return; // a double Ctrl+S must not save twice
-    const activity = activityFromDraft(draft);
-    const found = validateActivity(activity);
+    const activity = activityFromDraft(draft, structures);
+    const found = validateNewActivity(activity);
     setIssues(found);
     if (found.length > 0) {
       // Let the summary render, open the sections holding the faulty fields, then bring the summary into view.
@@ -190,9 +195,12 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
             </>
           )}
         </div>
+        <StructureField {...sectionProps} structures={structures} />
         <Disclosure key={draft.type} title={t('form.more')} summary={t(`form.moreSummary_${draft.type}`)} rememberAs={`activity.more.${draft.type}`}
           openAtFirst={hasMoreDetails(initial)} className="form-section activity-more">
           {draft.type === 'collectif' ? <BreakdownsSection {...sectionProps} /> : null}
+          {draft.type === 'individuel' && !draft.beneficiaryId
+            ? <AnonymousPersonFields value={draft.anonyme} onChange={(anonyme) => patch({ anonyme })} issues={issues} /> : null}
           <NotesSection {...sectionProps} villages={villages} />
         </Disclosure>
         <div className="form-actions activity-actions">

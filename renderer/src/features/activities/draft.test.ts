@@ -80,6 +80,26 @@ describe('helpers', () => {
   });
 });
 
+describe('La Coop fields of the activity form', () => {
+  const structures = [
+    { nom: 'Mairie de Lormes', commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, retentionMonths: 12 },
+    { nom: 'Centre social', retentionMonths: 6 },
+  ];
+  it('copies the chosen employing structure onto the activity, never its retention setting', () => {
+    const draft = { ...emptyDraft('individuel', '2026-03-02'), structureNom: 'Mairie de Lormes' };
+    expect(activityFromDraft(draft, structures).structureEmployeuse).toEqual({ nom: 'Mairie de Lormes', commune: structures[0].commune });
+    expect(activityFromDraft(emptyDraft('individuel', '2026-03-02'), [structures[1]]).structureEmployeuse).toEqual({ nom: 'Centre social' });
+    expect(activityFromDraft(emptyDraft('individuel', '2026-03-02'), structures).structureEmployeuse).toBeUndefined();
+  });
+  it('keeps the anonymous person\'s details only when no followed person is chosen', () => {
+    const anonyme = { genre: 'feminin' as const, trancheAge: '' as const, statutSocial: 'retraite' as const, dejaAccompagne: true };
+    const draft = { ...emptyDraft('individuel', '2026-03-02'), anonyme };
+    expect(activityFromDraft(draft).beneficiaireAnonyme).toEqual({ genre: 'feminin', statutSocial: 'retraite', dejaAccompagne: true });
+    expect(activityFromDraft({ ...draft, beneficiaryId: 'b1' }).beneficiaireAnonyme).toBeUndefined();
+    expect(draftFromActivity(activityFromDraft(draft)).anonyme).toMatchObject({ genre: 'feminin', dejaAccompagne: true });
+  });
+});
+
 describe('a new form from the details remembered on this laptop', () => {
   const live = { placeIds: new Set(['p1']), villageIds: new Set(['v1']) };
   const remembered = { typeLieu: 'lieu_activite' as const, placeId: 'p1', villageId: 'v1', duree: 30, materiel: ['ordinateur' as const] };

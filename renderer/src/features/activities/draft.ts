@@ -12,7 +12,9 @@ import {
   type ThematiqueDemarche, type TypeLieu,
 } from '../../domain/codes';
 import { BREAKDOWN_NAMES, type BreakdownName } from '../../domain/activity';
-import type { Activity, AnonymousCounts, CommuneRef } from '../../domain/records';
+import type { Genre, StatutSocial, TrancheAge } from '../../domain/codes';
+import { employingStructure, type ProfileStructure } from '../../domain/profile';
+import type { Activity, AnonymousCounts, AnonymousPerson, CommuneRef, StructureEmployeuse } from '../../domain/records';
 import type { RememberedDetails } from '../../domain/rememberedDetails';
 
 export const CUSTOM_DUREE = 'custom';
@@ -52,6 +54,43 @@ export interface ActivityDraft {
   niveau: Niveau | '';
   counts: CountsDraft;
   participantIds: string[];
+  /** The employing structure's name, among the profile's (the only one is taken when empty). */
+  structureNom?: string;
+  /** The structure an edited activity already carries (kept if the profile no longer has it). */
+  structureEmployeuse?: StructureEmployeuse;
+  /** An individual session with no followed person: what may be said of the person, for statistics. */
+  anonyme?: AnonymousPersonDraft;
+}
+
+export interface AnonymousPersonDraft {
+  genre: Genre | '';
+  trancheAge: TrancheAge | '';
+  statutSocial: StatutSocial | '';
+  communeResidence?: CommuneRef;
+  dejaAccompagne: boolean;
+}
+
+export function emptyAnonymousPerson(): AnonymousPersonDraft {
+  return { genre: '', trancheAge: '', statutSocial: '', dejaAccompagne: false };
+}
+
+function anonymousPersonOf(d: AnonymousPersonDraft | undefined): AnonymousPerson | undefined {
+  if (!d) return undefined;
+  const person: AnonymousPerson = {
+    ...(d.genre ? { genre: d.genre } : {}),
+    ...(d.trancheAge ? { trancheAge: d.trancheAge } : {}),
+    ...(d.statutSocial ? { statutSocial: d.statutSocial } : {}),
+    ...(d.communeResidence ? { communeResidence: d.communeResidence } : {}),
+    ...(d.dejaAccompagne ? { dejaAccompagne: true } : {}),
+  };
+  return Object.keys(person).length > 0 ? person : undefined;
+}
+
+/** The structure an activity carries: the one chosen, the profile's only one, or the one it had. */
+function structureOf(d: ActivityDraft, structures: readonly ProfileStructure[]): StructureEmployeuse | undefined {
+  const chosen = structures.find((s) => s.nom === d.structureNom) ?? (structures.length === 1 ? structures[0] : undefined);
+  if (chosen) return employingStructure(chosen);
+  return d.structureEmployeuse;
 }
 
 export function emptyCounts(): CountsDraft {
@@ -112,9 +151,10 @@ function countsFromDraft(counts: CountsDraft): AnonymousCounts | undefined {
 
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
-export function activityFromDraft(d: ActivityDraft): Activity {
+export function activityFromDraft(d: ActivityDraft, structures: readonly ProfileStructure[] = []): Activity {
   const demarches = d.thematiques.includes(THEMATIQUE_DEMARCHES);
   const base: Activity = {
+    structureEmployeuse: structureOf(d, structures),
     type: d.type,
     date: d.date,
     duree: dureeOf(d),
@@ -134,6 +174,7 @@ export function activityFromDraft(d: ActivityDraft): Activity {
     return {
       ...base,
       beneficiaryIds: d.beneficiaryId ? [d.beneficiaryId] : [],
+      beneficiaireAnonyme: d.beneficiaryId ? undefined : anonymousPersonOf(d.anonyme),
       autonomie: d.autonomie || undefined,
       orienteVersStructure: d.oriente === '' ? undefined : d.oriente === 'oui',
       structureDeRedirection: d.oriente === 'oui' ? d.structureDeRedirection || undefined : undefined,
@@ -178,6 +219,13 @@ export function draftFromActivity(a: Activity): ActivityDraft {
       genres: textOf(counts.genres), tranchesAge: textOf(counts.tranchesAge), statutsSociaux: textOf(counts.statutsSociaux),
     } : emptyCounts(),
     participantIds: a.type === 'collectif' ? [...a.beneficiaryIds] : [],
+    structureNom: a.structureEmployeuse?.nom,
+    structureEmployeuse: a.structureEmployeuse,
+    anonyme: a.beneficiaireAnonyme ? {
+      genre: a.beneficiaireAnonyme.genre ?? '', trancheAge: a.beneficiaireAnonyme.trancheAge ?? '',
+      statutSocial: a.beneficiaireAnonyme.statutSocial ?? '', communeResidence: a.beneficiaireAnonyme.communeResidence,
+      dejaAccompagne: a.beneficiaireAnonyme.dejaAccompagne ?? false,
+    } : undefined,
   };
 }
 

@@ -13,9 +13,10 @@ import {
   ACTIVITY_TYPES, AUTONOMIE, DUREE_PRESETS, MATERIEL, NIVEAUX, STRUCTURES_REDIRECTION, THEMATIQUES, THEMATIQUES_DEMARCHE,
   THEMATIQUE_DEMARCHES, TYPES_LIEU,
 } from '../../domain/codes';
-import { BREAKDOWNS, BREAKDOWN_NAMES, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH, type BreakdownName } from '../../domain/activity';
+import { BREAKDOWNS, BREAKDOWN_NAMES, MAX_DUREE_MINUTES, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH, type BreakdownName } from '../../domain/activity';
 import { EARLIEST_RECORD_DATE, latestRecordDate } from '../../domain/dates';
-import type { Beneficiary, CommuneRef, Place, Stored, Village } from '../../domain/records';
+import type { CommuneRef, Place, Stored, Village } from '../../domain/records';
+import type { FollowedPerson } from '../../db/beneficiaries';
 import type { ValidationIssue } from '../../domain/validation';
 import { CheckboxGroup, issueFor, RadioGroup, SelectField, TextField, useCodeOptions, useIssueMessage } from '../../ui/form';
 import { formatNumber } from '../../i18n/format';
@@ -66,7 +67,7 @@ export function WhenSection({ draft, patch, issues }: SectionProps) {
       <RadioGroup legend={t('fields.duree')} options={presets} value={draft.dureeChoice} inline field="duree"
         onChange={(dureeChoice) => patch({ dureeChoice })} error={draft.dureeChoice === CUSTOM_DUREE ? undefined : dureeError} required />
       {draft.dureeChoice === CUSTOM_DUREE ? (
-        <TextField type="number" min={1} max={1440} label={t('form.dureeCustom')} hint={t('form.dureeCustomHint')}
+        <TextField type="number" min={1} max={MAX_DUREE_MINUTES} label={t('form.dureeCustom')} hint={t('form.dureeCustomHint')}
           value={draft.dureeCustom} onChange={(dureeCustom) => patch({ dureeCustom })} error={dureeError} required />
       ) : null}
     </Block>
@@ -136,7 +137,7 @@ export function WhatSection({ draft, patch, issues }: SectionProps) {
 }
 
 interface PeopleProps extends SectionProps {
-  beneficiaries: Stored<Beneficiary>[];
+  beneficiaries: FollowedPerson[];
 }
 
 export function IndividualSection({ draft, patch, issues, beneficiaries }: PeopleProps) {
@@ -167,7 +168,7 @@ function ReferralFields({ draft, patch, issues }: SectionProps) {
       <RadioGroup legend={t('fields.orienteVersStructure')} options={yesNo} value={draft.oriente} inline field="orienteVersStructure"
         onChange={(oriente) => patch({ oriente })} error={issueFor(issues, 'orienteVersStructure')} />
       {draft.oriente === 'oui' ? (
-        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection} required
+        <SelectField label={t('fields.structureDeRedirection')} options={structures} value={draft.structureDeRedirection}
           field="structureDeRedirection" placeholder={t('form.choose')} onChange={(next) => patch({ structureDeRedirection: next })}
           error={issueFor(issues, 'structureDeRedirection')} />
       ) : null}
@@ -180,7 +181,7 @@ export function WorkshopSection({ draft, patch, issues }: SectionProps) {
   const niveaux = useCodeOptions('niveau', NIVEAUX);
   return (
     <Block id="activity-workshop" title={t('form.sections.workshop')} className="activity-who">
-      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} required field="titreAtelier" maxLength={MAX_TITLE_LENGTH}
+      <TextField label={t('fields.titreAtelier')} value={draft.titreAtelier} field="titreAtelier" maxLength={MAX_TITLE_LENGTH}
         onChange={(titreAtelier) => patch({ titreAtelier })} error={issueFor(issues, 'titreAtelier')} />
       <RadioGroup legend={t('fields.niveau')} options={niveaux} value={draft.niveau} inline field="niveau"
         onChange={(niveau) => patch({ niveau })} error={issueFor(issues, 'niveau')} />
@@ -253,7 +254,9 @@ export function NotesSection({ draft, patch, issues, villages }: VillageProps) {
 /** Does the folded part hold something (an edited or duplicated activity)? Then it opens by itself. */
 export function hasMoreDetails(draft: ActivityDraft): boolean {
   const breakdowns = BREAKDOWN_NAMES.some((name) => Object.values(draft.counts[name]).some((n) => (n ?? '').trim() !== ''));
-  return draft.tags.trim() !== '' || draft.notes.trim() !== '' || (draft.type === 'collectif' && breakdowns);
+  const anonymous = draft.type === 'individuel' && draft.anonyme !== undefined
+    && (draft.anonyme.genre !== '' || draft.anonyme.trancheAge !== '' || draft.anonyme.statutSocial !== '' || draft.anonyme.communeResidence !== undefined || draft.anonyme.dejaAccompagne);
+  return draft.tags.trim() !== '' || draft.notes.trim() !== '' || (draft.type === 'collectif' && breakdowns) || anonymous;
 }
 
 const BREAKDOWN_CODE_LIST: Record<BreakdownName, string> = { genres: 'genre', tranchesAge: 'trancheAge', statutsSociaux: 'statutSocial' };

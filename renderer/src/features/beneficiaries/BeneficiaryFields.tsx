@@ -1,22 +1,14 @@
 /**
- * The fields of a followed person: a pseudonymous code and the national tool's bands. Used by the
- * beneficiary form and by the quick creation inside the activity form.
+ * The fields of a followed person: a pseudonymous code, an optional year of birth and the national
+ * tool's bands (each optional: "non communiqué" by default, as La Coop). Used by the beneficiary form
+ * and by the quick creation inside the activity form.
  */
 import { useTranslation } from 'react-i18next';
+import { trancheAgeOf } from '../../domain/beneficiary';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
-import type { Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import { issueFor, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
-
-export type BeneficiaryDraft = Omit<Beneficiary, 'genre' | 'trancheAge' | 'statutSocial'> & {
-  genre: Beneficiary['genre'] | '';
-  trancheAge: Beneficiary['trancheAge'] | '';
-  statutSocial: Beneficiary['statutSocial'] | '';
-};
-
-export function emptyBeneficiary(code: string): BeneficiaryDraft {
-  return { code, genre: '', trancheAge: '', statutSocial: '', dejaAccompagne: false };
-}
+import { parseYear, type BeneficiaryDraft } from './draft';
 
 interface Props {
   value: BeneficiaryDraft;
@@ -30,17 +22,23 @@ export function BeneficiaryFields({ value, onChange, issues }: Props) {
   const ages = useCodeOptions('trancheAge', TRANCHES_AGE);
   const statuts = useCodeOptions('statutSocial', STATUTS_SOCIAUX);
   const set = (patch: Partial<BeneficiaryDraft>) => onChange({ ...value, ...patch });
+  const year = parseYear(value.anneeNaissance);
+  // With a year of birth the band is computed (and kept current): shown, not chosen.
+  const band = year === undefined ? value.trancheAge : trancheAgeOf({ anneeNaissance: year });
   return (
     <>
       <TextField label={t('fields.code')} hint={t('form.codeHint')} value={value.code} required
         onChange={(code) => set({ code: code.toUpperCase() })} error={issueFor(issues, 'code')} />
-      <RadioGroup legend={t('fields.genre')} options={genres} value={value.genre} required
+      <RadioGroup legend={t('fields.genre')} options={genres} value={value.genre}
         onChange={(genre) => set({ genre })} error={issueFor(issues, 'genre')} />
       <div className="form-row">
-        <SelectField label={t('fields.trancheAge')} options={ages} value={value.trancheAge} required
-          onChange={(trancheAge) => set({ trancheAge })} error={issueFor(issues, 'trancheAge')} />
-        <SelectField label={t('fields.statutSocial')} options={statuts} value={value.statutSocial} required
-          onChange={(statutSocial) => set({ statutSocial })} error={issueFor(issues, 'statutSocial')} />
+        <TextField type="number" label={t('fields.anneeNaissance')} hint={t('form.anneeNaissanceHint')} value={value.anneeNaissance}
+          min={1900} onChange={(anneeNaissance) => set({ anneeNaissance })} error={issueFor(issues, 'anneeNaissance')} />
+        <SelectField label={t('fields.trancheAge')} options={ages} value={band} disabled={year !== undefined}
+          hint={year !== undefined ? t('form.trancheAgeComputed') : undefined}
+          onChange={(trancheAge) => set({ trancheAge: trancheAge || 'non_communique' })} error={issueFor(issues, 'trancheAge')} />
+        <SelectField label={t('fields.statutSocial')} options={statuts} value={value.statutSocial}
+          onChange={(statutSocial) => set({ statutSocial: statutSocial || 'non_communique' })} error={issueFor(issues, 'statutSocial')} />
       </div>
       <label className="choice">
         <input type="checkbox" checked={value.dejaAccompagne} onChange={(e) => set({ dejaAccompagne: e.target.checked })} />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { getRelais } from '../../db';
 import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
-import { nextBeneficiaryCode } from '../../domain/beneficiary';
+import { nextBeneficiaryCode, trancheAgeOf } from '../../domain/beneficiary';
 import { dataOf, type Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
 import { useMayChange, useRead, useRecord } from '../../ui/useRead';
@@ -15,7 +15,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
-import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
+import { BeneficiaryFields } from './BeneficiaryFields';
+import { draftFromBeneficiary, emptyBeneficiary, type BeneficiaryDraft } from './draft';
 import { BeneficiaryHistory } from './BeneficiaryHistory';
 import { saveBeneficiary } from './save';
 
@@ -39,7 +40,7 @@ export function BeneficiaryListPage() {
                 <Link className="row-link" to={`/beneficiaries/${b.id}/edit`}>
                   <span className="row-title">{b.code}</span>
                   <span className="row-meta">
-                    {[t(`codes:trancheAge.${b.trancheAge}`), t(`codes:genre.${b.genre}`), t(`codes:statutSocial.${b.statutSocial}`)].join(' · ')}
+                    {[t(`codes:trancheAge.${trancheAgeOf(b)}`), t(`codes:genre.${b.genre ?? 'non_communique'}`), t(`codes:statutSocial.${b.statutSocial ?? 'non_communique'}`)].join(' · ')}
                   </span>
                 </Link>
               </li>
@@ -68,7 +69,7 @@ export function EditBeneficiaryPage() {
   if (record === null || record.deleted || record.erased) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
-  return <BeneficiaryForm key={id} initial={dataOf<Beneficiary>(record)} editingId={id} readOnly={!mayChange} />;
+  return <BeneficiaryForm key={id} initial={draftFromBeneficiary(dataOf<Beneficiary>(record))} editingId={id} readOnly={!mayChange} />;
 }
 
 /** `readOnly`: written on another computer — only its author edits it; erasing stays possible here. */

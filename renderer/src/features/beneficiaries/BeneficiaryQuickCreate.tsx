@@ -9,7 +9,8 @@ import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
 import { nextBeneficiaryCode } from '../../domain/beneficiary';
 import type { ValidationIssue } from '../../domain/validation';
 import { useRead } from '../../ui/useRead';
-import { BeneficiaryFields, emptyBeneficiary, type BeneficiaryDraft } from './BeneficiaryFields';
+import { BeneficiaryFields } from './BeneficiaryFields';
+import { emptyBeneficiary, type BeneficiaryDraft } from './draft';
 import { saveBeneficiary } from './save';
 
 export function BeneficiaryQuickCreate({ onCreated }: { onCreated: (id: string) => void }) {

@@ -10,19 +10,20 @@ import { getRelais } from '../../db';
 import { liveVillageOfCommune } from '../../db/villages';
 import {
   DISPOSITIFS, FRAIS, ITINERANCE, MODALITES_ACCES, MODALITES_ACCOMPAGNEMENT, PRISES_EN_CHARGE, PUBLICS, SERVICES,
-  TYPOLOGIES, type Typologie,
 } from '../../domain/codes';
-import { PLACE_LIMITS, validatePlace } from '../../domain/place';
+import { itinerancesOf, PLACE_LIMITS, validatePlace } from '../../domain/place';
 import { dataOf, type CommuneRef, type Place } from '../../domain/records';
 import { ValidationError, type ValidationIssue } from '../../domain/validation';
 import { todayIso } from '../../i18n/format';
-import { CheckboxGroup, ErrorSummary, issueFor, SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { CheckboxGroup, ErrorSummary, issueFor, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useDraft } from '../../ui/useDraft';
 import { useRecord } from '../../ui/useRead';
 import { useToast } from '../../ui/toast';
 import { CommunePicker } from '../communes/CommunePicker';
 import { emptyPlaceDraft, placeFromDraft, type PlaceDraft } from './placeDraft';
+import { ContactFields, OpeningHoursEditor, TypologiePicker } from './placeFields';
+import { readProfile } from '../../db/profile';
 
 export function NewPlace() {
   const [params] = useSearchParams();
@@ -108,6 +109,7 @@ function PlaceFormBody({ draftKey, initial, recordId, original }: BodyProps) {
         <IdentitySection draft={draft} set={set} issue={issue} onCommune={(c) => void chooseCommune(c)} villageName={villageName} />
         <OfferSection draft={draft} set={set} issue={issue} />
         <AccessSection draft={draft} set={set} issue={issue} />
+        <ContactFields draft={draft} set={set} issue={issue} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={saving}>{t('common:actions.save')}</button>
           <button type="button" className="button" onClick={() => void cancel()}>{t('common:actions.cancel')}</button>
@@ -121,7 +123,9 @@ async function save(place: Place, recordId: string | undefined): Promise<void> {
   const { places } = getRelais();
   // Attach to the commune's village at save time too: the village may have been added meanwhile.
   const village = await liveVillageOfCommune(getRelais().db, place.commune.codeInsee);
-  const withVillage = { ...place, villageId: village?.id ?? place.villageId };
+  // The national schema's `source`: the structure that collected the place (this profile's), set once.
+  const source = place.source ?? (await readProfile(getRelais().db))?.structure;
+  const withVillage = { ...place, villageId: village?.id ?? place.villageId, ...(source ? { source } : {}) };
   if (recordId) await places.update(recordId, withVillage);
   else await places.create(withVillage);
 }
@@ -143,13 +147,11 @@ interface SectionProps {
 
 function IdentitySection({ draft, set, issue, onCommune, villageName }: SectionProps & { onCommune: (c: CommuneRef | undefined) => void; villageName?: string }) {
   const { t } = useTranslation('places');
-  const typologies = useCodeOptions<Typologie>('typologie', TYPOLOGIES);
   return (
     <section className="form-section" aria-labelledby="place-identity">
       <h2 id="place-identity">{t('form.identity')}</h2>
       <TextField label={t('fields.nom')} value={draft.nom} onChange={(v) => set('nom', v)} required error={issue('nom')} autoFocus maxLength={PLACE_LIMITS.nom} />
-      <CheckboxGroup legend={t('fields.typologie')} hint={t('form.typologyHint')} options={typologies} value={draft.typologie}
-        onChange={(v) => set('typologie', v)} error={issue('typologie')} columns={3} />
+      <TypologiePicker draft={draft} set={set} issue={issue} />
       <div className="form-row">
         <TextField label={t('fields.adresse')} hint={t('fields.adresseHint')} value={draft.adresse} onChange={(v) => set('adresse', v)} required error={issue('adresse')} maxLength={PLACE_LIMITS.adresse} />
         <TextField label={t('fields.complementAdresse')} hint={t('fields.complementHint')} value={draft.complementAdresse ?? ''}
@@ -202,11 +204,10 @@ function AccessSection({ draft, set, issue }: SectionProps) {
       <CheckboxGroup legend={t('fields.fraisACharge')} options={frais} value={draft.fraisACharge} onChange={(v) => set('fraisACharge', v)} error={issue('fraisACharge')} columns={3} />
       <CheckboxGroup legend={t('fields.modalitesAcces')} options={acces} value={draft.modalitesAcces} onChange={(v) => set('modalitesAcces', v)} error={issue('modalitesAcces')} />
       <div className="form-row">
-        <SelectField label={t('fields.itinerance')} placeholder={t('fields.itinerancePlaceholder')} options={itinerance}
-          value={draft.itinerance ?? ''} onChange={(v) => set('itinerance', v || undefined)} error={issue('itinerance')} />
-        <TextField label={t('fields.horaires')} hint={t('fields.horairesHint')} value={draft.horaires ?? ''}
-          onChange={(v) => set('horaires', v || undefined)} error={issue('horaires')} maxLength={PLACE_LIMITS.horaires} />
+        <CheckboxGroup legend={t('fields.itinerance')} options={itinerance} value={itinerancesOf(draft)} columns={2}
+          onChange={(v) => set('itinerance', v.length > 0 ? v : undefined)} error={issue('itinerance')} />
       </div>
+      <OpeningHoursEditor draft={draft} set={set} issue={issue} />
       <TextField label={t('fields.presentationResume')} multiline value={draft.presentationResume ?? ''}
         hint={t('fields.presentationHint')} maxLength={PLACE_LIMITS.presentationResume}
         onChange={(v) => set('presentationResume', v || undefined)} error={issue('presentationResume')} />

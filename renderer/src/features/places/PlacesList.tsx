@@ -16,7 +16,7 @@ import { filterByVillage, searchPlaces } from './placeSearch';
 const ROW_HEIGHT = 76;
 
 export function PlacesList() {
-  const { t } = useTranslation(['places', 'common']);
+  const { t } = useTranslation(['places', 'common', 'formats']);
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
   const [toDelete, setToDelete] = useState<Stored<Place> | null>(null);
@@ -44,9 +44,10 @@ export function PlacesList() {
 
   const filtered = query.trim() !== '' || villageFilter !== '';
   return (
-    <Page title={t('list.title')} actions={
+    <Page title={t('list.title')} actions={<>
+      <Link className="button" to="/places/import">{t('formats:import.open')}</Link>
       <Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link>
-    }>
+    </>}>
       <PlaceFilters query={query} onQuery={setQuery} villageId={villageFilter} onVillage={setVillageFilter}
         villages={villages ?? []} onClear={() => { setQuery(''); setVillageFilter(''); }} filtered={filtered} />
       {places === undefined ? null : (

@@ -13,6 +13,7 @@ import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
+import { StructuresSection } from './StructuresSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
@@ -27,6 +28,7 @@ export function Settings() {
   return (
     <Page title={t('page.title')} className="settings">
       {profile ? <ProfileSection profile={profile} /> : null}
+      {profile ? <StructuresSection key={JSON.stringify(profile.structures ?? profile.structure)} profile={profile} /> : null}
       <LanguageSection />
       <DeviceSection />
       <KeysSection />
@@ -50,7 +52,8 @@ function ProfileSection({ profile }: { profile: Profile }) {
     const found = validateProfile(form);
     setIssues(found);
     if (found.length > 0) return;
-    await saveProfile(getRelais().db, form as Profile);
+    // The structures are edited in their own section: keep the stored ones.
+    await saveProfile(getRelais().db, { ...(form as Profile), structure: profile.structure, structures: profile.structures });
     notify(t('page.profileSaved'), 'success');
   }
 
@@ -61,7 +64,6 @@ function ProfileSection({ profile }: { profile: Profile }) {
         <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
         <div className="form-row">
           <TextField label={t('profile.displayName')} value={form.displayName ?? ''} onChange={(v) => set('displayName', v)} required error={issueFor(issues, 'displayName')} maxLength={PROFILE_LIMITS.displayName} />
-          <TextField label={t('profile.structure')} hint={t('profile.structureHint')} value={form.structure ?? ''} onChange={(v) => set('structure', v)} required error={issueFor(issues, 'structure')} maxLength={PROFILE_LIMITS.structure} />
         </div>
         <RadioGroup legend={t('profile.role')} options={roleOptions} value={form.role ?? ''} onChange={(v: Role) => set('role', v)} required error={issueFor(issues, 'role')} />
         <div className="form-actions">

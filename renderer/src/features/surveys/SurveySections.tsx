@@ -5,13 +5,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  COUVERTURES_MOBILES, DEBITS, EQUIPEMENTS_VILLAGE, PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE,
+  COUVERTURES_MOBILES, DEBITS, OPERATEURS_MOBILES, type OperateurMobile, EQUIPEMENTS_VILLAGE, PUBLICS_PRIORITAIRES, STADES_MATURITE, STATUTS_FIBRE,
   TECHNOLOGIES_FIXES, THEMATIQUES,
 } from '../../domain/codes';
 import type { Place, Stored } from '../../domain/records';
 import { SURVEY_NOTES_MAX } from '../../domain/survey';
 import type { ValidationIssue } from '../../domain/validation';
-import { CheckboxGroup, issueFor, RadioGroup, TextField, useCodeOptions } from '../../ui/form';
+import { CheckboxGroup, issueFor, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { FRANCE_SERVICES, type SurveyFormState, type YesNo } from './surveyForm';
 
 export interface SectionProps {
@@ -43,7 +43,41 @@ export function ConnectivitySection({ form, patch, issues }: SectionProps) {
         onChange={(couvertureVoix) => patch({ couvertureVoix })} error={issueFor(issues, 'couvertureVoix')} />
       <RadioGroup legend={t('fields.couverture4g')} options={coverage} value={form.couverture4g} columns={2}
         onChange={(couverture4g) => patch({ couverture4g })} error={issueFor(issues, 'couverture4g')} />
+      <OperatorCoverage form={form} patch={patch} issues={issues} />
     </section>
+  );
+}
+
+/** ARCEP reports each operator separately ("Mon réseau mobile"): voice and SMS, 4G data, 5G. */
+function OperatorCoverage({ form, patch, issues }: SectionProps) {
+  const { t } = useTranslation(['surveys', 'codes']);
+  const coverage = useCodeOptions('couverture', COUVERTURES_MOBILES);
+  const yesNo = [{ value: 'oui', label: t('surveys:operators.yes') }, { value: 'non', label: t('surveys:operators.no') }];
+  const set = (operator: OperateurMobile, changes: Record<string, unknown>) => {
+    const next = { ...form.couvertureOperateurs[operator], ...changes };
+    patch({ couvertureOperateurs: { ...form.couvertureOperateurs, [operator]: next } });
+  };
+  return (
+    <fieldset className="export-filters">
+      <legend>{t('surveys:operators.title')}</legend>
+      <p className="field-hint">{t('surveys:operators.hint')}</p>
+      {OPERATEURS_MOBILES.map((operator) => {
+        const value = form.couvertureOperateurs[operator] ?? {};
+        const name = t(`codes:operateurs.${operator}`);
+        return (
+          <div className="form-row" key={operator} role="group" aria-label={name}>
+            <SelectField label={t('surveys:operators.voix', { operator: name })} options={coverage} value={value.voix ?? ''}
+              placeholder={t('surveys:operators.unknown')} onChange={(voix) => set(operator, { voix: voix || undefined })}
+              error={issueFor(issues, `couvertureOperateurs.${operator}.voix`)} />
+            <SelectField label={t('surveys:operators.data4g', { operator: name })} options={coverage} value={value.data4g ?? ''}
+              placeholder={t('surveys:operators.unknown')} onChange={(data4g) => set(operator, { data4g: data4g || undefined })} />
+            <SelectField label={t('surveys:operators.cinqG', { operator: name })} options={yesNo}
+              value={value.cinqG === undefined ? '' : value.cinqG ? 'oui' : 'non'} placeholder={t('surveys:operators.unknown')}
+              onChange={(answer) => set(operator, { cinqG: answer === '' ? undefined : answer === 'oui' })} />
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
 

@@ -50,6 +50,14 @@ export function SurveySummary({ survey }: { survey: Survey }) {
       <Fact label={t('surveys:fields.debit')}>{code('debit', survey.debit)}</Fact>
       <Fact label={t('surveys:fields.couvertureVoix')}>{code('couverture', survey.couvertureVoix)}</Fact>
       <Fact label={t('surveys:fields.couverture4g')}>{code('couverture', survey.couverture4g)}</Fact>
+      {survey.couvertureOperateurs ? (
+        <Fact label={t('surveys:operators.title')}>
+          {Object.entries(survey.couvertureOperateurs).map(([operator, c]) => t('surveys:operators.summary', {
+            operator: t(`codes:operateurs.${operator}`), voix: code('couverture', c?.voix), data4g: code('couverture', c?.data4g),
+            cinqG: c?.cinqG === undefined ? t('surveys:operators.unknown') : t(c.cinqG ? 'surveys:operators.yes' : 'surveys:operators.no'),
+          })).join(' · ')}
+        </Fact>
+      ) : null}
       <Fact label={t('surveys:fields.stadeMaturite')}>
         {survey.stadeMaturite ? <span className="tag">{code('stadeMaturite', survey.stadeMaturite)}</span> : code('stadeMaturite', undefined)}
       </Fact>

@@ -5,10 +5,10 @@
  * as the `france_services` code among the equipments, as the domain defines it.
  */
 import type {
-  CouvertureMobile, Debit, EquipementVillage, PublicPrioritaire, StadeMaturite, StatutFibre, TechnologieFixe,
+  CouvertureMobile, Debit, OperateurMobile, EquipementVillage, PublicPrioritaire, StadeMaturite, StatutFibre, TechnologieFixe,
   Thematique,
 } from '../../domain/codes';
-import type { Survey } from '../../domain/records';
+import type { CouvertureOperateur, Survey } from '../../domain/records';
 
 export type YesNo = 'oui' | 'non';
 
@@ -20,6 +20,8 @@ export interface SurveyFormState {
   debit: Debit | '';
   couvertureVoix: CouvertureMobile | '';
   couverture4g: CouvertureMobile | '';
+  /** ARCEP's coverage of each operator (voice, 4G, 5G), as far as it is known. */
+  couvertureOperateurs: Partial<Record<OperateurMobile, CouvertureOperateur>>;
   /** Equipments other than France Services (asked separately). */
   equipements: EquipementVillage[];
   nombrePointsAcces: string;
@@ -36,7 +38,7 @@ export const FRANCE_SERVICES = 'france_services';
 
 export function emptySurveyForm(date: string, author: string): SurveyFormState {
   return {
-    date, author, technologiesFixes: [], statutFibre: '', debit: '', couvertureVoix: '', couverture4g: '',
+    date, author, technologiesFixes: [], statutFibre: '', debit: '', couvertureVoix: '', couverture4g: '', couvertureOperateurs: {},
     equipements: [], nombrePointsAcces: '', franceServices: '', distanceFranceServicesKm: '', placeIds: [],
     publicsPrioritaires: [], thematiquesBesoins: [], stadeMaturite: '', notes: '',
   };
@@ -70,6 +72,7 @@ export function surveyToForm(survey: Survey): SurveyFormState {
     debit: survey.debit ?? '',
     couvertureVoix: survey.couvertureVoix ?? '',
     couverture4g: survey.couverture4g ?? '',
+    couvertureOperateurs: { ...survey.couvertureOperateurs },
     equipements: survey.equipements.filter((e) => e !== FRANCE_SERVICES),
     nombrePointsAcces: countText(survey.nombrePointsAcces),
     franceServices: franceServicesAnswer(survey),
@@ -98,6 +101,7 @@ export function formToSurvey(form: SurveyFormState, villageId: string): Survey {
     debit: orUndefined(form.debit),
     couvertureVoix: orUndefined(form.couvertureVoix),
     couverture4g: orUndefined(form.couverture4g),
+    couvertureOperateurs: knownCoverage(form.couvertureOperateurs),
     equipements: hasDesk ? [...equipements, FRANCE_SERVICES] : equipements,
     nombrePointsAcces: parseCount(form.nombrePointsAcces),
     distanceFranceServicesKm: hasDesk ? undefined : parseCount(form.distanceFranceServicesKm),
@@ -107,4 +111,10 @@ export function formToSurvey(form: SurveyFormState, villageId: string): Survey {
     stadeMaturite: orUndefined(form.stadeMaturite),
     notes: form.notes.trim() === '' ? undefined : form.notes,
   };
+}
+
+/** Operators with at least one answer; none at all is "not answered" (absent). */
+function knownCoverage(coverage: SurveyFormState['couvertureOperateurs']): Survey['couvertureOperateurs'] {
+  const known = Object.entries(coverage).filter(([, c]) => c && Object.values(c).some((v) => v !== undefined));
+  return known.length > 0 ? Object.fromEntries(known) : undefined;
 }

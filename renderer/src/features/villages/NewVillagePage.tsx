@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { COMMUNES_POPULATION_YEAR } from '../../domain/village';
 import { getRelais } from '../../db';
 import type { Commune } from '../../domain/communes';
 import type { CommuneRef, Stored, Village } from '../../domain/records';
@@ -21,7 +22,7 @@ function ChosenCommune({ commune }: { commune: Commune }) {
     <dl className="village-facts">
       <div><dt>{t('facts.postcodes')}</dt><dd>{commune.codesPostaux.join(', ')}</dd></div>
       <div><dt>{t('facts.departement')}</dt><dd>{commune.departement}</dd></div>
-      <div><dt>{t('facts.population')}</dt><dd>{formatNumber(commune.population)}</dd></div>
+      <div><dt>{t('facts.population')}</dt><dd><span>{formatNumber(commune.population)}</span> <span className="field-hint">{t('facts.census', { year: COMMUNES_POPULATION_YEAR })}</span></dd></div>
     </dl>
   );
 }

@@ -35,7 +35,8 @@ function VillageFacts({ village }: { village: Stored<Village> }) {
     <dl className="village-facts">
       <div><dt>{t('facts.postcode')}</dt><dd>{village.commune.codePostal}</dd></div>
       <div><dt>{t('facts.departement')}</dt><dd>{departementLabel(village.departement)}</dd></div>
-      <div><dt>{t('facts.population')}</dt><dd>{village.population !== undefined ? formatNumber(village.population) : t('facts.unknown')}</dd></div>
+      <div><dt>{t('facts.population')}</dt><dd><span>{village.population !== undefined ? formatNumber(village.population) : t('facts.unknown')}</span>
+        {village.population !== undefined && village.anneePopulation !== undefined ? <span className="field-hint"> {t('facts.census', { year: village.anneePopulation })}</span> : null}</dd></div>
       <div><dt>{t('facts.insee')}</dt><dd>{village.commune.codeInsee}</dd></div>
     </dl>
   );

@@ -8,6 +8,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { changeSeries, changeSession, closeSessionInDb, SessionNotClosableError } from '../../db/workshops';
+import { readProfile } from '../../db/profile';
+import { employingStructure, structuresOf } from '../../domain/profile';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE, type Genre, type StatutSocial, type TrancheAge } from '../../domain/codes';
 import type { Stored } from '../../domain/records';
 import { ValidationError } from '../../domain/validation';
@@ -70,7 +72,10 @@ function RunSession({ session, series, template }: RunProps) {
     setConfirming(false);
     try {
       await note.save(); // the note as typed travels into the activity
-      await closeSessionInDb(relais, session.id, closingNotes);
+      // The activity carries the employing structure, as every new one (the profile's first).
+      const profile = await readProfile(relais.db);
+      const [structure] = profile ? structuresOf(profile) : [];
+      await closeSessionInDb(relais, session.id, closingNotes, structure ? employingStructure(structure) : undefined);
       notify(t('session.closed'), 'success');
       navigate(`/workshops/series/${series.id}`);
     } catch (error) {
@@ -81,7 +86,8 @@ function RunSession({ session, series, template }: RunProps) {
     }
   }
 
-  const everyone = [...(beneficiaries?.values() ?? [])];
+  // Anonymised people (retention) have no code left and cannot be enrolled.
+  const everyone = [...(beneficiaries?.values() ?? [])].filter((b): b is typeof b & { code: string } => typeof b.code === 'string');
   const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
   const suggestedCode = nextCode(everyone.map((b) => b.code));
   const followed = session.presents.length;

@@ -160,7 +160,8 @@ function ParticipantsSection({ series, beneficiaries }: { series: Stored<Worksho
   const { t } = useTranslation(['workshops', 'common']);
   const { notify } = useToast();
   const relais = getRelais();
-  const everyone = [...(beneficiaries?.values() ?? [])];
+  // Anonymised people (retention) have no code left and cannot be enrolled.
+  const everyone = [...(beneficiaries?.values() ?? [])].filter((b): b is typeof b & { code: string } => typeof b.code === 'string');
   const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
   const suggestedCode = nextCode(everyone.map((b) => b.code));
   const codeOf = (id: string) => beneficiaries?.get(id)?.code ?? '…';

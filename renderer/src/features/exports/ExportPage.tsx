@@ -1,0 +1,186 @@
+/**
+ * Exports in the national formats: the activity report (CRA) with La Coop's columns, followed people
+ * and village surveys, as CSV or XLSX, in words or codes, for a period and filters; and the places as
+ * the national schema's CSV. Long exports show their progress and can be stopped.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getRelais } from '../../db';
+import { EXPORT_KINDS, placesForSchema, type ExportKind, type PlacesExport } from '../../db/exports';
+import { readProfile } from '../../db/profile';
+import { liveVillagesByName } from '../../db/villages';
+import { ACTIVITY_TYPES, THEMATIQUES, type ActivityType, type Thematique } from '../../domain/codes';
+import { CsvEncoder, OPEN_DATA_DIALECT } from '../../domain/formats/csv';
+import { ExportCancelled, type ExportProgress } from '../../domain/formats/exportFile';
+import type { ExportFilter } from '../../domain/formats/filter';
+import { SCHEMA_COLUMNS } from '../../domain/formats/placesSchema';
+import { todayIso } from '../../i18n/format';
+import { CheckboxGroup, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { useToast } from '../../ui/toast';
+import { useRead } from '../../ui/useRead';
+import { runExport, type ExportFormat } from './runExport';
+import { saveInPieces } from './save';
+import type { VocabularyMode } from './vocabulary';
+
+export function ExportPage() {
+  const { t } = useTranslation('formats');
+  return (
+    <Page title={t('page.title')}>
+      <p className="page-intro">{t('page.intro')}</p>
+      <ExportForm />
+      <PlacesSchemaExport />
+    </Page>
+  );
+}
+
+interface FilterDraft {
+  from: string;
+  to: string;
+  type: ActivityType | '';
+  villageId: string;
+  thematique: Thematique | '';
+}
+
+function filterOf(d: FilterDraft): ExportFilter {
+  return {
+    from: d.from || undefined,
+    to: d.to || undefined,
+    types: d.type ? [d.type] : undefined,
+    villageIds: d.villageId ? [d.villageId] : undefined,
+    thematiques: d.thematique ? [d.thematique] : undefined,
+  };
+}
+
+function ExportForm() {
+  const { t, i18n } = useTranslation('formats');
+  const { notify } = useToast();
+  const villages = useRead(liveVillagesByName) ?? [];
+  const types = useCodeOptions('type', ACTIVITY_TYPES);
+  const thematiques = useCodeOptions('thematiques', THEMATIQUES);
+  const [kinds, setKinds] = useState<ExportKind[]>(['cra']);
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [vocabulary, setVocabulary] = useState<VocabularyMode>('labels');
+  const [filter, setFilter] = useState<FilterDraft>({ from: '', to: '', type: '', villageId: '', thematique: '' });
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [message, setMessage] = useState('');
+  const abort = useRef<AbortController | null>(null);
+  const patch = (changes: Partial<FilterDraft>) => setFilter((f) => ({ ...f, ...changes }));
+
+  const kindOptions = EXPORT_KINDS.map((kind) => ({ value: kind, label: t(`page.kinds.${kind}`) }));
+  const csvTooMany = format === 'csv' && kinds.length > 1;
+  const canRun = kinds.length > 0 && !csvTooMany && progress === null;
+
+  async function start() {
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage('');
+    setProgress({ done: 0, total: 0 });
+    try {
+      const result = await runExport(
+        { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filterOf(filter), language: i18n.language },
+        { onProgress: setProgress, signal: controller.signal },
+      );
+      if (result.saved) notify(t('page.done', { count: result.result.rows, file: result.fileName }), 'success');
+    } catch (error) {
+      if (error instanceof ExportCancelled) setMessage(t('page.cancelled'));
+      else {
+        console.error(error);
+        setMessage(t('page.failed'));
+      }
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section className="card form-section" aria-labelledby="export-what">
+      <h2 id="export-what">{t('page.sectionTitle')}</h2>
+      <CheckboxGroup legend={t('page.what')} options={kindOptions} value={kinds} onChange={setKinds} columns={3}
+        hint={csvTooMany ? t('page.csvOneKind') : kinds.length === 0 ? t('page.nothingChosen') : undefined} />
+      <div className="form-row">
+        <RadioGroup legend={t('page.format')} value={format} onChange={setFormat} columns={1}
+          options={(['xlsx', 'csv'] as const).map((value) => ({ value, label: t(`page.formats.${value}`) }))} />
+        <RadioGroup legend={t('page.vocabulary')} value={vocabulary} onChange={setVocabulary} columns={1}
+          options={(['labels', 'codes'] as const).map((value) => ({ value, label: t(`page.vocabularies.${value}`) }))} />
+      </div>
+      <fieldset className="export-filters">
+        <legend>{t('page.filters')}</legend>
+        <div className="form-row">
+          <TextField type="date" label={t('page.from')} value={filter.from} onChange={(from) => patch({ from })} />
+          <TextField type="date" label={t('page.to')} value={filter.to} onChange={(to) => patch({ to })} />
+        </div>
+        <div className="form-row">
+          <SelectField label={t('page.type')} placeholder={t('page.allTypes')} options={types} value={filter.type} onChange={(type) => patch({ type })} />
+          <SelectField label={t('page.village')} placeholder={t('page.allVillages')} value={filter.villageId}
+            options={villages.map((v) => ({ value: v.id, label: v.commune.nom }))} onChange={(villageId) => patch({ villageId })} />
+          <SelectField label={t('page.thematique')} placeholder={t('page.allThematiques')} options={thematiques}
+            value={filter.thematique} onChange={(thematique) => patch({ thematique })} />
+        </div>
+      </fieldset>
+      {kinds.some((k) => k !== 'diagnostics') ? <p className="notice notice--warning">{t('page.personalData')}</p> : null}
+      {progress ? (
+        <div className="export-progress" role="status">
+          <p>{t('page.working')} {progress.total > 0 ? t('page.progress', { done: progress.done, total: progress.total }) : ''}</p>
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('page.progressLabel')} />
+        </div>
+      ) : null}
+      {message ? <p className="notice" role="status">{message}</p> : null}
+      <div className="form-actions">
+        {progress ? (
+          <button type="button" className="button" onClick={() => abort.current?.abort()}>{t('page.cancel')}</button>
+        ) : (
+          <button type="button" className="button button--primary" disabled={!canRun} onClick={start}>{t('page.action')}</button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PlacesSchemaExport() {
+  const { t } = useTranslation('formats');
+  const { notify } = useToast();
+  const [rejected, setRejected] = useState<PlacesExport['rejected']>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function exportPlaces() {
+    setBusy(true);
+    try {
+      const profile = await readProfile(getRelais().db);
+      const places = await placesForSchema(getRelais().db, profile?.structure ?? '');
+      setRejected(places.rejected);
+      const encoder = new CsvEncoder(OPEN_DATA_DIALECT);
+      const saved = await saveInPieces(`lieux-mediation-numerique-${todayIso()}.csv`, 'csv', async (sink) => {
+        await sink.write(encoder.encode([[...SCHEMA_COLUMNS], ...places.rows.map((row) => SCHEMA_COLUMNS.map((c) => row[c]))]));
+        return places.rows.length;
+      });
+      if (saved.saved) notify(t('places.exported', { count: saved.result, file: saved.fileName }), 'success');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card form-section" aria-labelledby="export-places">
+      <h2 id="export-places">{t('places.title')}</h2>
+      <p>{t('places.intro')}</p>
+      <div className="form-actions">
+        <button type="button" className="button" disabled={busy} onClick={exportPlaces}>{t('places.export')}</button>
+      </div>
+      {rejected.length > 0 ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t('places.rejectedTitle', { count: rejected.length })}</p>
+          <ul>
+            {rejected.map((place) => (
+              <li key={place.id}>{t('places.rejectedRow', {
+                name: place.nom,
+                reasons: place.problems.map((p) => t(`placeProblems.${p.code}`, { column: p.column })).join(', '),
+              })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
