@@ -74,6 +74,11 @@ export async function readKeysState(db: RelaisDatabase): Promise<KeysState> {
   return { sealedBy: vault?.scheme ?? null, legacyClearKeys };
 }
 
+/** This device's age recipient (`age1…`), readable without unsealing anything; undefined before its keys exist. */
+export async function readAgeRecipient(db: RelaisDatabase): Promise<string | undefined> {
+  return (await readSecret(db, 'ageKey'))?.recipient;
+}
+
 /** The keys unsealed in this session, if any. */
 export function unlockedKeys(db: RelaisDatabase): DeviceKeys | undefined {
   return unlocked.get(db);
