@@ -9,16 +9,17 @@
  * only ever returns base names.
  */
 
-export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv', 'xlsx'] as const;
+export const FILE_KINDS = ['bundle', 'card', 'backup', 'pdf', 'json', 'csv', 'xlsx'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /**
  * Extensions per kind (without the dot). `bundle` is a sync bundle, `card` a person's shareable
- * identity card (public keys). Main uses them for dialog filters, the browser for `accept`.
+ * identity card (public keys), `backup` a whole database, encrypted (renderer/src/domain/backup/format.ts). Main uses them for dialog filters, the browser for `accept`.
  */
 export const FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
+  backup: ['relaisbackup'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],

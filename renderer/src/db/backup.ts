@@ -15,7 +15,7 @@ import { BackupError, decodeBackup, encodeBackup, makeRecoveryKey, type BackupCo
 import { currentSeq } from './device';
 import { readMeta, writeMeta, type MetaKey } from './meta';
 import { RelaisDatabase, SCHEMA_VERSIONS } from './schema';
-import { NEWEST_SCHEMA_VERSION } from './startup';
+import { NEWEST_SCHEMA_VERSION, readWhatCanBeRead } from './startup';
 import { lockKeys, readAgeRecipient } from './sync/keys';
 
 /** Never in a backup: the sealed keys belong to this laptop's OS keychain or passphrase. */
@@ -125,10 +125,42 @@ export interface RestoreReport {
  * write, and enrolment is redone); the unsealed keys of this session are forgotten.
  */
 export async function restoreBackup(db: RelaisDatabase, bytes: Uint8Array, secrets: BackupSecrets): Promise<RestoreReport> {
-  const { header, content } = await decodeBackup(bytes, secrets);
+  return restoreDecoded(db, await decodeBackup(bytes, secrets));
+}
+
+async function restoreDecoded(db: RelaisDatabase, { header, content }: { header: BackupHeader; content: BackupContent }): Promise<RestoreReport> {
   if (content.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${content.schemaVersion}`);
   const current = content.schemaVersion < NEWEST_SCHEMA_VERSION ? await upgradedContent(content) : content;
   await writeTables(db, current.tables, (key) => !NOT_RESTORED_META.has(key));
   lockKeys(db);
   return { counts: header.counts, createdAt: header.createdAt };
+}
+
+/**
+ * From the recovery screen, when the database cannot be opened: everything that can still be read, as a
+ * backup sealed with a passphrase the person types there (the keys are out of reach; the data stays
+ * encrypted wherever the file goes).
+ */
+export async function backupWhatCanBeRead(name: string, passphrase: string, options: { app: string; now?: Date }): Promise<Uint8Array> {
+  const readable = await readWhatCanBeRead(name);
+  const tables = Object.fromEntries(Object.entries(readable.tables).filter(([table]) => !NOT_BACKED_UP.has(table)));
+  return encodeBackup({ schemaVersion: readable.version, tables }, {
+    app: options.app, createdAt: (options.now ?? new Date()).toISOString(), recipients: [], recovery: await makeRecoveryKey(passphrase),
+  });
+}
+
+/**
+ * From the recovery screen: throw away the database that cannot be opened and put the backup in its
+ * place. The backup is opened and checked first: a wrong passphrase or a damaged file deletes nothing.
+ */
+export async function replaceDatabaseWithBackup(name: string, bytes: Uint8Array, secrets: BackupSecrets): Promise<RestoreReport> {
+  const decoded = await decodeBackup(bytes, secrets);
+  if (decoded.content.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${decoded.content.schemaVersion}`);
+  await Dexie.delete(name);
+  const db = new RelaisDatabase(name);
+  try {
+    return await restoreDecoded(db, decoded);
+  } finally {
+    db.close();
+  }
 }

@@ -41,3 +41,8 @@ export function exchangeFileName(options: { structure: string; name: string; cre
   const parts = ['relais', fileNameSlug(options.structure), fileNameSlug(options.name), options.backup ? 'sauvegarde' : '', fileStamp(options.createdAt)];
   return `${parts.filter(Boolean).join('-')}.relais`;
 }
+
+/** The name offered for a backup saved by hand (Settings, the recovery screen): `relais-sauvegarde-<date>.relaisbackup`. */
+export function backupFileName(at: Date): string {
+  return `relais-sauvegarde-${fileStamp(at.toISOString())}.relaisbackup`;
+}

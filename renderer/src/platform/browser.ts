@@ -35,6 +35,7 @@ const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailab
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
+  backup: ['relaisbackup'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],
@@ -43,6 +44,7 @@ const EXTENSIONS: typeof FILE_EXTENSIONS = {
 const MIME_TYPES: Record<FileKind, string> = {
   bundle: 'application/octet-stream',
   card: 'application/octet-stream',
+  backup: 'application/octet-stream',
   pdf: 'application/pdf',
   json: 'application/json',
   csv: 'text/csv;charset=utf-8',
