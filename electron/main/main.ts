@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_EVENTS } from '../shared/contract';
 import { registerHandlers } from './handlers';
+import { backUpBeforeClose } from './backups';
 import { setTrustedWindow } from './ipc';
 import { errorCode, log, openLog } from './log';
 import { installMenu } from './menu';
@@ -39,6 +40,7 @@ function openWindow(): void {
   mainWindow = window;
   setTrustedWindow(window);
   log('window-opened');
+  backUpBeforeClose(window);
   window.webContents.on('render-process-gone', (_event, details) => log('renderer-gone', { code: details.reason.toUpperCase().replace(/-/g, '_') }));
   window.on('closed', () => {
     if (mainWindow === window) {

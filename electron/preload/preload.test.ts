@@ -48,9 +48,15 @@ describe('preload', () => {
   it('exposes only window.relais, whose calls each invoke their own channel', async () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
-      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles',
-      'printToPdf', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeSave',
+      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'listBackups', 'onOpenFileRequest', 'openFiles',
+      'printToPdf', 'readBackup', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeBackup', 'writeSave',
     ]);
+    await api.writeBackup({ bytes: new Uint8Array([7]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-backup', { bytes: new Uint8Array([7]) });
+    await api.listBackups();
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:list-backups');
+    await api.readBackup({ name: 'relais-2026-11-30-162233.relaisbackup' });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:read-backup', { name: 'relais-2026-11-30-162233.relaisbackup' });
     await api.writeSave({ stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-save', { stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     await api.getDiagnostics({ language: 'fr' });

@@ -93,6 +93,22 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
+/** An automatic backup's file name in `<userData>/backups` (electron/main/backups.ts names them). */
+export const BACKUP_NAME_PATTERN = /^relais-(\d{4}-\d{2}-\d{2})-(\d{6})\.relaisbackup$/;
+
+/** An automatic backup as the page sees it: its name (no path), size and time. */
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+export interface WriteBackupRequest {
+  bytes: Uint8Array;
+}
+export interface ReadBackupRequest {
+  name: string;
+}
+
 /** The kinds the installers associate with Relais, so that a double-click opens them in the app. */
 export const OPENABLE_KINDS = ['bundle', 'card'] as const satisfies readonly FileKind[];
 export type OpenableKind = (typeof OPENABLE_KINDS)[number];
@@ -147,6 +163,13 @@ export interface BridgeCalls {
    * False in a browser, and on Linux when no keyring answers (Chromium then falls back to a fixed
    * password, which protects nothing).
    */
+  /**
+   * Automatic backups (Electron): main writes the bytes the page made into `<userData>/backups`,
+   * atomically, and rotates (7 daily, 4 weekly); lists them; reads one back by name. Browser: none.
+   */
+  writeBackup(req: WriteBackupRequest): Promise<{ fileName: string }>;
+  listBackups(): Promise<BackupInfo[]>;
+  readBackup(req: ReadBackupRequest): Promise<Uint8Array>;
   secretStorageAvailable(): Promise<boolean>;
   /**
    * Seal opaque bytes with the OS (safeStorage): only this user on this machine can unseal them. Main
@@ -179,6 +202,9 @@ export const IPC_CHANNELS = {
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
   takeOpenFileRequests: 'relais:take-open-file-requests',
+  writeBackup: 'relais:write-backup',
+  listBackups: 'relais:list-backups',
+  readBackup: 'relais:read-backup',
   secretStorageAvailable: 'relais:secret-storage-available',
   sealSecret: 'relais:seal-secret',
   unsealSecret: 'relais:unseal-secret',
@@ -369,6 +395,18 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
   copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
   takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
+  writeBackup: validatorOf('writeBackup', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['bytes']);
+    return { bytes: validateBytes(value.bytes) };
+  }),
+  listBackups: validatorOf('listBackups', noArguments),
+  readBackup: validatorOf('readBackup', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['name']);
+    if (typeof value.name !== 'string' || !BACKUP_NAME_PATTERN.test(value.name)) fail('name must be a backup name');
+    return { name: value.name };
+  }),
   secretStorageAvailable: validatorOf('secretStorageAvailable', noArguments),
   sealSecret: validatorOf('sealSecret', validateSecretRequest),
   unsealSecret: validatorOf('unsealSecret', validateSecretRequest),
