@@ -103,7 +103,7 @@ describe('backup on quit (Electron mocked)', () => {
     backUpBeforeClose(window, 5000);
     window.close();
     expect(window.webContents.executeJavaScript).toHaveBeenCalledOnce();
-    expect(window.webContents.executeJavaScript.mock.calls[0][0]).toContain('relaisBackupBeforeClose');
+    expect(String((window.webContents.executeJavaScript.mock.calls[0] as unknown[])[0])).toContain('relaisBackupBeforeClose');
     await new Promise((r) => setTimeout(r, 10));
     expect(closed.count).toBe(0);
     finish();

@@ -21,6 +21,7 @@ import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
+import { AutomaticBackups } from '../features/backups';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -62,6 +63,7 @@ function Shell() {
       </main>
       <GlobalBundleDrop />
       <RetentionOnStart />
+      <AutomaticBackups />
     </div>
   );
 }

@@ -26,6 +26,7 @@ export const MAX_OPEN_FILES = MAX_FILES;
 
 export type {
   AppInfo,
+  BackupInfo,
   DesktopApi,
   DiagnosticsRequest,
   FileKind,

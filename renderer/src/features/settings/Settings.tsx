@@ -16,6 +16,7 @@ import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
+import { BackupsSection } from '../backups';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -32,6 +33,7 @@ export function Settings() {
       <LanguageSection />
       <DeviceSection />
       <KeysSection />
+      <BackupsSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />

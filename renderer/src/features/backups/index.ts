@@ -1,0 +1,2 @@
+export { AutomaticBackups } from './AutomaticBackups';
+export { BackupsSection } from './BackupsSection';
