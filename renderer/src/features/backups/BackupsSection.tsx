@@ -123,7 +123,7 @@ function RecoveryPassphrase() {
       <p>{t('recovery.intro')}</p>
       <p role="status">{t(isSet ? 'recovery.isSet' : 'recovery.notSet')}</p>
       {editing ? (
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('recovery.title')}>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t(isSet ? 'recovery.change' : 'recovery.set')}>
           <PassphraseField label={t('recovery.passphrase')} hint={t('recovery.hint')} {...choice.field} confirm autoFocus />
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setEditing(false)}>{t('recovery.cancel')}</button>
