@@ -22,6 +22,7 @@ import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
 import { AutomaticBackups } from '../features/backups';
+import { StorageWarning } from '../features/settings/StorageSection';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -59,6 +60,7 @@ function Shell() {
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <StorageWarning />
         <Routes />
       </main>
       <GlobalBundleDrop />

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { getRelais } from '../../db';
 import { openAtStartup, type StartupResult } from '../../db/startup';
 import { App } from '../App';
+import { requestPersistentStorage } from '../../platform/storage';
 import { RecoveryScreen } from './RecoveryScreen';
 
 export function Startup() {
@@ -13,6 +14,8 @@ export function Startup() {
   useEffect(() => {
     let live = true;
     void openAtStartup(getRelais().db).then((opened) => live && setResult(opened));
+    // Ask once that the browser keep the data (never evicted to free space); Settings shows the answer.
+    void requestPersistentStorage();
     return () => { live = false; };
   }, []);
   if (!result) return null; // a few milliseconds: opening the local database

@@ -14,6 +14,7 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
+import { StorageSection } from './StorageSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { BackupsSection } from '../backups';
@@ -34,6 +35,7 @@ export function Settings() {
       <DeviceSection />
       <KeysSection />
       <BackupsSection />
+      <StorageSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
