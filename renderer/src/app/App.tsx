@@ -22,6 +22,7 @@ import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
 import { AutomaticBackups } from '../features/backups';
+import { LockGate } from '../features/lock';
 import { StorageWarning } from '../features/settings/StorageSection';
 
 const routes: RouteObject[] = [
@@ -75,7 +76,7 @@ export function App() {
   if (profile === undefined) return null; // first read of the local database: a few milliseconds
   return (
     <ToastProvider>
-      {profile === null ? <FirstRun /> : <KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider>}
+      {profile === null ? <FirstRun /> : <LockGate><KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider></LockGate>}
     </ToastProvider>
   );
 }

@@ -42,6 +42,8 @@ export interface MetaValues {
    * to, and its identity sealed with the recovery passphrase (the passphrase itself is never kept).
    */
   recoveryKey: { recipient: string; sealedIdentity: string };
+  /** Shared-laptop lock: minutes without a key or a click before the app locks (the lock itself: db/sync/keys.ts). */
+  lockMinutes: number;
   /** The last automatic or manual backup: when, and the change counter it covered. */
   lastBackup: { at: string; seq: number };
 }

@@ -18,6 +18,7 @@ import { StorageSection } from './StorageSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { BackupsSection } from '../backups';
+import { LockSection } from '../lock';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -35,6 +36,7 @@ export function Settings() {
       <DeviceSection />
       <KeysSection />
       <BackupsSection />
+      <LockSection />
       <StorageSection />
       <ReminderSetting />
       <DemoSection author={profile?.displayName ?? ''} />
