@@ -21,7 +21,7 @@ import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
-import { AutomaticBackups } from '../features/backups';
+import { AutomaticBackups, BackupReminder } from '../features/backups';
 import { LockGate } from '../features/lock';
 import { StorageWarning } from '../features/settings/StorageSection';
 
@@ -62,6 +62,7 @@ function Shell() {
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <StorageWarning />
+        <BackupReminder />
         <Routes />
       </main>
       <GlobalBundleDrop />

@@ -71,11 +71,11 @@ export async function markBackedUp(db: RelaisDatabase, backup: { seq: number; at
 }
 
 /** Whether something changed since the last backup, and when that was (pure inputs for the scheduler). */
-export async function backupState(db: RelaisDatabase): Promise<{ seq: number; last?: { at: string; seq: number } }> {
+export async function backupState(db: RelaisDatabase): Promise<{ seq: number; last?: { at: string; seq: number }; since?: string }> {
   // Two reads, no transaction: the live query that calls this already reads consistently, and a nested
   // transaction there would commit early (PrematureCommitError).
   const seq = await currentSeq(db);
-  return { seq, last: await readMeta(db, 'lastBackup') };
+  return { seq, last: await readMeta(db, 'lastBackup'), since: (await readMeta(db, 'device'))?.createdAt };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface BackupState {
   seq: number;
   /** The last backup written: when, and the counter it covered. */
   last?: { at: string; seq: number };
+  /** When this notebook started (its identity was made): how long changes waited when none was ever backed up. */
+  since?: string;
 }
 
 export type BackupReason = 'timer' | 'close';
@@ -20,7 +22,12 @@ export function isBackupDue(state: BackupState, now: Date, reason: BackupReason)
   return now.getTime() - Date.parse(state.last.at) >= BACKUP_EVERY_MS;
 }
 
-/** Browser build: remind to download a backup when changes have waited this long without one. */
+/**
+ * Browser build: remind to download a backup when changes have waited a day without one (counted from
+ * the last backup, or from the notebook's start when there was none: not on the first day of use).
+ */
 export function needsBackupReminder(state: BackupState, now: Date): boolean {
-  return isBackupDue(state, now, 'timer');
+  const changed = state.seq > (state.last?.seq ?? 0);
+  const from = state.last?.at ?? state.since;
+  return changed && from !== undefined && now.getTime() - Date.parse(from) >= BACKUP_EVERY_MS;
 }

@@ -6,9 +6,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { backupState, hasRecoveryPassphrase, makeBackup, markBackedUp, restoreBackup, setRecoveryPassphrase } from '../../db/backup';
+import { hasRecoveryPassphrase, makeBackup, markBackedUp, restoreBackup, setRecoveryPassphrase } from '../../db/backup';
 import { BackupError } from '../../domain/backup/format';
-import { needsBackupReminder } from '../../domain/backup/schedule';
 import { backupFileName } from '../../domain/fileNames';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { platform, type BackupInfo } from '../../platform';
@@ -17,6 +16,7 @@ import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
 import { useDeviceKeys } from '../keys';
+import { reminderDue } from './BackupReminder';
 
 function appVersion(): string {
   return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
@@ -34,13 +34,9 @@ export function BackupsSection() {
   );
 }
 
-async function isReminderDue(db: Parameters<typeof backupState>[0]): Promise<boolean> {
-  return needsBackupReminder(await backupState(db), new Date());
-}
-
 function DownloadReminder() {
   const { t } = useTranslation('backups');
-  const due = useRead(isReminderDue);
+  const due = useRead(reminderDue);
   const { notify } = useToast();
   const [busy, setBusy] = useState(false);
   const download = async () => {

@@ -1,2 +1,3 @@
 export { AutomaticBackups } from './AutomaticBackups';
 export { BackupsSection } from './BackupsSection';
+export { BackupReminder } from './BackupReminder';
