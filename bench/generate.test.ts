@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dataOf } from '../renderer/src/domain/records';
 import { isStamp } from '../renderer/src/domain/hlc';
-import { UUID_PATTERN } from '../renderer/src/domain/ids';
+import { isIdOfAuthor, UUID_PATTERN } from '../renderer/src/domain/ids';
 import { validateActivity } from '../renderer/src/domain/activity';
 import { validateBeneficiary } from '../renderer/src/domain/beneficiary';
 import { validatePlace } from '../renderer/src/domain/place';
 import { validateSurvey } from '../renderer/src/domain/survey';
 import { validateVillage } from '../renderer/src/domain/village';
 import {
-  TABLES, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes, type TableName,
+  AUTHORED_TABLES, TABLES, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes, type TableName,
 } from './generate';
 
 const VALIDATORS: Record<TableName, (data: never) => unknown[]> = {
@@ -41,6 +41,9 @@ describe('bench data generator', () => {
         const data = dataOf(record);
         expect(VALIDATORS[table](data as never), `${table} ${record.id}`).toEqual([]);
         expect(record.id).toMatch(UUID_PATTERN);
+        expect(isIdOfAuthor(record.id, record.authorDevice)).toBe(true);
+        // Only its author edits an activity or a followed person (the write rules refuse anything else).
+        if (AUTHORED_TABLES.includes(table)) expect(Object.values(record.versions).every((s) => s.endsWith(record.authorDevice))).toBe(true);
         expect(Object.keys(record.versions).sort()).toEqual([...Object.keys(data), 'deleted'].sort());
         expect(Object.values(record.versions).every(isStamp)).toBe(true);
         ids.add(record.id);
@@ -66,9 +69,10 @@ describe('bench data generator', () => {
     expect(average).toBeLessThan(2000);
   });
 
-  it('edits the chosen fraction on another device with later stamps, keeping records valid', () => {
+  it('edits the chosen fraction later (reference data on another device, the rest by its author), keeping records valid', () => {
     const base = generateDataset(2000, 11);
-    const { dataset, editedIds } = editOnDevice(base, { fraction: 0.1, device: 'ffffffffffffffff', millis: Date.UTC(2026, 0, 1), seed: 2 });
+    const other = 'f'.repeat(32);
+    const { dataset, editedIds } = editOnDevice(base, { fraction: 0.1, device: other, millis: Date.UTC(2026, 0, 1), seed: 2 });
     expect(editedIds.size).toBeGreaterThan(120);
     expect(editedIds.size).toBeLessThan(280);
     for (const table of TABLES) {
@@ -78,7 +82,7 @@ describe('bench data generator', () => {
         expect(VALIDATORS[table](dataOf(record) as never)).toEqual([]);
         const changed = Object.keys(record.versions).filter((f) => record.versions[f] !== before.versions[f]);
         expect(changed).toHaveLength(1);
-        expect(record.versions[changed[0]].endsWith('-ffffffffffffffff')).toBe(true);
+        expect(record.versions[changed[0]].endsWith(`-${AUTHORED_TABLES.includes(table) ? record.authorDevice : other}`)).toBe(true);
       });
     }
     expect(datasetHash(dataset)).not.toBe(datasetHash(base));
@@ -92,7 +96,7 @@ describe('bench data generator', () => {
         for (const stamp of Object.values(record.versions)) expect(Date.parse(stamp.slice(0, 24))).toBeLessThan(edits);
       }
     }
-    const { dataset, editedIds } = editOnDevice(base, { fraction: 0.1, device: '2222222222222222', millis: edits, seed: 4 });
+    const { dataset, editedIds } = editOnDevice(base, { fraction: 0.1, device: '2'.repeat(32), millis: edits, seed: 4 });
     expect(editedIds.size).toBeGreaterThan(0);
     for (const table of TABLES) {
       for (const record of dataset[table]) {

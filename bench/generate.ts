@@ -15,6 +15,7 @@ import {
   THEMATIQUE_DEMARCHES, TRANCHES_AGE, TYPOLOGIES, DISPOSITIFS,
 } from '../renderer/src/domain/codes';
 import { formatStamp } from '../renderer/src/domain/hlc';
+import { AUTHOR_ID_DIGITS } from '../renderer/src/domain/ids';
 import type {
   Activity, AnonymousCounts, Beneficiary, CommuneRef, Place, RecordMeta, Stored, Survey, Village,
 } from '../renderer/src/domain/records';
@@ -56,6 +57,11 @@ export function seededUuidv7(rng: Rng, millis: number): string {
   const rand = rng.hex(20);
   const variant = ((parseInt(rand[3], 16) & 0x3) | 0x8).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand.slice(0, 3)}-${variant}${rand.slice(4, 7)}-${rand.slice(8, 20)}`;
+}
+
+/** A record id as the app mints it: a UUIDv7 ending with its author's device id's first 12 hex digits. */
+export function seededRecordId(rng: Rng, millis: number, authorDevice: string): string {
+  return `${seededUuidv7(rng, millis).slice(0, -AUTHOR_ID_DIGITS)}${authorDevice.slice(0, AUTHOR_ID_DIGITS)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -109,11 +115,15 @@ export interface StampContext {
   nextSeq: () => number;
 }
 
+/** Whose records are these: only their author edits them (activities, people), or any device (reference data). */
+type Ownership = 'author' | 'shared';
+
 /**
  * Wrap data into a stored record: every data field and `deleted` stamped at creation, and one record in
- * five edited later (one to three fields restamped), as the repository's `update` does.
+ * five edited later (one to three fields restamped), as the repository's `update` does — by its author,
+ * or for shared reference data sometimes by another device.
  */
-function stored<T extends object>(ctx: StampContext, data: T, createdMillis: number): Stored<T> {
+function stored<T extends object>(ctx: StampContext, data: T, createdMillis: number, ownership: Ownership): Stored<T> {
   const { rng } = ctx;
   const device = rng.pick(ctx.devices);
   const createdStamp = formatStamp(createdMillis, rng.int(0, 3), device);
@@ -126,14 +136,14 @@ function stored<T extends object>(ctx: StampContext, data: T, createdMillis: num
     // Never past the last generated day: `editOnDevice`'s edits (July 2025) must come after every stamp.
     const editedMillis = createdMillis + rng.int(1, 30) * DAY + rng.int(0, DAY - 1);
     updatedMillis = Math.max(createdMillis + 1, Math.min(editedMillis, LAST_DAY + DAY - 1));
-    const editStamp = formatStamp(updatedMillis, 0, rng.chance(0.8) ? device : rng.pick(ctx.devices));
+    const editStamp = formatStamp(updatedMillis, 0, ownership === 'author' || rng.chance(0.8) ? device : rng.pick(ctx.devices));
     for (const key of rng.sample(fields, rng.int(1, 3))) {
       versions[key] = editStamp;
       replaced[key] = createdStamp; // what the edit overwrote, as the repository records it
     }
   }
   const meta: RecordMeta = {
-    id: seededUuidv7(rng, createdMillis),
+    id: seededRecordId(rng, createdMillis, device),
     createdAt: new Date(createdMillis).toISOString(),
     updatedAt: new Date(updatedMillis).toISOString(),
     authorDevice: device,
@@ -170,7 +180,7 @@ function makeVillage(ctx: StampContext, index: number): Stored<Village> {
   const commune = COMMUNES[index % COMMUNES.length];
   const data: Village = { commune: communeRef(commune), departement: commune.departement, population: ctx.rng.int(150, 12000) };
   if (ctx.rng.chance(0.3)) data.notes = 'Fibre annoncée pour l’an prochain ; peu de réseau mobile au bourg.';
-  return stored(ctx, data, during(ctx.rng, FIRST_DAY - ctx.rng.int(1, 60) * DAY));
+  return stored(ctx, data, during(ctx.rng, FIRST_DAY - ctx.rng.int(1, 60) * DAY), 'shared');
 }
 
 function makePlace(ctx: StampContext, villages: Stored<Village>[]): Stored<Place> {
@@ -199,7 +209,7 @@ function makePlace(ctx: StampContext, villages: Stored<Village>[]): Stored<Place
     data.latitude = Math.round((44 + rng.next() * 3.5) * 1e5) / 1e5;
     data.longitude = Math.round((2 + rng.next() * 2) * 1e5) / 1e5;
   }
-  return stored(ctx, data, during(rng, day));
+  return stored(ctx, data, during(rng, day), 'shared');
 }
 
 function makeBeneficiary(ctx: StampContext, index: number): Stored<Beneficiary> {
@@ -212,7 +222,7 @@ function makeBeneficiary(ctx: StampContext, index: number): Stored<Beneficiary> 
     dejaAccompagne: rng.chance(0.4),
   };
   if (rng.chance(0.7)) data.communeResidence = communeRef(rng.pick(COMMUNES));
-  return stored(ctx, data, during(rng, randomDay(rng)));
+  return stored(ctx, data, during(rng, randomDay(rng)), 'author');
 }
 
 function makeSurvey(ctx: StampContext, villages: Stored<Village>[], places: Stored<Place>[]): Stored<Survey> {
@@ -238,7 +248,7 @@ function makeSurvey(ctx: StampContext, villages: Stored<Village>[], places: Stor
   };
   if (!equipements.includes('france_services')) data.distanceFranceServicesKm = rng.int(2, 45);
   if (rng.chance(0.5)) data.notes = 'Beaucoup de demandes autour des démarches en ligne ; pas de wifi public au bourg.';
-  return stored(ctx, data, during(rng, day));
+  return stored(ctx, data, during(rng, day), 'shared');
 }
 
 interface Links {
@@ -315,7 +325,7 @@ function makeActivity(ctx: StampContext, links: Links): Stored<Activity> {
     if (followed.length > 0 && rng.chance(0.3)) data.beneficiaryIds = rng.sample(followed, rng.int(1, 3)).map((b) => b.id);
     data.participantsAnonymes = anonymousCounts(rng);
   }
-  return stored(ctx, data, during(rng, day));
+  return stored(ctx, data, during(rng, day), 'author');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -329,6 +339,10 @@ export interface Dataset {
   activities: Stored<Activity>[];
 }
 export type TableName = keyof Dataset;
+/** Tables of the records only their author may change (renderer/src/domain/kinds.ts, ownership `author`). */
+export const AUTHORED_TABLES: readonly TableName[] = ['activities', 'beneficiaries'];
+/** Shared reference data. */
+export const SHARED_TABLES: readonly TableName[] = ['villages', 'places', 'surveys'];
 /** Tables in the order a bundle or a restore writes them (referenced records first). */
 export const TABLES: TableName[] = ['villages', 'places', 'beneficiaries', 'surveys', 'activities'];
 
@@ -341,15 +355,23 @@ export function datasetMix(size: number): Record<TableName, number> {
   return { villages, places, beneficiaries, surveys, activities: Math.max(0, size - villages - places - beneficiaries - surveys) };
 }
 
-/** Device ids of the mediators whose records a coordinator gathers. */
+/** Device ids of the mediators whose records a coordinator gathers (key-derived form: 32 hex). */
 export function deviceIds(rng: Rng, count: number): string[] {
-  return Array.from({ length: count }, () => rng.hex(16));
+  return Array.from({ length: count }, () => rng.hex(32));
 }
 
-export function generateDataset(size: number, seed = 20240601): Dataset {
+/** How many mediators' records a coordinator's database gathers. */
+export const AUTHORS = 8;
+
+/**
+ * A coordinator's database of `size` records. `devices`: the ids of the mediators who wrote them (the
+ * bench page derives them from real keys, so it can seal their records); seeded ones otherwise.
+ */
+export function generateDataset(size: number, seed = 20240601, devices?: readonly string[]): Dataset {
   const rng = createRng(seed);
   let seq = 0;
-  const ctx: StampContext = { rng, devices: deviceIds(rng, 8), nextSeq: () => ++seq };
+  const seeded = deviceIds(rng, AUTHORS); // drawn either way: the same seed gives the same records
+  const ctx: StampContext = { rng, devices: devices ? [...devices] : seeded, nextSeq: () => ++seq };
   const mix = datasetMix(size);
   const villages = Array.from({ length: mix.villages }, (_, i) => makeVillage(ctx, i));
   const places = Array.from({ length: mix.places }, () => makePlace(ctx, villages));
@@ -387,9 +409,15 @@ function editOf(table: TableName, record: AnyStored, rng: Rng): [string, unknown
 }
 
 export interface EditPlan {
-  /** Fraction of records edited. */
+  /** Fraction of records edited (of `tables`). */
   fraction: number;
+  /**
+   * Who edits shared reference data; the records only their author may change (activities, people) are
+   * edited by their author (a mediator's later version, as a coordinator would relay it).
+   */
   device: string;
+  /** The tables edited (every table unless said). */
+  tables?: readonly TableName[];
   /** Wall time of the edits (all later than any generated stamp). */
   millis: number;
   seed: number;
@@ -406,9 +434,11 @@ export function editOnDevice(dataset: Dataset, plan: EditPlan): { dataset: Datas
   let counter = 0;
   for (const table of TABLES) {
     out[table] = (dataset[table] as unknown as AnyStored[]).map((record) => {
+      if (plan.tables && !plan.tables.includes(table)) return record;
       if (!rng.chance(plan.fraction)) return record;
       const [field, value] = editOf(table, record, rng);
-      const stamp = formatStamp(plan.millis, counter++ % 0x10000, plan.device);
+      const editor = AUTHORED_TABLES.includes(table) ? record.authorDevice : plan.device;
+      const stamp = formatStamp(plan.millis, counter++ % 0x10000, editor);
       editedIds.add(record.id);
       // The other device edited after receiving the record: it knew the value it replaced (none when
       // the field was empty: an undefined entry would be stored as such and differ from the merge's).

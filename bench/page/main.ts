@@ -8,17 +8,30 @@ import Dexie from 'dexie';
 import { RelaisDatabase } from '../../renderer/src/db/schema';
 import { mergeRecord, type SyncRecord } from '../../renderer/src/domain/sync/merge';
 import {
-  TABLES, contentHash, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes, type Dataset,
+  AUTHORED_TABLES, SHARED_TABLES, TABLES, contentHash, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes,
+  type Dataset,
 } from '../generate';
 import { RAW_DB, dexieExportImport, pouchBulkDocs, rawBulkPut, toArrayStringify, type Check, type Figure } from './baselines';
 import { currentHeap, startHeap, stopHeap } from './heap';
 import { probeCodec, probeReads } from './probes';
-import { DEFAULT_OPEN_PATH, exportAll, importAll, makeReceiver, sealBenchKeys, type OpenPath, type Receiver } from './relais';
+import {
+  DEFAULT_OPEN_PATH, enrolExporter, exportAll, importAll, makeAuthors, makeReceiver, prepareExporter, sealBenchKeys, sealDataset,
+  type Authors, type OpenPath, type Receiver,
+} from './relais';
+import type { SignedCard } from '../../renderer/src/domain/sync/card';
+import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
+  /** The mediators who wrote the records (their keys seal them). */
+  authors?: Authors;
+  /** The coordinator's card that signed `bundle` / the merge bundle: receivers enrol it. */
+  exporter?: SignedCard;
+  mergeExporter?: SignedCard;
   dataset?: Dataset;
+  /** The mediators' statements sealing `dataset` (and, for scenario 2, the resealed edits). */
+  statements?: Statement[];
   hash?: string;
   counts?: Record<string, number>;
   receiver?: Receiver;
@@ -47,14 +60,20 @@ function need<T>(value: T | undefined, what: string): T {
 }
 
 async function generate(size: number, seed: number) {
+  state.authors ??= await makeAuthors();
   const start = performance.now();
-  state.dataset = generateDataset(size, seed);
+  state.dataset = generateDataset(size, seed, state.authors.deviceIds);
   const ms = performance.now() - start;
+  // Each mediator sealed her activities and followed people when she exported them (not timed: done
+  // once per record version, on her laptop, long before the coordinator's export).
+  const sealed = await sealDataset(state.dataset, state.authors);
+  state.statements = sealed.statements;
+  const sealMs = sealed.ms;
   state.hash = datasetHash(state.dataset);
   state.counts = expectedCounts(state.dataset);
   const all = TABLES.flatMap((t) => state.dataset![t] as object[]);
   const rawJsonBytes = jsonBytes(all);
-  return { ms, records: countRecords(state.dataset), counts: state.counts, rawJsonBytes, avgRecordBytes: rawJsonBytes / all.length, hash: state.hash };
+  return { ms, sealMs, records: countRecords(state.dataset), counts: state.counts, rawJsonBytes, avgRecordBytes: rawJsonBytes / all.length, hash: state.hash };
 }
 
 async function baselineBulkPut(): Promise<Figure> {
@@ -78,6 +97,7 @@ async function relaisExport(): Promise<Figure & { bundleBytes: number; heapPeak:
   state.receiver = await makeReceiver();
   const db = new RelaisDatabase(RAW_DB);
   await db.open();
+  state.exporter = await prepareExporter(db, need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
   gc();
   const heapStart = startHeap();
   const start = performance.now();
@@ -97,15 +117,22 @@ async function relaisExport(): Promise<Figure & { bundleBytes: number; heapPeak:
  */
 async function prepareMerge() {
   const base = need(state.dataset, 'dataset');
-  const local = editOnDevice(base, { fraction: 0.03, device: '1111111111111111', millis: LOCAL_EDIT_MILLIS, seed: 3 }).dataset;
-  const remote = editOnDevice(base, { fraction: 0.1, device: '2222222222222222', millis: REMOTE_EDIT_MILLIS, seed: 4 });
+  const authors = need(state.authors, 'authors');
+  // Edited here: reference data only (a coordinator cannot edit her mediators' activities, issue 9).
+  const local = editOnDevice(base, { fraction: 0.3, device: '1'.repeat(32), millis: LOCAL_EDIT_MILLIS, seed: 3, tables: SHARED_TABLES }).dataset;
+  // Edited elsewhere: reference data on another device, activities and people by their own author (resealed).
+  const remote = editOnDevice(base, { fraction: 0.1, device: '2'.repeat(32), millis: REMOTE_EDIT_MILLIS, seed: 4 });
+  const resealed = new Set([...remote.editedIds].filter((id) => AUTHORED_TABLES.some((t) => remote.dataset[t].some((r) => r.id === id))));
+  const resealedStatements = (await sealDataset(remote.dataset, authors, resealed)).statements;
   const remoteDb = await freshDb(REMOTE_DB);
   await bulkPutDataset(remoteDb, remote.dataset);
+  state.mergeExporter = await prepareExporter(remoteDb, authors, need(state.receiver, 'receiver'), [...need(state.statements, 'statements'), ...resealedStatements]);
   state.mergeBundle = await exportAll(remoteDb, need(state.receiver, 'receiver'));
   remoteDb.close();
   await Dexie.delete(REMOTE_DB);
   const target = await freshDb(S2_DB);
   await bulkPutDataset(target, local);
+  await enrolExporter(target, state.mergeExporter);
   target.close();
   const merged: object[] = [];
   let conflicts = 0;
@@ -135,6 +162,7 @@ async function probes() {
 /** Free the generated records before the import scenarios: the app would not hold them either. */
 async function dropDataset() {
   state.dataset = undefined;
+  state.statements = undefined;
   gc();
   await new Promise((r) => setTimeout(r, 200));
   gc();
@@ -150,11 +178,12 @@ interface ImportFigure extends Figure {
   report: unknown;
 }
 
-type Verify = (db: RelaisDatabase, report: { counts: Record<string, number>; conflictsLogged: number; alreadyImported: boolean }, seqBefore: number) => Promise<Check>;
+type Verify = (db: RelaisDatabase, report: { counts: Record<string, number>; conflictsLogged: number; alreadyImported: boolean; refused: number }, seqBefore: number) => Promise<Check>;
 
 async function timedImport(dbName: string, bytes: Uint8Array, fresh: boolean, verify: Verify, openPath: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportFigure> {
   const db = fresh ? await freshDb(dbName) : new RelaisDatabase(dbName);
   await db.open();
+  if (fresh) await enrolExporter(db, need(state.exporter, 'exporter'));
   const seqBefore = await maxSeq(db);
   gc();
   const heapStart = startHeap();
@@ -182,7 +211,10 @@ async function contentCheck(db: RelaisDatabase, counts: Record<string, number>, 
 async function relaisImportEmpty(path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportFigure> {
   const counts = need(state.counts, 'counts');
   const hash = need(state.hash, 'hash');
-  return timedImport(S1_DB, need(state.bundle, 'bundle'), true, (db) => contentCheck(db, counts, hash), path);
+  return timedImport(S1_DB, need(state.bundle, 'bundle'), true, async (db, report) => {
+    const check = await contentCheck(db, counts, hash);
+    return { ok: check.ok && report.refused === 0, detail: `${check.detail}; refused ${report.refused}` };
+  }, path);
 }
 
 /**
@@ -207,8 +239,8 @@ async function relaisImportMerge(): Promise<ImportFigure> {
   const expected = need(state.mergeExpected, 'mergeExpected');
   return timedImport(S2_DB, need(state.mergeBundle, 'mergeBundle'), false, async (db, report) => {
     const check = await contentCheck(db, expected.counts, expected.hash);
-    const ok = check.ok && report.conflictsLogged === expected.conflicts;
-    return { ok, detail: `${check.detail}; conflicts ${report.conflictsLogged} (expected ${expected.conflicts})` };
+    const ok = check.ok && report.conflictsLogged === expected.conflicts && report.refused === 0;
+    return { ok, detail: `${check.detail}; conflicts ${report.conflictsLogged} (expected ${expected.conflicts}); refused ${report.refused}` };
   });
 }
 
@@ -254,6 +286,7 @@ async function formatsExport(activities: number, seed: number) {
 
 async function cleanup() {
   state.bundle = state.bundleAgain = state.mergeBundle = undefined;
+  state.exporter = state.mergeExporter = undefined;
   state.dataset = undefined;
   for (const name of [RAW_DB, S1_DB, S2_DB, REMOTE_DB, 'bench-dxi']) await Dexie.delete(name);
   gc();

@@ -70,7 +70,9 @@ test('a card opened from the file manager lands in the cards list', async () => 
 
   expect(await launchSecondInstance(userData, [cardPath])).toBe(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Inscrire Bérénice Martin\u202f?' })
+    .getByRole('button', { name: 'Les empreintes sont identiques\u202f: inscrire' }).click();
+  await expect(page.getByRole('list', { name: 'Appareils inscrits' }).getByText('Bérénice Martin')).toBeVisible();
 });
 
 test('a file over the size limit is refused by name in a native dialog, and never reaches the page', async () => {

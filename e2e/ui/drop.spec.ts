@@ -41,7 +41,10 @@ test('a card dropped on another screen goes to the cards of the exchange screen'
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, card);
   await expect(page.getByRole('heading', { level: 1, name: 'Échanges' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
+  // A card is enrolled only once its fingerprint is compared and confirmed.
+  const dialog = page.getByRole('dialog', { name: 'Inscrire Bérénice Martin\u202f?' });
+  await dialog.getByRole('button', { name: 'Les empreintes sont identiques\u202f: inscrire' }).click();
+  await expect(page.getByRole('list', { name: 'Appareils inscrits' }).getByText('Bérénice Martin')).toBeVisible();
   // Not mistaken for a bundle: the import panel has nothing to say about it.
   await expect(page.getByRole('article', { name: 'carte-berenice.relaiscard' })).toHaveCount(0);
 });

@@ -46,11 +46,13 @@ test('switching to English applies at once and survives a reload', async ({ page
   await expect(nav(page, 'Accueil')).toBeVisible();
 });
 
-test('settings: edit the profile (validated), see the device id', async ({ page }) => {
+test('settings: edit the profile (validated), see the device id and this computer\'s fingerprint', async ({ page }) => {
   await startApp(page, { name: 'Aïcha Benali' });
   await nav(page, 'Paramètres').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
-  await expect(page.locator('.settings-code').first()).toHaveText(/^[0-9a-f]{16}$/);
+  const device = page.getByRole('region', { name: 'Cet ordinateur' });
+  await expect(device.locator('.settings-code').first()).toHaveText(/^[0-9a-f]{32}$/);
+  await expect(device.locator('.fingerprint .fingerprint-group')).toHaveText(Array(8).fill(/^\d{5}$/));
   const name = page.getByRole('textbox', { name: 'Votre nom affiché' });
   await expect(name).toHaveValue('Aïcha Benali');
   await name.fill('');

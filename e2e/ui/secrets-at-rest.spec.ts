@@ -16,6 +16,7 @@ import { bech32 } from '@scure/base';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { KEYS_PASSPHRASE, openScreen, startApp, unlockKeys } from '../support/app';
+import { enrolCard, exportMyCard } from '../support/sync';
 
 declare global {
   interface Window {
@@ -80,9 +81,11 @@ test('nothing secret can be read from the profile\'s files after first run, expo
     // Aïcha, a mediator on another laptop, sends her a bundle encrypted to that card.
     const mediator = await (await browser.newContext()).newPage();
     await startApp(mediator);
+    // Each enrols the other, fingerprints compared: Aïcha encrypts only to enrolled cards, Bérénice
+    // imports only from enrolled keys.
+    await enrolCard(mediator, card, 'Bérénice Martin', coordinator);
+    await enrolCard(coordinator, await exportMyCard(mediator), 'Aïcha Benali', mediator);
     await openScreen(mediator, 'Échanges');
-    await chooseFile(mediator, 'Importer une carte', 'carte.relaiscard', card);
-    await expect(mediator.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
     await mediator.getByRole('radio', { name: 'Tout (sauvegarde complète, pour un nouvel ordinateur)' }).check();
     const toCoordinator = await download(mediator, 'Exporter le fichier');
 

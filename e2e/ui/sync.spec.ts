@@ -1,28 +1,13 @@
 /**
  * Sync by bundle files between two laptops, each a browser context with its own database:
- * coordinator B hands out her card; mediator A imports it, logs an activity and exports a bundle
- * encrypted to B; B previews and imports it, and finds A's activity. Re-imports, damaged copies and
- * passphrase bundles get their answers.
+ * coordinator B hands out her card; mediator A enrols it (comparing fingerprints), logs an activity and
+ * exports a bundle encrypted to B; B, who enrolled A's card the same way, previews and imports it, and
+ * finds A's activity. Re-imports, damaged copies and passphrase bundles get their answers.
  */
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openMoreDetails, saveButton } from '../support/activityForm';
 import { navLink, openScreen, startApp } from '../support/app';
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  return readFile(await download.path());
-}
-
-async function chooseFile(page: Page, button: string, name: string, buffer: Buffer): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
-  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer });
-}
-
-async function exportBundle(page: Page): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le fichier' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/\.relais$/);
-  return bytesOf(download);
-}
+import { chooseFile, enrolCard, exportBundle, exportMyCard } from '../support/sync';
 
 /** A short individual session at a distance, about e-mail. */
 async function logActivity(page: Page): Promise<void> {
@@ -44,21 +29,13 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   const coordinator = await (await browser.newContext()).newPage();
   const mediator = await (await browser.newContext()).newPage();
 
-  // B: coordinator, exports her card.
+  // B: coordinator, exports her card; A: mediator, exports hers. Each enrols the other's by fingerprint.
   await startApp(coordinator, { name: 'Bérénice Martin', role: 'Coordinateur·rice', structure: 'Département de la Nièvre' });
-  await openScreen(coordinator, 'Échanges');
-  const [cardDownload] = await Promise.all([
-    coordinator.waitForEvent('download'),
-    coordinator.getByRole('button', { name: 'Exporter ma carte' }).click(),
-  ]);
-  expect(cardDownload.suggestedFilename()).toMatch(/\.relaiscard$/);
-  const card = await bytesOf(cardDownload);
-
-  // A: mediator, imports the card, logs an activity, exports a bundle for B.
   await startApp(mediator);
-  await openScreen(mediator, 'Échanges');
-  await chooseFile(mediator, 'Importer une carte', 'carte.relaiscard', card);
-  await expect(mediator.getByRole('list', { name: 'Cartes importées' }).getByText('Bérénice Martin')).toBeVisible();
+  await enrolCard(mediator, await exportMyCard(coordinator), 'Bérénice Martin', coordinator);
+  await enrolCard(coordinator, await exportMyCard(mediator), 'Aïcha Benali', mediator);
+
+  // A logs an activity and exports a bundle for B.
   await logActivity(mediator);
   // Home counts what waits for an export.
   await navLink(mediator, 'Accueil').click();
@@ -75,7 +52,7 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   await chooseFile(coordinator, 'Ouvrir des fichiers d’échange', 'echange-aicha.relais', bundle);
   const item = coordinator.getByRole('article', { name: 'echange-aicha.relais' });
   await expect(item.getByText('Aïcha Benali (Médiathèque de Lormes)')).toBeVisible();
-  await expect(item.getByText('Valide — premier fichier reçu de cet ordinateur.')).toBeVisible();
+  await expect(item.getByText('Inscrit ici — signature valide.')).toBeVisible();
   await expect(item.getByRole('list', { name: 'Ce que l’import changera' }).getByText('nouvelle fiche', { exact: true })).toBeVisible();
   await item.getByRole('button', { name: 'Importer' }).click();
   await expect(item.getByText(/Import terminé\s:\s1 nouvelle/)).toBeVisible();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { liveActivitiesByDate } from './activities';
 import type { Activity } from '../domain/records';
 import { LORMES } from '../testkit/records';
@@ -15,7 +16,7 @@ const activity = (date: string): Activity => ({
 
 describe('reading activities by date in chunks (exports)', () => {
   it('gives each live activity of the period once, in date order, whatever the chunk size and the ties', async () => {
-    relais = openRelais(`chunks-${Math.random()}`);
+    relais = openRelaisWithKeys(`chunks-${Math.random()}`);
     const dates = ['2026-01-01', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-02', '2026-01-03', '2026-01-05', '2026-01-05', '2026-02-01'];
     const created = [];
     for (const date of dates) created.push(await relais.activities.create(activity(date)));

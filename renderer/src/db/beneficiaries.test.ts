@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../domain/records';
 import { beneficiaryHistory } from './beneficiaries';
-import { openRelais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { copyStarter, createSeries } from './workshops';
 
 const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
@@ -12,7 +12,7 @@ const session = (date: string, beneficiaryIds: string[]): Activity => ({
 
 describe('a followed person’s history', () => {
   it('lists their activities newest first and the series they took part in, nobody else’s', async () => {
-    const relais = openRelais(`history-${Math.random()}`);
+    const relais = openRelaisWithKeys(`history-${Math.random()}`);
     const person = await relais.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
     const other = await relais.beneficiaries.create({ code: 'B-0002', genre: 'masculin', trancheAge: 'non_communique', statutSocial: 'non_communique', dejaAccompagne: false });
     const older = await relais.activities.create(session('2026-02-01', [person.id]));

@@ -1,41 +1,53 @@
 /**
  * This database's identity and clocks, kept in the `meta` table:
- * - `device`: the device id, minted once for this database and never exported in a full backup
- *   (a restored or cloned database must take a new one: two laptops never share an id);
+ * - `device`: the device id, derived from this database's signing key (db/identity.ts creates it) and
+ *   never exported in a full backup (a restored or cloned database makes its own key, hence its own id:
+ *   two laptops never share an id), with the random ids it had before ids were derived from keys;
  * - `clock`: the hybrid logical clock state, so stamps keep increasing across restarts;
  * - `seq`: the local change counter, bumped by every write, which "changes since last export" uses.
  * Must be called inside a transaction that includes `meta`.
  */
 import { createClock, tick, type HlcState } from '../domain/hlc';
-import { newDeviceId } from '../domain/ids';
+import { DEVICE_ID_PATTERN } from '../domain/ids';
+import { deviceIdOfKey } from '../domain/sync/identity';
 import type { RelaisDatabase } from './schema';
 import { readMeta, writeMeta, type MetaValues } from './meta';
 
 export type DeviceIdentity = MetaValues['device'];
 
-export async function ensureDevice(db: RelaisDatabase): Promise<DeviceIdentity> {
-  return db.transaction('rw', db.meta, async () => {
-    const existing = await readMeta(db, 'device');
-    if (existing) return existing;
-    const identity: DeviceIdentity = { deviceId: newDeviceId(), createdAt: new Date().toISOString() };
-    await writeMeta(db, 'device', identity);
-    return identity;
-  });
+/**
+ * This database's identity, which must exist: it is made from the signing key, outside any
+ * transaction (key generation is a WebCrypto promise), by `ensureIdentity` (db/identity.ts), which
+ * every writer calls before it opens its transaction.
+ */
+export async function readIdentity(db: RelaisDatabase): Promise<DeviceIdentity> {
+  const identity = await readMeta(db, 'device');
+  if (!identity || !DEVICE_ID_PATTERN.test(identity.deviceId)) {
+    throw new Error('this database has no key-derived device id yet: call ensureIdentity before writing');
+  }
+  return identity;
+}
+
+/** Every id this device has written under: its key's, then its legacy ones (empty before the first run). */
+export async function ownDeviceIds(db: RelaisDatabase): Promise<Set<string>> {
+  const identity = await readMeta(db, 'device');
+  return new Set(identity ? [identity.deviceId, ...(identity.legacyDeviceIds ?? [])] : []);
 }
 
 /**
- * A new device id for this database: when its keys are renewed because the old ones cannot be unsealed
- * any more (re-enrolment), the device becomes a new sender that coordinators enrol again. Its records
- * stay; the clock goes on. Must be called inside a transaction that includes `meta`.
+ * A new device id for this database, its new key's: when its keys are renewed because the old ones
+ * cannot be unsealed any more (re-enrolment), the device becomes a new sender that coordinators enrol
+ * again. Its records stay; the clock goes on. Its legacy ids are not claimed again: they were bound to
+ * the old key. Must be called inside a transaction that includes `meta`.
  */
-export async function renewDevice(db: RelaisDatabase): Promise<DeviceIdentity> {
-  const identity: DeviceIdentity = { deviceId: newDeviceId(), createdAt: new Date().toISOString() };
+export async function renewDevice(db: RelaisDatabase, signingPublicKey: string): Promise<DeviceIdentity> {
+  const identity: DeviceIdentity = { deviceId: deviceIdOfKey(signingPublicKey), createdAt: new Date().toISOString() };
   await writeMeta(db, 'device', identity);
   return identity;
 }
 
 export async function loadClock(db: RelaisDatabase): Promise<HlcState> {
-  const identity = await ensureDevice(db);
+  const identity = await readIdentity(db);
   const saved = await readMeta(db, 'clock');
   return createClock(identity.deviceId, saved?.millis ?? 0, saved?.counter ?? 0);
 }

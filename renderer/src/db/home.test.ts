@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import type { Activity } from '../domain/records';
 import { countActivitiesBetween, countActivitiesOn } from './activities';
 import { monthRange, readHomeStats } from './home';
@@ -18,7 +18,7 @@ describe('home stats', () => {
   });
 
   it('counts live activities of the day and of the month through the index', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     const dates = ['2026-03-12', '2026-03-12', '2026-03-01', '2026-03-31', '2026-02-28', '2026-04-01', '2025-03-12'];
     const created = [];
     for (const date of dates) created.push(await relais.activities.create(activity(date)));
@@ -34,7 +34,7 @@ describe('home stats', () => {
   });
 
   it('lists villages that have no live survey, and says how many villages there are', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     expect(await readHomeStats(relais.db, '2026-03-12')).toMatchObject({ villageCount: 0, villagesToSurvey: [] });
     const lormes = await relais.villages.create({ commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' });
     const arvieu = await relais.villages.create({ commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });

@@ -4,7 +4,8 @@
  */
 import { RelaisDatabase } from './schema';
 import { RecordRepository } from './repository';
-import { RECORD_KINDS, tableOf, validatorOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
+import { ownershipOf, RECORD_KINDS, tableOf, validatorOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
+import { writeTransaction } from './identity';
 
 /** One repository per record kind, under its table's name: `relais.villages`, `relais.workshopSessions`… */
 export type Repositories = { [K in RecordKind as TableOf<K>]: RecordRepository<DataOf<K>> };
@@ -13,7 +14,7 @@ export type Relais = Repositories & { db: RelaisDatabase };
 
 /** The repository of a record kind, for code that works on any kind (restoring a conflict's value). */
 export function repositoryOf<K extends RecordKind>(db: RelaisDatabase, kind: K): RecordRepository<DataOf<K>> {
-  return new RecordRepository(db, db.recordTable(kind), validatorOf(kind));
+  return new RecordRepository(db, db.recordTable(kind), validatorOf(kind), ownershipOf(kind));
 }
 
 /**
@@ -36,10 +37,7 @@ export function openRelais(name = 'relais'): Relais {
  */
 export function writeAllOrNothing<T>(relais: Relais, kinds: readonly RecordKind[], work: () => Promise<T>): Promise<T> {
   const { db } = relais;
-  // An `async` scope, not `work` itself: Dexie follows native awaits inside a transaction only when the
-  // scope function is async; otherwise a few awaits of plain async functions in a row lose the
-  // transaction, which then commits early (PrematureCommitError) and the rest would run outside it.
-  return db.transaction('rw', [db.meta, ...kinds.map((kind) => db.recordTable(kind))], async () => work());
+  return writeTransaction(db, kinds.map((kind) => db.recordTable(kind)), work);
 }
 
 let instance: Relais | undefined;

@@ -9,8 +9,11 @@ import type { RememberedByType } from '../domain/rememberedDetails';
 import type { RelaisDatabase } from './schema';
 
 export interface MetaValues {
-  /** This database's device id, minted once (db/device.ts). */
-  device: { deviceId: string; createdAt: string };
+  /**
+   * This database's device id, derived from its signing key (db/identity.ts), and the random ids it
+   * had before (schema < 6), which records and stamps written then still carry.
+   */
+  device: { deviceId: string; createdAt: string; legacyDeviceIds?: string[] };
   /** The hybrid logical clock, so stamps keep increasing across restarts. */
   clock: Pick<HlcState, 'millis' | 'counter'>;
   /** The local change counter, bumped by every write. */
@@ -26,6 +29,8 @@ export interface MetaValues {
   ageIdentity: { identity: string; recipient: string };
   /** Where the last saved export stopped: "changes since" starts after `seq`. */
   exportMark: { seq: number; at: string };
+  /** Records changed after this change counter may lack their author's seal (db/sync/seal.ts). */
+  sealMark: number;
   /** Days unexported changes may wait before the reminder shows. */
   exportReminderDays: number;
   /** The last automatic anonymisation of followed people (db/retention.ts). */

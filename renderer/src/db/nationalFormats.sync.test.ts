@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais, receiveBundle } from '../testkit/sync';
+import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle } from '../testkit/sync';
 import { ensureDeviceKeys, exportBundle } from './sync';
 import { RECORD_VALIDATORS } from '../domain/sync/validators';
 import { dataOf, type Activity, type Beneficiary, type Place } from '../domain/records';
@@ -33,6 +33,7 @@ describe('older records merge with today\'s', () => {
   it('imports a bundle of old-shaped records, then merges new fields edited on both sides', async () => {
     const old = openTestRelais('old');
     const today = openTestRelais('today');
+    await enrolEachOther(old, today);
     const activity = await old.activities.create(OLD_ACTIVITY);
     const person = await old.beneficiaries.create(OLD_PERSON);
     const place = await old.places.create(OLD_PLACE);
@@ -41,10 +42,12 @@ describe('older records merge with today\'s', () => {
     expect(received.counts.new).toBe(3);
     expect(dataOf((await today.db.places.get(place.id))!)).toEqual(OLD_PLACE);
 
-    // Today: the place gets the schema's new columns; the old laptop meanwhile fixes the address.
+    // Today: the place (shared reference data) gets the schema's new columns; the laptop that wrote
+    // them meanwhile fixes the place's address and gives its own person and activity the new fields
+    // (only their author changes them: docs/bundle-format.md, "Trust rules").
     await today.places.update(place.id, { ...OLD_PLACE, telephone: '+33386228000', itinerance: ['Fixe', 'Itinérant'], formationsLabels: ['ORDI 3.0'] });
-    await today.beneficiaries.update(person.id, { ...OLD_PERSON, anneeNaissance: 1980 });
-    await today.activities.update(activity.id, { ...OLD_ACTIVITY, structureEmployeuse: { nom: 'Mairie de Lormes', commune: LORMES } });
+    await old.beneficiaries.update(person.id, { ...OLD_PERSON, anneeNaissance: 1980 });
+    await old.activities.update(activity.id, { ...OLD_ACTIVITY, structureEmployeuse: { nom: 'Mairie de Lormes', commune: LORMES } });
     await old.places.update(place.id, { ...OLD_PLACE, adresse: '4 rue du Pont' });
 
     await send(today, old);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import type { CommuneRef, Village } from '../domain/records';
 import { ARVIEU, LORMES, placeData } from '../testkit/records';
 import { livePlacesNewestFirst } from './places';
@@ -10,7 +10,7 @@ const village = (commune: CommuneRef, departement: string): Village => ({ commun
 
 describe('place reads', () => {
   it('lists live places newest first and finds the live village of a commune', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     const first = await relais.places.create(placeData('Premier'));
     await new Promise((r) => setTimeout(r, 5));
     await relais.places.create(placeData('Second'));

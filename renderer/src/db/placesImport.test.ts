@@ -6,7 +6,8 @@ import { compactCommunes } from '../../communes-plugin';
 import { communeFromRow, communeResolver } from '../domain/communes';
 import { parseCsv } from '../domain/formats/csv';
 import { placeData } from '../testkit/records';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { applyPlacesImport, planPlacesImport, type PlacesImportPlan } from './placesImport';
 
 const EXAMPLE = fileURLToPath(new URL('../../../reference/lieux-mediation-numerique/exemple-valide.csv', import.meta.url));
@@ -15,7 +16,7 @@ const [HEADER, ...ROWS] = parseCsv(readFileSync(EXAMPLE, 'utf8'), ',');
 const column = (name: string) => HEADER.indexOf(name);
 
 let relais: Relais;
-beforeEach(() => { relais = openRelais(`places-import-${Math.random()}`); });
+beforeEach(() => { relais = openRelaisWithKeys(`places-import-${Math.random()}`); });
 afterEach(() => relais.db.delete());
 
 async function plan(rows: string[][], header = HEADER): Promise<PlacesImportPlan> {

@@ -3,7 +3,7 @@
  * screen shows until a profile exists.
  */
 import { structuresOf, type Profile } from '../domain/profile';
-import { ensureDevice } from './device';
+import { ensureIdentity } from './identity';
 import { readMeta, writeMeta } from './meta';
 import type { RelaisDatabase } from './schema';
 
@@ -12,7 +12,7 @@ import type { RelaisDatabase } from './schema';
  * `structure`, which bundles and cards show, is the first structure's name.
  */
 export async function saveProfile(db: RelaisDatabase, profile: Profile): Promise<void> {
-  await ensureDevice(db);
+  await ensureIdentity(db);
   const structures = structuresOf(profile).map((s) => ({ ...s, nom: s.nom.trim() }));
   await writeMeta(db, 'profile', {
     ...profile, displayName: profile.displayName.trim(), structure: structures[0]?.nom ?? profile.structure.trim(), structures,
@@ -22,12 +22,4 @@ export async function saveProfile(db: RelaisDatabase, profile: Profile): Promise
 /** `null` before the first run is completed. */
 export async function readProfile(db: RelaisDatabase): Promise<Profile | null> {
   return (await readMeta(db, 'profile')) ?? null;
-}
-
-/**
- * The device id, read without writing: live queries run in read-only transactions, so this must not
- * call `ensureDevice`. The identity exists by then: saving the first-run profile creates it.
- */
-export async function readDeviceId(db: RelaisDatabase): Promise<string | undefined> {
-  return (await readMeta(db, 'device'))?.deviceId;
 }

@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRelais, type Relais } from './index';
-import { currentSeq, ensureDevice } from './device';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
+import { currentSeq, readIdentity } from './device';
+import { ensureIdentity } from './identity';
+import { NotAuthorError } from './repository';
+import { deviceIdOfKey } from '../domain/sync/identity';
+import { ensureDeviceKeys } from './sync/keys';
 import { ValidationError } from '../domain/validation';
 import { parseStamp } from '../domain/hlc';
 import type { Village } from '../domain/records';
@@ -14,7 +19,7 @@ afterEach(async () => {
 });
 
 function open(): Relais {
-  relais = openRelais(`test-${Math.random().toString(36).slice(2)}`);
+  relais = openRelaisWithKeys(`test-${Math.random().toString(36).slice(2)}`);
   return relais;
 }
 
@@ -22,7 +27,7 @@ describe('record repository', () => {
   it('creates a record with sync metadata: id, author device, a stamp per field, a change number', async () => {
     const { villages, db } = open();
     const created = await villages.create(LORMES);
-    const device = await ensureDevice(db);
+    const device = await readIdentity(db);
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.authorDevice).toBe(device.deviceId);
     expect(Object.keys(created.versions).sort()).toEqual(['commune', 'deleted', 'departement', 'population']);
@@ -96,20 +101,55 @@ describe('record repository', () => {
     await expect(beneficiaries.update(person.id, { code: 'B-0042', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false })).rejects.toThrow();
   });
 
-  it('keeps one device id for the life of the database, and a new one for a new database', async () => {
+  it('keeps one device id for the life of the database, its key\'s, and a new one for a new database', async () => {
     const first = open();
-    const id1 = (await ensureDevice(first.db)).deviceId;
-    expect((await ensureDevice(first.db)).deviceId).toBe(id1);
-    const other = openRelais(`test-other-${Math.random()}`);
-    expect((await ensureDevice(other.db)).deviceId).not.toBe(id1);
+    const id1 = (await ensureIdentity(first.db)).deviceId;
+    expect((await ensureIdentity(first.db)).deviceId).toBe(id1);
+    expect(id1).toBe(deviceIdOfKey((await ensureDeviceKeys(first.db)).signingPublicKey));
+    const other = openRelaisWithKeys(`test-other-${Math.random()}`);
+    expect((await ensureIdentity(other.db)).deviceId).not.toBe(id1);
     await other.db.delete();
+  });
+
+  it('lets only its author edit, delete or restore an activity or a followed person; anyone may erase it', async () => {
+    const { beneficiaries, villages, db } = open();
+    const person = await beneficiaries.create({ code: 'B-0042', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+    const village = await villages.create(LORMES);
+    // As if both had been received from another laptop.
+    const elsewhere = 'c3'.repeat(16);
+    await db.beneficiaries.update(person.id, { authorDevice: elsewhere });
+    await db.villages.update(village.id, { authorDevice: elsewhere });
+    const seq = await currentSeq(db);
+    await expect(beneficiaries.update(person.id, { ...person, code: 'B-0043' })).rejects.toBeInstanceOf(NotAuthorError);
+    await expect(beneficiaries.remove(person.id)).rejects.toBeInstanceOf(NotAuthorError);
+    expect(await currentSeq(db)).toBe(seq);
+    expect(await beneficiaries.mayChange({ ...person, authorDevice: elsewhere })).toBe(false);
+    // Shared reference data: anyone edits it.
+    await villages.update(village.id, { ...LORMES, notes: 'Fibre en 2026' });
+    expect(await villages.mayChange({ ...village, authorDevice: elsewhere })).toBe(true);
+    await beneficiaries.erase(person.id);
+    expect(await db.beneficiaries.get(person.id)).toMatchObject({ erased: 1, authorDevice: elsewhere });
+  });
+
+  it('drops a record\'s seal when it changes (the seal was its author\'s word for the old version)', async () => {
+    const { beneficiaries, db } = open();
+    const person = await beneficiaries.create({ code: 'B-0042', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+    await db.beneficiaries.update(person.id, { seal: 'A'.repeat(86) + '==' });
+    await beneficiaries.remove(person.id);
+    expect(await db.beneficiaries.get(person.id)).not.toHaveProperty('seal');
+    await db.beneficiaries.update(person.id, { seal: 'A'.repeat(86) + '==' });
+    await beneficiaries.restore(person.id);
+    expect(await db.beneficiaries.get(person.id)).not.toHaveProperty('seal');
+    await db.beneficiaries.update(person.id, { seal: 'A'.repeat(86) + '==' });
+    await beneficiaries.update(person.id, { ...person, code: 'B-0043' });
+    expect(await db.beneficiaries.get(person.id)).not.toHaveProperty('seal');
   });
 
   it('keeps stamps increasing across reopenings of the database', async () => {
     const { villages, db } = open();
     const a = await villages.create(LORMES);
     db.close();
-    const reopened = openRelais(db.name);
+    const reopened = openRelaisWithKeys(db.name);
     relais = reopened;
     const b = await reopened.villages.create({ ...LORMES, commune: { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' }, departement: '12' });
     expect(b.versions.commune > a.versions.commune).toBe(true);

@@ -2,17 +2,31 @@
  * The one way screens write records. Each write is one transaction that validates, stamps the
  * changed fields with a fresh HLC stamp, bumps the local change counter and stores the record.
  * Screens read through live queries (dexie-react-hooks) and redraw on their own.
+ *
+ * Only its author changes a record of a kind its author owns (domain/kinds.ts): another device's
+ * activity or followed person can be erased here (data protection applies to every copy), not edited,
+ * deleted or restored — other devices would refuse that change (docs/bundle-format.md, "Trust rules").
  */
 import type { Table } from 'dexie';
 import { dataOf, META_FIELDS, type RecordMeta, type Stored } from '../domain/records';
 import { sameValue } from '../domain/canonical';
 import { replacedByEdit } from '../domain/sync/merge';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
-import { uuidv7 } from '../domain/ids';
-import { stampLocalWrite } from './device';
+import { recordId } from '../domain/ids';
+import type { Ownership } from '../domain/kinds';
+import { ownDeviceIds, stampLocalWrite } from './device';
+import { ensureIdentity } from './identity';
 import type { RelaisDatabase } from './schema';
 
 export type Validator<T> = (data: T) => ValidationIssue[];
+
+/** A change to a record another device authored, of a kind only its author may change. */
+export class NotAuthorError extends Error {
+  constructor(readonly recordId: string) {
+    super(`only its author may change record ${recordId}`);
+    this.name = 'NotAuthorError';
+  }
+}
 
 const META = new Set<string>(META_FIELDS);
 
@@ -30,11 +44,22 @@ export class RecordRepository<T extends object> {
     private readonly db: RelaisDatabase,
     private readonly table: Table<Stored<T>, string>,
     private readonly validate: Validator<T>,
+    private readonly ownership: Ownership = 'shared',
   ) {}
 
   private check(data: T): void {
     const issues = this.validate(data);
     if (issues.length > 0) throw new ValidationError(issues);
+  }
+
+  /** Inside the write's transaction: a record only its author may change, authored elsewhere, is refused. */
+  private async checkAuthor(current: RecordMeta): Promise<void> {
+    if (this.ownership === 'author' && !(await ownDeviceIds(this.db)).has(current.authorDevice)) throw new NotAuthorError(current.id);
+  }
+
+  /** May this device edit, delete or restore `record`? (screens show a notice instead of a form when not) */
+  async mayChange(record: RecordMeta): Promise<boolean> {
+    return this.ownership === 'shared' || (await ownDeviceIds(this.db)).has(record.authorDevice);
   }
 
   get(id: string): Promise<Stored<T> | undefined> {
@@ -44,13 +69,14 @@ export class RecordRepository<T extends object> {
   async create(input: T): Promise<Stored<T>> {
     const data = clean(input);
     this.check(data);
+    await ensureIdentity(this.db);
     return this.db.transaction('rw', this.table, this.db.meta, async () => {
       const { stamp, seq, deviceId } = await stampLocalWrite(this.db);
       const now = new Date().toISOString();
       const versions: Record<string, string> = { deleted: stamp };
       for (const key of Object.keys(data)) versions[key] = stamp;
       const meta: RecordMeta = {
-        id: uuidv7(), createdAt: now, updatedAt: now, authorDevice: deviceId, versions, deleted: 0, erased: 0, seq,
+        id: recordId(deviceId), createdAt: now, updatedAt: now, authorDevice: deviceId, versions, deleted: 0, erased: 0, seq,
       };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.add(record);
@@ -65,9 +91,11 @@ export class RecordRepository<T extends object> {
   async update(id: string, next: T): Promise<Stored<T>> {
     const data = clean(next);
     this.check(data);
+    await ensureIdentity(this.db);
     return this.db.transaction('rw', this.table, this.db.meta, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased) throw new Error(`record not found: ${id}`);
+      await this.checkAuthor(current);
       const before = dataOf(current) as Record<string, unknown>;
       const after = data as Record<string, unknown>;
       const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
@@ -102,13 +130,17 @@ export class RecordRepository<T extends object> {
   }
 
   private async setDeleted(id: string, deleted: 0 | 1): Promise<void> {
+    await ensureIdentity(this.db);
     await this.db.transaction('rw', this.table, this.db.meta, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased || current.deleted === deleted) return;
+      await this.checkAuthor(current);
       const { stamp, seq } = await stampLocalWrite(this.db);
+      // A new version: the seal of the previous one no longer holds (the next export seals this one).
+      const { seal: _stale, ...unsealed } = current;
       await this.table.put({
-        ...current, deleted, seq, updatedAt: new Date().toISOString(), versions: { ...current.versions, deleted: stamp },
-      });
+        ...unsealed, deleted, seq, updatedAt: new Date().toISOString(), versions: { ...current.versions, deleted: stamp },
+      } as Stored<T>);
     });
   }
 
@@ -117,6 +149,7 @@ export class RecordRepository<T extends object> {
    * erasure travels; it can never be undone, by the user or by an older bundle.
    */
   async erase(id: string): Promise<void> {
+    await ensureIdentity(this.db);
     await this.db.transaction('rw', this.table, this.db.meta, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased) return;

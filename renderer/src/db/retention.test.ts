@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { applyRetention } from './retention';
 import { saveProfile } from './profile';
+import { stampedRecord } from '../testkit/hostileCorpus';
 import { dataOf, type Activity, type Beneficiary } from '../domain/records';
 
 /** The data a person still has (nothing once anonymised). */
@@ -32,7 +34,7 @@ const RETENTION_DAYS = 366;
 
 describe('data protection: anonymise followed people one year after last use', () => {
   it('anonymises a person unused for a year as La Coop does, keeps one seen recently, and keeps activity counts', async () => {
-    relais = openRelais(`retention-${Math.random()}`);
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
     vi.useFakeTimers({ now: START, toFake: ['Date'] });
     const forgotten = await relais.beneficiaries.create(PERSON);
     const stillFollowed = await relais.beneficiaries.create({ ...PERSON, code: 'B-0002' });
@@ -57,7 +59,7 @@ describe('data protection: anonymise followed people one year after last use', (
   });
 
   it('keeps the age band as of the anonymisation, and takes the shorter retention of a structure', async () => {
-    relais = openRelais(`retention-${Math.random()}`);
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
     vi.useFakeTimers({ now: START, toFake: ['Date'] });
     await saveProfile(relais.db, {
       displayName: 'Aïcha', role: 'mediateur', structure: 'Mairie',
@@ -86,8 +88,21 @@ describe('data protection: anonymise followed people one year after last use', (
     expect(person).not.toHaveProperty('code');
   });
 
+  it('anonymises only the people this laptop wrote: a copy received from another laptop follows its author', async () => {
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
+    vi.useFakeTimers({ now: START, toFake: ['Date'] });
+    const mine = await relais.beneficiaries.create(PERSON);
+    const theirs = stampedRecord({ ...PERSON, code: 'B-0009' }, START, 0, 'b2'.repeat(16));
+    await relais.db.beneficiaries.put({ ...theirs, seq: 0 } as never);
+    const later = new Date(START + 400 * DAY);
+    vi.setSystemTime(later);
+    expect(await applyRetention(relais, later)).toBe(1);
+    expect(await beneficiaryData(relais, mine.id)).not.toHaveProperty('code');
+    expect(await beneficiaryData(relais, theirs.id)).toMatchObject({ code: 'B-0009' });
+  });
+
   it('keeps a person changed recently even without any activity', async () => {
-    relais = openRelais(`retention-${Math.random()}`);
+    relais = openRelaisWithKeys(`retention-${Math.random()}`);
     vi.useFakeTimers({ now: START, toFake: ['Date'] });
     const person = await relais.beneficiaries.create(PERSON);
     vi.setSystemTime(START + 300 * DAY);

@@ -7,6 +7,11 @@
  *
  * Anonymising is an ordinary edit (the fields cleared travel in bundles like any change). Erasure —
  * everything gone, never revived — stays the person's right, asked for explicitly (repository `erase`).
+ *
+ * Only the laptop that wrote a person may edit it (docs/bundle-format.md, "Trust rules"), so each
+ * laptop anonymises its own people and the anonymised version reaches the others like any edit of
+ * theirs: a coordinator's copies of her mediators' people follow their author's laptop. Copies whose
+ * author never exports again stay as they came; she may still erase them (anyone may erase).
  */
 import { anonymised } from '../domain/beneficiary';
 import { DEFAULT_RETENTION_MONTHS, structuresOf } from '../domain/profile';
@@ -15,6 +20,7 @@ import { todayIso } from '../i18n/format';
 import type { Relais } from './index';
 import { writeMeta } from './meta';
 import { readProfile } from './profile';
+import { ownDeviceIds } from './device';
 
 /** The date `months` before `now`, as YYYY-MM-DD and as an ISO date-time. */
 function monthsBefore(now: Date, months: number): { date: string; iso: string } {
@@ -38,8 +44,9 @@ async function staleBeneficiaries(relais: Relais, now: Date): Promise<string[]> 
   const rules = await retentionRules(relais);
   const shortest = Math.min(rules.fallback, ...rules.byStructure.values());
   // Nobody changed within the shortest retention can be stale: only older records are looked at.
+  const mine = await ownDeviceIds(db);
   const candidates = await db.beneficiaries.where('updatedAt').below(monthsBefore(now, shortest).iso)
-    .filter((b) => b.erased === 0 && b.anonymiseLe === undefined).toArray();
+    .filter((b) => b.erased === 0 && b.anonymiseLe === undefined && mine.has(b.authorDevice)).toArray();
   const stale: string[] = [];
   for (const person of candidates) {
     const activities: Stored<Activity>[] = await db.activities.where('beneficiaryIds').equals(person.id).toArray();

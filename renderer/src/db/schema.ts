@@ -5,8 +5,10 @@
 import Dexie, { type Table } from 'dexie';
 import type { Stored } from '../domain/records';
 import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
-import type { CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
+import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
+import { migrateToKeyIdentity } from './migrations';
+import type { Statement } from '../domain/sync/seal';
 import { structuresOf, type Profile } from '../domain/profile';
 import type { SecretName, SecretRow } from './sync/keys';
 
@@ -62,6 +64,21 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     },
   },
   {
+    // Trust (issue 9): device ids derived from keys, enrolled cards, legacy ids bound to keys, the
+    // authors' signed statements that seal their records (domain/sync/seal.ts), and an import history
+    // keyed by signer + bundle id + payload hash (a new table: Dexie cannot change a primary key; the
+    // old one is copied over, then dropped). See db/migrations.ts.
+    version: 6,
+    stores: {
+      cards: 'deviceId, trust',
+      aliases: 'legacyId, deviceId',
+      importHistory: '[sourceDevice+bundleId+payloadSha256], importedAt, sourceDevice, bundleId',
+      imports: null,
+      statements: 'id, author',
+    },
+    upgrade: migrateToKeyIdentity,
+  },
+  {
     // National formats (issue 11). Places imported from a national CSV are matched by the file's id
     // (`idNational`) on the next import. The profile's single structure name becomes its list of
     // employing structures, each with La Coop's 12-month retention.
@@ -101,9 +118,11 @@ export interface RelaisDatabase extends RecordTables {
   meta: Table<MetaRow, MetaKey>;
   drafts: Table<DraftRow, string>;
   conflicts: Table<ConflictRow, number>;
-  imports: Table<ImportRow, string>;
+  importHistory: Table<ImportRow, [string, string, string]>;
   quarantine: Table<QuarantineRow, number>;
   cards: Table<CardRow, string>;
+  aliases: Table<AliasRow, string>;
+  statements: Table<Statement, string>;
   secrets: Table<SecretRow, SecretName>;
 }
 

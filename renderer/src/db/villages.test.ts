@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import { communeFromRow } from '../domain/communes';
 import { addVillageFromCommune, liveVillageOfCommune } from './villages';
 
@@ -8,7 +8,7 @@ const ARVIEU = communeFromRow(['12011', 'Arvieu', '12', '12120', 774]);
 const LORMES = communeFromRow(['58145', 'Lormes', '58', '58140', 1271]);
 
 function freshRelais() {
-  return openRelais(`test-villages-${Math.random().toString(36).slice(2)}`);
+  return openRelaisWithKeys(`test-villages-${Math.random().toString(36).slice(2)}`);
 }
 
 describe('addVillageFromCommune', () => {

@@ -6,6 +6,7 @@ import type { Commune } from '../domain/communes';
 import { newestFirst, type Stored, type Village } from '../domain/records';
 import { byCommuneName, villageFromCommune } from '../domain/village';
 import type { Relais } from './index';
+import { writeTransaction } from './identity';
 import { isLive, liveRecords } from './live';
 import type { RelaisDatabase } from './schema';
 
@@ -37,7 +38,7 @@ export type AddVillageResult =
 /** Check and create in one transaction, so two quick clicks cannot add the same commune twice. */
 export function addVillageFromCommune(relais: Relais, commune: Commune, codePostal?: string): Promise<AddVillageResult> {
   const { db } = relais;
-  return db.transaction('rw', db.villages, db.meta, async () => {
+  return writeTransaction(db, [db.villages], async () => {
     const existing = await liveVillageOfCommune(db, commune.codeInsee);
     if (existing) return { status: 'exists', village: existing } as const;
     const village = await relais.villages.create(villageFromCommune(commune, codePostal));

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais, receiveBundle } from '../testkit/sync';
+import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle } from '../testkit/sync';
 import { ensureDeviceKeys, exportBundle } from './sync';
 import { copyStarter, createSeries, duplicateTemplate } from './workshops';
 import { RECORD_VALIDATORS } from '../domain/sync/validators';
@@ -16,6 +16,7 @@ describe('workshops travel in bundles', () => {
   it('a coordinator sends a template down; the trainer plans a series with it and sends it back', async () => {
     const coordinator = openTestRelais('coordinator');
     const trainer = openTestRelais('trainer');
+    await enrolEachOther(coordinator, trainer);
     const starter = await copyStarter(coordinator, 'arnaques', 'fr');
     const template = await duplicateTemplate(coordinator, starter, 'Arnaques – version Nièvre');
 

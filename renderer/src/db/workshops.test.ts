@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais, type Relais } from './index';
+import type { Relais } from './index';
+import { openRelaisWithKeys } from '../testkit/db';
 import {
   cancelSession, changeSession, closeSessionInDb, copyStarter, createSeries, deleteSeries, duplicateTemplate, moveSession, newSession,
   restoreSeries, SessionNotClosableError,
@@ -12,7 +13,7 @@ import type { WalkIn } from '../domain/workshops/types';
 const lormes = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
 
 function fresh(): Relais {
-  return openRelais(`test-${Math.random().toString(36).slice(2)}`);
+  return openRelaisWithKeys(`test-${Math.random().toString(36).slice(2)}`);
 }
 
 const walkIn = (genre: WalkIn['genre']): WalkIn => ({ genre, trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });

@@ -3,6 +3,7 @@
  * records at once, each one Dexie transaction built from repository writes (so every record carries
  * per-field versions and travels in bundles).
  */
+import { writeTransaction } from './identity';
 import type { Relais } from './index';
 import { dataOf, type Activity, type CommuneRef, type Stored, type StructureEmployeuse } from '../domain/records';
 import { liveRecords, liveRecordsWhere } from './live';
@@ -65,7 +66,7 @@ export interface PlannedSession {
 /** A series and its first dated sessions, all or nothing. */
 export async function createSeries(store: WorkshopStore, series: WorkshopSeries, sessions: PlannedSession[]): Promise<Stored<WorkshopSeries>> {
   const { db } = store;
-  return db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+  return writeTransaction(db, [db.workshopSeries, db.workshopSessions], async () => {
     const created = await store.workshopSeries.create(series);
     for (const planned of sessions) await store.workshopSessions.create(newSession(created.id, planned));
     return created;
@@ -104,7 +105,7 @@ export async function cancelSession(store: WorkshopStore, id: string): Promise<v
  */
 export async function closeSessionInDb(store: WorkshopStore, sessionId: string, notes?: ClosingNotes, structure?: StructureEmployeuse): Promise<Stored<Activity>> {
   const { db } = store;
-  return db.transaction('rw', [db.workshopSessions, db.workshopSeries, db.workshopTemplates, db.activities, db.meta], async () => {
+  return writeTransaction(db, [db.workshopSessions, db.workshopSeries, db.workshopTemplates, db.activities], async () => {
     const session = await sessionData(store, sessionId);
     const series = await store.workshopSeries.get(session.seriesId);
     const template = series ? await store.workshopTemplates.get(series.templateId) : undefined;
@@ -124,14 +125,14 @@ export async function closeSessionInDb(store: WorkshopStore, sessionId: string, 
  */
 export async function changeSession(store: WorkshopStore, id: string, change: (s: WorkshopSession) => WorkshopSession): Promise<void> {
   const { db } = store;
-  await db.transaction('rw', [db.workshopSessions, db.meta], async () => {
+  await writeTransaction(db, [db.workshopSessions], async () => {
     await store.workshopSessions.update(id, change(await sessionData(store, id)));
   });
 }
 
 export async function changeSeries(store: WorkshopStore, id: string, change: (s: WorkshopSeries) => WorkshopSeries): Promise<void> {
   const { db } = store;
-  await db.transaction('rw', [db.workshopSeries, db.meta], async () => {
+  await writeTransaction(db, [db.workshopSeries], async () => {
     const current = await store.workshopSeries.get(id);
     if (!current || current.deleted) throw new Error(`series not found: ${id}`);
     await store.workshopSeries.update(id, change(dataOf(current)));
@@ -145,7 +146,7 @@ export async function changeSeries(store: WorkshopStore, id: string, change: (s:
  */
 export async function deleteSeries(store: WorkshopStore, seriesId: string): Promise<string[]> {
   const { db } = store;
-  return db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+  return writeTransaction(db, [db.workshopSeries, db.workshopSessions], async () => {
     const sessions = await liveSessionsOfSeries(db, seriesId);
     for (const session of sessions) await store.workshopSessions.remove(session.id);
     await store.workshopSeries.remove(seriesId);
@@ -156,7 +157,7 @@ export async function deleteSeries(store: WorkshopStore, seriesId: string): Prom
 export async function restoreSeries(store: WorkshopStore, deletedIds: readonly string[]): Promise<void> {
   const { db } = store;
   const [seriesId, ...sessionIds] = deletedIds;
-  await db.transaction('rw', [db.workshopSeries, db.workshopSessions, db.meta], async () => {
+  await writeTransaction(db, [db.workshopSeries, db.workshopSessions], async () => {
     await store.workshopSeries.restore(seriesId);
     for (const id of sessionIds) await store.workshopSessions.restore(id);
   });

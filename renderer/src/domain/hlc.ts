@@ -1,11 +1,12 @@
 /**
  * Hybrid logical clock (after Actual Budget's CRDT timestamps).
  *
- * A stamp is a fixed-width string `<ISO millis>-<counter 4 hex>-<device id 16 hex>`, so that plain
- * string comparison orders stamps: first by wall time, then by counter, then by device id. This gives
- * every edit a total, deterministic order across devices, which the merge relies on to pick one winner.
+ * A stamp is a string `<ISO millis>-<counter 4 hex>-<device id>`, fixed-width up to the device id, so
+ * that plain string comparison orders stamps: first by wall time, then by counter, then by device id
+ * (32 hex, or 16 for a legacy id: still a total order). This gives every edit a total, deterministic
+ * order across devices, which the merge relies on to pick one winner.
  */
-import { DEVICE_ID_PATTERN } from './ids';
+import { ANY_DEVICE_ID_PATTERN } from './ids';
 
 export interface HlcState {
   /** Milliseconds of the last stamp issued or observed. */
@@ -24,7 +25,7 @@ export const MAX_COUNTER = 0xffff;
 /** A stamp further than this ahead of our wall clock is suspect (clock of the sender badly set). */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
-const STAMP_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+const STAMP_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16}|[0-9a-f]{32})$/;
 
 export function formatStamp(millis: number, counter: number, deviceId: string): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${deviceId}`;
@@ -48,7 +49,7 @@ export function isStamp(value: unknown): value is string {
 }
 
 export function createClock(deviceId: string, millis = 0, counter = 0): HlcState {
-  if (!DEVICE_ID_PATTERN.test(deviceId)) throw new Error(`invalid device id: ${deviceId}`);
+  if (!ANY_DEVICE_ID_PATTERN.test(deviceId)) throw new Error(`invalid device id: ${deviceId}`);
   return { millis, counter, deviceId };
 }
 

@@ -15,11 +15,42 @@ export function uuidv7(now: number = Date.now()): string {
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** A device id: 16 random hex characters, minted once per database (never copied to another laptop). */
-export function newDeviceId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * A device id: 32 lowercase hex characters (128 bits) derived from the device's Ed25519 public key
+ * (`deviceIdOfKey`, domain/sync/identity.ts), so no other key can claim it.
+ */
+export const DEVICE_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * A device id minted at random before ids were derived from keys (databases before schema version 6).
+ * Records and stamps written then still carry it; the device now claims it as a legacy id on its card.
+ */
+export const LEGACY_DEVICE_ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** Any device id a record's author or a stamp may carry: derived from a key, or legacy. */
+export const ANY_DEVICE_ID_PATTERN = /^(?:[0-9a-f]{16}|[0-9a-f]{32})$/;
+
+/**
+ * How many hex digits of its author's device id a record id ends with (48 bits): the id of a record
+ * names its author, so no one can take an honest record's id for a record of their own before the
+ * real one arrives (the real one would then be refused as "another author"). Forging an id in another
+ * device's range means finding a key whose device id starts with the same 48 bits.
+ */
+export const AUTHOR_ID_DIGITS = 12;
+
+/**
+ * A new record's id: a UUIDv7 whose last 12 hex digits (its random "node" bits) are the first 12 of
+ * its author's device id. Still a valid, time-ordered UUIDv7 with 26 random bits per millisecond.
+ */
+export function recordId(authorDevice: string, now: number = Date.now()): string {
+  const id = uuidv7(now);
+  return DEVICE_ID_PATTERN.test(authorDevice) ? id.slice(0, -AUTHOR_ID_DIGITS) + authorDevice.slice(0, AUTHOR_ID_DIGITS) : id;
 }
 
-export const DEVICE_ID_PATTERN = /^[0-9a-f]{16}$/;
+/**
+ * Does `id` name `authorDevice`? Always true for a legacy author (ids were random before ids were
+ * bound to keys): those records are checked by their legacy id's binding to a key instead.
+ */
+export function isIdOfAuthor(id: string, authorDevice: string): boolean {
+  return !DEVICE_ID_PATTERN.test(authorDevice) || id.endsWith(authorDevice.slice(0, AUTHOR_ID_DIGITS));
+}

@@ -39,8 +39,8 @@ export const PLACE_LIMITS = {
   priseRdv: 500,
 } as const;
 /** Items of a free list (e-mails, websites, other labels): how many, how long each. */
-const MAX_LIST_ITEMS = 20;
-const MAX_ITEM_LENGTH = 300;
+export const MAX_LIST_ITEMS = 20;
+export const MAX_ITEM_LENGTH = 300;
 
 /** The list fields of a place and the value list each one is restricted to. */
 export const PLACE_LIST_FIELDS = {

@@ -13,7 +13,7 @@ import type {
 
 /** Names that belong to the sync machinery and can never be data fields. */
 export const META_FIELDS = [
-  'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'replaced', 'deleted', 'erased', 'seq',
+  'id', 'createdAt', 'updatedAt', 'authorDevice', 'versions', 'replaced', 'deleted', 'erased', 'seq', 'seal',
 ] as const;
 
 export interface RecordMeta {
@@ -40,6 +40,11 @@ export interface RecordMeta {
   erased: 0 | 1;
   /** Value of the local change counter at the last change: "changes since last export" = seq > mark. */
   seq: number;
+  /**
+   * The author's signature on this version (kinds only their author may change, domain/sync/seal.ts):
+   * lets a relay prove the record is the author's. Written at export, dropped by any later change.
+   */
+  seal?: string;
 }
 
 export type Stored<T> = T & RecordMeta;

@@ -19,7 +19,8 @@ describe('French', () => {
     expect(fr('villages:new.openExisting', { name: 'Arvieu' })).toBe('Ouvrir la page d’Arvieu');
     expect(fr('villages:new.openExisting', { name: 'Lormes' })).toBe('Ouvrir la page de Lormes');
     expect(fr('home:toSurvey.startFor', { name: 'Le Havre' })).toBe('Faire le diagnostic du Havre');
-    expect(fr('sync:preview.signatures.knownKey', { name: 'Aïcha Benali' })).toBe('Valide — c’est bien l’ordinateur d’Aïcha Benali, déjà connu ici.');
+    expect(fr('sync:preview.claimedElsewhere', { holder: 'Aïcha Benali', print: '1' }))
+      .toBe('Cet appareil se présente comme l’ancien ordinateur d’Aïcha Benali, déjà inscrit ici avec une autre clé (empreinte 1) : vérifiez avec la personne.');
   });
 
   it('writes real plurals, nested ones included', () => {

@@ -5,49 +5,69 @@
  */
 import { gzipSync } from 'fflate';
 import { formatStamp } from '../domain/hlc';
-import { uuidv7 } from '../domain/ids';
+import { recordId, uuidv7 } from '../domain/ids';
 import { BUNDLE_FORMAT, frame, sealBundle, type BundleManifest, type OpenSecrets, type ProtectionInput } from '../domain/sync/bundle';
+import { signCard, type SignedCard } from '../domain/sync/card';
 import type { BundleErrorCode } from '../domain/sync/errors';
+import { deviceIdOfKey } from '../domain/sync/identity';
 import { sha256Hex } from '../domain/sync/keys';
 import { testDeviceKeys, type TestKeys } from './keys';
 
-/** What a sender needs to sign: the app's DeviceKeys or test keys. */
-export type SenderKeys = Pick<TestKeys, 'signer' | 'signingPublicKey'>;
+/** What a sender needs to sign and to hand out its card: the app's DeviceKeys or test keys. */
+export type SenderKeys = Pick<TestKeys, 'signer' | 'signingPublicKey' | 'ageRecipient'>;
 import type { SyncRecord } from '../domain/sync/merge';
 import type { BundleEntry } from '../domain/sync/records';
 
-export const SENDER_DEVICE = 'aaaaaaaaaaaaaaaa';
+/** A device id for records whose author does not matter to the test (well formed, nobody's key). */
+export const SENDER_DEVICE = 'a1'.repeat(16);
 
 const DEFAULT_STAMP_MILLIS = Date.parse('2025-03-03T09:00:00.000Z');
 
-/** A live record from the sender, every data field (and `deleted`) stamped at one moment. */
-function senderRecord(data: Record<string, unknown>, stampMillis: number, counter: number): SyncRecord {
-  const stamp = formatStamp(stampMillis, counter, SENDER_DEVICE);
+/** A live record from `device`, every data field (and `deleted`) stamped at one moment. */
+export function stampedRecord(data: Record<string, unknown>, stampMillis: number, counter: number, device = SENDER_DEVICE): SyncRecord {
+  const stamp = formatStamp(stampMillis, counter, device);
   const created = new Date(stampMillis).toISOString();
   const versions: Record<string, string> = { deleted: stamp };
   for (const field of Object.keys(data)) versions[field] = stamp;
   return {
     ...data,
-    id: uuidv7(stampMillis), createdAt: created, updatedAt: created, authorDevice: SENDER_DEVICE,
+    id: recordId(device, stampMillis), createdAt: created, updatedAt: created, authorDevice: device,
     versions, deleted: 0, erased: 0,
   };
 }
 
-export function villageRecord(overrides: Partial<SyncRecord> = {}, stampMillis = DEFAULT_STAMP_MILLIS): SyncRecord {
-  const village = { commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' };
-  return { ...senderRecord(village, stampMillis, 0), ...overrides };
+export const VILLAGE_DATA = { commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' };
+export const PERSON_DATA = { code: 'B-42', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: false };
+
+export function villageRecord(overrides: Partial<SyncRecord> = {}, stampMillis = DEFAULT_STAMP_MILLIS, device = SENDER_DEVICE): SyncRecord {
+  return { ...stampedRecord(VILLAGE_DATA, stampMillis, 0, device), ...overrides };
 }
 
-export function beneficiaryRecord(stampMillis = DEFAULT_STAMP_MILLIS): SyncRecord {
-  const person = { code: 'B-42', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: false };
-  return senderRecord(person, stampMillis, 1);
+export function beneficiaryRecord(stampMillis = DEFAULT_STAMP_MILLIS, device = SENDER_DEVICE): SyncRecord {
+  return stampedRecord(PERSON_DATA, stampMillis, 1, device);
 }
 
-export async function sealTestBundle(keys: SenderKeys, entries: BundleEntry[], protection: ProtectionInput): Promise<Uint8Array> {
+/** The signed card of a test sender (the card every bundle carries), and its device id. */
+export async function testCard(keys: SenderKeys, name = 'Aïcha Benali', extra: Partial<Pick<SignedCard, 'legacyDeviceIds' | 'role'>> = {}): Promise<SignedCard> {
+  return signCard({
+    name, structure: 'Médiathèque de Lormes', role: extra.role ?? 'mediateur', ageRecipient: keys.ageRecipient,
+    signingKey: keys.signingPublicKey, legacyDeviceIds: extra.legacyDeviceIds ?? [], createdAt: new Date(DEFAULT_STAMP_MILLIS).toISOString(),
+  }, keys.signer);
+}
+
+export function deviceOf(keys: Pick<SenderKeys, 'signingPublicKey'>): string {
+  return deviceIdOfKey(keys.signingPublicKey);
+}
+
+export async function sealTestBundle(
+  keys: SenderKeys, entries: BundleEntry[], protection: ProtectionInput,
+  extra: { source?: SignedCard; authors?: SignedCard[]; recipientCard?: { deviceId: string; name: string }; bundleId?: string; range?: { from: number; to: number } } = {},
+): Promise<Uint8Array> {
   const { bytes } = await sealBundle({
-    app: 'test', bundleId: uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
-    source: { deviceId: SENDER_DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' },
-    range: { from: 1, to: entries.length }, entries, signer: keys.signer, protection,
+    app: 'test', bundleId: extra.bundleId ?? uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
+    source: extra.source ?? await testCard(keys), authors: extra.authors,
+    recipientCard: extra.recipientCard ?? (protection.type === 'recipient' ? { deviceId: 'b2'.repeat(16), name: 'Bérénice Martin' } : undefined),
+    range: extra.range ?? { from: 1, to: entries.length }, entries, signer: keys.signer, protection,
   });
   return bytes;
 }
@@ -73,8 +93,8 @@ export async function forgeBundle(options: {
   const lines = (options.payloadText ?? '').split('\n').filter(Boolean).length;
   const base: BundleManifest = {
     format: BUNDLE_FORMAT, app: 'test', bundleId: uuidv7(), kind: 'changes', createdAt: new Date().toISOString(), since: null,
-    source: { deviceId: SENDER_DEVICE, signingKey: options.keys.signingPublicKey, name: 'Aïcha', structure: 'Lormes' },
-    range: { from: 1, to: 1 }, counts: { village: lines }, recordCount: lines, personalData: false, protection: 'none',
+    source: await testCard(options.keys, 'Aïcha'), recipient: { type: 'none' }, authors: [],
+    range: { from: 1, to: 1 }, counts: { village: lines }, recordCount: lines, statementCount: 0, personalData: false, protection: 'none',
     payloadSha256: await sha256Hex(payload),
   };
   const manifestObject = options.manifest ? options.manifest(base) : base;
@@ -117,6 +137,7 @@ export async function buildHostileCorpus(sender: SenderKeys, receiver: { identit
   const toStranger = await sealTestBundle(sender, good, { type: 'recipient', recipient: stranger.ageRecipient });
   const me = { identity: receiver.identity };
   const validLine = line(villageRecord());
+  const statementLine = JSON.stringify({ statement: { id: uuidv7(), author: SENDER_DEVICE, createdAt: new Date().toISOString(), digests: ['A'.repeat(43) + '='], signature: 'A'.repeat(86) + '==' } });
   const clear = await forgeBundle({ keys: sender, payloadText: validLine });
   const macAt = new TextDecoder('latin1').decode(toReceiver).indexOf('\n--- ') + 8;
   const zeros = gzipSync(new TextEncoder().encode('\n'.repeat(24 * 1024 * 1024)), { level: 9 });
@@ -135,6 +156,21 @@ export async function buildHostileCorpus(sender: SenderKeys, receiver: { identit
     { name: 'payload swapped (hash mismatch)', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, payloadSha256: '0'.repeat(64) }) }), secrets: {}, expected: 'corrupted' },
     { name: 'newer container format', bytes: await forgeBundle({ keys: sender, payloadText: validLine, format: BUNDLE_FORMAT + 1 }), secrets: {}, expected: 'newerFormat' },
     { name: 'newer manifest format', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, format: BUNDLE_FORMAT + 1 }) }), secrets: {}, expected: 'newerFormat' },
+    { name: 'format 1 (device id not bound to the key)', bytes: await forgeBundle({ keys: sender, payloadText: validLine, format: 1 }), secrets: {}, expected: 'olderFormat' },
+    { name: 'format 1 manifest inside a format 2 header', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, format: 1 }) }), secrets: {}, expected: 'olderFormat' },
+    { name: 'claims a device id with another key', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, source: { ...m.source, deviceId: 'b2'.repeat(16) } }) }), secrets: {}, expected: 'deviceIdMismatch' },
+    { name: 'sender card signed by someone else', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, source: { ...m.source, name: 'Quelqu’un d’autre' } }) }), secrets: {}, expected: 'badSignature' },
+    { name: 'recipient that does not match the protection', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, recipient: { type: 'passphrase' } }) }), secrets: {}, expected: 'corrupted' },
+    { name: 'followed person in a clear bundle', bytes: await forgeBundle({ keys: sender, payloadText: line(beneficiaryRecord(), 'beneficiary'), manifest: (m) => ({ ...m, counts: { beneficiary: 1 } }) }), secrets: {}, expected: 'personalDataInClear' },
+    { name: 'clear bundle declaring personal data', bytes: await forgeBundle({ keys: sender, payloadText: validLine, manifest: (m) => ({ ...m, personalData: true }) }), secrets: {}, expected: 'personalDataInClear' },
+    { name: 'a statement before the records', bytes: await forgeBundle({ keys: sender, payloadText: `${statementLine}\n${validLine}`, manifest: (m) => ({ ...m, recordCount: 1, statementCount: 1 }) }), secrets: {}, expected: 'corrupted' },
+    { name: 'more statements than declared', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n${statementLine}`, manifest: (m) => ({ ...m, recordCount: 1, counts: { village: 1 } }) }), secrets: {}, expected: 'tooLarge' },
+    { name: 'a malformed statement', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n{"statement":{"id":"x"}}`, manifest: (m) => ({ ...m, recordCount: 1, statementCount: 1 }) }), secrets: {}, expected: 'corrupted' },
+    { name: 'the same record twice', bytes: await forgeBundle({ keys: sender, payloadText: `${validLine}\n${validLine}`, manifest: (m) => ({ ...m, recordCount: 2, counts: { village: 2 } }) }), secrets: {}, expected: 'invalidRecords' },
+    { name: 'unknown fields on a followed person (nom, telephone, adresse)', bytes: await sealTestBundle(sender, [{ kind: 'beneficiary', record: personWithIdentity() }], { type: 'recipient', recipient: receiver.recipient }), secrets: me, expected: 'invalidRecords' },
+    { name: 'unknown field stamped but empty', bytes: await forgeBundle({ keys: sender, payloadText: line(villageRecord({ versions: { ...villageRecord().versions, telephone: villageRecord().versions.deleted } })) }), secrets: {}, expected: 'invalidRecords' },
+    { name: 'text over its bound', bytes: await forgeBundle({ keys: sender, payloadText: line(villageRecord({ notes: 'x'.repeat(6000), versions: { ...villageRecord().versions, notes: villageRecord().versions.deleted } })) }), secrets: {}, expected: 'invalidRecords' },
+    { name: 'number out of range', bytes: await forgeBundle({ keys: sender, payloadText: line(villageRecord({ population: 1e300, versions: { ...villageRecord().versions, population: villageRecord().versions.deleted } })) }), secrets: {}, expected: 'invalidRecords' },
     { name: 'not a bundle (text)', bytes: new TextEncoder().encode('Bonjour, voici mes activités'), secrets: {}, expected: 'notABundle' },
     { name: 'not a bundle (PDF)', bytes: new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), secrets: {}, expected: 'notABundle' },
     { name: 'empty file', bytes: new Uint8Array(0), secrets: {}, expected: 'notABundle' },
@@ -155,6 +191,16 @@ export async function buildHostileCorpus(sender: SenderKeys, receiver: { identit
   ];
 }
 
+/** A followed person who also carries a name, a phone and an address: exactly what must never be stored. */
+export function personWithIdentity(): SyncRecord {
+  const person = beneficiaryRecord();
+  const stamp = person.versions.code;
+  return {
+    ...person, nom: 'Dupont', telephone: '06 12 34 56 78', adresse: '3 rue des Lilas',
+    versions: { ...person.versions, nom: stamp, telephone: stamp, adresse: stamp },
+  };
+}
+
 async function editedAfterSigning(sender: SenderKeys, payloadText: string): Promise<Uint8Array> {
   // Sign a manifest, then change a byte of it (the author's name) keeping the old signature.
   const honest = await forgeBundle({ keys: sender, payloadText });
@@ -167,6 +213,6 @@ async function editedAfterSigning(sender: SenderKeys, payloadText: string): Prom
 
 /** A clear bundle whose record carries a stamp `days` ahead of `now` (a sender's clock badly set). */
 export async function futureBundle(sender: SenderKeys, now: number, days: number): Promise<{ bytes: Uint8Array; record: SyncRecord }> {
-  const record = villageRecord({}, now + days * 24 * 60 * 60 * 1000);
+  const record = villageRecord({}, now + days * 24 * 60 * 60 * 1000, deviceOf(sender));
   return { bytes: await sealTestBundle(sender, [{ kind: 'village', record }], { type: 'none' }), record };
 }

@@ -1,8 +1,11 @@
 /**
  * Short notices at the bottom of the window, announced to screen readers. A notice may carry an
  * "Undo" action (after a delete), which stays for a few seconds.
+ *
+ * A change refused because only its author may make it (db/repository.ts, `NotAuthorError`) is said
+ * here, wherever a screen started it: an edit of another computer's activity, series or session.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Toast {
@@ -30,6 +33,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => [...list.slice(-2), { ...toast, id }]);
     setTimeout(() => dismiss(id), DURATION_MS);
   }, [dismiss]);
+  useEffect(() => {
+    const onRefused = (event: PromiseRejectionEvent) => {
+      if ((event.reason as Error | undefined)?.name !== 'NotAuthorError') return;
+      event.preventDefault();
+      push({ message: t('errors.notAuthor'), tone: 'error' });
+    };
+    window.addEventListener('unhandledrejection', onRefused);
+    return () => window.removeEventListener('unhandledrejection', onRefused);
+  }, [push, t]);
   const api = useMemo<ToastApi>(() => ({
     notify: (message, tone = 'info') => push({ message, tone }),
     notifyWithUndo: (message, undo) => push({ message, tone: 'info', undo }),

@@ -5,7 +5,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getRelais, type Relais } from '../db';
 import { recordById } from '../db/live';
-import type { DataOf, RecordKind } from '../domain/kinds';
+import { ownDeviceIds } from '../db/device';
+import { ownershipOf, type DataOf, type RecordKind } from '../domain/kinds';
 import type { Stored } from '../domain/records';
 
 /**
@@ -19,4 +20,15 @@ export function useRead<T, A extends readonly unknown[]>(query: (db: Relais['db'
 /** One record by id, deleted ones too (so a page can say so); `null` when there is none. */
 export function useRecord<K extends RecordKind>(kind: K, id: string | undefined): Stored<DataOf<K>> | null | undefined {
   return useLiveQuery(() => recordById(getRelais().db, kind, id), [kind, id]);
+}
+
+/**
+ * May this device edit, delete or restore `record`? Shared reference data: yes; a record only its
+ * author may change: only when written here (docs/bundle-format.md, "Trust rules"). `undefined` while
+ * loading. Screens show a notice instead of a form when not.
+ */
+export function useMayChange(kind: RecordKind, record: { authorDevice: string } | null | undefined): boolean | undefined {
+  const own = useRead(ownDeviceIds);
+  if (!record || !own) return undefined;
+  return ownershipOf(kind) === 'shared' || own.has(record.authorDevice);
 }

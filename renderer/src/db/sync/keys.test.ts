@@ -11,10 +11,11 @@ import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../
 import { fakeOsProtection } from '../../testkit/keys';
 import { openRelais } from '../index';
 import { RelaisDatabase, SCHEMA_VERSIONS } from '../schema';
-import { ensureDevice } from '../device';
+import { ensureIdentity } from '../identity';
+import { deviceIdOfKey } from '../../domain/sync/identity';
 import { readMeta } from '../meta';
 import {
-  ensureDeviceKeys, exportBundle, exportMyCard, lockKeys, readKeysState, rememberOsProtection, renewDeviceKeys, sealDeviceKeys,
+  enrolCard, ensureDeviceKeys, exportBundle, exportMyCard, lockKeys, readKeysState, rememberOsProtection, renewDeviceKeys, sealDeviceKeys,
   unlockDeviceKeys,
 } from './index';
 import { readCard } from '../../domain/sync/card';
@@ -173,7 +174,8 @@ describe('schema version 12: keys an older version kept in clear', () => {
       expect(stored).not.toContain(old.identity);
       expect(stored).not.toContain(old.privateJwk.d);
       expect(stored).toContain(old.publicKey);
-      expect((await ensureDevice(relais.db)).deviceId).toBe('aaaaaaaaaaaaaaaa'); // same device
+      // Same key, same device: its id is the key's (schema 6), the random one it had kept as a legacy id.
+      expect(await ensureIdentity(relais.db)).toMatchObject({ deviceId: deviceIdOfKey(old.publicKey), legacyDeviceIds: ['aaaaaaaaaaaaaaaa'] });
     } finally {
       await relais.db.delete();
     }
@@ -185,7 +187,7 @@ describe('re-enrolment when the seal is lost', () => {
     const relais = openRelais(`keys-renew-${Math.random()}`);
     try {
       const before = await sealDeviceKeys(relais.db, PASSPHRASE);
-      const oldDevice = (await ensureDevice(relais.db)).deviceId;
+      const oldDevice = (await ensureIdentity(relais.db)).deviceId;
       await relais.villages.create({ commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' });
       const first = await exportBundle(relais.db, { kind: 'changes', protection: { type: 'none' }, author: AUTHOR, app: 'test' });
       await first.commit();
@@ -195,7 +197,8 @@ describe('re-enrolment when the seal is lost', () => {
       const renewed = await renewDeviceKeys(relais.db, { ...PASSPHRASE, passphrase: 'nouvelle-phrase-bien-longue' });
       expect(renewed.signer.publicKey).not.toBe(before.signer.publicKey);
       expect(renewed.ageRecipient).not.toBe(before.ageRecipient);
-      expect((await ensureDevice(relais.db)).deviceId).not.toBe(oldDevice);
+      expect((await ensureIdentity(relais.db)).deviceId).toBe(deviceIdOfKey(renewed.signer.publicKey));
+      expect((await ensureIdentity(relais.db)).deviceId).not.toBe(oldDevice);
       expect(await snapshotOfRecords(relais.db)).toEqual(records);
       lockKeys(relais.db);
       await expect(unlockDeviceKeys(relais.db, PASSPHRASE).catch(keysErrorCode)).resolves.toBe('wrongPassphrase');
@@ -205,8 +208,9 @@ describe('re-enrolment when the seal is lost', () => {
       expect(next.manifest.range.from).toBe(1);
       expect(next.manifest.recordCount).toBe(1);
       expect(next.manifest.source.signingKey).toBe(renewed.signer.publicKey);
-      // A receiver opens it: signed by the new key.
+      // A receiver opens it, signed by the new key, once a person enrolled that key.
       const receiver = openTestRelais('receiver');
+      await enrolCard(receiver.db, next.manifest.source);
       await expect(receiveBundle(receiver.db, next.bytes, { validators: RECORD_VALIDATORS })).resolves.toMatchObject({ counts: { new: 1 } });
       expect(await snapshot(receiver.db)).toContain('Lormes');
     } finally {

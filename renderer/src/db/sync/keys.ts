@@ -1,30 +1,31 @@
 /**
- * This device's keys and cards.
+ * This device's keys and card.
  *
- * The keys: an Ed25519 key that signs its bundles and cards, and an X25519 age identity bundles are
- * encrypted to. Their private halves are sealed at rest in the `secrets` table, wrapped with a vault key
- * that the OS (Electron safeStorage) or the person's passphrase seals (domain/sync/sealing.ts); nothing
- * secret is ever stored in clear. Unsealed, they are non-extractable CryptoKeys kept in memory for the
- * session, and everything that signs goes through their one `Signer`.
+ * The keys: an Ed25519 key that signs its bundles, its card and the statements that seal its records,
+ * and an X25519 age identity bundles are encrypted to. Their private halves are sealed at rest in the
+ * `secrets` table, wrapped with a vault key that the OS (Electron safeStorage) or the person's passphrase
+ * seals (domain/sync/sealing.ts); nothing secret is ever stored in clear. Unsealed, they are
+ * non-extractable CryptoKeys kept in memory for the session, and everything that signs goes through
+ * their one `Signer`. The public signing key is what the device id is derived from (db/identity.ts).
  *
- * The cards: this device's card for a coordinator to hand out, and the cards of others, which say whose
- * key is whose.
+ * The card: this device's, for others to enrol it. The cards of others are in ./enrolment.ts.
  */
-import { createCard, type SignedCard } from '../../domain/sync/card';
-import { ageRecipientOf, fingerprint, generateAgePair, generateSigningPair, publicKeyOf, signerOf, type Signer } from '../../domain/sync/keys';
+import { createCard, signCard, type CardInput, type SignedCard } from '../../domain/sync/card';
+import { ageRecipientOf, generateAgePair, generateSigningPair, publicKeyOf, signerOf, type Signer } from '../../domain/sync/keys';
 import {
   ageIdentityToPkcs8, createVaultKey, importLegacySigningKey, KeysError, keysErrorCode, openVaultKey, unwrapPrivateKey, wrapPkcs8,
   wrapPrivateKey, type SealedVaultKey, type VaultProtection, type VaultScheme, type WrappedKey,
 } from '../../domain/sync/sealing';
-import { ensureDevice, renewDevice } from '../device';
+import { renewDevice } from '../device';
+import { ensureIdentity } from '../identity';
 import { deleteMeta, readMeta, type MetaValues } from '../meta';
 import type { RelaisDatabase } from '../schema';
-import type { CardRow } from './rows';
 
 /** Who is named on a bundle or a card this device makes. */
 export interface Author {
   name: string;
   structure: string;
+  /** Informative (a role code of domain/codes.ts); a mediator's when not said. */
   role?: string;
 }
 
@@ -185,6 +186,23 @@ async function storeVault(
 }
 
 /**
+ * This device's public signing key, read without unsealing or creating anything: the sealed rows keep
+ * it in clear (as does the card), and an older version's clear keys hold it too. What the device id is
+ * derived from (db/identity.ts); live queries may call it.
+ */
+export async function readSigningPublicKey(db: RelaisDatabase): Promise<string | undefined> {
+  return (await readSecret(db, 'signingKey'))?.publicKey ?? (await readMeta(db, 'signingKey'))?.publicKey;
+}
+
+/**
+ * Signing as this device, for what is not a bundle or a card: the statements that seal its records
+ * (db/sync/seal.ts). The keys' one signer.
+ */
+export async function deviceSigner(db: RelaisDatabase): Promise<Signer> {
+  return (await ensureDeviceKeys(db)).signer;
+}
+
+/**
  * Seal this database's keys for the first time (first run, or the first start of this version): the keys
  * an older version left in clear if any (then deleted from `meta`), new ones otherwise.
  */
@@ -211,42 +229,41 @@ export async function unlockDeviceKeys(db: RelaisDatabase, protection: VaultProt
 
 /**
  * Re-enrolment, when the old keys cannot be unsealed any more (passphrase forgotten, OS keychain lost):
- * new keys under a new seal, and a new device id, since a device is known by its key. Every record stays;
+ * new keys under a new seal, and a new device id, the new key's (identity = key). Every record stays;
  * the export mark is reset so that the next export, the first under the new id, carries everything and
- * leaves no false "missing bundle" at the receivers. Coordinators enrol the new card.
+ * leaves no false "missing bundle" at the receivers. Coordinators enrol the new card. Records written
+ * under the old key stay that key's: they can be erased here, not edited, and travel with their old seals.
  */
 export async function renewDeviceKeys(db: RelaisDatabase, protection: VaultProtection): Promise<DeviceKeys> {
   const { sealed, key } = await createVaultKey(protection);
   const material = await sealNewKeys(key);
   await storeVault(db, sealed, material, async () => {
     await db.secrets.clear();
-    await renewDevice(db);
+    await renewDevice(db, material.keys.signingPublicKey);
     await deleteMeta(db, 'exportMark');
   });
   unlocked.set(db, material.keys);
   return material.keys;
 }
 
-/** This device's card (for a coordinator to hand out), signed by its signer. */
+async function cardInput(db: RelaisDatabase, author: Author, createdAt: string): Promise<{ input: CardInput; keys: DeviceKeys }> {
+  const keys = await ensureDeviceKeys(db);
+  const identity = await ensureIdentity(db);
+  const input: CardInput = {
+    name: author.name, structure: author.structure, role: author.role ?? 'mediateur',
+    ageRecipient: keys.ageRecipient, signingKey: keys.signingPublicKey, legacyDeviceIds: identity.legacyDeviceIds ?? [], createdAt,
+  };
+  return { input, keys };
+}
+
+/** This device's card as a file, for others to enrol it. */
 export async function exportMyCard(db: RelaisDatabase, author: Author & { role: string }): Promise<Uint8Array> {
-  const { signer, ageRecipient } = await ensureDeviceKeys(db);
-  const { deviceId } = await ensureDevice(db);
-  return createCard({
-    name: author.name, structure: author.structure, role: author.role, deviceId,
-    ageRecipient, signingKey: signer.publicKey, createdAt: new Date().toISOString(),
-  }, signer);
+  const { input, keys } = await cardInput(db, author, new Date().toISOString());
+  return createCard(input, keys.signer);
 }
 
-export async function saveCard(db: RelaisDatabase, card: SignedCard): Promise<void> {
-  await db.cards.put({ ...card, importedAt: new Date().toISOString() });
-}
-
-/** The cards received here (who may be sent an encrypted bundle, and under which key). */
-export function knownCards(db: RelaisDatabase): Promise<CardRow[]> {
-  return db.cards.toArray();
-}
-
-/** The same, each with its key's fingerprint, for people to compare aloud. */
-export async function knownCardsWithFingerprints(db: RelaisDatabase): Promise<Array<CardRow & { print: string }>> {
-  return Promise.all((await knownCards(db)).map(async (card) => ({ ...card, print: await fingerprint(card.signingKey) })));
+/** This device's signed card, as every bundle it sends carries it. */
+export async function myCard(db: RelaisDatabase, author: Author, createdAt: string): Promise<SignedCard> {
+  const { input, keys } = await cardInput(db, author, createdAt);
+  return signCard(input, keys.signer);
 }

@@ -1,8 +1,9 @@
-/** Rows of the sync tables (schema version 2): conflict log, import history, quarantine, known cards. */
+/** Rows of the sync tables: conflict log, import history, quarantine, cards of other devices, legacy id bindings. */
 import type { RecordKind } from '../../domain/kinds';
 import type { BundleKind } from '../../domain/sync/bundle';
 import type { MergeOutcome } from '../../domain/sync/merge';
 import type { SignedCard } from '../../domain/sync/card';
+import type { DestructiveAction } from '../../domain/sync/trust';
 
 export interface ConflictRow {
   id?: number;
@@ -22,11 +23,16 @@ export interface ConflictRow {
 
 export type OutcomeCounts = Record<MergeOutcome, number>;
 
+/**
+ * One bundle imported here (schema version 6: keyed by its signer's device id, bundle id and payload
+ * hash, so a bundle id belongs to its signer and a forged copy cannot pass for the real one).
+ */
 export interface ImportRow {
+  sourceDevice: string;
   bundleId: string;
+  payloadSha256: string;
   fileName: string;
   importedAt: string;
-  sourceDevice: string;
   sourceName: string;
   sourceStructure: string;
   signingKey: string;
@@ -37,7 +43,16 @@ export interface ImportRow {
   rangeTo: number;
   counts: OutcomeCounts;
   quarantined: number;
+  /** Records refused by the write rules (docs/bundle-format.md, "Trust rules"). */
+  refused?: number;
+  /** Erasures and deletions a person chose not to apply now (kept in quarantine). */
+  heldForReview?: number;
 }
+
+/** Why a received record waits: a date far ahead, or an erasure or deletion a person must decide on. */
+export type QuarantineReason = 'future' | 'review';
+/** What applying a held record would do to the copy here. */
+export type HeldAction = DestructiveAction | 'edit';
 
 export interface QuarantineRow {
   id?: number;
@@ -47,6 +62,32 @@ export interface QuarantineRow {
   record: unknown;
   stamp: string;
   at: string;
+  /** Absent on rows from before schema version 6: those were all `future`. */
+  reason?: QuarantineReason;
+  action?: HeldAction;
+  /** Who sent it (device id and name), for the person who decides. */
+  sourceDevice?: string;
+  sourceName?: string;
 }
 
-export type CardRow = SignedCard & { importedAt: string };
+/**
+ * How far a card is trusted: `enrolled` (a person compared its fingerprint: its bundles import, and
+ * bundles can be encrypted to it), `unconfirmed` (imported before enrolment existed, schema < 6: to
+ * confirm), `relayed` (learned from an enrolled device's bundle, to check the seals of the records it
+ * relays and to relay them further; never trusted for its own bundles).
+ */
+export type CardTrust = 'enrolled' | 'unconfirmed' | 'relayed';
+
+export type CardRow = SignedCard & { importedAt: string; trust: CardTrust; confirmedAt?: string };
+
+/**
+ * A legacy device id (random, from before schema version 6) bound to the key-derived id of the device
+ * that claims it: by evidence in this database at the migration (cards, import history), or by the
+ * first enrolled card claiming it. Never rebound.
+ */
+export interface AliasRow {
+  legacyId: string;
+  deviceId: string;
+  evidence: 'history' | 'card' | 'enrolment';
+  at: string;
+}

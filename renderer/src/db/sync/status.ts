@@ -2,6 +2,7 @@
  * Where this device stands: the import history (which bundles arrived, which never did) and the
  * changes made here that no saved export carries yet, with the reminder that nags about them.
  */
+import { bundleKeyOf } from '../../domain/sync/bundle';
 import { findGaps, type Gap } from '../../domain/sync/gaps';
 import { readMeta, writeMeta } from '../meta';
 import type { RelaisDatabase } from '../schema';
@@ -10,19 +11,24 @@ import { syncedTables } from './tables';
 
 const DEFAULT_EXPORT_REMINDER_DAYS = 7;
 
-/** Is this bundle in the import history? (lets `openBundle` skip the records of a known bundle) */
-export async function isImported(db: RelaisDatabase, bundleId: string): Promise<boolean> {
-  return (await db.imports.get(bundleId)) !== undefined;
+/**
+ * Is this bundle in the import history? `key` is its `bundleKey`: signer device, bundle id and payload
+ * hash (lets `openBundle` skip the records of a known bundle).
+ */
+export async function isImported(db: RelaisDatabase, key: string): Promise<boolean> {
+  const [device, bundleId, sha] = key.split('/');
+  return (await db.importHistory.get([device, bundleId, sha ?? ''])) !== undefined;
 }
 
-/** Ids of every bundle imported here: handed to the Worker that opens bundles, for the same purpose. */
-export function importedBundleIds(db: RelaisDatabase): Promise<string[]> {
-  return db.imports.toCollection().primaryKeys();
+/** The `bundleKey` of every bundle imported here: handed to the Worker that opens bundles, for the same purpose. */
+export async function importedBundleKeys(db: RelaisDatabase): Promise<string[]> {
+  const keys = await db.importHistory.toCollection().primaryKeys();
+  return keys.map(([device, bundleId, sha]) => bundleKeyOf(device, bundleId, sha));
 }
 
 /** The latest imports, newest first. */
 export function recentImports(db: RelaisDatabase, limit: number): Promise<ImportRow[]> {
-  return db.imports.orderBy('importedAt').reverse().limit(limit).toArray();
+  return db.importHistory.orderBy('importedAt').reverse().limit(limit).toArray();
 }
 
 export interface SourceGaps {
@@ -31,9 +37,13 @@ export interface SourceGaps {
   gaps: Gap[];
 }
 
-/** Per source device, the bundles that never arrived (holes in the counter ranges received). */
+/**
+ * Per source device, the bundles that never arrived (holes in the counter ranges received). The
+ * history is keyed by the device that signed each bundle, so only a device's own key can fill or open
+ * a gap in its ranges: a forged range under another key is another device's.
+ */
 export async function missingBundles(db: RelaisDatabase): Promise<SourceGaps[]> {
-  const rows = await db.imports.toArray();
+  const rows = await db.importHistory.toArray();
   const bySource = new Map<string, ImportRow[]>();
   for (const row of rows) bySource.set(row.sourceDevice, [...(bySource.get(row.sourceDevice) ?? []), row]);
   const result: SourceGaps[] = [];

@@ -10,7 +10,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
+import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
+import { ownDeviceIds } from '../device';
 import { ensureDeviceKeys, exportBundle } from './index';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
@@ -62,6 +63,7 @@ class World {
 
   async setup(): Promise<void> {
     for (let i = 0; i < DEVICES; i++) this.laptops.push(openTestRelais(`dev-${i}`));
+    await enrolEachOther(...this.laptops); // a team: every laptop enrolled every other one
   }
 
   /** Move simulated time forward a little and set this laptop's (skewed) clock. */
@@ -83,11 +85,17 @@ class World {
     this.writes.set(after.id, list);
   }
 
-  private async visible(laptop: Relais, index: number): Promise<{ kind: 'village' | 'beneficiary'; record: SyncRecord } | undefined> {
+  /**
+   * A record this laptop may act on: any village (shared reference data), and only its own followed
+   * people, except to erase (data protection applies to every copy; the others review the erasure).
+   */
+  private async visible(laptop: Relais, index: number, act: Op['type']): Promise<{ kind: 'village' | 'beneficiary'; record: SyncRecord } | undefined> {
+    const mine = await ownDeviceIds(laptop.db);
     const rows = [
       ...(await laptop.db.villages.toArray()).map((record) => ({ kind: 'village' as const, record: record as unknown as SyncRecord })),
       ...(await laptop.db.beneficiaries.toArray()).map((record) => ({ kind: 'beneficiary' as const, record: record as unknown as SyncRecord })),
-    ].filter((r) => !r.record.erased).sort((x, y) => x.record.id.localeCompare(y.record.id));
+    ].filter((r) => !r.record.erased && (r.kind === 'village' || act === 'erase' || mine.has(r.record.authorDevice)))
+      .sort((x, y) => x.record.id.localeCompare(y.record.id));
     return rows.length ? rows[index % rows.length] : undefined;
   }
 
@@ -128,7 +136,7 @@ class World {
 
   private async edit(laptop: Relais, op: Extract<Op, { type: 'edit' | 'delete' | 'restore' | 'erase' }>): Promise<void> {
     const value = op.type === 'edit' ? op.value : 0;
-    const target = await this.visible(laptop, op.pick);
+    const target = await this.visible(laptop, op.pick, op.type);
     if (!target) return;
     const repo = target.kind === 'village' ? laptop.villages : laptop.beneficiaries;
     const table = target.kind === 'village' ? laptop.db.villages : laptop.db.beneficiaries;
@@ -150,8 +158,9 @@ class World {
     await this.recordWrites(target.kind, before, (await table.get(before.id)) as unknown as SyncRecord);
   }
 
+  /** A person who applies every erasure and deletion the others propose (the promises are about merging them). */
   async receive(laptop: Relais, bytes: Uint8Array) {
-    return receiveBundle(laptop.db, bytes, { secrets: { passphrase: PASSPHRASE }, validators: RECORD_VALIDATORS });
+    return receiveBundle(laptop.db, bytes, { secrets: { passphrase: PASSPHRASE }, validators: RECORD_VALIDATORS, review: 'all' });
   }
 
   /** Reference state of every record, from the writes alone. */
@@ -253,7 +262,7 @@ async function exchangeAndCheck(ops: Op[], skews: number[], seed: number): Promi
       }
       const after = await snapshot(world.laptops[i].db);
       // Only the import history may grow (bundles seen for the first time on this laptop).
-      const strip = (s: string) => s.split('\n').filter((line) => !line.startsWith('imports:')).join('\n');
+      const strip = (s: string) => s.split('\n').filter((line) => !line.startsWith('importHistory:')).join('\n');
       expect(strip(after)).toBe(strip(before));
     }
   } finally {

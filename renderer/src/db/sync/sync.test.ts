@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestDatabases, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
+import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
 import {
-  ensureDeviceKeys, exportBundle, importBundle, missingBundles, previewImport, restoreConflictValue, releaseQuarantine, unexportedChanges,
+  enrolCard, ensureDeviceKeys, exportBundle, importBundle, missingBundles, previewImport, restoreConflictValue, releaseQuarantine, unexportedChanges,
 } from './index';
-import { ensureDevice } from '../device';
+import { readIdentity } from '../device';
+import { ensureIdentity } from '../identity';
+import { withVerifiedSeals } from '../../domain/sync/seal';
 import { openBundle } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
-import { buildHostileCorpus, futureBundle } from '../../testkit/hostileCorpus';
+import { buildHostileCorpus, futureBundle, testCard } from '../../testkit/hostileCorpus';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
 import type { Beneficiary, Village } from '../../domain/records';
 import type { Relais } from '../index';
@@ -23,7 +25,10 @@ afterEach(closeTestDatabases);
 
 async function sendTo(from: Relais, to: Relais, kind: 'changes' | 'full' = 'changes'): Promise<Uint8Array> {
   const keys = await ensureDeviceKeys(to.db);
-  const prepared = await exportBundle(from.db, { kind, protection: { type: 'recipient', recipient: keys.ageRecipient }, author: AUTHOR, app: 'test' });
+  const { deviceId } = await ensureIdentity(to.db);
+  const prepared = await exportBundle(from.db, {
+    kind, protection: { type: 'recipient', recipient: keys.ageRecipient }, recipientCard: { deviceId, name: 'Bérénice Martin' }, author: AUTHOR, app: 'test',
+  });
   await prepared.commit();
   return prepared.bytes;
 }
@@ -42,6 +47,7 @@ describe('export → preview → import', () => {
   it('carries records to a coordinator, previews without writing, imports once', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     await a.villages.create(LORMES);
     await a.beneficiaries.create(PERSON);
     const bytes = await sendTo(a, b);
@@ -51,7 +57,8 @@ describe('export → preview → import', () => {
     const opened = await openBundle(bytes, { identity: keysB.ageIdentity }, { validators });
     const plan = await previewImport(b.db, opened);
     expect(plan.counts).toEqual({ new: 2, updated: 0, unchanged: 0, conflicting: 0, deleted: 0 });
-    expect(plan.signature).toBe('newKey');
+    expect(plan.sender.status).toBe('enrolled');
+    expect(plan.sender.print).toMatch(/^\d{5}( \d{5}){7}$/);
     expect(plan.manifest.personalData).toBe(true);
     expect(await snapshot(b.db)).toBe(before);
 
@@ -75,6 +82,7 @@ describe('export → preview → import', () => {
   it('exports only changes since the last export, and counts what waits', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     const lormes = await a.villages.create(LORMES);
     expect((await unexportedChanges(a.db)).count).toBe(1);
     await sendTo(a, b);
@@ -93,13 +101,14 @@ describe('export → preview → import', () => {
   it('restores a full backup on a new laptop, which keeps its own device id', async () => {
     const old = openTestRelais('old');
     const fresh = openTestRelais('new');
+    await enrolEachOther(old, fresh);
     await old.villages.create(LORMES);
     await old.beneficiaries.create(PERSON);
-    const freshId = (await ensureDevice(fresh.db)).deviceId;
+    const freshId = (await ensureIdentity(fresh.db)).deviceId;
     await receive(fresh, await sendTo(old, fresh, 'full'));
     expect(await contentOf(fresh)).toEqual(await contentOf(old));
-    expect((await ensureDevice(fresh.db)).deviceId).toBe(freshId);
-    expect(freshId).not.toBe((await ensureDevice(old.db)).deviceId);
+    expect((await readIdentity(fresh.db)).deviceId).toBe(freshId);
+    expect(freshId).not.toBe((await readIdentity(old.db)).deviceId);
     // Edits on the new laptop sort after everything restored (its clock observed the stamps).
     const [restored] = await fresh.db.villages.toArray();
     const edited = await fresh.villages.update(restored.id, { ...LORMES, population: 2 });
@@ -111,6 +120,7 @@ describe('conflicts, deletes, erasures', () => {
   it('logs the losing value of a same-field race, and "restore" makes it win everywhere', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     const v = await a.villages.create(LORMES);
     await receive(b, await sendTo(a, b));
     await a.villages.update(v.id, { ...LORMES, notes: 'Fibre en 2026' });
@@ -136,6 +146,7 @@ describe('conflicts, deletes, erasures', () => {
   it('an edit made after receiving the other laptop\'s value comes back as an update, not a conflict', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     const v = await a.villages.create({ ...LORMES, notes: 'Fibre en 2026' });
     await receive(b, await sendTo(a, b));
     await b.villages.update(v.id, { ...LORMES, notes: 'Fibre arrivée' });
@@ -148,12 +159,17 @@ describe('conflicts, deletes, erasures', () => {
   it('an erasure travels, clears the payload and the conflict log, and an old bundle cannot revive it', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     const person = await a.beneficiaries.create(PERSON);
     const oldBundle = await sendTo(a, b);
     await receive(b, oldBundle);
     await a.beneficiaries.update(person.id, { ...PERSON, code: 'B-8' });
-    await b.beneficiaries.update(person.id, { ...PERSON, code: 'B-9' });
     await receive(b, await sendTo(a, b));
+    // A losing value of the person kept in the log (only its author edits it now: say, from before the trust rules).
+    await b.db.conflicts.add({
+      recordKind: 'beneficiary', recordId: person.id, field: 'code', losingValue: 'B-9', losingStamp: '2020-01-01T00:00:00.000Z-0000-0123456789abcdef',
+      winningStamp: (await b.db.beneficiaries.get(person.id))!.versions.code, at: new Date().toISOString(), bundleId: 'x', resolved: 0,
+    });
     expect(await b.db.conflicts.count()).toBe(1);
 
     await a.beneficiaries.erase(person.id);
@@ -166,9 +182,10 @@ describe('conflicts, deletes, erasures', () => {
 
     // The first bundle (from before the erasure), imported after it on a third laptop, revives nothing.
     const c = openTestRelais('c');
+    await enrolEachOther(a, c);
     await receive(c, await sendTo(a, c, 'full'));
     const keysB = await ensureDeviceKeys(b.db);
-    const stale = await openBundle(oldBundle, { identity: keysB.ageIdentity }, { validators });
+    const stale = await withVerifiedSeals(await openBundle(oldBundle, { identity: keysB.ageIdentity }, { validators }));
     const report2 = await importBundle(c.db, stale, { fileName: 'ancien.relais' });
     expect(report2.counts.unchanged).toBe(1);
     const still = await c.db.beneficiaries.get(person.id);
@@ -179,6 +196,7 @@ describe('conflicts, deletes, erasures', () => {
   it('a deletion wins over older edits from another device', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     const v = await a.villages.create(LORMES);
     await receive(b, await sendTo(a, b));
     await b.villages.update(v.id, { ...LORMES, population: 99 });
@@ -195,6 +213,7 @@ describe('missing bundles', () => {
   it('shows a gap when a bundle from a device never arrived', async () => {
     const a = openTestRelais('a');
     const b = openTestRelais('b');
+    await enrolEachOther(a, b);
     await a.villages.create(LORMES);
     const first = await sendTo(a, b);
     await a.villages.create(ARVIEU);
@@ -235,6 +254,7 @@ describe('hostile bundles: refused with their code, database unchanged', async (
 
   it('quarantines records stamped days in the future instead of letting them win', async () => {
     const receiver = openTestRelais('receiver');
+    await enrolCard(receiver.db, await testCard(senderKeys));
     const now = Date.now();
     const { bytes, record } = await futureBundle(senderKeys, now, 3);
     const opened = await openBundle(bytes, {}, { validators, now });
@@ -251,6 +271,7 @@ describe('hostile bundles: refused with their code, database unchanged', async (
 
   it('releases a quarantined record once our time has caught up with its stamp, and not before', async () => {
     const receiver = openTestRelais('receiver');
+    await enrolCard(receiver.db, await testCard(senderKeys));
     const now = Date.now();
     const { bytes, record } = await futureBundle(senderKeys, now, 3);
     await importBundle(receiver.db, await openBundle(bytes, {}, { validators, now }), { fileName: 'futur.relais' });
@@ -268,6 +289,7 @@ describe('hostile bundles: refused with their code, database unchanged', async (
   it('is all or nothing: a failure in the middle of an import rolls everything back', async () => {
     const a = openTestRelais('a');
     const receiver = openTestRelais('receiver');
+    await enrolEachOther(a, receiver);
     for (let i = 0; i < 5; i++) await a.villages.create({ ...LORMES, population: i });
     await a.beneficiaries.create(PERSON);
     const bytes = await sendTo(a, receiver);

@@ -15,6 +15,8 @@ import { formatStamp } from '../hlc';
 import { uuidv7 } from '../ids';
 import { frame, openBundle, sealBundle, type BundleManifest, type ProtectionInput } from './bundle';
 import { testDeviceKeys } from '../../testkit/keys';
+import { signCard } from './card';
+import { deviceIdOfKey } from './identity';
 import { syncedContent, type SyncRecord } from './merge';
 import type { BundleEntry } from './records';
 import { RECORD_VALIDATORS } from './validators';
@@ -60,7 +62,8 @@ function stampedRecord(data: Record<string, unknown>, deviceId: string, millis: 
   return { ...data, id: uuidv7(millis), createdAt: at, updatedAt: at, authorDevice: deviceId, versions, deleted: 0, erased: 0 };
 }
 
-const DEVICE = '0a1b2c3d4e5f6071';
+const keys = await testDeviceKeys();
+const DEVICE = deviceIdOfKey(keys.signingPublicKey);
 const STAMPED_AT = Date.parse('2026-03-02T09:30:00.000Z');
 /** A village and a followed person: personal data, so the bundle must be encrypted. */
 const ENTRIES: BundleEntry[] = [
@@ -68,12 +71,15 @@ const ENTRIES: BundleEntry[] = [
   { kind: 'beneficiary', record: stampedRecord({ code: 'B-0042', genre: 'feminin', trancheAge: 'soixante_soixante_neuf', statutSocial: 'retraite', dejaAccompagne: true }, DEVICE, STAMPED_AT, 1) },
 ];
 
-const keys = await testDeviceKeys();
+const card = await signCard({
+  name: 'Aïcha Benali', structure: 'Médiathèque de Lormes', role: 'mediateur', ageRecipient: keys.ageRecipient,
+  signingKey: keys.signingPublicKey, legacyDeviceIds: [], createdAt: new Date(STAMPED_AT).toISOString(),
+}, keys.signer);
 
 async function sealWith(protection: ProtectionInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
   return sealBundle({
     app: '0.1.0', bundleId: uuidv7(), kind: 'full', createdAt: new Date(STAMPED_AT).toISOString(), since: null,
-    source: { deviceId: DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' },
+    source: card, recipientCard: protection.type === 'recipient' ? { deviceId: DEVICE, name: 'Bérénice Martin' } : undefined,
     range: { from: 1, to: 2 }, entries: ENTRIES, signer: keys.signer, protection,
   });
 }

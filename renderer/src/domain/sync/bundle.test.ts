@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
-import { openBundle, PayloadWriter, sealBundle, type BundleLimits } from './bundle';
+import { bundleKey, openBundle, PayloadWriter, sealBundle, type BundleLimits } from './bundle';
 import { bundleErrorCode } from './errors';
 import { testDeviceKeys } from '../../testkit/keys';
-import { forgeBundle, SENDER_DEVICE, villageRecord } from '../../testkit/hostileCorpus';
+import { forgeBundle, testCard, villageRecord } from '../../testkit/hostileCorpus';
 import { RECORD_VALIDATORS } from './validators';
 import { syncedContent } from './merge';
 import type { BundleEntry } from './records';
@@ -28,13 +28,12 @@ function villages(count: number): BundleEntry[] {
   });
 }
 
-async function seal(entries: BundleEntry[]): Promise<{ bytes: Uint8Array; bundleId: string }> {
+async function seal(entries: BundleEntry[]): Promise<{ bytes: Uint8Array; key: string }> {
   const { bytes, manifest } = await sealBundle({
     app: 'test', bundleId: '0195c72d-c111-7c36-a109-67a1da361f1e', kind: 'full', createdAt: new Date().toISOString(), since: null,
-    source: { deviceId: SENDER_DEVICE, signingKey: keys.signingPublicKey, name: 'Aïcha', structure: 'Lormes' },
-    range: { from: 1, to: entries.length }, entries, signer: keys.signer, protection: { type: 'none' },
+    source: await testCard(keys), range: { from: 1, to: entries.length }, entries, signer: keys.signer, protection: { type: 'none' },
   });
-  return { bytes, bundleId: manifest.bundleId };
+  return { bytes, key: bundleKey(manifest) };
 }
 
 describe('streamed payload', () => {
@@ -92,10 +91,11 @@ describe('inflating hostile payloads', () => {
 
 describe('a bundle already imported', () => {
   it('is recognised after its signature is checked, without reading its records', async () => {
-    const { bytes, bundleId } = await seal(villages(10));
+    const { bytes, key } = await seal(villages(10));
     const asked: string[] = [];
     const opened = await openBundle(bytes, {}, { validators, isKnownBundle: (id) => { asked.push(id); return true; } });
-    expect(asked).toEqual([bundleId]);
+    expect(asked).toEqual([key]);
+    expect(key).toMatch(/^[0-9a-f]{32}\/0195c72d-c111-7c36-a109-67a1da361f1e\/[0-9a-f]{64}$/);
     expect(opened.alreadyImported).toBe(true);
     expect(opened.entries).toHaveLength(0);
     expect(opened.manifest.recordCount).toBe(10);

@@ -8,7 +8,8 @@
  *           passphrase)
  *   inner = manifest length (uint32) | manifest JSON | signature length (uint16) | Ed25519 signature
  *           | payload
- *   payload = gzip of JSON lines, one `{"kind": …, "record": …}` per record
+ *   payload = gzip of JSON lines, one `{"kind": …, "record": …}` per record, then one
+ *             `{"statement": …}` per statement of the authors whose records it carries (./seal.ts)
  *
  * The signature covers the manifest bytes, and the manifest holds the SHA-256 of the payload, so one
  * signature vouches for everything. The manifest sits inside the encryption: a lost stick reveals nothing.
@@ -20,14 +21,21 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { isRecordKind, RECORD_KIND_DECLARATIONS, RECORD_KINDS, type RecordKind } from '../kinds';
 import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
-import { BundleError } from './errors';
+import { BundleError, type RecordIssue } from './errors';
 import { sha256Hex, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
 import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
+import { cardOf, isAuthenticCard, type SignedCard } from './card';
+import { statementOf, type Statement } from './seal';
+import { deviceIdOfKey } from './identity';
 import type { SyncRecord } from './merge';
 
-/** Bump when a reader of the previous format could misread the new one. */
-export const BUNDLE_FORMAT = 1;
+/**
+ * Bump when a reader of the previous format could misread the new one. Format 2: the manifest carries
+ * the sender's signed card (its device id is its key's), the intended recipient, and the cards of the
+ * authors whose sealed records it relays. Format 1 (device ids not bound to keys) is refused.
+ */
+export const BUNDLE_FORMAT = 2;
 export const BUNDLE_MAGIC = new Uint8Array([0x89, 0x52, 0x45, 0x4c, 0x41, 0x49, 0x53, 0x0a]);
 const HEADER_BYTES = BUNDLE_MAGIC.length + 1 + 1 + 4;
 
@@ -58,6 +66,19 @@ export const DEFAULT_LIMITS: BundleLimits = {
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 
 /**
+/**
+ * Whom the sender made the bundle for, signed with the rest: a bundle decrypted here that names
+ * another card was re-encrypted by someone, and the preview says so.
+ */
+export type BundleRecipient =
+  | { type: 'card'; deviceId: string; name: string }
+  | { type: 'passphrase' }
+  | { type: 'none' };
+
+/** At most this many relayed authors' cards in one manifest (a team, not a country). */
+const MAX_AUTHORS = 200;
+
+/**
  * The highest scrypt work factor (log2 N) a passphrase bundle may ask of us, checked in the age header
  * before any work. The reference `age` CLI accepts up to 22 (its `NewScryptIdentity` default, "15 s on
  * a modern machine"); the age-encryption library we decrypt with stops at 20, with no setting to go
@@ -65,14 +86,6 @@ export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
  * app grind (or run out of memory) for minutes, and what Relais and the age CLI write (18) opens.
  */
 export const MAX_SCRYPT_WORK_FACTOR = 20;
-
-export interface BundleSource {
-  deviceId: string;
-  /** Ed25519 public key, raw, base64. */
-  signingKey: string;
-  name: string;
-  structure: string;
-}
 
 export interface BundleManifest {
   format: number;
@@ -82,11 +95,17 @@ export interface BundleManifest {
   createdAt: string;
   /** When the previous export of the source ended (start of "changes since"), null for the first. */
   since: string | null;
-  source: BundleSource;
+  /** The sender's card, signed by its key: `source.signingKey` signed this manifest. */
+  source: SignedCard;
+  recipient: BundleRecipient;
+  /** Cards of the other authors whose sealed records this bundle relays (their seals are checked against them). */
+  authors: SignedCard[];
   /** The source device's change counters covered (inclusive): lets receivers see missing bundles. */
   range: { from: number; to: number };
   counts: Partial<Record<RecordKind, number>>;
   recordCount: number;
+  /** Statements (./seal.ts) after the records: the authors' signed digests of the sealed records carried. */
+  statementCount: number;
   /** True when any record is personal data: then the bundle is always encrypted. */
   personalData: boolean;
   protection: Protection;
@@ -101,10 +120,23 @@ export type ProtectionInput =
 /** What sealing needs: the manifest's descriptive fields (the rest is computed), records and keys. */
 export type SealInput = Pick<BundleManifest, 'app' | 'bundleId' | 'kind' | 'createdAt' | 'since' | 'source' | 'range'> & {
   entries: BundleEntry[];
+  statements?: Statement[];
   /** Signs the manifest; its public key must be `source.signingKey`. */
   signer: Signer;
   protection: ProtectionInput;
+  /** The card the bundle is encrypted to (required with a `recipient` protection). */
+  recipientCard?: { deviceId: string; name: string };
+  authors?: SignedCard[];
 };
+
+function recipientOf(input: Omit<SealInput, 'entries' | 'statements'>): BundleRecipient {
+  const { protection, recipientCard } = input;
+  if (protection.type === 'recipient') {
+    if (!recipientCard) throw new Error('a bundle encrypted to a card must name that card');
+    return { type: 'card', deviceId: recipientCard.deviceId, name: recipientCard.name };
+  }
+  return { type: protection.type };
+}
 
 /**
  * Personal data, decided once for every bundle, by the declaration of each kind (domain/kinds.ts): a
@@ -148,6 +180,7 @@ export interface SealedPayload {
   bytes: Uint8Array;
   counts: Partial<Record<RecordKind, number>>;
   recordCount: number;
+  statementCount: number;
   personalData: boolean;
 }
 
@@ -163,6 +196,7 @@ export class PayloadWriter {
   private readonly encoder = new TextEncoder();
   private readonly counts: Partial<Record<RecordKind, number>> = {};
   private recordCount = 0;
+  private statementCount = 0;
   private personalData = false;
 
   constructor() {
@@ -183,10 +217,19 @@ export class PayloadWriter {
     await this.writer.write(this.encoder.encode(lines.join('\n')));
   }
 
+  /** The statements of the sealed records written (after every record). */
+  async addStatements(statements: readonly Statement[]): Promise<void> {
+    if (statements.length === 0) return;
+    const lines = statements.map((statement) => JSON.stringify({ statement }));
+    this.statementCount += statements.length;
+    lines.push('');
+    await this.writer.write(this.encoder.encode(lines.join('\n')));
+  }
+
   async finish(): Promise<SealedPayload> {
     await this.writer.close();
     const bytes = concat(await this.output);
-    return { bytes, counts: { ...this.counts }, recordCount: this.recordCount, personalData: this.personalData };
+    return { bytes, counts: { ...this.counts }, recordCount: this.recordCount, statementCount: this.statementCount, personalData: this.personalData };
   }
 
   /** Give up (a read failed): frees the compressor. */
@@ -243,12 +286,13 @@ const SEAL_BATCH = 2000;
 
 /** Build, sign and (when asked or needed) encrypt a bundle. Personal data is never written in clear. */
 export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
-  const { entries, ...rest } = input;
+  const { entries, statements = [], ...rest } = input;
   if (containsPersonalData(entries) && input.protection.type === 'none') {
     throw new Error('a bundle holding personal data must be encrypted');
   }
   const writer = new PayloadWriter();
   for (let i = 0; i < entries.length; i += SEAL_BATCH) await writer.add(entries.slice(i, i + SEAL_BATCH));
+  await writer.addStatements(statements);
   return sealPayload(rest, await writer.finish());
 }
 
@@ -256,7 +300,7 @@ export async function sealBundle(input: SealInput): Promise<{ bytes: Uint8Array;
  * Sign and encrypt an already written payload (the streaming export writes it table by table). The
  * manifest holds the SHA-256 of the compressed payload: small, hashed in one go, covered by the signature.
  */
-export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: SealedPayload): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
+export async function sealPayload(input: Omit<SealInput, 'entries' | 'statements'>, payload: SealedPayload): Promise<{ bytes: Uint8Array; manifest: BundleManifest }> {
   if (payload.personalData && input.protection.type === 'none') {
     throw new Error('a bundle holding personal data must be encrypted');
   }
@@ -268,9 +312,12 @@ export async function sealPayload(input: Omit<SealInput, 'entries'>, payload: Se
     createdAt: input.createdAt,
     since: input.since,
     source: input.source,
+    recipient: recipientOf(input),
+    authors: input.authors ?? [],
     range: input.range,
     counts: payload.counts,
     recordCount: payload.recordCount,
+    statementCount: payload.statementCount,
     personalData: payload.personalData,
     protection: input.protection.type,
     payloadSha256: await sha256Hex(payload.bytes),
@@ -313,6 +360,7 @@ function peekBundle(bytes: Uint8Array, limits: BundleLimits = DEFAULT_LIMITS): B
   if (bytes.length < HEADER_BYTES) throw new BundleError('truncated', 'header', 'header');
   const format = bytes[BUNDLE_MAGIC.length];
   if (format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `format ${format}`, 'container');
+  if (format === 1) throw new BundleError('olderFormat', 'format 1');
   if (format < 1) throw new BundleError('corrupted', `format ${format}`, 'format');
   const protection = PROTECTIONS[bytes[BUNDLE_MAGIC.length + 1]];
   if (!protection) throw new BundleError('corrupted', 'protection byte', 'protection');
@@ -404,6 +452,25 @@ function isShortText(value: unknown, max = 200): value is string {
   return typeof value === 'string' && value.length <= max;
 }
 
+/** A card inside a manifest: well formed, or the manifest is damaged (a forged one fails its signature later). */
+function manifestCard(raw: unknown): SignedCard {
+  try {
+    return cardOf(raw);
+  } catch {
+    throw new BundleError('corrupted', 'manifest card', 'manifest');
+  }
+}
+
+/** The recipient, consistent with the protection the header and the signature agree on. */
+function isRecipient(value: unknown, protection: unknown): value is BundleRecipient {
+  if (!isPlainObject(value)) return false;
+  if (value.type === 'card') {
+    return protection === 'recipient' && typeof value.deviceId === 'string' && DEVICE_ID_PATTERN.test(value.deviceId)
+      && isShortText(value.name, 80);
+  }
+  return (value.type === 'passphrase' || value.type === 'none') && value.type === protection;
+}
+
 /** Every manifest field has the expected type; anything else means a damaged or forged file. */
 function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   let text: string;
@@ -414,7 +481,7 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
   }
   const m = parseSafeObject(text, 'manifest');
   if (isCount(m.format) && m.format > BUNDLE_FORMAT) throw new BundleError('newerFormat', `manifest format ${m.format}`, 'manifest');
-  const source = m.source as Record<string, unknown> | undefined;
+  if (isCount(m.format) && m.format < BUNDLE_FORMAT) throw new BundleError('olderFormat', `manifest format ${m.format}`);
   const range = m.range as Record<string, unknown> | undefined;
   const ok = m.format === BUNDLE_FORMAT
     && isShortText(m.app, 40)
@@ -422,18 +489,34 @@ function readManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest {
     && (m.kind === 'changes' || m.kind === 'full')
     && isShortText(m.createdAt, 40) && Number.isFinite(Date.parse(m.createdAt as string))
     && (m.since === null || (isShortText(m.since, 40) && Number.isFinite(Date.parse(m.since as string))))
-    && isPlainObject(source)
-    && typeof source.deviceId === 'string' && DEVICE_ID_PATTERN.test(source.deviceId)
-    && isShortText(source.signingKey, 100) && isShortText(source.name) && isShortText(source.structure)
+    && isRecipient(m.recipient, m.protection)
+    && Array.isArray(m.authors) && m.authors.length <= MAX_AUTHORS
     && isPlainObject(range) && isCount(range.from) && isCount(range.to)
     && isPlainObject(m.counts) && Object.entries(m.counts).every(([k, v]) => isRecordKind(k) && isCount(v))
-    && isCount(m.recordCount)
+    && isCount(m.recordCount) && isCount(m.statementCount)
     && typeof m.personalData === 'boolean'
     && (PROTECTIONS as readonly unknown[]).includes(m.protection)
     && typeof m.payloadSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.payloadSha256);
   if (!ok) throw new BundleError('corrupted', 'manifest fields', 'manifest');
   if ((m.recordCount as number) > limits.maxRecords) throw new BundleError('tooLarge', `${m.recordCount as number} records`, 'recordCount');
-  return m as unknown as BundleManifest;
+  // A bundle carries only the statements its records point to: never more than records.
+  if ((m.statementCount as number) > (m.recordCount as number)) throw new BundleError('corrupted', 'more statements than records', 'manifest');
+  const source = manifestCard(m.source);
+  const authors = (m.authors as unknown[]).map(manifestCard);
+  if (new Set(authors.map((card) => card.deviceId)).size !== authors.length) throw new BundleError('corrupted', 'repeated author', 'manifest');
+  return { ...(m as unknown as BundleManifest), source, authors };
+}
+
+/**
+ * Identity = key: the manifest's signer is its card's key, whose hash is the card's device id; every
+ * card the bundle carries is signed by its own key. A bundle claiming a device id with another key is
+ * refused with its own code.
+ */
+async function checkCards(manifest: BundleManifest): Promise<void> {
+  for (const card of [manifest.source, ...manifest.authors]) {
+    if (deviceIdOfKey(card.signingKey) !== card.deviceId) throw new BundleError('deviceIdMismatch', card.deviceId);
+    if (!(await isAuthenticCard(card))) throw new BundleError('badSignature', `card of ${card.deviceId}`, 'mismatch');
+  }
 }
 
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1000×, so ≤ ~16 MB out per push. */
@@ -511,6 +594,8 @@ export interface OpenedBundle {
   manifest: BundleManifest;
   entries: BundleEntry[];
   quarantined: QuarantinedEntry[];
+  /** The authors' statements the bundle carries (./seal.ts): well formed, signatures not yet checked. */
+  statements: Statement[];
   /**
    * True when the receiver already holds this bundle (`isKnownBundle`): its records were not even
    * inflated, `entries` and `quarantined` are empty, and importing it changes nothing.
@@ -524,6 +609,11 @@ export interface OpenedBundle {
    * went back since.
    */
   alreadyHeld?: { count: number; seq: number };
+  /**
+   * Relayed records whose author's seal checked out (`verifyRelayedSeals`, domain/sync/seal.ts): record id
+   * → the author's device id. Set where the bundle is opened, after the records already held are left out.
+   */
+  sealedBy?: Map<string, string>;
 }
 
 export interface OpenOptions {
@@ -532,50 +622,89 @@ export interface OpenOptions {
   now?: number;
   limits?: BundleLimits;
   /**
-   * Does the receiver's import history hold this bundle id? Asked right after the signature and the
-   * payload hash are checked, so a bundle imported before is recognised without inflating its records.
+   * Does the receiver's import history hold this bundle — this signer's bundle id, with this content
+   * (`bundleKey`)? Asked right after the signature and the payload hash are checked, so a bundle imported
+   * before is recognised without inflating its records.
    */
-  isKnownBundle?: (bundleId: string) => boolean | Promise<boolean>;
+  isKnownBundle?: (key: string) => boolean | Promise<boolean>;
+}
+
+/**
+ * A bundle's identity in the import history: its signer's device id, its bundle id and its payload
+ * hash. A bundle id belongs to its signer: a forged bundle reusing a real one's id under another key,
+ * or with other content, is another bundle and cannot make the real one look imported.
+ */
+export function bundleKey(manifest: Pick<BundleManifest, 'source' | 'bundleId' | 'payloadSha256'>): string {
+  return bundleKeyOf(manifest.source.deviceId, manifest.bundleId, manifest.payloadSha256);
+}
+
+export function bundleKeyOf(signerDevice: string, bundleId: string, payloadSha256: string): string {
+  return `${signerDevice}/${bundleId}/${payloadSha256}`;
 }
 
 /** Up to this many invalid records are described in the error (enough to understand, not a flood). */
 const MAX_REPORTED_INVALID = 5;
 
 async function parseEntries(payload: Uint8Array, manifest: BundleManifest, options: OpenOptions, limits: BundleLimits):
-  Promise<{ entries: BundleEntry[]; quarantined: QuarantinedEntry[] }> {
+  Promise<{ entries: BundleEntry[]; quarantined: QuarantinedEntry[]; statements: Statement[] }> {
   const now = options.now ?? Date.now();
   const entries: BundleEntry[] = [];
   const quarantined: QuarantinedEntry[] = [];
+  const statements: Statement[] = [];
   const invalid: string[] = [];
+  const issues: RecordIssue[] = [];
+  const seen = new Set<string>();
   let count = 0;
   const stamps = createStampCache(); // records of one bundle share few stamps: parse each once
+  const refuse = (text: string, found: RecordIssue[] = []) => {
+    if (invalid.length < MAX_REPORTED_INVALID) {
+      invalid.push(text);
+      issues.push(...found.slice(0, MAX_REPORTED_INVALID));
+    } else invalid.push('');
+  };
   await inflateLines(payload, limits, (line) => {
     if (line.length === 0) return;
+    const item = parseSafeObject(line, `line ${count + statements.length + 1}`); // refuses __proto__ & co. at any depth
+    if (Object.hasOwn(item, 'statement')) {
+      // After every record; no more than declared; well formed (signatures are checked where needed).
+      const statement = statementOf(item.statement);
+      if (!statement || count !== manifest.recordCount) throw new BundleError('corrupted', 'statement', 'recordLine');
+      if (statements.length >= manifest.statementCount) throw new BundleError('tooLarge', 'more statements than declared', 'moreRecords');
+      statements.push(statement);
+      return;
+    }
     count += 1;
+    if (statements.length > 0) throw new BundleError('corrupted', 'record after a statement', 'recordLine');
     if (count > limits.maxRecords || count > manifest.recordCount) throw new BundleError('tooLarge', 'more records than declared', 'moreRecords');
-    const item = parseSafeObject(line, `record ${count}`); // refuses __proto__ & co. at any depth
     const kind = item.kind;
     if (!isRecordKind(kind)) {
-      invalid.push(`#${count}: kind`);
+      refuse(`#${count}: kind`);
       return;
     }
     const check = checkRecord(kind, item.record, options.validators, now, stamps);
     if (check.status === 'invalid') {
-      const issues = check.issues?.map((i) => `${i.field}:${i.code}`).join(',') ?? '';
-      if (invalid.length < MAX_REPORTED_INVALID) invalid.push(`${kind} #${count}: ${check.reason} ${issues}`.trim());
-      else invalid.push('');
+      const found = (check.issues ?? []).map((i) => ({ kind, ...i }));
+      refuse(`${kind} #${count}: ${check.reason} ${found.map((i) => `${i.field}:${i.code}`).join(',')}`.trim(), found);
       return;
     }
     const record = item.record as SyncRecord;
+    if (seen.has(record.id)) {
+      refuse(`${kind} #${count}: repeated id`, [{ kind, field: 'id', code: 'repeatedId' }]);
+      return;
+    }
+    seen.add(record.id);
     if (record.seq !== undefined) delete record.seq; // never in our bundles; a forged one could carry it
+    // A clear bundle never carries personal data, whatever its manifest says (as the writer refuses to).
+    if (manifest.protection === 'none' && isPersonalData({ kind, record })) throw new BundleError('personalDataInClear', kind);
     if (check.status === 'future') quarantined.push({ kind, record, stamp: check.stamp });
     else entries.push({ kind, record });
   });
   if (invalid.length > 0) {
-    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`);
+    throw new BundleError('invalidRecords', `${invalid.length} invalid: ${invalid.filter(Boolean).join('; ')}`, undefined, issues);
   }
   if (count !== manifest.recordCount) throw new BundleError('corrupted', `${count} records, ${manifest.recordCount} declared`, 'counts');
-  return { entries, quarantined };
+  if (statements.length !== manifest.statementCount) throw new BundleError('corrupted', `${statements.length} statements, ${manifest.statementCount} declared`, 'counts');
+  return { entries, quarantined, statements };
 }
 
 /**
@@ -589,16 +718,18 @@ export async function openBundle(bytes: Uint8Array, secrets: OpenSecrets, option
   const { manifestBytes, signature, payload } = splitInner(inner, limits);
   const manifest = readManifest(manifestBytes, limits);
   if (!(await verify(manifest.source.signingKey, signature, manifestBytes))) throw new BundleError('badSignature', 'does not verify', 'mismatch');
+  await checkCards(manifest);
   // The protection is signed too: a clear copy of an encrypted bundle cannot pass for the original.
   if (manifest.protection !== header.protection) throw new BundleError('badSignature', 'protection changed', 'protectionChanged');
+  if (manifest.protection === 'none' && manifest.personalData) throw new BundleError('personalDataInClear', 'manifest');
   if ((await sha256Hex(payload)) !== manifest.payloadSha256) throw new BundleError('corrupted', 'payload hash', 'payloadHash');
-  if (options.isKnownBundle && (await options.isKnownBundle(manifest.bundleId))) {
-    return { manifest, entries: [], quarantined: [], alreadyImported: true };
+  if (options.isKnownBundle && (await options.isKnownBundle(bundleKey(manifest)))) {
+    return { manifest, entries: [], quarantined: [], statements: [], alreadyImported: true };
   }
-  const { entries, quarantined } = await parseEntries(payload, manifest, options, limits);
+  const { entries, quarantined, statements } = await parseEntries(payload, manifest, options, limits);
   const actual = countByKind([...entries, ...quarantined]);
   for (const kind of RECORD_KINDS) {
     if ((actual[kind] ?? 0) !== (manifest.counts[kind] ?? 0)) throw new BundleError('corrupted', `count of ${kind}`, 'counts');
   }
-  return { manifest, entries, quarantined };
+  return { manifest, entries, quarantined, statements };
 }

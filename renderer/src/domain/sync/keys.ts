@@ -88,8 +88,24 @@ export async function verify(publicKeyBase64: string, signature: Uint8Array, mes
   }
 }
 
-/** Short, human-comparable fingerprint of a public key (read aloud on the phone to check a card). */
-export async function fingerprint(publicKeyBase64: string): Promise<string> {
-  const hex = await sha256Hex(new TextEncoder().encode(publicKeyBase64));
-  return hex.slice(0, 16).toUpperCase().match(/.{4}/g)!.join(' ');
+/**
+ * Checking many signatures by one key (the seals of a relayed author's records): the key is imported
+ * once. False for a bad signature and for a malformed key, as `verify`.
+ */
+export function verifierOf(publicKeyBase64: string): (signature: Uint8Array, message: Uint8Array) => Promise<boolean> {
+  const key = (async () => {
+    const raw = fromBase64(publicKeyBase64);
+    if (raw.length !== 32) return null;
+    return crypto.subtle.importKey('raw', raw, ED25519, false, ['verify']);
+  })().catch(() => null);
+  return async (signature, message) => {
+    const imported = await key;
+    if (!imported || signature.length !== 64) return false;
+    try {
+      return await crypto.subtle.verify(ED25519, imported, asBuffer(signature), asBuffer(message));
+    } catch {
+      return false;
+    }
+  };
 }
+

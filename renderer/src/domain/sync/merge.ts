@@ -9,7 +9,7 @@
  *
  * Pure: no Dexie, no DOM. Runs in Node tests, in the import worker and in the page.
  */
-import type { RecordMeta } from '../records';
+import { dataOf, type RecordMeta } from '../records';
 import { canonicalJson, deepEqual, sameValue } from '../canonical';
 import { deviceOfStamp } from '../hlc';
 
@@ -144,9 +144,27 @@ function laterOf(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
-/** The payload-free record an erasure leaves behind (both sides' erasure stamps combined by max). */
+function sealedErasureKey(record: SyncRecord): string {
+  return `${record.versions.erased}|${record.versions.deleted}|${record.seal}`;
+}
+
+/**
+ * The payload-free record an erasure leaves behind: both sides' erasure stamps combined by max, unless a
+ * side is an erasure sealed by its author (import drops seals no one vouches for), which is kept whole.
+ */
 function mergeErased(local: SyncRecord | undefined, remote: SyncRecord): SyncRecord {
   const sides = [local, remote].filter((r): r is SyncRecord => r !== undefined && r.erased === 1);
+  const sealed = sides.filter((r) => r.seal !== undefined);
+  if (sealed.length > 0) {
+    // An erasure its author sealed is kept as it is, whoever else erased the record too: the record is
+    // erased either way, and it stays provable to its author when relayed. Of two, the later.
+    const kept = sealed.reduce((a, b) => (sealedErasureKey(a) >= sealedErasureKey(b) ? a : b));
+    return {
+      id: kept.id, createdAt: kept.createdAt, authorDevice: kept.authorDevice,
+      updatedAt: local ? laterOf(local.updatedAt, remote.updatedAt) : remote.updatedAt,
+      versions: { deleted: kept.versions.deleted, erased: kept.versions.erased }, deleted: 1, erased: 1, seal: kept.seal,
+    };
+  }
   const deletedStamp = sides.map((r) => r.versions.deleted).reduce(laterOf);
   const erasedStamp = sides.map((r) => r.versions.erased).reduce(laterOf);
   const base = local ?? remote;
@@ -170,6 +188,24 @@ function sameVersions(a: Record<string, string>, b: Record<string, string>): boo
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) return false;
   return keysA.every((key) => a[key] === b[key]);
+}
+
+/** Same synced content (all but `seq`, `updatedAt` and the seal): the condition for a seal to still hold. */
+function sameContent(a: SyncRecord, b: SyncRecord): boolean {
+  if (a.createdAt !== b.createdAt || a.authorDevice !== b.authorDevice || a.deleted !== b.deleted || a.erased !== b.erased) return false;
+  if (!sameVersions(a.versions, b.versions) || !sameReplaced(a, b)) return false;
+  return deepEqual(dataOf(a), dataOf(b));
+}
+
+/**
+ * The merged record keeps a seal only when its content is exactly that of the sealed side: a mix of
+ * two versions was written by no one, so no one's seal holds for it.
+ */
+function withSeal(record: SyncRecord, local: SyncRecord | undefined, remote: SyncRecord): SyncRecord {
+  const sealed = [remote, local].find((side) => side?.seal !== undefined && sameContent(record, side));
+  if (sealed) record.seal = sealed.seal;
+  else delete record.seal;
+  return record;
 }
 
 /**
@@ -273,18 +309,19 @@ function unchangedRecord(local: SyncRecord, remote: SyncRecord): SyncRecord {
 export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): MergeResult {
   if (local && local.id !== remote.id) throw new Error(`cannot merge different records: ${local.id} / ${remote.id}`);
   if (!local) {
-    const record = remote.erased ? mergeErased(undefined, remote) : withoutSeq(remote);
+    const record = remote.erased ? withSeal(mergeErased(undefined, remote), undefined, remote) : withoutSeq(remote);
     return { record, changed: true, outcome: record.deleted ? 'deleted' : 'new', conflicts: [] };
   }
   if (local.erased || remote.erased) {
-    const record = mergeErased(local, remote);
+    const record = withSeal(mergeErased(local, remote), local, remote);
     const changed = !local.erased || !sameVersions(local.versions, record.versions);
     return { record, changed, outcome: !changed ? 'unchanged' : local.deleted ? 'updated' : 'deleted', conflicts: [] };
   }
   if (isSameWrite(local, remote)) {
     return { record: unchangedRecord(local, remote), changed: false, outcome: 'unchanged', conflicts: [] };
   }
-  const { record, conflicts, tieFlipped } = mergeLive(local, remote);
+  const { record: mixed, conflicts, tieFlipped } = mergeLive(local, remote);
+  const record = withSeal(mixed, local, remote);
   const changed = tieFlipped || !sameVersions(local.versions, record.versions) || !sameReplaced(local, record)
     || local.createdAt !== record.createdAt || local.authorDevice !== record.authorDevice;
   const outcome: MergeOutcome = conflicts.length > 0 ? 'conflicting'
@@ -294,10 +331,15 @@ export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): 
   return { record, changed, outcome, conflicts };
 }
 
-/** The part of a record every device must agree on after a full exchange (no `seq`, no `updatedAt`). */
+/**
+ * The part of a record every device must agree on after a full exchange: no `seq`, no `updatedAt`, and
+ * no seal (an attestation of the content by its author, not content: a device may hold the very
+ * same version unsealed, e.g. before its author exported it).
+ */
 export function syncedContent(record: SyncRecord): string {
   const copy: Record<string, unknown> = { ...record };
   delete copy.seq;
   delete copy.updatedAt;
+  delete copy.seal;
   return canonicalJson(copy);
 }

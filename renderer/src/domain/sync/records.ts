@@ -5,9 +5,9 @@
  * would win every later edit for days.
  */
 import { dataOf, META_FIELDS } from '../records';
-import type { RecordKind } from '../kinds';
+import { RECORD_KIND_DECLARATIONS, type RecordKind } from '../kinds';
 import { deviceOfStamp, MAX_DRIFT_MS, parseStamp, type ParsedStamp } from '../hlc';
-import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
+import { ANY_DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import type { ValidationIssue } from '../validation';
 import { isPlainObject } from './safety';
 import type { SyncRecord } from './merge';
@@ -57,12 +57,13 @@ function isIsoDateTime(value: unknown): boolean {
 function checkMeta(record: Record<string, unknown>): string | null {
   if (typeof record.id !== 'string' || !UUID_PATTERN.test(record.id)) return 'id';
   if (!isIsoDateTime(record.createdAt) || !isIsoDateTime(record.updatedAt)) return 'dates';
-  if (typeof record.authorDevice !== 'string' || !DEVICE_ID_PATTERN.test(record.authorDevice)) return 'authorDevice';
+  if (typeof record.authorDevice !== 'string' || !ANY_DEVICE_ID_PATTERN.test(record.authorDevice)) return 'authorDevice';
   if (record.deleted !== 0 && record.deleted !== 1) return 'deleted';
   if (record.erased !== 0 && record.erased !== 1) return 'erased';
   if (record.seq !== undefined && typeof record.seq !== 'number') return 'seq';
   if (!isPlainObject(record.versions)) return 'versions';
   if (record.replaced !== undefined && !isPlainObject(record.replaced)) return 'replaced';
+  if (record.seal !== undefined && !(typeof record.seal === 'string' && UUID_PATTERN.test(record.seal))) return 'seal';
   return null;
 }
 
@@ -111,6 +112,21 @@ function checkVersions(record: SyncRecord, stamps: StampCache | undefined): stri
   return unstamped ? `field ${unstamped} unstamped` : null;
 }
 
+/**
+ * Fields the kind does not declare, whether they hold a value or only a stamp (a value removed): named,
+ * so the refusal says which field (a `telephone` on a followed person is not a typo to guess at).
+ */
+function undeclaredFields(kind: RecordKind, record: SyncRecord): ValidationIssue[] {
+  const declared = RECORD_KIND_DECLARATIONS[kind].fields as object;
+  const unknown: ValidationIssue[] = [];
+  const note = (field: string) => unknown.push({ field, code: 'unknownField', params: { field } });
+  for (const field of Object.keys(record)) if (!META.has(field) && !Object.hasOwn(declared, field)) note(field);
+  for (const field of Object.keys(record.versions)) {
+    if (!FLAGS.has(field) && !Object.hasOwn(declared, field) && !Object.hasOwn(record, field)) note(field);
+  }
+  return unknown;
+}
+
 /** The newest of a record's stamps: when it was last written, anywhere. */
 export function latestStamp(versions: Record<string, string>): string {
   return Object.values(versions).reduce((a, b) => (a >= b ? a : b), '');
@@ -131,6 +147,8 @@ export function checkRecord(kind: RecordKind, raw: unknown, validators: Validato
   const metaProblem = checkMeta(raw);
   if (metaProblem) return { status: 'invalid', reason: metaProblem };
   const record = raw as SyncRecord;
+  const unknown = undeclaredFields(kind, record);
+  if (unknown.length > 0) return { status: 'invalid', reason: 'data', issues: unknown };
   const versionProblem = checkVersions(record, stamps);
   if (versionProblem) return { status: 'invalid', reason: versionProblem };
   if (!record.erased) {

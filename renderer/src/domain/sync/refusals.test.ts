@@ -9,7 +9,7 @@ import en from '../../../../locales/en/sync.json';
 import { frame, MAX_SCRYPT_WORK_FACTOR, openBundle, scryptWorkFactors, sealBundle } from './bundle';
 import { BUNDLE_ERROR_CODES, BUNDLE_ERROR_REASONS, BundleError, bundleErrorCode, bundleErrorReason } from './errors';
 import { RECORD_VALIDATORS } from './validators';
-import { buildHostileCorpus, villageRecord } from '../../testkit/hostileCorpus';
+import { buildHostileCorpus, deviceOf, testCard, villageRecord } from '../../testkit/hostileCorpus';
 import { testDeviceKeys } from '../../testkit/keys';
 
 const sender = await testDeviceKeys();
@@ -60,8 +60,8 @@ describe('the scrypt work factor', () => {
   async function sealed(): Promise<Uint8Array> {
     const { bytes } = await sealBundle({
       app: 'test', bundleId: '0195c72d-c111-7c36-a109-67a1da361f1e', kind: 'full', createdAt: new Date().toISOString(), since: null,
-      source: { deviceId: 'aaaaaaaaaaaaaaaa', signingKey: sender.signingPublicKey, name: 'A', structure: 'B' },
-      range: { from: 1, to: 1 }, entries: [{ kind: 'village', record: villageRecord() }], signer: sender.signer,
+      source: await testCard(sender, 'A'),
+      range: { from: 1, to: 1 }, entries: [{ kind: 'village', record: villageRecord({}, undefined, deviceOf(sender)) }], signer: sender.signer,
       protection: { type: 'passphrase', passphrase: 'lanterne-cirque', workFactor: 2 },
     });
     return bytes;

@@ -28,7 +28,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { ariaKeys, Shortcut, useShortcut } from '../../ui/shortcuts';
 import { useToast } from '../../ui/toast';
 import { useDraft } from '../../ui/useDraft';
-import { useRead, useRecord } from '../../ui/useRead';
+import { useMayChange, useRead, useRecord } from '../../ui/useRead';
 import {
   activityFromDraft, draftFromActivity, duplicateDraft, emptyDraft, firstFieldToFill, withRemembered, type ActivityDraft, type LiveChoices,
 } from './draft';
@@ -68,12 +68,14 @@ export function EditActivityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('activities');
   const record = useRecord('activity', id);
+  const mayChange = useMayChange('activity', record);
   const places = useRead(livePlacesByName);
   const villages = useRead(liveVillagesByName);
-  if (record === undefined || places === undefined || villages === undefined) return null;
+  if (record === undefined || places === undefined || villages === undefined || (mayChange === undefined && record !== null)) return null;
   if (record === null || record.deleted) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
+  if (!mayChange) return <Page title={t('form.titleEdit')}><p className="notice" role="status">{t('common:errors.notAuthor')}</p></Page>;
   return <ActivityForm key={id} draftKey={`activity:${id}`} initial={draftFromActivity(record)} editingId={id} places={places} villages={villages} />;
 }
 

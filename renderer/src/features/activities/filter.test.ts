@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from '../../db';
+import { openRelaisWithKeys } from '../../testkit/db';
 import { CHUNK_SIZE, readAllNewestFirst, readNewest } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
 import { filterActivities, fold, hasFilters, NO_FILTERS, searchableText, searchIndex } from './filter';
@@ -73,7 +73,7 @@ describe('searching a followed person’s code', () => {
 
 describe('the list query', () => {
   it('reads live activities newest first through [deleted+date], skipping deleted ones', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     const base: Activity = { type: 'individuel', date: '', duree: 30, typeLieu: 'a_distance', thematiques: ['email'], thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds: [] };
     await relais.activities.create({ ...base, date: '2026-01-05' });
     const removed = await relais.activities.create({ ...base, date: '2026-02-05' });
@@ -120,7 +120,7 @@ describe('the search index (folded once per list, not per keystroke)', () => {
 
 describe('the first screen and the whole list', () => {
   it('the preview is the head of the whole list, in the same order, ties on a date included', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     const base: Activity = { type: 'individuel', date: '', duree: 30, typeLieu: 'a_distance', thematiques: ['email'], thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds: [] };
     for (const date of ['2026-01-05', '2026-03-05', '2026-02-05', '2026-03-05', '2026-03-05', '2026-01-20']) {
       await relais.activities.create({ ...base, date });
@@ -149,7 +149,7 @@ describe('the first screen and the whole list', () => {
 });
 
 it('stops reading the whole list when asked to', async () => {
-  const relais = openRelais(`test-${Math.random()}`);
+  const relais = openRelaisWithKeys(`test-${Math.random()}`);
   await relais.db.activities.bulkAdd(Array.from({ length: CHUNK_SIZE + 1 }, (_, i) => activity(`x-${String(i).padStart(5, '0')}`, {})));
   let reads = 0;
   const partial = await readAllNewestFirst(relais.db, () => reads++ > 0);

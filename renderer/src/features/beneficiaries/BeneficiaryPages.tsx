@@ -10,7 +10,7 @@ import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
 import { nextBeneficiaryCode, trancheAgeOf } from '../../domain/beneficiary';
 import { dataOf, type Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
-import { useRead, useRecord } from '../../ui/useRead';
+import { useMayChange, useRead, useRecord } from '../../ui/useRead';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
@@ -64,14 +64,16 @@ export function EditBeneficiaryPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('beneficiaries');
   const record = useRecord('beneficiary', id);
-  if (record === undefined) return null;
+  const mayChange = useMayChange('beneficiary', record);
+  if (record === undefined || mayChange === undefined && record !== null) return null;
   if (record === null || record.deleted || record.erased) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
-  return <BeneficiaryForm key={id} initial={draftFromBeneficiary(dataOf<Beneficiary>(record))} editingId={id} />;
+  return <BeneficiaryForm key={id} initial={draftFromBeneficiary(dataOf<Beneficiary>(record))} editingId={id} readOnly={!mayChange} />;
 }
 
-function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; editingId?: string }) {
+/** `readOnly`: written on another computer — only its author edits it; erasing stays possible here. */
+function BeneficiaryForm({ initial, editingId, readOnly = false }: { initial: BeneficiaryDraft; editingId?: string; readOnly?: boolean }) {
   const { t } = useTranslation('beneficiaries');
   const navigate = useNavigate();
   const toast = useToast();
@@ -100,7 +102,8 @@ function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; ed
   return (
     <Page title={title}>
       <PrivacyNotice />
-      <form onSubmit={submit} noValidate aria-label={title}>
+      {readOnly ? <p className="notice" role="status">{t('common:errors.notAuthor')}</p> : null}
+      {readOnly ? null : <form onSubmit={submit} noValidate aria-label={title}>
         <ErrorSummary issues={issues} fieldLabel={(field) => t(`fields.${field}`)} />
         <section className="form-section">
           <BeneficiaryFields value={draft} onChange={setDraft} issues={issues} />
@@ -109,7 +112,7 @@ function BeneficiaryForm({ initial, editingId }: { initial: BeneficiaryDraft; ed
           <button type="submit" className="button button--primary button--large">{t('common:actions.save')}</button>
           <Link className="button button--large" to="/beneficiaries">{t('common:actions.cancel')}</Link>
         </div>
-      </form>
+      </form>}
       {editingId ? <BeneficiaryHistory id={editingId} code={initial.code} /> : null}
       {editingId ? (
         <section className="form-section danger-zone">

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from '../../db';
+import { openRelaisWithKeys } from '../../testkit/db';
 import { countDemoRecords, removeDemoData } from '../../db/demo';
 import { daysBefore, loadDemoData } from './demoData';
 import { DEMO_ACTIVITIES, DEMO_PLACES, DEMO_SURVEYS } from './demoContent';
@@ -16,7 +16,7 @@ describe('demo data', () => {
   });
 
   it('loads all or nothing: a failure half-way leaves no demo record behind', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     let calls = 0;
     const create = relais.activities.create.bind(relais.activities);
     relais.activities.create = (data) => (++calls === 3 ? Promise.reject(new Error('window closed')) : create(data));
@@ -26,7 +26,7 @@ describe('demo data', () => {
   });
 
   it('loads valid, marked records through the repositories, once', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     expect(await loadDemoData(relais, 'Aïcha', TODAY)).toBe(true);
     const villages = await relais.db.villages.toArray();
     expect(villages.map((v) => v.commune.codeInsee).sort()).toEqual(['12011', '58145']);
@@ -58,7 +58,7 @@ describe('demo data', () => {
   });
 
   it('removes every demo record and nothing else; keeps the user’s own village of a demo commune', async () => {
-    const relais = openRelais(`test-${Math.random()}`);
+    const relais = openRelaisWithKeys(`test-${Math.random()}`);
     const own = await relais.villages.create({ commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' });
     const ownPlace = await relais.places.create({
       nom: 'Mairie', adresse: '1 place', commune: own.commune, villageId: own.id, typologie: ['MUNI'], services: [], publics: [],

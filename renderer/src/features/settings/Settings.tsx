@@ -14,10 +14,11 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
-import { ReminderSetting } from '../sync';
+import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { getRelais } from '../../db';
-import { readDeviceId, readProfile, saveProfile } from '../../db/profile';
+import { readProfile, saveProfile } from '../../db/profile';
+import { readIdentitySummary } from '../../db/identity';
 import { PROFILE_LIMITS, validateProfile, type Profile } from '../../domain/profile';
 import { useRead } from '../../ui/useRead';
 
@@ -98,14 +99,23 @@ function useAppInfo(): AppInfo | undefined {
 
 function DeviceSection() {
   const { t } = useTranslation('settings');
-  const deviceId = useRead(readDeviceId);
+  const me = useRead(readIdentitySummary);
   const info = useAppInfo();
   return (
     <section className="form-section" aria-labelledby="settings-device">
       <h2 id="settings-device">{t('page.device')}</h2>
       <dl className="settings-facts">
+        <dt>{t('page.fingerprint')}</dt>
+        <dd>
+          {me?.print ? <Fingerprint print={me.print} /> : '…'}
+          <p className="field-hint">{t('page.fingerprintHint')}</p>
+        </dd>
         <dt>{t('page.deviceId')}</dt>
-        <dd><code className="settings-code">{deviceId ?? '…'}</code><p className="field-hint">{t('page.deviceIdHint')}</p></dd>
+        <dd>
+          <code className="settings-code" translate="no">{me?.deviceId ?? '…'}</code>
+          <p className="field-hint">{t('page.deviceIdHint')}</p>
+          {me && me.legacyDeviceIds.length > 0 ? <p className="field-hint">{t('page.legacyIds', { ids: me.legacyDeviceIds.join(', ') })}</p> : null}
+        </dd>
         <dt>{t('page.version')}</dt>
         <dd translate="no">{info ? `${info.version} · ${info.platform}` : '…'}</dd>
         <dt>{t('page.dataLocation')}</dt>

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openRelais } from '../../db';
+import { openRelaisWithKeys } from '../../testkit/db';
 import { communeFromRow } from '../../domain/communes';
 import { ValidationError } from '../../domain/validation';
 import { addVillageFromCommune } from '../../db/villages';
@@ -9,7 +9,7 @@ import { emptySurveyForm, formToSurvey } from './surveyForm';
 const ARVIEU = communeFromRow(['12011', 'Arvieu', '12', '12120', 774]);
 
 async function setup() {
-  const relais = openRelais(`test-surveys-${Math.random().toString(36).slice(2)}`);
+  const relais = openRelaisWithKeys(`test-surveys-${Math.random().toString(36).slice(2)}`);
   const { village } = await addVillageFromCommune(relais, ARVIEU);
   return { relais, villageId: village.id };
 }

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { exportBundle, knownCards, summarizeExport } from '../../db/sync';
+import { enrolledCards, exportBundle, summarizeExport } from '../../db/sync';
 import type { BundleKind, ProtectionInput } from '../../domain/sync/bundle';
 import { platform } from '../../platform';
 import { RadioGroup } from '../../ui/form';
@@ -32,7 +32,7 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const summary = useRead(summarizeExport, kind);
-  const cards = useRead(knownCards) ?? [];
+  const cards = useRead(enrolledCards) ?? [];
   const selectId = useId();
   const effectiveChoice: ProtectionChoice = choice || (cards.length > 0 ? 'card' : 'passphrase');
   const card = cards.find((c) => c.deviceId === cardId) ?? cards[0];
@@ -52,7 +52,8 @@ export function ExportPanel() {
       await requireKeys(); // the bundle is signed: the keys must be unsealed (the passphrase may be asked)
       const info = await platform.getAppInfo();
       const prepared = await exportBundle(getRelais().db, {
-        kind, protection: chosen, app: info.version, author: { name: profile.displayName, structure: profile.structure },
+        kind, protection: chosen, app: info.version, author: { name: profile.displayName, structure: profile.structure, role: profile.role },
+        recipientCard: chosen.type === 'recipient' && card ? { deviceId: card.deviceId, name: card.name } : undefined,
       });
       const result = await platform.saveFile({ suggestedName: prepared.suggestedName, kind: 'bundle', bytes: prepared.bytes });
       if (result.saved) {
@@ -85,6 +86,7 @@ export function ExportPanel() {
         {summary === undefined ? '…' : t('export.count', { count: summary.count, formatted: formatNumber(summary.count) })}
         {summary?.personalData ? ` ${t('export.personalData')}` : ''}
       </p>
+      {summary && summary.withheld > 0 ? <p className="row-meta">{t('export.withheld', { count: summary.withheld, formatted: formatNumber(summary.withheld) })}</p> : null}
       <RadioGroup legend={t('export.protection.legend')} options={protectionOptions} value={effectiveChoice} onChange={setChoice} columns={3} />
       {effectiveChoice === 'card' ? (
         cards.length === 0 ? <p className="notice">{t('export.noCard')}</p> : (

@@ -1,13 +1,17 @@
 /**
  * Import: open one or several bundle files (button or drag and drop onto the window) → each is opened
- * off the main thread, and may be cancelled while it opens → preview (who sent it, signature, what
- * would change) → Import or Cancel. Nothing is written before "Import", and then all or nothing.
- * This laptop's keys are asked for only when a bundle is encrypted to its card.
+ * off the main thread, and may be cancelled while it opens → preview (who sent it and whether that key
+ * is enrolled here, whom it was made for, what would change, what the write rules refuse, which
+ * erasures and deletions of others' records need a decision) → Import or Cancel. A bundle from a key not
+ * enrolled is held: enrolling it is a separate step, by fingerprint. Nothing is written before "Import",
+ * and then all or nothing. This laptop's keys are asked for only when a bundle is encrypted to its card.
  */
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { importBundle, isOpeningCancelled, openBundleOffThread, previewImport, type ImportPlan, type ImportReport } from '../../db/sync';
+import {
+  enrolCard, importBundle, isOpeningCancelled, openBundleOffThread, previewImport, type ImportPlan, type ImportReport, type ReviewGroup,
+} from '../../db/sync';
 import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { platform, type OpenedFile } from '../../platform';
@@ -15,6 +19,8 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useDeviceKeys } from '../keys';
 import { describeSyncError } from './errors';
 import { useBundleDropTarget } from './bundleDrop';
+import { EnrolDialog } from './EnrolDialog';
+import { Fingerprint } from './Fingerprint';
 
 type Step =
   | { step: 'opening'; cancel: () => void }
@@ -87,11 +93,11 @@ export function ImportPanel() {
 
   useBundleDropTarget(add, setDragging, refused);
 
-  const runImport = async (item: Item, opened: OpenedBundle, plan: ImportPlan) => {
+  const runImport = async (item: Item, opened: OpenedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => {
     update(item.key, { step: 'importing', plan, done: 0, total: opened.entries.length });
     try {
       const report = await importBundle(getRelais().db, opened, {
-        fileName: item.file.name,
+        fileName: item.file.name, review: apply,
         onProgress: (done, total) => update(item.key, { step: 'importing', plan, done, total }),
       });
       update(item.key, { step: 'imported', plan, report });
@@ -112,7 +118,9 @@ export function ImportPanel() {
       <p className="row-meta" aria-live="polite">{dragging ? t('import.dropNow') : t('import.dropHint')}</p>
       {items.map((item) => (
         <ImportItem key={item.key} item={item} onPassphrase={(p) => open(item.key, item.file, p)}
-          onImport={(opened, plan) => runImport(item, opened, plan)} onClose={() => remove(item.key)} />
+          onImport={(opened, plan, apply) => runImport(item, opened, plan, apply)}
+          onEnrolled={(opened) => void previewImport(getRelais().db, opened).then((plan) => update(item.key, { step: 'preview', opened, plan }))}
+          onClose={() => remove(item.key)} />
       ))}
     </section>
   );
@@ -121,11 +129,13 @@ export function ImportPanel() {
 interface ItemProps {
   item: Item;
   onPassphrase: (passphrase: string) => void;
-  onImport: (opened: OpenedBundle, plan: ImportPlan) => void;
+  onImport: (opened: OpenedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => void;
+  /** The sender's key was just enrolled: preview again (the bundle is no longer held). */
+  onEnrolled: (opened: OpenedBundle) => void;
   onClose: () => void;
 }
 
-function ImportItem({ item, onPassphrase, onImport, onClose }: ItemProps) {
+function ImportItem({ item, onPassphrase, onImport, onEnrolled, onClose }: ItemProps) {
   const { t } = useTranslation('sync');
   const { state } = item;
   const titleId = useId();
@@ -151,7 +161,10 @@ function ImportItem({ item, onPassphrase, onImport, onClose }: ItemProps) {
           <button type="button" className="button button--small" onClick={onClose}>{t('import.dismiss')}</button>
         </>
       ) : null}
-      {state.step === 'preview' ? <Preview plan={state.plan} onImport={() => onImport(state.opened, state.plan)} onCancel={onClose} /> : null}
+      {state.step === 'preview' ? (
+        <Preview plan={state.plan} onImport={(apply) => onImport(state.opened, state.plan, apply)} onCancel={onClose}
+          onEnrolled={() => onEnrolled(state.opened)} />
+      ) : null}
       {state.step === 'importing' ? (
         <div role="status">
           <p>{t('import.importing')}</p>
@@ -163,6 +176,8 @@ function ImportItem({ item, onPassphrase, onImport, onClose }: ItemProps) {
           <p className="sync-ok">
             {state.report.alreadyImported ? t('import.already') : t('import.done', { counts: countsText(t, state.report.counts) })}
           </p>
+          {state.report.refused > 0 ? <p className="row-meta">{t('import.refused', { count: state.report.refused, formatted: formatNumber(state.report.refused) })}</p> : null}
+          {state.report.heldForReview > 0 ? <p className="row-meta">{t('import.heldForReview', { count: state.report.heldForReview, formatted: formatNumber(state.report.heldForReview) })}</p> : null}
           <button type="button" className="button button--small" onClick={onClose}>{t('import.dismiss')}</button>
         </div>
       ) : null}
@@ -176,9 +191,105 @@ function countsText(t: (key: string, options?: Record<string, unknown>) => strin
     .join(', ');
 }
 
-function Preview({ plan, onImport, onCancel }: { plan: ImportPlan; onImport: () => void; onCancel: () => void }) {
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** "2 followed people", in the user's language. */
+function kindCount(t: Translate, kind: string, count: number): string {
+  return t(`kindCount.${kind}`, { count, formatted: formatNumber(count) });
+}
+
+function groupKey(group: ReviewGroup): string {
+  return `${group.action}/${group.kind}/${group.authorDevice}`;
+}
+
+/** Who signed the bundle, whether this device trusts that key, and the way to enrol it (a separate step). */
+function SenderTrustFacts({ plan, onEnrol }: { plan: ImportPlan; onEnrol: () => void }) {
+  const { t } = useTranslation('sync');
+  const { sender } = plan;
+  return (
+    <>
+      <dt>{t('preview.signer')}</dt>
+      <dd><Fingerprint print={sender.print} /></dd>
+      <dt>{t('preview.trust')}</dt>
+      <dd>
+        <span className={sender.held ? 'field-error' : 'sync-ok'}>{t(`preview.trusts.${sender.status}`)}</span>
+        {sender.lookalikes.map((other) => (
+          <p key={other.deviceId} className="notice notice--warning">{t('preview.lookalike', { name: other.name, print: other.print })}</p>
+        ))}
+        {sender.claimedElsewhere.map(({ legacyId, holder }) => (
+          <p key={legacyId} className="notice notice--warning">
+            {holder ? t('preview.claimedElsewhere', { holder: holder.name, print: holder.print }) : t('preview.claimedUnknown')}
+          </p>
+        ))}
+        {sender.held && sender.claimedElsewhere.length === 0 ? (
+          <div className="form-actions">
+            <button type="button" className="button" onClick={onEnrol}>{t('preview.enrolAction')}</button>
+          </div>
+        ) : null}
+        {plan.madeForSomeoneElse ? <p className="notice notice--warning">{t('preview.madeFor', { name: plan.madeForSomeoneElse.name })}</p> : null}
+      </dd>
+    </>
+  );
+}
+
+/** Records the write rules refuse: counted apart, with why. */
+function RefusedList({ plan }: { plan: ImportPlan }) {
+  const { t } = useTranslation('sync');
+  if (plan.refused.length === 0) return null;
+  return (
+    <div className="sync-refused">
+      <h4>{t('preview.refusedTitle')}</h4>
+      <ul>
+        {plan.refused.map((group) => (
+          <li key={`${group.reason}/${group.kind}`}>
+            {t('preview.refusedLine', { what: kindCount(t, group.kind, group.count), reason: t(`preview.refused.${group.reason}`) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Erasures and deletions of others' records: one explicit choice per group, before anything imports. */
+function ReviewChoices({ groups, choices, onChoose }: {
+  groups: readonly ReviewGroup[]; choices: Record<string, boolean>; onChoose: (key: string, apply: boolean) => void;
+}) {
+  const { t } = useTranslation('sync');
+  const name = useId();
+  if (groups.length === 0) return null;
+  return (
+    <div className="sync-review" role="group" aria-labelledby={`${name}-title`}>
+      <h4 id={`${name}-title`}>{t('preview.reviewTitle')}</h4>
+      <p className="notice notice--warning">{t('preview.reviewIntro')}</p>
+      {groups.map((group, i) => {
+        const key = groupKey(group);
+        const legend = t(`preview.review.${group.action}`, {
+          what: kindCount(t, group.kind, group.ids.length),
+          author: group.mine ? t('preview.thisComputer') : group.authorName ?? t('preview.unknownAuthor'),
+        });
+        return (
+          <fieldset key={key} className="sync-review-group">
+            <legend>{legend}</legend>
+            {([true, false] as const).map((apply) => (
+              <label key={String(apply)} className="choice">
+                <input type="radio" name={`${name}-${i}`} checked={choices[key] === apply} onChange={() => onChoose(key, apply)} />
+                <span>{apply ? t('preview.apply') : t('preview.skip')}</span>
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
+
+function Preview({ plan, onImport, onCancel, onEnrolled }: {
+  plan: ImportPlan; onImport: (apply: ReadonlySet<string>) => void; onCancel: () => void; onEnrolled: () => void;
+}) {
   const { t } = useTranslation('sync');
   const { manifest } = plan;
+  const [enrolling, setEnrolling] = useState(false);
+  const [choices, setChoices] = useState<Record<string, boolean>>({});
   if (plan.alreadyImported) {
     return (
       <div>
@@ -187,6 +298,13 @@ function Preview({ plan, onImport, onCancel }: { plan: ImportPlan; onImport: () 
       </div>
     );
   }
+  const undecided = plan.review.some((group) => choices[groupKey(group)] === undefined);
+  const apply = new Set(plan.review.filter((group) => choices[groupKey(group)]).flatMap((group) => group.ids));
+  const enrol = async () => {
+    setEnrolling(false);
+    await enrolCard(getRelais().db, manifest.source);
+    onEnrolled();
+  };
   return (
     <div className="sync-preview">
       <dl className="sync-facts">
@@ -196,10 +314,7 @@ function Preview({ plan, onImport, onCancel }: { plan: ImportPlan; onImport: () 
         <dd>{formatDateTime(manifest.createdAt)}</dd>
         <dt>{t('preview.kind')}</dt>
         <dd>{t(`preview.kinds.${manifest.kind}`)}</dd>
-        <dt>{t('preview.signature')}</dt>
-        <dd className={plan.signature === 'keyChanged' ? 'field-error' : ''}>
-          {t(`preview.signatures.${plan.signature}`, { name: plan.knownAs ?? manifest.source.name })}
-        </dd>
+        <SenderTrustFacts plan={plan} onEnrol={() => setEnrolling(true)} />
       </dl>
       <ul className="sync-counts" aria-label={t('preview.countsLabel')}>
         {(['new', 'updated', 'unchanged', 'conflicting', 'deleted'] as const).map((k) => (
@@ -207,10 +322,19 @@ function Preview({ plan, onImport, onCancel }: { plan: ImportPlan; onImport: () 
         ))}
       </ul>
       {plan.quarantined > 0 ? <p className="notice">{t('preview.quarantined', { count: plan.quarantined })}</p> : null}
+      <RefusedList plan={plan} />
+      {plan.sender.held ? <p className="field-error" role="status">{t('preview.held')}</p> : (
+        <ReviewChoices groups={plan.review} choices={choices} onChoose={(key, value) => setChoices((c) => ({ ...c, [key]: value }))} />
+      )}
+      {!plan.sender.held && undecided ? <p className="field-hint">{t('preview.chooseFirst')}</p> : null}
       <div className="form-actions">
-        <button type="button" className="button button--primary" onClick={onImport}>{t('preview.import')}</button>
+        {plan.sender.held ? null : (
+          <button type="button" className="button button--primary" disabled={undecided} onClick={() => onImport(apply)}>{t('preview.import')}</button>
+        )}
         <button type="button" className="button" onClick={onCancel}>{t('preview.cancel')}</button>
       </div>
+      <EnrolDialog card={enrolling ? manifest.source : null} lookalikes={plan.sender.lookalikes}
+        onEnrol={() => void enrol()} onCancel={() => setEnrolling(false)} />
     </div>
   );
 }

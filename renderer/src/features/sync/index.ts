@@ -1,3 +1,4 @@
 export { UnexportedChangesCard } from './UnexportedChangesCard';
 export { ReminderSetting } from './ReminderSetting';
 export { GlobalBundleDrop } from './bundleDrop';
+export { Fingerprint } from './Fingerprint';

@@ -1,48 +1,71 @@
 /**
- * What importing an opened bundle would do, computed without writing anything: who signed it (a key
- * seen before for that device, a new one, or a changed one), and the counts of new, updated,
- * unchanged, conflicting and deleted records.
+ * What importing an opened bundle would do, computed without writing anything: who signed it and
+ * whether this device trusts that key (enrolled, or held until a person enrols it), whom it was made
+ * for, the counts of new, updated, unchanged, conflicting and deleted records, the records the write
+ * rules refuse, and the erasures and deletions of others' records a person must decide on.
  */
 import type { BundleManifest, OpenedBundle } from '../../../domain/sync/bundle';
+import { ownDeviceIds } from '../../device';
 import type { RelaisDatabase } from '../../schema';
+import { senderTrust, type SenderTrust } from '../enrolment';
 import type { ImportRow, OutcomeCounts } from '../rows';
 import { forEachStoredChunk, syncedTables } from '../tables';
-import { emptyCounts, mergeChunk } from './apply';
-
-export type SignatureStatus = 'knownKey' | 'newKey' | 'keyChanged';
+import { emptyCounts, mergeChunk, type RefusedRecord, type ReviewedRecord } from './apply';
+import { gateFor } from './gate';
+import { judgeAside } from './judgeAside';
+import { refusedGroups, reviewGroups, type RefusedGroup, type ReviewGroup } from './summary';
 
 export interface ImportPlan {
   manifest: BundleManifest;
   alreadyImported: ImportRow | undefined;
-  signature: SignatureStatus;
-  /** Name on the card we hold for this device, if any. */
-  knownAs?: string;
+  sender: SenderTrust;
+  /** The bundle was made for another card than this device's, and re-encrypted to it by someone. */
+  madeForSomeoneElse?: { name: string; deviceId: string };
   counts: OutcomeCounts;
   quarantined: number;
+  refused: RefusedGroup[];
+  /** Erasures and deletions of records authored elsewhere: each group applied only if a person says so. */
+  review: ReviewGroup[];
 }
 
-/** Has this device signed with another key before? (a stolen name, or a reinstalled laptop) */
-async function signatureStatus(db: RelaisDatabase, manifest: BundleManifest): Promise<{ status: SignatureStatus; knownAs?: string }> {
-  const { deviceId, signingKey } = manifest.source;
-  const card = await db.cards.get(deviceId);
-  const previous = await db.imports.where('sourceDevice').equals(deviceId).toArray();
-  const knownKeys = new Set([...(card ? [card.signingKey] : []), ...previous.map((row) => row.signingKey)]);
-  const knownAs = card?.name;
-  if (knownKeys.size === 0) return { status: 'newKey', knownAs };
-  return { status: knownKeys.has(signingKey) ? 'knownKey' : 'keyChanged', knownAs };
+/** The row of the import history for this very bundle (same signer, id and content), if any. */
+export function historyRow(db: RelaisDatabase, manifest: BundleManifest): Promise<ImportRow | undefined> {
+  return db.importHistory.get([manifest.source.deviceId, manifest.bundleId, manifest.payloadSha256]);
+}
+
+async function recipientCheck(db: RelaisDatabase, manifest: BundleManifest): Promise<ImportPlan['madeForSomeoneElse']> {
+  const { recipient } = manifest;
+  if (recipient.type !== 'card' || (await ownDeviceIds(db)).has(recipient.deviceId)) return undefined;
+  return { name: recipient.name, deviceId: recipient.deviceId };
 }
 
 /** Counts of what importing would do, computed without writing anything. */
 export async function previewImport(db: RelaisDatabase, opened: OpenedBundle): Promise<ImportPlan> {
-  const alreadyImported = await db.imports.get(opened.manifest.bundleId);
-  const { status, knownAs } = await signatureStatus(db, opened.manifest);
-  const counts = emptyCounts();
-  await db.transaction('r', [db.conflicts, ...syncedTables(db)], async () => {
-    await forEachStoredChunk(db, opened.entries, async ({ received, stored }) => {
-      const { outcomes } = await mergeChunk(db, received, stored);
-      for (const outcome of outcomes) counts[outcome] += 1;
+  const tables = [db.meta, db.cards, db.aliases, db.conflicts, db.importHistory, ...syncedTables(db)];
+  return db.transaction('r', tables, async () => {
+    const { manifest } = opened;
+    const sender = await senderTrust(db, manifest);
+    const gate = await gateFor(db, opened, sender, 'none');
+    const counts = emptyCounts();
+    const refused: RefusedRecord[] = [];
+    const held: ReviewedRecord[] = [];
+    await forEachStoredChunk(db, opened.entries, async ({ kind, received, stored }) => {
+      const chunk = await mergeChunk(db, kind, received, stored, gate);
+      for (const outcome of chunk.outcomes) counts[outcome] += 1;
+      refused.push(...chunk.refused);
+      held.push(...chunk.held);
     });
+    const aside = await judgeAside(db, opened.quarantined, gate);
+    counts.unchanged += opened.alreadyHeld?.count ?? 0;
+    return {
+      manifest,
+      alreadyImported: await historyRow(db, manifest),
+      sender,
+      madeForSomeoneElse: await recipientCheck(db, manifest),
+      counts,
+      quarantined: aside.accepted.length,
+      refused: refusedGroups([...refused, ...aside.refused]),
+      review: await reviewGroups(db, [...held, ...aside.held]),
+    };
   });
-  counts.unchanged += opened.alreadyHeld?.count ?? 0;
-  return { manifest: opened.manifest, alreadyImported, signature: status, knownAs, counts, quarantined: opened.quarantined.length };
 }

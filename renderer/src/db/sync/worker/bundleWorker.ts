@@ -2,10 +2,13 @@
  * Opens bundles off the main thread: decrypting (scrypt for passphrases is slow on purpose),
  * inflating, hashing and validating 100k records would freeze the window otherwise. Same pure code as
  * the Node tests (domain/sync/bundle.ts); answers with the checked records or an error message that
- * starts with its code. Given the receiver's database name, it also leaves out the records that
- * database already holds (IndexedDB works in Workers), so a re-import sends almost nothing back.
+ * starts with its code (and the records' problems, as data). Given the receiver's database name, it
+ * also leaves out the records that database already holds (IndexedDB works in Workers), so a re-import
+ * sends almost nothing back; then it checks the seals of the relayed records that are left.
  */
 import { openBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import { bundleErrorIssues } from '../../../domain/sync/errors';
+import { withVerifiedSeals } from '../../../domain/sync/seal';
 import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
 import { leaveOutHeldRecords } from '../import/leaveOutHeld';
 import { RelaisDatabase } from '../../schema';
@@ -14,21 +17,21 @@ interface Request {
   bytes: Uint8Array;
   secrets: OpenSecrets;
   now: number;
-  /** Bundle ids in the receiver's import history: such a bundle is answered without its records. */
-  knownBundleIds?: string[];
+  /** `bundleKey`s of the receiver's import history: such a bundle is answered without its records. */
+  knownBundleKeys?: string[];
   /** The receiver's database, to leave out the records it already holds. */
   dbName?: string;
 }
 
 const scope = self as unknown as { postMessage(message: unknown): void; onmessage: ((event: MessageEvent<Request>) => void) | null };
 
-async function open({ bytes, secrets, now, knownBundleIds = [], dbName }: Request) {
-  const known = new Set(knownBundleIds);
-  const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, now, isKnownBundle: (id) => known.has(id) });
-  if (!dbName) return opened;
+async function open({ bytes, secrets, now, knownBundleKeys = [], dbName }: Request) {
+  const known = new Set(knownBundleKeys);
+  const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, now, isKnownBundle: (key) => known.has(key) });
+  if (!dbName) return withVerifiedSeals(opened);
   const db = new RelaisDatabase(dbName);
   try {
-    return await leaveOutHeldRecords(db, opened);
+    return await withVerifiedSeals(await leaveOutHeldRecords(db, opened));
   } finally {
     db.close();
   }
@@ -37,6 +40,8 @@ async function open({ bytes, secrets, now, knownBundleIds = [], dbName }: Reques
 scope.onmessage = (event) => {
   open(event.data).then(
     (opened) => scope.postMessage({ ok: true, opened }),
-    (error: unknown) => scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => scope.postMessage({
+      ok: false, message: error instanceof Error ? error.message : String(error), issues: bundleErrorIssues(error),
+    }),
   );
 };

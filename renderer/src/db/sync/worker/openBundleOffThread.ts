@@ -1,12 +1,14 @@
 /** Open a bundle in a Worker (falls back to the page where Workers are missing, e.g. in Node). */
 import { openBundle, type OpenedBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import type { RecordIssue } from '../../../domain/sync/errors';
+import { withVerifiedSeals } from '../../../domain/sync/seal';
 import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
 import { leaveOutHeldRecords } from '../import/leaveOutHeld';
-import { importedBundleIds } from '../status';
+import { importedBundleKeys } from '../status';
 import { getRelais } from '../../index';
 import type { RelaisDatabase } from '../../schema';
 
-type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string };
+type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string; issues: RecordIssue[] };
 
 /** Thrown when the person cancels while a bundle opens: not a refusal, nothing was written. */
 export class OpeningCancelled extends Error {
@@ -32,13 +34,13 @@ export async function openBundleOffThread(
 ): Promise<OpenedBundle> {
   const { signal } = options;
   const db = options.db ?? getRelais().db;
-  const known = await importedBundleIds(db);
+  const known = await importedBundleKeys(db);
   if (signal?.aborted) throw new OpeningCancelled();
   if (typeof Worker === 'undefined') {
-    const ids = new Set(known);
-    const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (id) => ids.has(id) });
+    const keys = new Set(known);
+    const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (key) => keys.has(key) });
     if (signal?.aborted) throw new OpeningCancelled();
-    return leaveOutHeldRecords(db, opened);
+    return withVerifiedSeals(await leaveOutHeldRecords(db, opened));
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
@@ -54,7 +56,7 @@ export async function openBundleOffThread(
     worker.onmessage = (event: MessageEvent<Answer>) => {
       settle();
       if (event.data.ok) resolve(event.data.opened);
-      else reject(new Error(event.data.message));
+      else reject(Object.assign(new Error(event.data.message), { issues: event.data.issues }));
     };
     worker.onerror = (event) => {
       settle();
@@ -62,6 +64,6 @@ export async function openBundleOffThread(
     };
     // Copied, not transferred: the same bytes are opened again after a passphrase is typed. The age
     // identity is a non-extractable CryptoKey: structured clone hands the Worker the key, never its bytes.
-    worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleIds: known, dbName: db.name });
+    worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleKeys: known, dbName: db.name });
   });
 }
