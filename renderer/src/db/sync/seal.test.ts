@@ -8,10 +8,12 @@ import type { SyncRecord } from '../../domain/sync/merge';
 import { currentSeq, readIdentity } from '../device';
 import { writeMeta } from '../meta';
 import type { Relais } from '../index';
+import type { Beneficiary } from '../../domain/records';
 import { sealOwnRecords } from './seal';
 
 const OTHER_DEVICE = 'b2'.repeat(16);
 const LEGACY_ID = 'aaaaaaaaaaaaaaaa';
+const PERSON: Beneficiary = { code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false };
 
 afterEach(closeTestDatabases);
 
@@ -27,7 +29,7 @@ async function receive(relais: Relais, author = OTHER_DEVICE, id?: string): Prom
 describe('sealing this laptop\'s own records before an export', () => {
   it('seals the records written here, in a statement listing their digest, and leaves the others\' alone unread', async () => {
     const relais = openTestRelais('seal');
-    const mine = await relais.beneficiaries.create({ ...PERSON_DATA, code: 'B-0001' });
+    const mine = await relais.beneficiaries.create(PERSON);
     const theirs = await receive(relais);
     // Every table shares Dexie's prototype: watch its bulkGet, keep the calls on the people's table.
     const read = vi.spyOn(Object.getPrototypeOf(relais.db.beneficiaries) as { bulkGet(keys: string[]): Promise<unknown[]> }, 'bulkGet');
@@ -48,14 +50,14 @@ describe('sealing this laptop\'s own records before an export', () => {
     expect((await relais.db.beneficiaries.get(theirs.id))!.seal).toBeUndefined();
     const statement = (await relais.db.statements.get(sealedMine.seal!))!;
     expect(statement.author).toBe((await readIdentity(relais.db)).deviceId);
-    expect(statement.digests).toEqual([await digestOf('beneficiary', sealedMine as SyncRecord)]);
+    expect(statement.digests).toEqual([await digestOf('beneficiary', sealedMine as unknown as SyncRecord)]);
     // Nothing new since: the next export seals nothing.
     expect(await sealOwnRecords(relais.db)).toBe(0);
   });
 
   it('a laptop that still claims a legacy id seals the records written under it (random ids: every record is read)', async () => {
     const relais = openTestRelais('seal-legacy');
-    await relais.beneficiaries.create({ ...PERSON_DATA, code: 'B-0001' });
+    await relais.beneficiaries.create(PERSON);
     const identity = await readIdentity(relais.db);
     await writeMeta(relais.db, 'device', { ...identity, legacyDeviceIds: [LEGACY_ID] });
     const old = await receive(relais, LEGACY_ID, uuidv7());
