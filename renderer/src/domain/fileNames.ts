@@ -46,3 +46,8 @@ export function exchangeFileName(options: { structure: string; name: string; cre
 export function backupFileName(at: Date): string {
   return `relais-sauvegarde-${fileStamp(at.toISOString())}.relaisbackup`;
 }
+
+/** The name offered for this device's card: `carte-<name>.relaiscard` (`carte-relais` with no usable name). */
+export function cardFileName(displayName: string): string {
+  return `carte-${fileNameSlug(displayName) || 'relais'}.relaiscard`;
+}
