@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
 import { isStorageLow, readStorageStatus, type StorageStatus } from '../../platform/storage';
 
 /** How often the warning checks the space left while the app is open. */
@@ -25,14 +26,13 @@ function useStorageStatus(everyMs?: number): StorageStatus | undefined {
   return status;
 }
 
-/** Bytes as a person reads them: megabytes or gigabytes, in the interface's language. */
+/** Bytes as a person reads them: megabytes or gigabytes (Mo, Go in French), one decimal at most. */
 function useBytes(): (bytes: number) => string {
-  const { i18n } = useTranslation();
+  const { t } = useTranslation('settings');
   return (bytes) => {
     const gigabytes = bytes >= 1024 ** 3;
-    return new Intl.NumberFormat(i18n.language, {
-      style: 'unit', unit: gigabytes ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1,
-    }).format(bytes / (gigabytes ? 1024 ** 3 : 1024 ** 2));
+    const value = formatNumber(Math.round((bytes / (gigabytes ? 1024 ** 3 : 1024 ** 2)) * 10) / 10);
+    return t(gigabytes ? 'storage.gigabytes' : 'storage.megabytes', { value });
   };
 }
 
