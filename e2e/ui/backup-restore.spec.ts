@@ -57,4 +57,20 @@ test('a backup downloaded here, restored into an empty profile with the recovery
   await expect(page2.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
   expect(await tableDigests(page2, RECORD_TABLES)).toEqual(before);
   await other.close();
+
+  // A new laptop can restore from its first-run screen, before making a profile.
+  const fresh = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+  const page3 = await fresh.newPage();
+  await openApp(page3);
+  await page3.getByRole('button', { name: /^Un nouvel ordinateur.\? Restaurer une sauvegarde$/ }).click();
+  const form = page3.getByRole('form', { name: 'Restaurer une sauvegarde' });
+  await expect(form).toContainText('nouvelle identité');
+  const chooser3 = page3.waitForEvent('filechooser');
+  await form.getByRole('button', { name: 'Choisir le fichier de sauvegarde' }).click();
+  await (await chooser3).setFiles(path);
+  await form.getByLabel('Phrase secrète de récupération').fill(RECOVERY);
+  await form.getByRole('button', { name: 'Restaurer et remplacer' }).click();
+  await expect(page3.getByRole('heading', { name: 'Protégez les clés de cet ordinateur' })).toBeVisible({ timeout: 20_000 });
+  expect(await tableDigests(page3, RECORD_TABLES)).toEqual(before);
+  await fresh.close();
 });
