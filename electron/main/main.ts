@@ -13,6 +13,8 @@ import { installMenu } from './menu';
 import { filesInArgv, OpenRequestQueue } from './openRequests';
 import { installAppProtocol, registerAppScheme, rendererRoot } from './protocol';
 import { pickLocale } from './strings';
+import { SyncFolderService } from './syncFolders/service';
+import { SyncFolderStore } from './syncFolders/store';
 import { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 
 // Tests (and a careful user) may keep the notebook elsewhere; must be set before ready.
@@ -24,6 +26,19 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 const openRequests = new OpenRequestQueue();
+/** The inbox and outbox; the page is told (with nothing attached) when they change. */
+let syncFolders: SyncFolderService | undefined;
+/** Longest wait for the page's last outbox write when quitting: a stuck page never blocks quitting. */
+const QUIT_WAIT_MS = 20_000;
+let quitState: 'running' | 'waiting' | 'ready' = 'running';
+let quitTimer: ReturnType<typeof setTimeout> | undefined;
+
+function quitNow(): void {
+  if (quitState === 'ready') return;
+  quitState = 'ready';
+  if (quitTimer) clearTimeout(quitTimer);
+  app.quit();
+}
 
 /** In development the repo's icon; a packaged app has no assets/ folder and takes the OS icon. */
 function windowIcon(): string | undefined {
@@ -73,7 +88,12 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   blockNetwork(session.defaultSession);
   installMenu(pickLocale(app.getLocale()));
-  registerHandlers({ openRequests });
+  syncFolders = new SyncFolderService(
+    new SyncFolderStore(join(app.getPath('userData'), 'sync-folders.json')),
+    () => mainWindow?.webContents.send(IPC_EVENTS.syncFoldersChanged),
+  );
+  void syncFolders.start(); // the bridge's folder calls wait for it; the window need not
+  registerHandlers({ openRequests, syncFolders, onQuitReady: quitNow });
   openWindow();
 }
 
@@ -101,7 +121,20 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => log('app-quitting'));
+  // Before quitting, the page writes its last changes to the outbox (if one is chosen): ask it once,
+  // wait for its answer or QUIT_WAIT_MS, then quit for real.
+  app.on('before-quit', (event) => {
+    if (quitState === 'ready' || mainWindow === null) return;
+    event.preventDefault();
+    if (quitState === 'waiting') return;
+    quitState = 'waiting';
+    mainWindow.webContents.send(IPC_EVENTS.quitRequested);
+    quitTimer = setTimeout(quitNow, QUIT_WAIT_MS);
+  });
+  app.on('will-quit', () => {
+    syncFolders?.stop();
+    log('app-quitting');
+  });
   start().catch((error: unknown) => {
     log('start-failed', { code: errorCode(error) });
     console.error('Relais failed to start', error);

@@ -36,4 +36,8 @@ export type {
   SaveFileRequest,
   SaveFileResult,
   SecretRequest,
+  InboxFile,
+  SyncFolderInfo,
+  SyncFolderRole,
+  SyncFoldersState,
 } from '../../../electron/shared/contract';
