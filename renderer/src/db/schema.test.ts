@@ -215,3 +215,28 @@ describe('schema 7: national formats', () => {
     relais.db.close();
   });
 });
+
+describe('schema 11: synced folders', () => {
+  it('adds the inbox files table, keyed by content hash, and keeps everything else', async () => {
+    const name = `migrate-11-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 10);
+    const village = {
+      id: '01890000-0000-7000-8000-0000000000b1', commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' },
+      departement: '58', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      authorDevice: 'b'.repeat(32), versions: {}, deleted: 0, erased: 0, seq: 1,
+    };
+    await old.table('villages').put(village);
+    expect(old.tables.map((t) => t.name)).not.toContain('inboxFiles');
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    expect(await current.villages.get(village.id)).toEqual(village);
+    expect(await current.inboxFiles.count()).toBe(0);
+    const row = { sha256: 'a'.repeat(64), fileName: 'x.relais', receivedAt: '2026-02-01T10:00:00.000Z', lastSeenAt: '2026-02-01T10:00:00.000Z', timesSeen: 1, outcome: 'held' as const };
+    await current.inboxFiles.put(row);
+    expect(await current.inboxFiles.where('outcome').equals('held').toArray()).toEqual([row]);
+    current.close();
+  });
+});
