@@ -27,7 +27,7 @@ export interface InboxArrival {
   /** The file's bytes (read only when the file was not seen before). */
   read: () => Promise<Uint8Array>;
   /** This device's age identity, for a bundle encrypted to its card (may ask the person to unlock). */
-  identity: () => Promise<string>;
+  identity: () => Promise<NonNullable<OpenSecrets['identity']>>;
   now?: Date;
 }
 
