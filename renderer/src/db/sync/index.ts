@@ -47,5 +47,5 @@ export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffT
 export {
   dismissInboxFile, heldInboxFiles, inboxSummary, receiveInboxFile, recentInboxFiles, type InboxArrival, type InboxStep, type InboxSummary,
 } from './inbox';
-export { outboxHasChanges, outboxRecipients, prepareOutbox, type OutboxBundle, type PreparedOutbox } from './outbox';
-export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, OutcomeCounts, QuarantineRow } from './rows';
+export { outboxHasChanges, outboxRecipients, prepareOutbox, readOutboxSent, recordOutboxSent, type OutboxBundle, type PreparedOutbox } from './outbox';
+export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, InboxFileRow, InboxOutcome, OutcomeCounts, QuarantineRow } from './rows';

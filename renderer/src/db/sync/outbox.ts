@@ -7,7 +7,7 @@
  */
 import { outboxBundleName } from '../../domain/fileNames';
 import { currentSeq } from '../device';
-import { readMeta } from '../meta';
+import { readMeta, writeMeta } from '../meta';
 import type { RelaisDatabase } from '../schema';
 import { enrolledCards } from './enrolment';
 import { exportBundle, type PreparedExport } from './export';
@@ -71,4 +71,14 @@ export async function prepareOutbox(db: RelaisDatabase, options: { author: Autho
       for (const { bundle } of prepared) await bundle.commit();
     },
   };
+}
+
+/** The outbox's last write (when, how many bundles), if any. */
+export async function readOutboxSent(db: RelaisDatabase): Promise<{ at: string; files: number } | null> {
+  return (await readMeta(db, 'outboxSent')) ?? null;
+}
+
+/** Remember the outbox's write that just happened (the home screen and Settings show it). */
+export async function recordOutboxSent(db: RelaisDatabase, files: number, now = new Date()): Promise<void> {
+  await writeMeta(db, 'outboxSent', { at: now.toISOString(), files });
 }
