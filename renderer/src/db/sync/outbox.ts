@@ -25,6 +25,8 @@ export interface OutboxBundle {
 
 export interface PreparedOutbox {
   bundles: OutboxBundle[];
+  /** Why there is nothing to write: no coordinator enrolled, or nothing changed since the last write. */
+  empty?: 'noCoordinator' | 'noChanges';
   /** Call once every bundle is written: the next outbox starts after these changes. */
   commit(): Promise<void>;
 }
@@ -46,7 +48,8 @@ export async function outboxRecipients(db: RelaisDatabase): Promise<Array<{ devi
  */
 export async function prepareOutbox(db: RelaisDatabase, options: { author: Author; app: string; deviceId: string; now?: Date }): Promise<PreparedOutbox> {
   const recipients = await outboxRecipients(db);
-  if (recipients.length === 0 || !(await outboxHasChanges(db))) return { bundles: [], commit: async () => undefined };
+  if (recipients.length === 0) return { bundles: [], empty: 'noCoordinator', commit: async () => undefined };
+  if (!(await outboxHasChanges(db))) return { bundles: [], empty: 'noChanges', commit: async () => undefined };
   const now = options.now ?? new Date();
   const prepared: Array<{ recipient: OutboxBundle['recipient']; bundle: PreparedExport }> = [];
   for (const card of recipients) {

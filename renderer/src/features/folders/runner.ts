@@ -81,6 +81,7 @@ async function sendOnce(keys: QuietKeys): Promise<SendResult> {
     const { deviceId } = await ensureIdentity(getRelais().db);
     const { version } = await platform.getAppInfo();
     const prepared = await prepareOutbox(getRelais().db, { author: { name: profile.displayName, structure: profile.structure, role: profile.role }, app: version, deviceId });
+    if (prepared.empty === 'noCoordinator') return fail('noCoordinator');
     if (prepared.bundles.length === 0) {
       setStatus({ sendProblem: undefined });
       return { nothing: true };

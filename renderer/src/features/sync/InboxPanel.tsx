@@ -39,7 +39,7 @@ export function InboxPanel() {
             <tr>
               <th scope="col">{t('history.file')}</th>
               <th scope="col">{t('history.source')}</th>
-              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('inbox.when')}</th>
               <th scope="col">{t('inbox.result')}</th>
             </tr>
           </thead>
