@@ -99,7 +99,7 @@ export async function useFakeDesktopShell(page: Page): Promise<void> {
 
 /** Put a file in the inbox folder of `page`'s fake shell. */
 export async function arriveInInbox(page: Page, name: string, bytes: number[] | Buffer): Promise<void> {
-  await page.evaluate(([n, b]) => (window as unknown as { fakeShell: { arrive(n: string, b: number[]): Promise<void> } }).fakeShell.arrive(n, b), [name, [...bytes]] as const);
+  await page.evaluate(({ n, b }) => (window as unknown as { fakeShell: { arrive(n: string, b: number[]): Promise<void> } }).fakeShell.arrive(n, b), { n: name, b: [...bytes] });
 }
 
 /** The files `page`'s outbox received since the last call. */
@@ -108,5 +108,5 @@ export async function takeOutbox(page: Page): Promise<Array<{ fileName: string; 
 }
 
 export async function setFolderAvailable(page: Page, role: 'inbox' | 'outbox', available: boolean): Promise<void> {
-  await page.evaluate(([r, a]) => (window as unknown as { fakeShell: { setAvailable(r: string, a: boolean): void } }).fakeShell.setAvailable(r, a), [role, available] as const);
+  await page.evaluate(({ r, a }) => (window as unknown as { fakeShell: { setAvailable(r: string, a: boolean): void } }).fakeShell.setAvailable(r, a), { r: role, a: available });
 }
