@@ -149,6 +149,14 @@ describe('the inbox', () => {
     expect((await coordinator.db.inboxFiles.get(sha(bytes)))?.bytes).toBeUndefined();
   });
 
+  it('keeps quietly a bundle encrypted to another device (a folder several devices share, or its own outbox)', async () => {
+    const { mediator } = await pair();
+    await mediator.villages.create(LORMES);
+    const [bundle] = (await outboxOf(mediator)).bundles; // for the coordinator
+    expect(await receiveInboxFile(mediator.db, arrival(mediator, bundle.bytes))).toMatchObject({ row: { outcome: 'notForMe', reason: 'notForThisUser' } });
+    expect((await inboxSummary(mediator.db)).refusedRecently).toBe(0);
+  });
+
   it('refuses a file that is not a bundle, saying why, and keeps that result', async () => {
     const coordinator = openTestRelais('coordinator');
     const bytes = new TextEncoder().encode('not a bundle at all');

@@ -85,7 +85,10 @@ export async function receiveInboxFile(db: RelaisDatabase, arrival: InboxArrival
     opened = await openArrival(db, bytes, arrival);
   } catch (error) {
     const reason: InboxReason = bundleErrorCode(error) ?? 'unreadable';
-    return { settle: 'done', row: await record(db, arrival, 'refused', { reason }), seenBefore: false };
+    // Encrypted to someone else: in a folder several devices share (or this device's own outbox), that
+    // is how it should be — kept quietly, never reported as refused.
+    const outcome: InboxOutcome = reason === 'notForThisUser' ? 'notForMe' : 'refused';
+    return { settle: 'done', row: await record(db, arrival, outcome, { reason }), seenBefore: false };
   }
   if (opened === 'truncated' || opened === 'locked') return { settle: 'retry', why: opened };
   const facts = factsOf(opened);

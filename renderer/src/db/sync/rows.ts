@@ -95,9 +95,10 @@ export interface AliasRow {
 /**
  * What became of a bundle file that arrived in the inbox folder: imported, already imported (the same
  * bundle came before, by another way), held (its sender is not enrolled here, or it needs a passphrase:
- * a person decides), refused (damaged, not a bundle… with the reason), or dismissed by a person.
+ * a person decides), refused (damaged, not a bundle… with the reason), dismissed by a person, or not for
+ * this device (encrypted to another card: in a folder several devices share, that is no error).
  */
-export type InboxOutcome = 'imported' | 'alreadyImported' | 'held' | 'refused' | 'dismissed';
+export type InboxOutcome = 'imported' | 'alreadyImported' | 'held' | 'refused' | 'dismissed' | 'notForMe';
 
 /** Why a held or refused file is so: a bundle error code (`corrupted`, `newerFormat`…), or these. */
 export type InboxReason = 'notEnrolled' | 'needsPassphrase' | string;
