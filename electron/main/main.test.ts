@@ -223,3 +223,38 @@ describe('files the OS asks us to open (single instance)', () => {
     await expect(takeAsThePage()).resolves.toEqual([]);
   });
 });
+
+describe('quitting: the page writes its outbox first', () => {
+  it('holds the quit, tells the page (nothing attached), and quits once the page says it is done', async () => {
+    await startMain();
+    const window = state.windows[0];
+    const quitting = { preventDefault: vi.fn() };
+    state.appListeners.get('before-quit')!(quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.send.mock.calls).toEqual([['relais:quit-requested']]);
+    expect(state.calls).not.toContain('quit');
+    // A second quit while waiting asks nothing more.
+    state.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+    expect(window.webContents.send).toHaveBeenCalledTimes(1);
+    const ready = state.handlers.get('relais:quit-ready')!;
+    const asPage = window as unknown as { webContents: { mainFrame: unknown } };
+    await ready({ sender: asPage.webContents, senderFrame: asPage.webContents.mainFrame });
+    expect(state.calls).toContain('quit');
+    // The real quit then goes through.
+    const final = { preventDefault: vi.fn() };
+    state.appListeners.get('before-quit')!(final);
+    expect(final.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('never waits for a page that does not answer', async () => {
+    vi.useFakeTimers();
+    try {
+      await startMain();
+      state.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+      vi.advanceTimersByTime(20_000);
+      expect(state.calls).toContain('quit');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
