@@ -14,6 +14,7 @@ function installShell(): void {
   const inbox = new Map<string, { token: string; name: string; sha256: string; size: number; bytes: Uint8Array }>();
   const outbox: Array<{ fileName: string; bytes: number[] }> = [];
   const changed = new Set<Listener>();
+  let quitListener: (() => Promise<void>) | null = null;
   const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const token = () => hex(crypto.getRandomValues(new Uint8Array(16)));
   const seal = (bytes: Uint8Array) => bytes.map((b) => b ^ 0x5a); // a pretend keychain: reversible, never clear
@@ -69,7 +70,10 @@ function installShell(): void {
       changed.add(listener);
       return () => changed.delete(listener);
     },
-    onQuitRequested: () => () => undefined,
+    onQuitRequested: (listener: () => Promise<void>) => {
+      quitListener = listener;
+      return () => { quitListener = null; };
+    },
   };
   Object.defineProperty(window, 'relais', { value: Object.freeze(api) });
   Object.defineProperty(window, 'fakeShell', {
@@ -84,6 +88,10 @@ function installShell(): void {
       /** What the outbox received, and empties it. */
       takeOutbox() {
         return outbox.splice(0);
+      },
+      /** The person quits: the page's last work, as the shell waits for it. */
+      quit() {
+        return quitListener ? quitListener() : Promise.resolve();
       },
       setAvailable(role: string, available: boolean) {
         if (folders[role]) folders[role].available = available;
@@ -109,4 +117,9 @@ export async function takeOutbox(page: Page): Promise<Array<{ fileName: string; 
 
 export async function setFolderAvailable(page: Page, role: 'inbox' | 'outbox', available: boolean): Promise<void> {
   await page.evaluate(({ r, a }) => (window as unknown as { fakeShell: { setAvailable(r: string, a: boolean): void } }).fakeShell.setAvailable(r, a), { r: role, a: available });
+}
+
+/** The person quits the app: resolves once the page finished what it does before quitting. */
+export async function quitApp(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { fakeShell: { quit(): Promise<void> } }).fakeShell.quit());
 }

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { navLink, openScreen, startApp } from '../support/app';
-import { arriveInInbox, setFolderAvailable, takeOutbox, useFakeDesktopShell } from '../support/desktopShell';
+import { arriveInInbox, quitApp, setFolderAvailable, takeOutbox, useFakeDesktopShell } from '../support/desktopShell';
 import { enrolCard, exportMyCard, fingerprintIn, myFingerprint } from '../support/sync';
 
 async function followSomeone(page: Page, code: string): Promise<void> {
@@ -101,6 +101,49 @@ test('the outbox sends, the inbox holds a stranger\'s bundle, imports an enrolle
   const card = coordinator.getByRole('region', { name: 'Dossiers synchronisés' });
   await expect(card.getByText('Dernière réception')).toBeVisible();
   await expect(card.getByText(/Le dossier de réception est introuvable/)).toBeVisible();
+});
+
+test('the outbox writes every hour while open, on quit, and again when an absent folder is back', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const coordinator = await (await browser.newContext()).newPage();
+  const mediator = await (await browser.newContext()).newPage();
+  await useFakeDesktopShell(mediator);
+  await mediator.clock.install();
+  await startApp(coordinator, { name: 'Bérénice Martin', role: 'Coordinateur·rice', structure: 'Département de la Nièvre' });
+  await startApp(mediator);
+  await enrolCard(mediator, await exportMyCard(coordinator), 'Bérénice Martin', coordinator);
+  await chooseFolder(mediator, 'Dossier d’envoi', 'Nextcloud / Relais-envoi');
+  const outbox: Array<{ fileName: string }> = [];
+  const received = async () => outbox.push(...await takeOutbox(mediator));
+
+  // Every hour while open, when something changed.
+  await followSomeone(mediator, 'B-0001');
+  await received();
+  expect(outbox).toEqual([]);
+  await mediator.clock.fastForward('01:00:01');
+  await expect.poll(received, { timeout: 30_000 }).toBe(1);
+
+  // Nothing changed: the next hour writes nothing.
+  await mediator.clock.fastForward('01:00:01');
+  await mediator.waitForTimeout(1000);
+  expect(await received()).toBe(1);
+
+  // The USB stick is out: Send now says so; once it is back, Relais tries again by itself.
+  await setFolderAvailable(mediator, 'outbox', false);
+  await followSomeone(mediator, 'B-0002');
+  await openScreen(mediator, 'Paramètres');
+  await folderSection(mediator).getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await expect(mediator.getByText('Le dossier d’envoi est introuvable\u00a0: rien n’a été envoyé. Relais réessaiera.')).toBeVisible();
+  await expect(folderSection(mediator).getByText(/Le dossier d’envoi est introuvable \(clé USB débranchée/)).toBeVisible();
+  await setFolderAvailable(mediator, 'outbox', true);
+  await mediator.clock.fastForward('01:05');
+  await expect.poll(received, { timeout: 30_000 }).toBe(2);
+
+  // Quitting writes what changed since.
+  await followSomeone(mediator, 'B-0003');
+  await quitApp(mediator);
+  expect(await received()).toBe(3);
+  expect(new Set(outbox.map((file) => file.fileName)).size).toBe(3);
 });
 
 test('a browser keeps manual files: Settings says why there are no synced folders', async ({ page }) => {

@@ -1,6 +1,7 @@
 /**
  * Mounted once in the app shell (Electron only): imports what arrives in the inbox folder, writes the
- * outbox every hour while Relais is open and when it quits, and tells the person what came in.
+ * outbox every hour while Relais is open and when it quits (and again every minute while its folder is
+ * absent: runner.ts), and tells the person what came in.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +10,10 @@ import { formatNumber } from '../../i18n/format';
 import { platform } from '../../platform';
 import { useToast } from '../../ui/toast';
 import { useDeviceKeys } from '../keys';
-import { processInbox, refreshFolders, sendOutbox } from './runner';
+import { processInbox, refreshFolders, sendOutbox, setBackgroundKeys } from './runner';
 
 /** The outbox is written this often while Relais is open (when something changed). */
 export const OUTBOX_EVERY_MS = 60 * 60 * 1000;
-/** An outbox that was not there (USB stick out) is tried again this often until it is back. */
-const ABSENT_RETRY_MS = 60 * 1000;
 
 export function SyncFoldersRunner() {
   const { t } = useTranslation('folders');
@@ -34,25 +33,20 @@ export function SyncFoldersRunner() {
       } else if (row.outcome === 'held') show(say('notice.held', { name: row.sourceName ?? row.fileName }), 'info');
       else if (row.outcome === 'refused') show(say('notice.refused', { file: row.fileName }), 'error');
     };
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const send = async () => {
-      const result = await sendOutbox(keys);
-      if (retry) clearTimeout(retry);
-      retry = 'problem' in result && result.problem === 'folderAbsent' ? setTimeout(() => void send(), ABSENT_RETRY_MS) : undefined;
-    };
+    setBackgroundKeys(keys);
+    const send = () => void sendOutbox(keys);
     const onChange = () => {
       void refreshFolders().then(() => processInbox(keys, tell));
     };
     onChange();
-    void send();
+    send();
     const offChange = platform.onSyncFoldersChanged(onChange);
-    const hourly = setInterval(() => void send(), OUTBOX_EVERY_MS);
+    const hourly = setInterval(send, OUTBOX_EVERY_MS);
     const offQuit = platform.onQuitRequested(async () => { await sendOutbox(keys); });
     return () => {
       offChange();
       offQuit();
       clearInterval(hourly);
-      if (retry) clearTimeout(retry);
     };
   }, []);
   return null;

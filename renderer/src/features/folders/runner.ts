@@ -55,14 +55,33 @@ export async function refreshFolders(): Promise<SyncFoldersState> {
 
 export type SendResult = { sent: number } | { problem: SendProblem } | { nothing: true };
 
+/** An outbox that was not there (USB stick out) is tried again this often until it is back. */
+export const ABSENT_RETRY_MS = 60 * 1000;
+
 let sendingNow: Promise<SendResult> | undefined;
+let absentRetry: ReturnType<typeof setTimeout> | undefined;
+/** The keys the background work uses (set by the runner; none until it runs). */
+let backgroundKeys: QuietKeys = async () => undefined;
+
+export function setBackgroundKeys(keys: QuietKeys): void {
+  backgroundKeys = keys;
+}
+
+/** After a write that found no folder, try again until it is back, whoever asked for that write. */
+function retryWhileAbsent(result: SendResult): SendResult {
+  if (absentRetry) clearTimeout(absentRetry);
+  absentRetry = 'problem' in result && result.problem === 'folderAbsent'
+    ? setTimeout(() => void sendOutbox(backgroundKeys), ABSENT_RETRY_MS)
+    : undefined;
+  return result;
+}
 
 /**
  * Write the changes for each enrolled coordinator into the outbox, if one is chosen and something
  * changed. The outbox's mark moves only when every bundle is in the folder.
  */
 export function sendOutbox(keys: QuietKeys): Promise<SendResult> {
-  sendingNow ??= sendOnce(keys).finally(() => {
+  sendingNow ??= sendOnce(keys).then(retryWhileAbsent).finally(() => {
     sendingNow = undefined;
   });
   return sendingNow;
