@@ -42,6 +42,11 @@ export function exchangeFileName(options: { structure: string; name: string; cre
   return `${parts.filter(Boolean).join('-')}.relais`;
 }
 
+/** The name offered for this device's card: `carte-<name>.relaiscard` (`carte-relais` with no usable name). */
+export function cardFileName(displayName: string): string {
+  return `carte-${fileNameSlug(displayName) || 'relais'}.relaiscard`;
+}
+
 /**
  * The name of a bundle the outbox writes: the exchange file name, then who sent it (the start of its
  * device id), up to which change, and for whom (the start of the recipient's device id). Many senders
