@@ -10,11 +10,11 @@
  * No Electron import: tested in plain Node.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, watch, type FSWatcher } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { constants, watch, type FSWatcher } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BRIDGE_ERRORS, MAX_FILE_BYTES, type InboxFile } from '../../shared/contract';
-import { readFileLimited } from '../files';
+import { FileTooLargeError } from '../files';
 import { isInboxCandidate } from './names';
 import { signatureOf, StabilityTracker, type FileSighting } from './stability';
 
@@ -44,10 +44,30 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** O_NOFOLLOW where the system has it (POSIX): a file swapped for a link after the scan is not followed. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Read a regular file of the inbox whole, never through a symbolic link, within MAX_FILE_BYTES. The file
+ * is opened once and checked on that very handle, so what is read is what was checked.
+ */
+async function readRegularFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, constants.O_RDONLY | NO_FOLLOW);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('not a regular file');
+    if (info.size > MAX_FILE_BYTES) throw new FileTooLargeError(MAX_FILE_BYTES);
+    const bytes = new Uint8Array(info.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset);
+      if (bytesRead === 0) break; // shrank meanwhile: the hash will not match
+      offset += bytesRead;
+    }
+    return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
 }
 
 export class InboxWatcher {
@@ -103,7 +123,7 @@ export class InboxWatcher {
   async read(token: string): Promise<Uint8Array> {
     const file = this.ready.get(token);
     if (!file) throw new Error(`${BRIDGE_ERRORS.invalidArgument}: no such inbox file`);
-    const bytes = await readFileLimited(file.path, MAX_FILE_BYTES).catch((error: unknown) => {
+    const bytes = await readRegularFile(file.path).catch((error: unknown) => {
       this.ready.delete(token); // gone or unreadable: the next scan sees what is there
       throw error;
     });
@@ -150,7 +170,7 @@ export class InboxWatcher {
     for (const file of this.tracker.observe(sightings, now)) {
       if (this.isSettled(file, now) || this.isReady(file)) continue;
       const path = join(this.options.folder, file.name);
-      const sha256 = await hashFile(path).catch(() => undefined);
+      const sha256 = await readRegularFile(path).then(sha256Hex, () => undefined);
       const after = await lstat(path).catch(() => undefined);
       // Changed while hashed: the next scans start the wait again.
       if (sha256 === undefined || !after || signatureOf(after) !== signatureOf(file)) continue;

@@ -273,6 +273,21 @@ describe('the inbox watcher', () => {
     expect(inbox.waiting().map((f) => f.name)).toEqual(['a.relais']);
   });
 
+  it('never reads through a link put in place of a file after it was announced', async () => {
+    const { symlink, unlink } = await import('node:fs/promises');
+    await writeFile(join(dir, 'secret.txt'), 'not yours');
+    await mkdir(join(dir, 'in'));
+    const inbox = watcher(join(dir, 'in'));
+    await writeFile(join(dir, 'in', 'a.relais'), 'bundle');
+    await inbox.scan();
+    clock = 5000;
+    await inbox.scan();
+    const [file] = inbox.waiting();
+    await unlink(join(dir, 'in', 'a.relais'));
+    await symlink(join(dir, 'secret.txt'), join(dir, 'in', 'a.relais'));
+    await expect(inbox.read(file.token)).rejects.toThrow();
+  });
+
   it('never follows a symbolic link out of the folder', async () => {
     const { symlink } = await import('node:fs/promises');
     await writeFile(join(dir, 'secret.txt'), 'not yours');
