@@ -10,7 +10,7 @@ import { cardOfTestDevice, closeTestDatabases, openTestRelais } from '../../test
 import { ensureIdentity } from '../identity';
 import {
   dismissInboxFile, enrolCard, ensureDeviceKeys, exportBundle, heldInboxFiles, importBundle, inboxSummary, openBundleOffThread,
-  outboxHasChanges, prepareOutbox, receiveInboxFile, recentImports,
+  outboxHasChanges, prepareOutbox, receiveInboxFile, recentImports, releaseHeldInboxFiles,
 } from './index';
 import type { Relais } from '../index';
 import type { Village } from '../../domain/records';
@@ -133,6 +133,25 @@ describe('the inbox', () => {
     await enrolCard(coordinator.db, opened.manifest.source);
     await importBundle(coordinator.db, opened, { fileName: held.fileName });
     expect(await heldInboxFiles(coordinator.db)).toEqual([]);
+  });
+
+  it('imports a held file with no click once its sender is enrolled (from the cards panel)', async () => {
+    const mediator = openTestRelais('stranger');
+    const coordinator = openTestRelais('coordinator');
+    await enrolCard(mediator.db, await cardOfTestDevice(coordinator, 'Bérénice Martin', 'coordinateur'));
+    await mediator.villages.create(LORMES);
+    const [bundle] = (await outboxOf(mediator)).bundles;
+    await receiveInboxFile(coordinator.db, arrival(coordinator, bundle.bytes));
+    const identity = async () => (await ensureDeviceKeys(coordinator.db)).ageIdentity;
+    expect(await releaseHeldInboxFiles(coordinator.db, identity)).toEqual([]); // still not enrolled: stays held
+    expect(await heldInboxFiles(coordinator.db)).toHaveLength(1);
+
+    await enrolCard(coordinator.db, await cardOfTestDevice(mediator, 'Aïcha Benali', 'mediateur'));
+    const [released] = await releaseHeldInboxFiles(coordinator.db, identity);
+    expect(released).toMatchObject({ outcome: 'imported', sourceName: 'Aïcha Benali', counts: { new: 1 } });
+    expect(released.bytes).toBeUndefined();
+    expect(await heldInboxFiles(coordinator.db)).toEqual([]);
+    expect(await coordinator.db.villages.count()).toBe(1);
   });
 
   it('a held file a person dismisses leaves the list and drops its bytes', async () => {

@@ -16,6 +16,7 @@
 import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
 import type { RelaisDatabase } from '../schema';
+import { enrolledCards } from './enrolment';
 import { HeldBundleError, importBundle, type ImportReport } from './import/importBundle';
 import { previewImport } from './import/preview';
 import type { InboxFileRow, InboxOutcome, InboxReason } from './rows';
@@ -119,6 +120,33 @@ export async function heldInboxFiles(db: RelaisDatabase): Promise<InboxFileRow[]
     if (!imported) waiting.push(row);
   }
   return waiting.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+}
+
+/**
+ * Held files whose sender a person has enrolled since (from the cards panel, or another held file's
+ * preview): imported now, with no further click, as if they had just arrived. Returns their new rows.
+ */
+export async function releaseHeldInboxFiles(db: RelaisDatabase, identity: InboxArrival['identity'], now?: Date): Promise<InboxFileRow[]> {
+  const enrolled = new Set((await enrolledCards(db)).map((card) => card.deviceId));
+  const released: InboxFileRow[] = [];
+  for (const row of await heldInboxFiles(db)) {
+    const { bytes } = row;
+    if (row.reason !== 'notEnrolled' || !bytes || !row.sourceDevice || !enrolled.has(row.sourceDevice)) continue;
+    await db.inboxFiles.delete(row.sha256);
+    const step = await receiveInboxFile(db, { fileName: row.fileName, sha256: row.sha256, read: async () => bytes, identity, now })
+      .catch(async (error: unknown) => {
+        await db.inboxFiles.put(row);
+        throw error;
+      });
+    if (step.settle === 'retry') {
+      await db.inboxFiles.put(row); // keys locked now: it stays held, and is tried again next time
+      continue;
+    }
+    const settled = { ...step.row, receivedAt: row.receivedAt, timesSeen: row.timesSeen };
+    await db.inboxFiles.put(settled);
+    released.push(settled);
+  }
+  return released;
 }
 
 /** The latest files that arrived, newest first (the inbox history). */

@@ -45,7 +45,7 @@ export {
 } from './status';
 export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
 export {
-  dismissInboxFile, heldInboxFiles, inboxSummary, receiveInboxFile, recentInboxFiles, type InboxArrival, type InboxStep, type InboxSummary,
+  dismissInboxFile, heldInboxFiles, inboxSummary, receiveInboxFile, recentInboxFiles, releaseHeldInboxFiles, type InboxArrival, type InboxStep, type InboxSummary,
 } from './inbox';
 export { outboxHasChanges, outboxRecipients, prepareOutbox, readOutboxSent, recordOutboxSent, type OutboxBundle, type PreparedOutbox } from './outbox';
 export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, InboxFileRow, InboxOutcome, OutcomeCounts, QuarantineRow } from './rows';

@@ -14,6 +14,11 @@ import { processInbox, refreshFolders, sendOutbox, setBackgroundKeys } from './r
 
 /** The outbox is written this often while Relais is open (when something changed). */
 export const OUTBOX_EVERY_MS = 60 * 60 * 1000;
+/**
+ * The inbox is looked at this often besides the shell's notices: held files whose sender was enrolled
+ * meanwhile (in the cards panel) are imported then.
+ */
+const INBOX_EVERY_MS = 60 * 1000;
 
 export function SyncFoldersRunner() {
   const { t } = useTranslation('folders');
@@ -42,11 +47,13 @@ export function SyncFoldersRunner() {
     send();
     const offChange = platform.onSyncFoldersChanged(onChange);
     const hourly = setInterval(send, OUTBOX_EVERY_MS);
+    const inboxTick = setInterval(onChange, INBOX_EVERY_MS);
     const offQuit = platform.onQuitRequested(async () => { await sendOutbox(keys); });
     return () => {
       offChange();
       offQuit();
       clearInterval(hourly);
+      clearInterval(inboxTick);
     };
   }, []);
   return null;

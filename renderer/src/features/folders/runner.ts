@@ -9,7 +9,7 @@ import { useSyncExternalStore } from 'react';
 import { getRelais } from '../../db';
 import { ensureIdentity } from '../../db/identity';
 import { readProfile } from '../../db/profile';
-import { prepareOutbox, receiveInboxFile, recordOutboxSent, type DeviceKeys, type InboxFileRow } from '../../db/sync';
+import { prepareOutbox, receiveInboxFile, recordOutboxSent, releaseHeldInboxFiles, type DeviceKeys, type InboxFileRow } from '../../db/sync';
 import { isBridgeError, platform, type SyncFoldersState } from '../../platform';
 
 /** Keys for work nobody asked for right now: never opens a dialog (undefined when they are locked). */
@@ -137,7 +137,15 @@ export function processInbox(keys: QuietKeys, notice: InboxNotice): Promise<void
   return inboxQueue;
 }
 
+const identityOf = (keys: QuietKeys) => async () => {
+  const unlocked = await keys();
+  if (!unlocked) throw new Error('keys locked');
+  return unlocked.ageIdentity;
+};
+
 async function processOnce(keys: QuietKeys, notice: InboxNotice): Promise<void> {
+  // Held files whose sender was enrolled since: imported now.
+  for (const row of await releaseHeldInboxFiles(getRelais().db, identityOf(keys))) notice(row);
   const files = await platform.takeInboxFiles();
   for (const file of files) {
     if (inFlight.has(file.token)) continue;
@@ -147,11 +155,7 @@ async function processOnce(keys: QuietKeys, notice: InboxNotice): Promise<void> 
         fileName: file.name,
         sha256: file.sha256,
         read: () => platform.readInboxFile({ token: file.token }),
-        identity: async () => {
-          const unlocked = await keys();
-          if (!unlocked) throw new Error('keys locked');
-          return unlocked.ageIdentity;
-        },
+        identity: identityOf(keys),
       });
       if (step.settle === 'retry') retryingNames.add(file.name);
       else retryingNames.delete(file.name);
