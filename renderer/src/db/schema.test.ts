@@ -239,4 +239,21 @@ describe('schema 11: synced folders', () => {
     expect(await current.inboxFiles.where('outcome').equals('held').toArray()).toEqual([row]);
     current.close();
   });
+
+  it('reaches a database already at version 12 (sealed secrets merged first): Dexie adds the table from the schema difference', async () => {
+    const name = `migrate-11-after-12-${Math.random()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    for (const step of SCHEMA_VERSIONS.filter((v) => v.version !== 11)) old.version(step.version).stores(step.stores);
+    await old.open();
+    expect(old.verno).toBe(12);
+    expect(old.tables.map((t) => t.name)).not.toContain('inboxFiles');
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    await current.inboxFiles.put({ sha256: 'b'.repeat(64), fileName: 'y.relais', receivedAt: '2026-02-01T10:00:00.000Z', lastSeenAt: '2026-02-01T10:00:00.000Z', timesSeen: 1, outcome: 'imported' });
+    expect(await current.inboxFiles.where('outcome').equals('imported').count()).toBe(1);
+    current.close();
+  });
 });
