@@ -5,6 +5,7 @@
  * and enrols her from its preview; the next file imports with no click and a notice; the same bytes
  * again are recognised and skipped. A browser without the shell explains why the folders are absent.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { navLink, openScreen, startApp } from '../support/app';
 import { arriveInInbox, quitApp, setFolderAvailable, takeOutbox, useFakeDesktopShell } from '../support/desktopShell';
@@ -19,6 +20,12 @@ async function followSomeone(page: Page, code: string): Promise<void> {
   await page.getByLabel('Statut').selectOption({ label: 'Retraité·e' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('link', { name: new RegExp(code) })).toBeVisible();
+}
+
+/** Serious and critical axe violations of the screen shown (WCAG 2 A and AA), one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function folderSection(page: Page) {
@@ -58,6 +65,7 @@ test('the outbox sends, the inbox holds a stranger\'s bundle, imports an enrolle
   await chooseFolder(mediator, 'Dossier d’envoi', 'Nextcloud / Relais-envoi');
   await chooseFolder(coordinator, 'Dossier de réception', 'Nextcloud / Relais-arrivee');
   await expect(folderSection(coordinator).getByText('Nextcloud / Relais-arrivee')).toBeVisible();
+  expect(await seriousViolations(coordinator)).toEqual([]);
 
   // 1. A stranger's bundle waits for a decision; the coordinator enrols her from its preview.
   await followSomeone(mediator, 'B-0001');
@@ -67,6 +75,7 @@ test('the outbox sends, the inbox holds a stranger\'s bundle, imports an enrolle
   await openScreen(coordinator, 'Échanges');
   const inbox = coordinator.getByRole('region', { name: 'Arrivés dans le dossier de réception' });
   await expect(inbox.getByText('Appareil non inscrit ici').first()).toBeVisible();
+  expect(await seriousViolations(coordinator)).toEqual([]);
   await inbox.getByRole('button', { name: 'Ouvrir l’aperçu' }).click();
   const preview = coordinator.getByRole('article', { name: first.fileName });
   await expect(preview.getByText('Fichier retenu : il n’est pas importé.'.replace(' :', '\u00a0:'))).toBeVisible({ timeout: 30_000 });
@@ -101,6 +110,7 @@ test('the outbox sends, the inbox holds a stranger\'s bundle, imports an enrolle
   const card = coordinator.getByRole('region', { name: 'Dossiers synchronisés' });
   await expect(card.getByText('Dernière réception')).toBeVisible();
   await expect(card.getByText(/Le dossier de réception est introuvable/)).toBeVisible();
+  expect(await seriousViolations(coordinator)).toEqual([]);
 });
 
 test('the outbox writes every hour while open, on quit, and again when an absent folder is back', async ({ browser }) => {
