@@ -298,6 +298,19 @@ describe('synced folders through the bridge', () => {
     await expect(call(IPC_CHANNELS.writeOutboxFile, { handle: old, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_FOLDER_CHANGED');
   });
 
+  it('says when the outbox is absent (a USB stick unplugged), through state and writes, until it is back', async () => {
+    const stick = join(dir, 'CLE-USB');
+    await mkdir(stick);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [stick] });
+    const { handle } = ((await call(IPC_CHANNELS.chooseSyncFolder, { role: 'outbox' })) as SyncFoldersState).outbox!;
+    await rm(stick, { recursive: true });
+    expect(((await call(IPC_CHANNELS.getSyncFolders)) as SyncFoldersState).outbox?.available).toBe(false);
+    await expect(call(IPC_CHANNELS.writeOutboxFile, { handle, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_FOLDER_ABSENT');
+    await mkdir(stick);
+    expect(((await call(IPC_CHANNELS.getSyncFolders)) as SyncFoldersState).outbox?.available).toBe(true);
+    await expect(call(IPC_CHANNELS.writeOutboxFile, { handle, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).resolves.toEqual({ fileName: 'x.relais' });
+  });
+
   it('leaves the folders as they were when the dialog is cancelled', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(call(IPC_CHANNELS.chooseSyncFolder, { role: 'inbox' })).resolves.toEqual({});
