@@ -45,7 +45,7 @@ async function sendNow(page: Page): Promise<{ fileName: string; bytes: number[] 
   await folderSection(page).getByRole('button', { name: 'Envoyer maintenant' }).click();
   const files: Array<{ fileName: string; bytes: number[] }> = [];
   await expect.poll(async () => files.push(...await takeOutbox(page)), { timeout: 30_000 }).toBe(1);
-  await expect(page.getByText('1 paquet déposé dans le dossier d’envoi.').last()).toBeVisible();
+  await expect(page.getByText('1 fichier d’échange déposé dans le dossier d’envoi.').last()).toBeVisible();
   expect(files[0].fileName).toMatch(/^relais-mediatheque-de-lormes-aicha-benali-.*\.relais$/);
   return files[0];
 }
@@ -71,7 +71,7 @@ test('the outbox sends, the inbox holds a stranger\'s bundle, imports an enrolle
   await followSomeone(mediator, 'B-0001');
   const first = await sendNow(mediator);
   await arriveInInbox(coordinator, first.fileName, first.bytes);
-  await expect(coordinator.getByText('Un paquet d’Aïcha Benali attend votre décision (écran Échanges).')).toBeVisible({ timeout: 30_000 });
+  await expect(coordinator.getByText('Un fichier d’échange d’Aïcha Benali attend votre décision (écran Échanges).')).toBeVisible({ timeout: 30_000 });
   await openScreen(coordinator, 'Échanges');
   const inbox = coordinator.getByRole('region', { name: 'Arrivés dans le dossier de réception' });
   await expect(inbox.getByText('Appareil non inscrit ici').first()).toBeVisible();
