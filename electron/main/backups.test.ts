@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackupFolder, backUpBeforeClose, backupNameAt, backupsToRemove, backupTime, type ClosingWindow } from './backups';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BackupFolder, backupNameAt, backupsToRemove, backupTime } from './backups';
 import { VALIDATORS } from '../shared/contract';
 
 const DAY = 24 * 3600 * 1000;
@@ -78,46 +78,5 @@ describe('the backups folder', () => {
     for (const name of ['../x.relaisbackup', '/tmp/relais-2026-11-30-162233.relaisbackup', 'relais.relais']) {
       expect(() => VALIDATORS.readBackup([{ name }])).toThrow();
     }
-  });
-});
-
-describe('backup on quit (Electron mocked)', () => {
-  function fakeWindow(answer: () => Promise<unknown>) {
-    const listeners: Array<(e: { preventDefault(): void }) => void> = [];
-    const window = {
-      on: (_: 'close', listener: (e: { preventDefault(): void }) => void) => listeners.push(listener),
-      close: vi.fn(() => {
-        const event = { preventDefault: vi.fn() };
-        for (const l of listeners) l(event);
-        if (!event.preventDefault.mock.calls.length) closed.count += 1;
-      }),
-      webContents: { executeJavaScript: vi.fn(answer) },
-    } satisfies ClosingWindow;
-    const closed = { count: 0 };
-    return { window, closed };
-  }
-
-  it('holds the first close until the page has made its backup, then closes', async () => {
-    let finish: () => void = () => undefined;
-    const { window, closed } = fakeWindow(() => new Promise<void>((resolve) => { finish = resolve; }));
-    backUpBeforeClose(window, 5000);
-    window.close();
-    expect(window.webContents.executeJavaScript).toHaveBeenCalledOnce();
-    expect(String((window.webContents.executeJavaScript.mock.calls[0] as unknown[])[0])).toContain('relaisBackupBeforeClose');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(closed.count).toBe(0);
-    finish();
-    await vi.waitFor(() => expect(closed.count).toBe(1));
-  });
-
-  it('closes anyway when the page fails or does not answer in time', async () => {
-    const failing = fakeWindow(() => Promise.reject(new Error('renderer gone')));
-    backUpBeforeClose(failing.window, 5000);
-    failing.window.close();
-    await vi.waitFor(() => expect(failing.closed.count).toBe(1));
-    const silent = fakeWindow(() => new Promise(() => undefined));
-    backUpBeforeClose(silent.window, 30);
-    silent.window.close();
-    await vi.waitFor(() => expect(silent.closed.count).toBe(1));
   });
 });

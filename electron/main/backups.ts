@@ -4,6 +4,9 @@
  * atomically, names them by date, rotates them and reads one back by name. It never learns what is
  * inside: it cannot open them, it has no key.
  *
+ * The last backup when the app closes rides on the quit request the synced folders brought (main.ts,
+ * `waitForLastWrite`; the page's listener: renderer/src/features/backups/automatic.ts).
+ *
  * Rotation keeps the newest backup of each of the 7 most recent days that have one, and, older than
  * those, the newest of each of the 4 most recent weeks: a week of daily points, a month of weekly ones.
  */
@@ -97,35 +100,4 @@ export class BackupFolder {
     if (!backupTime(name)) throw new Error('not a backup name');
     return readFileLimited(join(this.folder, name), MAX_FILE_BYTES);
   }
-}
-
-/** What main needs of a window to back up before it closes (an interface: tests pass a fake). */
-export interface ClosingWindow {
-  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
-  close(): void;
-  webContents: { executeJavaScript(code: string, userGesture?: boolean): Promise<unknown> };
-}
-
-/** How long a closing window waits for its last backup before closing anyway. */
-export const CLOSE_BACKUP_TIMEOUT_MS = 20_000;
-
-/**
- * Backup on quit: the first `close` of the window is held while the page makes its last backup (only
- * if something changed: the page decides), then the window closes; a page that does not answer in
- * time, or fails, does not keep the window open.
- */
-export function backUpBeforeClose(window: ClosingWindow, timeoutMs = CLOSE_BACKUP_TIMEOUT_MS): void {
-  let asked = false;
-  window.on('close', (event) => {
-    if (asked) return;
-    asked = true;
-    event.preventDefault();
-    const backup = window.webContents.executeJavaScript('globalThis.relaisBackupBeforeClose ? globalThis.relaisBackupBeforeClose() : null', true);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-    void Promise.race([backup, late]).catch(() => undefined).finally(() => {
-      clearTimeout(timer);
-      window.close();
-    });
-  });
 }

@@ -48,9 +48,13 @@ describe('preload', () => {
   it('exposes only window.relais, whose calls each invoke their own channel', async () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
-      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'listBackups', 'onOpenFileRequest', 'openFiles',
-      'printToPdf', 'readBackup', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeBackup', 'writeSave',
+      'abortSave', 'beginSave', 'chooseSyncFolder', 'copyDiagnostics', 'finishSave', 'forgetSyncFolder', 'getAppInfo', 'getDiagnostics',
+      'getSyncFolders', 'listBackups', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'printToPdf', 'readBackup',
+      'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell', 'takeInboxFiles',
+      'unsealSecret', 'writeBackup', 'writeOutboxFile', 'writeSave',
     ]);
+    await api.writeOutboxFile({ handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-outbox-file', { handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
     await api.writeBackup({ bytes: new Uint8Array([7]) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-backup', { bytes: new Uint8Array([7]) });
     await api.listBackups();
@@ -120,5 +124,21 @@ describe('preload', () => {
     notice();
     await flush();
     expect(current).toHaveBeenCalledWith([file('b.relais')]);
+  });
+
+  it('on a quit request, waits for every listener (the outbox, the last backup) before telling main it may quit', async () => {
+    let finishBackup: () => void = () => undefined;
+    const order: string[] = [];
+    const offOutbox = api.onQuitRequested(async () => { order.push('outbox'); });
+    const offBackup = api.onQuitRequested(() => new Promise<void>((resolve) => { finishBackup = () => { order.push('backup'); resolve(); }; }));
+    electron.notices.get('relais:quit-requested')!();
+    await flush();
+    expect(electron.invoke).not.toHaveBeenCalledWith('relais:quit-ready');
+    finishBackup();
+    await flush();
+    expect(order).toEqual(['outbox', 'backup']);
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:quit-ready');
+    offOutbox();
+    offBackup();
   });
 });

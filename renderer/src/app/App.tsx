@@ -24,6 +24,7 @@ import { KeysProvider } from '../features/keys';
 import { AutomaticBackups, BackupReminder } from '../features/backups';
 import { LockGate } from '../features/lock';
 import { StorageWarning } from '../features/settings/StorageSection';
+import { SyncFoldersRunner } from '../features/folders';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -66,6 +67,7 @@ function Shell() {
         <Routes />
       </main>
       <GlobalBundleDrop />
+      <SyncFoldersRunner />
       <RetentionOnStart />
       <AutomaticBackups />
     </div>

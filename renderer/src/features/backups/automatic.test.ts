@@ -10,10 +10,16 @@ const LORMES: Village = { commune: { codeInsee: '58145', nom: 'Lormes', codePost
 
 afterEach(closeTestDatabases);
 
-/** The Electron shell, mocked: what main received. */
+/** The Electron shell, mocked: what main received, and the page's quit listeners main would call. */
 function fakeShell() {
   const written: Uint8Array[] = [];
-  return { written, shell: { shell: 'electron' as const, writeBackup: vi.fn(async ({ bytes }: { bytes: Uint8Array }) => { written.push(bytes); return { fileName: 'x' }; }) } };
+  const quitListeners = new Set<() => Promise<void>>();
+  const shell = {
+    shell: 'electron' as const,
+    writeBackup: vi.fn(async ({ bytes }: { bytes: Uint8Array }) => { written.push(bytes); return { fileName: 'x' }; }),
+    onQuitRequested: (listener: () => Promise<void>) => { quitListeners.add(listener); return () => { quitListeners.delete(listener); }; },
+  };
+  return { written, shell, quit: () => Promise.all([...quitListeners].map((l) => l())), listening: () => quitListeners.size };
 }
 
 describe('the automatic backup scheduler', () => {
@@ -52,24 +58,28 @@ describe('the automatic backup scheduler', () => {
 
   it('a failed write leaves the changes due: the next check tries again', async () => {
     const relais = openTestRelais('fail');
-    const shell = { shell: 'electron' as const, writeBackup: vi.fn().mockRejectedValueOnce(new Error('ENOSPC')).mockResolvedValue({ fileName: 'x' }) };
+    const shell = { ...fakeShell().shell, writeBackup: vi.fn().mockRejectedValueOnce(new Error('ENOSPC')).mockResolvedValue({ fileName: 'x' }) };
     const deps = { relais, shell, app: 'test' };
     await relais.villages.create(LORMES);
     await expect(backUpIfDue(deps, 'timer')).rejects.toThrow('ENOSPC');
     expect(await backUpIfDue(deps, 'timer')).toBe('written');
   });
 
-  it('runs only in the desktop shell, and gives main its close hook', async () => {
+  it('runs only in the desktop shell, and makes the last backup when main asks before quitting', async () => {
     const relais = openTestRelais('start');
-    const browser = { shell: 'browser' as const, writeBackup: vi.fn() };
-    startAutomaticBackups({ relais, shell: browser, app: 'test' })();
-    expect(globalThis.relaisBackupBeforeClose).toBeUndefined();
-    const { shell } = fakeShell();
-    const stop = startAutomaticBackups({ relais, shell, app: 'test' });
-    expect(typeof globalThis.relaisBackupBeforeClose).toBe('function');
+    const browser = fakeShell();
+    startAutomaticBackups({ relais, shell: { ...browser.shell, shell: 'browser' as const }, app: 'test' })();
+    expect(browser.listening()).toBe(0);
+    const desktop = fakeShell();
+    const stop = startAutomaticBackups({ relais, shell: desktop.shell, app: 'test' });
+    expect(desktop.listening()).toBe(1);
+    await vi.waitFor(() => expect(desktop.shell.writeBackup).not.toHaveBeenCalled());
     await relais.villages.create(LORMES);
-    await vi.waitFor(async () => expect(await globalThis.relaisBackupBeforeClose!()).toBe('notDue'));
+    await desktop.quit(); // main's quit request: something changed, so a backup is written before it returns
+    expect(desktop.written).toHaveLength(1);
+    await desktop.quit(); // nothing changed since
+    expect(desktop.written).toHaveLength(1);
     stop();
-    expect(globalThis.relaisBackupBeforeClose).toBeUndefined();
+    expect(desktop.listening()).toBe(0);
   });
 });

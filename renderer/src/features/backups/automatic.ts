@@ -1,8 +1,10 @@
 /**
  * The automatic backups' scheduler (Electron): every hour it asks whether a backup is due (daily, and
  * only when something changed: domain/backup/schedule.ts), makes the encrypted bytes here and hands
- * them to main, which writes and rotates them (electron/main/backups.ts). When the window closes, main
- * calls `relaisBackupBeforeClose` and waits for it. The platform is a parameter: tests pass a fake shell.
+ * them to main, which writes and rotates them (electron/main/backups.ts). When the app quits or its
+ * window closes, main asks the page for its last writes (`onQuitRequested`) and waits a bounded time:
+ * a backup is then made if anything changed since the last one. The platform is a parameter: tests pass
+ * a fake shell.
  */
 import { backupState, makeBackup, markBackedUp } from '../../db/backup';
 import type { Relais } from '../../db';
@@ -13,7 +15,7 @@ export const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 export interface BackupDeps {
   relais: Relais;
-  shell: Pick<DesktopApi, 'shell' | 'writeBackup'>;
+  shell: Pick<DesktopApi, 'shell' | 'writeBackup' | 'onQuitRequested'>;
   app: string;
   now?: () => Date;
 }
@@ -37,20 +39,17 @@ export function backUpIfDue(deps: BackupDeps, reason: BackupReason): Promise<Bac
   return running;
 }
 
-declare global {
-  // Called by main (webContents.executeJavaScript) when the window is about to close.
-  var relaisBackupBeforeClose: (() => Promise<BackupOutcome>) | undefined;
-}
-
 /** Start the schedule (desktop only); returns the function that stops it. */
 export function startAutomaticBackups(deps: BackupDeps, everyMs = CHECK_EVERY_MS): () => void {
   if (deps.shell.shell !== 'electron') return () => undefined;
   const check = () => backUpIfDue(deps, 'timer').catch(() => 'notDue' as const);
   void check();
   const timer = setInterval(() => void check(), everyMs);
-  globalThis.relaisBackupBeforeClose = () => backUpIfDue(deps, 'close');
+  const offQuit = deps.shell.onQuitRequested(async () => {
+    await backUpIfDue(deps, 'close').catch(() => undefined);
+  });
   return () => {
     clearInterval(timer);
-    globalThis.relaisBackupBeforeClose = undefined;
+    offQuit();
   };
 }

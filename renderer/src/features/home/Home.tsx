@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { useRead } from '../../ui/useRead';
 import { UnexportedChangesCard } from '../sync';
+import { FolderStatusCard } from '../folders';
 
 export function Home() {
   const { t } = useTranslation('home');
@@ -25,6 +26,7 @@ export function Home() {
         </div>
       </section>
       <UnexportedChangesCard />
+      <FolderStatusCard />
       <Shortcuts />
       <VillagesToSurvey villages={stats?.villagesToSurvey} villageCount={stats?.villageCount} />
       <OfflineCard />

@@ -19,6 +19,7 @@ import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { BackupsSection } from '../backups';
 import { LockSection } from '../lock';
+import { FolderSettings } from '../folders';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -39,6 +40,7 @@ export function Settings() {
       <LockSection />
       <StorageSection />
       <ReminderSetting />
+      <FolderSettings />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
     </Page>

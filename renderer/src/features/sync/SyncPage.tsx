@@ -7,6 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { QuarantinePanel } from './QuarantinePanel';
+import { InboxPanel } from './InboxPanel';
 
 export function SyncPage() {
   const { t } = useTranslation('sync');
@@ -14,6 +15,7 @@ export function SyncPage() {
     <Page title={t('title')} className="sync">
       <p className="lead">{t('intro')}</p>
       <ImportPanel />
+      <InboxPanel />
       <ExportPanel />
       <CardsPanel />
       <ConflictsPanel />
