@@ -52,6 +52,7 @@ describe('backups', () => {
     const { header } = readBackupHeader(backup!.bytes);
     expect(header.counts).toMatchObject({ villages: 1, beneficiaries: 1 });
     expect(header.counts.secrets).toBeUndefined();
+    expect(header.counts.inboxFiles).toBeUndefined();
     expect(header.recovery).toBeUndefined();
     // Personal data never in clear: the code of the followed person is not in the file's bytes.
     expect(new TextDecoder().decode(backup!.bytes).includes('B-7')).toBe(false);

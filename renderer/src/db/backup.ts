@@ -18,8 +18,12 @@ import { RelaisDatabase, SCHEMA_VERSIONS } from './schema';
 import { NEWEST_SCHEMA_VERSION, readWhatCanBeRead } from './startup';
 import { lockKeys, readAgeRecipient } from './sync/keys';
 
-/** Never in a backup: the sealed keys belong to this laptop's OS keychain or passphrase. */
-const NOT_BACKED_UP = new Set(['secrets']);
+/**
+ * Never in a backup: the sealed keys (they belong to this laptop's OS keychain or passphrase), and the
+ * synced inbox's record of files seen (raw file bytes, which JSON lines would not carry faithfully; a
+ * restored laptop, a new identity, looks at its inbox afresh).
+ */
+const NOT_BACKED_UP = new Set(['secrets', 'inboxFiles']);
 /** Meta keys a restore leaves out: the old identity, and marks that belong to it. */
 const NOT_RESTORED_META = new Set<MetaKey>(['device', 'exportMark', 'sealMark', 'signingKey', 'ageIdentity', 'lastBackup']);
 
