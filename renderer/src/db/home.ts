@@ -1,11 +1,11 @@
 /**
- * The figures on the home screen, read through indexes only: counting today's or this month's
- * activities walks the `[deleted+date]` index range and never loads a record, so it stays instant with
+ * The figures on the home screen, read through indexes only: counting today's or this month's own
+ * activities walks the `[authorDevice+deleted+date]` index range and never loads a record, so it stays instant with
  * 100 000 activities.
  */
 import Dexie from 'dexie';
 import type { Stored, Village } from '../domain/records';
-import { countActivitiesBetween, countActivitiesOn } from './activities';
+import { countOwnActivitiesBetween } from './activities';
 import { liveVillagesByName } from './villages';
 import type { RelaisDatabase } from './schema';
 
@@ -27,6 +27,7 @@ async function villagesToSurvey(db: RelaisDatabase): Promise<{ villages: number;
 }
 
 export interface HomeStats {
+  /** This laptop's own activities (others' work imported here is the dashboard's, not "my activity"). */
   today: number;
   month: number;
   /** Villages followed: with none, "every village has a diagnostic" would be true and misleading. */
@@ -37,7 +38,7 @@ export interface HomeStats {
 export async function readHomeStats(db: RelaisDatabase, today: string): Promise<HomeStats> {
   const [from, to] = monthRange(today);
   const [todayCount, month, villages] = await Promise.all([
-    countActivitiesOn(db, today), countActivitiesBetween(db, from, to), villagesToSurvey(db),
+    countOwnActivitiesBetween(db, today, today), countOwnActivitiesBetween(db, from, to), villagesToSurvey(db),
   ]);
   return { today: todayCount, month, villageCount: villages.villages, villagesToSurvey: villages.toSurvey };
 }
