@@ -15,6 +15,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { exportRoutes } from '../features/exports/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
@@ -24,7 +25,7 @@ import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
-  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes,
 ];
 
 function Routes() {

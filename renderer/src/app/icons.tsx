@@ -4,6 +4,7 @@
  */
 const PATHS = {
   home: 'M3 11l9-7 9 7 M5 10v10h14V10 M10 20v-6h4v6',
+  dashboard: 'M4 20V10 M10 20V4 M16 20v-7 M22 20H2',
   villages: 'M2 20h20 M4 20v-8l5-4 5 4v8 M14 20v-6l4-3 4 3v6 M8 20v-4h2v4',
   surveys: 'M8 4h8v3H8z M6 5H4v16h16V5h-2 M8 12h8 M8 16h5',
   activities: 'M4 20h4L19 9l-4-4L4 16z M13 7l4 4',

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import type { Activity, Stored } from '../../domain/records';
 import {
-  addMeasures, departementOfInsee, emptyMeasures, measuresOf, recount, statKey, type Measures, type StatDimension, type StatRow,
+  addMeasures, departementOfInsee, emptyMeasures, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
 import { activeFilterFields, FILTER_DIMENSIONS, matches, type DashboardFilters, type DrillDown, type PlaceCommune } from '../../domain/stats/filters';
 import { canonicalJson } from '../../domain/canonical';
@@ -120,4 +120,31 @@ export async function statsDifferFromRecount(db: RelaisDatabase): Promise<string
     const keys = new Set([...expected.keys(), ...stored.keys()]);
     return [...keys].filter((key) => canonicalJson(expected.get(key) ?? null) !== canonicalJson(stored.get(key) ?? null));
   });
+}
+
+/**
+ * The values a dimension takes in the rows (the communes, tags, structures… that have activities), for
+ * the filters' choices: primary keys only, no row decoded.
+ */
+export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): Promise<string[]> {
+  const keys = await db.activityStats.where(':id').between(statKey(dim, '', ''), `${dim}${STAT_KEY_SEPARATOR}\uffff`, true, true).primaryKeys();
+  return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+/** Every filter's choices at once (one read for the page). */
+export async function dashboardChoices(db: RelaisDatabase): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
+  const [structure, commune, dept, tag, place] = await Promise.all(
+    (['structure', 'commune', 'dept', 'tag', 'place'] as const).map((dim) => dimensionValues(db, dim)),
+  );
+  // Activities held at a place count in the place's commune and département too.
+  const places = await placeCommunes(db);
+  for (const id of place) {
+    const insee = places.get(id);
+    if (insee) {
+      commune.push(insee);
+      dept.push(departementOfInsee(insee));
+    }
+  }
+  const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'fr'));
+  return { structure, commune: unique(commune), dept: unique(dept), tag, place };
 }

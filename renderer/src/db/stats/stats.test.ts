@@ -58,7 +58,7 @@ describe('dashboard figures on the maintained rows', () => {
     expect(figures.source).toBe('rows');
     expect(figures.totals).toMatchObject({
       activities: 4, individuel: 3, collectif: 1, followed: 1, anonymous: 7, minutes: 275,
-      duration: { lt30: 1, m30to60: 1, m60to120: 1, ge120: 1 },
+      duration: { moins_30: 1, de_30_a_60: 1, de_60_a_120: 1, plus_120: 1 },
       thematique: { email: 4, aide_aux_demarches_administratives: 1, bureautique: 1 },
       demarche: { logement: 1 },
       genre: { feminin: 3, non_communique: 4 },
@@ -87,7 +87,7 @@ describe('dashboard figures on the maintained rows', () => {
     const { ids } = await seed();
     const list = await drillDown(relais.db, { commune: '58145' });
     expect(list.activities.map((a) => a.id)).toEqual([ids[3], ids[1], ids[0]]);
-    expect((await drillDown(relais.db, { duration: 'm60to120' })).activities.map((a) => a.id)).toEqual([ids[2]]);
+    expect((await drillDown(relais.db, { duration: 'de_60_a_120' })).activities.map((a) => a.id)).toEqual([ids[2]]);
     expect((await drillDown(relais.db, { fromMonth: '2026-01', toMonth: '2026-01' }, 1))).toMatchObject({ more: true });
   });
 

@@ -20,14 +20,14 @@ export const STAT_DIMENSIONS = ['all', 'type', 'author', 'structure', 'commune',
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
 /** Duration buckets of the national statistics: < 30 min, 30–60, 60–120, ≥ 120. */
-export const DURATION_BUCKETS = ['lt30', 'm30to60', 'm60to120', 'ge120'] as const;
+export const DURATION_BUCKETS = ['moins_30', 'de_30_a_60', 'de_60_a_120', 'plus_120'] as const;
 export type DurationBucket = (typeof DURATION_BUCKETS)[number];
 
 export function durationBucket(minutes: number): DurationBucket {
-  if (minutes < 30) return 'lt30';
-  if (minutes < 60) return 'm30to60';
-  if (minutes < 120) return 'm60to120';
-  return 'ge120';
+  if (minutes < 30) return 'moins_30';
+  if (minutes < 60) return 'de_30_a_60';
+  if (minutes < 120) return 'de_60_a_120';
+  return 'plus_120';
 }
 
 /** Counts keyed by a code; a key whose count falls to zero is removed (so a recount compares equal). */
