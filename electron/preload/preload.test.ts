@@ -48,7 +48,7 @@ describe('preload', () => {
   it('exposes only window.relais, whose calls each invoke their own channel', async () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
-      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles',
+      'abortSave', 'beginSave', 'copyDiagnostics', 'finishSave', 'getAppInfo', 'getDiagnostics', 'onOpenFileRequest', 'openFiles', 'openFolder',
       'printToPdf', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'shell', 'unsealSecret', 'writeSave',
     ]);
     await api.writeSave({ stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
