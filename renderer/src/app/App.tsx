@@ -16,6 +16,7 @@ import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { exportRoutes } from '../features/exports/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { teamImportRoutes } from '../features/teamImport/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
@@ -25,7 +26,7 @@ import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
-  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes, ...teamImportRoutes,
 ];
 
 function Routes() {

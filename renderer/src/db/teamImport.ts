@@ -38,7 +38,7 @@ export interface BatchFile {
 export interface OpenOptions {
   passphrase?: string;
   /** This laptop's age identity, asked only if a file is encrypted to its card (it may ask for a passphrase). */
-  identity: () => Promise<string>;
+  identity: () => Promise<CryptoKey | string>;
   signal?: AbortSignal;
   onProgress?: (opened: number, total: number) => void;
 }
