@@ -54,6 +54,17 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer le rapport' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^rapport-import-.*\.txt$/);
 
+  // The mediators view: each enrolled device, its four files, none missing, heard from today.
+  await openScreen(page, 'Médiateurs');
+  const devices = page.getByRole('table', { name: 'Appareils de l’équipe' });
+  for (const who of TEAM) {
+    const row = devices.getByRole('row').filter({ hasText: who.name });
+    await expect(row).toContainText(who.structure);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('4');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('0');
+    await expect(row).toContainText('Il y a 0 jour');
+  }
+
   await openScreen(page, 'Tableau de bord', 'Tableau de bord du territoire');
   const figures = page.getByRole('list', { name: 'Chiffres clés' });
   await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.activities));

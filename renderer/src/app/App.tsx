@@ -17,6 +17,7 @@ import { workshopRoutes } from '../features/workshops/routes';
 import { exportRoutes } from '../features/exports/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { teamImportRoutes } from '../features/teamImport/routes';
+import { mediatorRoutes } from '../features/mediators/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
@@ -26,7 +27,7 @@ import { KeysProvider } from '../features/keys';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
-  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes, ...teamImportRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes, ...teamImportRoutes, ...mediatorRoutes,
 ];
 
 function Routes() {

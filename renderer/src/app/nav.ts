@@ -10,6 +10,7 @@ export const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; icon: Icon
   { to: '/places', labelKey: 'nav.places', icon: 'places' },
   { to: '/beneficiaries', labelKey: 'nav.beneficiaries', icon: 'people' },
   { to: '/workshops', labelKey: 'nav.workshops', icon: 'workshops' },
+  { to: '/mediators', labelKey: 'nav.mediators', icon: 'team' },
   { to: '/sync', labelKey: 'nav.sync', icon: 'sync' },
   { to: '/exports', labelKey: 'nav.exports', icon: 'exports' },
   { to: '/settings', labelKey: 'nav.settings', icon: 'settings' },

@@ -16,6 +16,7 @@ import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
+import { SilenceSetting } from '../mediators';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -33,6 +34,7 @@ export function Settings() {
       <DeviceSection />
       <KeysSection />
       <ReminderSetting />
+      <SilenceSetting />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
     </Page>
