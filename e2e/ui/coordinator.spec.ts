@@ -8,6 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { openScreen, startApp } from '../support/app';
 import { chooseFile, fingerprintIn } from '../support/sync';
 import { makeTeam, TEAM, TEAM_PASSPHRASE, type Team } from '../support/team';
+import { createSeriesFromStarter } from '../support/workshops';
+import { saveButton } from '../support/activityForm';
 
 let team: Team;
 test.beforeAll(async () => {
@@ -100,6 +102,37 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
 
   // Her home counts only her own work: nothing logged here, nothing of hers waits to be exported.
   await openScreen(page, 'Accueil', 'Bonjour Claire Martin');
+  // Her home is the territory: the team's month, and who went quiet (nobody: all sent today).
+  await expect(page.getByRole('heading', { name: 'Votre territoire' })).toBeVisible();
+  await expect(page.getByText('médiateur sans nouvelles (sur 5)')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
   await expect(page.getByText(/changements? faits? ici non exportés?/)).toHaveCount(0);
   await expect(page.getByText(/enregistrements reçus de votre équipe/)).toBeVisible();
+});
+
+test('the home page fits the role: a trainer sees her next sessions, a mediator her day', async ({ page, browser }) => {
+  await startApp(page, { role: 'Formateur·rice' });
+  await openScreen(page, 'Ateliers');
+  await createSeriesFromStarter(page, 2);
+  await openScreen(page, 'Accueil', 'Bonjour Aïcha Benali');
+  const sessions = page.getByRole('list', { name: 'Vos prochaines séances' });
+  await expect(sessions.getByRole('listitem')).toHaveCount(2);
+  await expect(sessions.getByRole('listitem').first()).toContainText('Repérer les arnaques');
+  await sessions.getByRole('link', { name: /^Animer la séance \W+Repérer les arnaques/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Participants suivis présents' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Votre territoire' })).toHaveCount(0);
+
+  const mediator = await (await browser.newContext()).newPage();
+  await startApp(mediator, { name: 'Bruno Petit' });
+  await expect(mediator.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
+  await expect(mediator.getByRole('heading', { name: 'Votre journée' })).toHaveCount(0);
+  await mediator.getByRole('link', { name: /Nouvel accompagnement/ }).first().click();
+  await mediator.getByRole('radio', { name: 'À distance' }).check();
+  await mediator.getByRole('radio', { name: '30 min' }).check();
+  await mediator.getByRole('checkbox', { name: 'Courriel' }).check();
+  await saveButton(mediator).click();
+  await expect(mediator.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+  await openScreen(mediator, 'Accueil', 'Bonjour Bruno Petit');
+  await expect(mediator.getByRole('list', { name: 'Votre journée' }).getByRole('listitem')).toHaveCount(1);
+  await expect(mediator.locator('.home-stat').filter({ hasText: 'accompagnement ou atelier aujourd’hui' })).toContainText('1');
 });
