@@ -147,9 +147,13 @@ export interface RelaisDatabase extends RecordTables {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class RelaisDatabase extends Dexie {
-  constructor(name = 'relais') {
+  /**
+   * `dashboardRows: false` only for the bench's raw floor (Dexie `bulkPut` with the app's indexes and
+   * nothing else); the app always keeps the dashboard's rows.
+   */
+  constructor(name = 'relais', options: { dashboardRows?: boolean } = {}) {
     super(name);
-    this.use(activityStatsMiddleware);
+    if (options.dashboardRows !== false) this.use(activityStatsMiddleware);
     for (const step of SCHEMA_VERSIONS) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
