@@ -38,7 +38,10 @@ export function DashboardPage() {
     : t('report.allTime');
   return (
     <Page title={t('title')} className="dashboard" actions={(
-      <button type="button" className="button" onClick={() => void platform.printToPdf({ suggestedName: t('report.fileName') })}>{t('report.print')}</button>
+      <>
+        <Link className="button" to="/dashboard/villages">{t('villages.link')}</Link>
+        <button type="button" className="button" onClick={() => void platform.printToPdf({ suggestedName: t('report.fileName') })}>{t('report.print')}</button>
+      </>
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
