@@ -33,7 +33,8 @@ export async function dexieExportImport(dataset: Dataset, hash: string): Promise
   await source.open();
   const exported = await timed(() => exportDB(source));
   source.close();
-  const target = await freshDb('bench-dxi');
+  // A baseline: Dexie's own restore into the app's indexes, without the app's dashboard rows.
+  const target = await freshDb('bench-dxi', { dashboardRows: false });
   const imported = await timed(() => importInto(target, exported.value, { acceptNameDiff: true, acceptVersionDiff: true, acceptMissingTables: true }));
   const counts = await tableCounts(target);
   const readHash = await storedHash(target);
