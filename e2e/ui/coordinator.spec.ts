@@ -81,6 +81,14 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
   await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
 
+  // The printed report: no filters, no sidebar, the period said; every table printed.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('search', { name: 'Filtres du tableau de bord' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByText('Période\u202f: toutes les activités')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Activités par thématique' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
   // A drill-down lists the records behind a figure: the bureautique activities in Lormes.
   const perTheme = page.getByRole('table', { name: 'Activités par thématique' });
   const bureautique = perTheme.getByRole('row').filter({ hasText: 'Bureautique' });
