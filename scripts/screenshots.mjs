@@ -2,7 +2,8 @@
 // demo data loaded: `node scripts/screenshots.mjs [dist] [outDir] [languages…]` after
 // `npm run build:renderer`. Languages default to fr and en; the pseudo-languages en-XA (accented,
 // longer) and ar-XB (right to left) show cut-off and mirrored layouts (docs/i18n.md).
-// SCREENS=/a,/b limits the screens. For looking at what we build; not part of the tests.
+// SCREENS=/a,/b limits the screens; FULL_PAGE=1 takes whole pages (long forms, Settings). For looking at
+// what we build; not part of the tests.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -49,7 +50,7 @@ try {
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForTimeout(900);
         const name = screen.replace(/[/?=&]+/g, '-').replace(/^-|-$/g, '') || 'home';
-        await page.screenshot({ path: `${outDir}/${name}-${lang}-${size.width}.png` });
+        await page.screenshot({ path: `${outDir}/${name}-${lang}-${size.width}.png`, fullPage: process.env.FULL_PAGE === '1' });
       }
     }
   }

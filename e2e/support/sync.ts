@@ -21,7 +21,7 @@ export async function chooseFile(page: Page, button: string, name: string, buffe
 export async function exportMyCard(page: Page): Promise<Buffer> {
   await openScreen(page, 'Échanges');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter ma carte' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/\.relaiscard$/);
+  expect(download.suggestedFilename()).toMatch(/^carte-[a-z0-9]+(?:-[a-z0-9]+)*\.relaiscard$/);
   return bytesOf(download);
 }
 

@@ -179,8 +179,8 @@ test('the series summary exports as a CSV file, one row per session', async ({ p
   const lines = text.replace(/^\uFEFF/, '').split('\r\n');
   expect(text.startsWith('\uFEFF')).toBe(true);
   expect(lines[0]).toBe('Séance;Date;Heure;Statut;Participants suivis présents;Personnes venues sans suivi;Total des présences;Étapes abordées;À revoir');
-  expect(lines[1]).toMatch(/^1;\d{4}-\d{2}-\d{2};14:00;Prévue;0;1;1;;"Le 33700, ""signal spam"" ; les SMS"$/);
-  expect(lines[2]).toMatch(/^2;\d{4}-\d{2}-\d{2};14:00;Annulée;;;;;$/);
+  expect(lines[1]).toMatch(/^1;\d{2}\/\d{2}\/\d{4};14:00;Prévue;0;1;1;;"Le 33700, ""signal spam"" ; les SMS"$/);
+  expect(lines[2]).toMatch(/^2;\d{2}\/\d{2}\/\d{4};14:00;Annulée;;;;;$/);
   expect(lines[3]).toBe('');
   await expect(page.getByText('Bilan enregistré : relais-bilan-reperer-les-arnaques.csv')).toBeVisible();
 });

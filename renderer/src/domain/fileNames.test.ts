@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeFileName, fileNameSlug } from './fileNames';
+import { cardFileName, exchangeFileName, fileNameSlug } from './fileNames';
 
 const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -59,5 +59,15 @@ describe('exchangeFileName', () => {
     const name = exchangeFileName({ structure: 'S'.repeat(300), name: 'N '.repeat(300), createdAt });
     expect(name.length).toBeLessThanOrEqual(110);
     expect(name).toMatch(/^relais(-[a-z0-9]+)+\.relais$/);
+  });
+});
+
+describe('cardFileName', () => {
+  it('names the card after its owner, in safe characters (œ spelt out, a slash never a folder)', () => {
+    expect(cardFileName('Bérénice Cœur / Nièvre')).toBe('carte-berenice-coeur-nievre.relaiscard');
+  });
+
+  it('still names a card whose owner name has nothing usable', () => {
+    expect(cardFileName('🙂')).toBe('carte-relais.relaiscard');
   });
 });

@@ -41,3 +41,8 @@ export function exchangeFileName(options: { structure: string; name: string; cre
   const parts = ['relais', fileNameSlug(options.structure), fileNameSlug(options.name), options.backup ? 'sauvegarde' : '', fileStamp(options.createdAt)];
   return `${parts.filter(Boolean).join('-')}.relais`;
 }
+
+/** The name offered for this device's card: `carte-<name>.relaiscard` (`carte-relais` with no usable name). */
+export function cardFileName(displayName: string): string {
+  return `carte-${fileNameSlug(displayName) || 'relais'}.relaiscard`;
+}

@@ -7,14 +7,14 @@
  * it (repository writes and merges), and the next export seals the new version.
  */
 import { AUTHORED_KINDS } from '../../domain/kinds';
-import { uuidv7 } from '../../domain/ids';
+import { DEVICE_ID_PATTERN, isIdOfAuthor, uuidv7 } from '../../domain/ids';
 import { makeStatements, type Statement } from '../../domain/sync/seal';
 import type { SyncRecord } from '../../domain/sync/merge';
 import { currentSeq, ownDeviceIds, readIdentity } from '../device';
 import { readMeta, writeMeta } from '../meta';
 import type { RelaisDatabase } from '../schema';
 import { deviceSigner } from './keys';
-import { CHUNK, syncTable } from './tables';
+import { CHUNK, syncTable, type SyncTable } from './tables';
 
 /** Seal every unsealed record of ours changed since the last sealing; returns how many were sealed. */
 export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
@@ -23,13 +23,13 @@ export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
   }));
   if (upTo <= mark) return 0;
   const signer = await deviceSigner(db);
+  const changedSince = ownChangesReader(ownIds);
   let sealed = 0;
   for (const kind of AUTHORED_KINDS) {
     const table = syncTable(db, kind);
     let after = mark;
     for (;;) {
-      const rows: SyncRecord[] = await table.where('seq').between(after, upTo, false, true).limit(CHUNK).toArray();
-      if (rows.length === 0) break;
+      const { rows, last, done } = await changedSince(table, after, upTo);
       const unsealed = rows.filter((row) => row.seal === undefined && ownIds.has(row.authorDevice));
       if (unsealed.length > 0) {
         const { statements, seals } = await makeStatements(me, unsealed.map((record) => ({ kind, record })), signer, () => uuidv7());
@@ -42,14 +42,46 @@ export async function sealOwnRecords(db: RelaisDatabase): Promise<number> {
           sealed += updated.length;
         });
       }
-      if (rows.length < CHUNK) break;
-      after = rows[rows.length - 1].seq ?? upTo;
+      if (done) break;
+      after = last;
     }
   }
   await db.transaction('rw', db.meta, async () => {
     if (((await readMeta(db, 'sealMark')) ?? 0) < upTo) await writeMeta(db, 'sealMark', upTo);
   });
   return sealed;
+}
+
+type ChangesReader = (table: SyncTable, after: number, upTo: number) => Promise<{ rows: SyncRecord[]; last: number; done: boolean }>;
+
+/**
+ * How to read, a chunk at a time, the records changed in a range of the change counter that may be ours.
+ * Record ids name their author (domain/ids.ts `recordId`), so when every id this device has worn is
+ * key-derived, the range is walked on the index alone (no record is read) and only the records whose
+ * id names us are fetched: a coordinator's first export after importing 100 000 records of her team
+ * reads none of them. A device that still claims a legacy id (random ids, before schema 6) reads them all.
+ */
+function ownChangesReader(ownIds: ReadonlySet<string>): ChangesReader {
+  const ids = [...ownIds];
+  if (!ids.every((id) => DEVICE_ID_PATTERN.test(id))) {
+    return async (table, after, upTo) => {
+      const rows: SyncRecord[] = await table.where('seq').between(after, upTo, false, true).limit(CHUNK).toArray();
+      return { rows, last: rows.at(-1)?.seq ?? upTo, done: rows.length < CHUNK };
+    };
+  }
+  return async (table, after, upTo) => {
+    const mine: string[] = [];
+    let seen = 0;
+    let last = upTo;
+    await table.where('seq').between(after, upTo, false, true).limit(CHUNK).eachKey((seq, cursor) => {
+      seen += 1;
+      last = seq as number;
+      const id = cursor.primaryKey as string;
+      if (ids.some((own) => isIdOfAuthor(id, own))) mine.push(id);
+    });
+    const rows = mine.length === 0 ? [] : (await table.bulkGet(mine)).filter((row): row is SyncRecord => row !== undefined);
+    return { rows, last, done: seen < CHUNK };
+  };
 }
 
 /** The statements these seals name, as this device holds them (missing ones are absent). */

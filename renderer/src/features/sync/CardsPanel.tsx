@@ -13,6 +13,7 @@ import { platform, type OpenedFile } from '../../platform';
 import { useToast } from '../../ui/toast';
 import { readProfile } from '../../db/profile';
 import { useRead } from '../../ui/useRead';
+import { cardFileName } from '../../domain/fileNames';
 import { useCardFileTarget } from './bundleDrop';
 import { describeSyncError } from './errors';
 import { EnrolDialog } from './EnrolDialog';
@@ -41,8 +42,7 @@ export function CardsPanel() {
       await requireKeys(); // the card is signed by this laptop's key
       await ensureIdentity(getRelais().db);
       const bytes = await exportMyCard(getRelais().db, { name: profile.displayName, structure: profile.structure, role: profile.role });
-      const slug = profile.displayName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'relais';
-      const result = await platform.saveFile({ suggestedName: `carte-${slug}.relaiscard`, kind: 'card', bytes });
+      const result = await platform.saveFile({ suggestedName: cardFileName(profile.displayName), kind: 'card', bytes });
       if (result.saved) notify(t('cards.exported'), 'success');
     } catch (e) {
       if (keysErrorCode(e) !== 'cancelled') setError(describeSyncError(t, e));

@@ -11,7 +11,7 @@ import { spareLines } from '../../domain/workshops/attendance';
 import { coveredSteps, participantCount } from '../../domain/workshops/close';
 import { sortSessions } from '../../domain/workshops/calendar';
 import type { WorkshopSeries, WorkshopSession, WorkshopTemplate } from '../../domain/workshops/types';
-import { toCsv } from '../../domain/csv';
+import { CsvEncoder, spreadsheetDialect } from '../../domain/formats/csv';
 import { fileNameSlug } from '../../domain/fileNames';
 import type { Stored } from '../../domain/records';
 import { useToast } from '../../ui/toast';
@@ -193,8 +193,8 @@ export function SeriesSummaryPage() {
 
 /**
  * The series summary as a CSV file: one row per session (number, date, time, status, followed
- * participants present, walk-ins, total, steps covered, note to review), in the user's language. `;`
- * between fields in French, as French Excel expects; `,` otherwise.
+ * participants present, walk-ins, total, steps covered, note to review), in the user's language and
+ * in the spreadsheet dialect of the national exports (`;` and dd/mm/yyyy in French, as French Excel expects).
  */
 function ExportCsvButton({ series, template, sessions }: { series: WorkshopSeries; template: WorkshopTemplate; sessions: Stored<WorkshopSession>[] }) {
   const { t, i18n } = useTranslation('workshops');
@@ -204,14 +204,14 @@ function ExportCsvButton({ series, template, sessions }: { series: WorkshopSerie
     const rows = sortSessions(sessions).map((s, index) => {
       const cancelled = s.statut === 'annulee';
       return [
-        index + 1, s.date, s.heure ?? '', t(`session.status.${s.statut}`),
+        index + 1, { date: s.date }, s.heure ?? '', t(`session.status.${s.statut}`),
         cancelled ? '' : new Set(s.presents).size, cancelled ? '' : s.walkIns.length, cancelled ? '' : participantCount(s),
         coveredSteps(template, s.etapesCouvertes).join(t('listSeparator')), s.aRevoir ?? '',
       ];
     });
-    const text = toCsv([header, ...rows], i18n.language === 'fr' ? ';' : ',');
+    const bytes = new CsvEncoder(spreadsheetDialect(i18n.language)).encode([header, ...rows]);
     const name = `relais-${fileNameSlug(t('csv.fileWord'))}-${fileNameSlug(series.titre) || 'serie'}.csv`;
-    const result = await platform.saveFile({ suggestedName: name, kind: 'csv', bytes: new TextEncoder().encode(text) });
+    const result = await platform.saveFile({ suggestedName: name, kind: 'csv', bytes });
     if (result.saved) notify(t('csv.saved', { file: result.fileName ?? name }), 'success');
   }
   return <button type="button" className="button" onClick={() => void exportCsv()}>{t('csv.export')}</button>;
