@@ -64,7 +64,7 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
     await expect(row).toContainText(who.structure);
     await expect(row.getByRole('cell').nth(1)).toHaveText('4');
     await expect(row.getByRole('cell').nth(4)).toHaveText('0');
-    await expect(row).toContainText('Il y a 0 jour');
+    await expect(row).toContainText('Aujourd’hui');
   }
 
   await openScreen(page, 'Tableau de bord', 'Tableau de bord du territoire');

@@ -65,7 +65,7 @@ function Row({ row, days }: { row: MediatorRow; days: number }) {
       <td>
         {row.quiet
           ? <span className="tag tag--quiet">{row.daysSilent === undefined ? t('status.neverHeard') : t('status.quiet', { count: row.daysSilent })}</span>
-          : <span>{t('status.recent', { count: row.daysSilent ?? 0, days })}</span>}
+          : <span>{row.daysSilent ? t('status.recent', { count: row.daysSilent, days }) : t('status.today')}</span>}
       </td>
     </tr>
   );
