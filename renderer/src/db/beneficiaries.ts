@@ -28,8 +28,9 @@ export async function allBeneficiaryCodes(db: RelaisDatabase): Promise<string[]>
  * look only here (another laptop's B-0001 is another person, shown with its author).
  */
 export async function ownBeneficiaries(db: RelaisDatabase): Promise<FollowedPerson[]> {
-  const own = await ownDeviceIds(db);
-  return (await liveBeneficiaries(db)).filter((b) => own.has(b.authorDevice));
+  // Both reads at once: a person just created must be in the list as soon as the form picks her.
+  const [people, own] = await Promise.all([liveBeneficiaries(db), ownDeviceIds(db)]);
+  return people.filter((b) => own.has(b.authorDevice));
 }
 
 /** This laptop's codes, deleted people's included (as `allBeneficiaryCodes`), to suggest the next free one. */

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { getRelais } from '../../db';
 import { readRememberedDetails, rememberDetails } from '../../db/activityDefaults';
-import { ownBeneficiaries } from '../../db/beneficiaries';
+import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlacesByName } from '../../db/places';
 import { liveVillagesByName } from '../../db/villages';
 import { validateNewActivity } from '../../domain/activity';
@@ -102,8 +102,7 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   const saving = useRef(false);
-  // One's own activities list one's own followed people (codes are per author).
-  const beneficiaries = useRead(ownBeneficiaries) ?? [];
+  const beneficiaries = useRead(liveBeneficiaries) ?? [];
   const profile = useRead(readProfile);
   const structures = profile ? structuresOf(profile) : [];
   const patch = (changes: Partial<ActivityDraft>) => setValue((prev) => ({ ...prev, ...changes }));
