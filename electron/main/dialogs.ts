@@ -4,7 +4,7 @@
  */
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { join } from 'node:path';
-import { BRIDGE_ERRORS, bridgeErrorCode, FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, type FileKind } from '../shared/contract';
+import { BRIDGE_ERRORS, bridgeErrorCode, FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, type FileKind, type SyncFolderRole } from '../shared/contract';
 import type { RefusedOpenRequest } from './openRequests';
 import { KIND_LABEL, pickLocale, t, type ShellLocale } from './strings';
 
@@ -47,8 +47,8 @@ export async function askSavePath(window: BrowserWindow, kind: FileKind, suggest
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
-/** The folder the user chose, or null when they cancelled. */
-export async function askFolderPath(window: BrowserWindow): Promise<string | null> {
+/** The folder of files to read the user chose ("import a folder"), or null when they cancelled. */
+export async function askFolderToRead(window: BrowserWindow): Promise<string | null> {
   const result = await dialog.showOpenDialog(window, { title: t(shellLocale(), 'openFolderTitle'), properties: ['openDirectory'] });
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
@@ -62,6 +62,18 @@ export async function askOpenPaths(window: BrowserWindow, kind: FileKind, multip
     properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
   });
   return result.canceled ? [] : result.filePaths.slice(0, MAX_OPEN_FILES);
+}
+
+/** The folder the person chose for the inbox or the outbox (it may be created there), or null. */
+export async function askFolderPath(window: BrowserWindow, role: SyncFolderRole): Promise<string | null> {
+  const locale = shellLocale();
+  const result = await dialog.showOpenDialog(window, {
+    title: t(locale, role === 'inbox' ? 'chooseInbox' : 'chooseOutbox'),
+    buttonLabel: t(locale, 'chooseFolder'),
+    defaultPath: documentsFolder(),
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
 /** One line per file the OS asked us to open that could not be read, and why (never its path). */

@@ -3,7 +3,7 @@
  * Main is the only process that touches the file system; these are its two primitives.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, link, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { BRIDGE_ERRORS, MAX_NAME_LENGTH } from '../shared/contract';
 
@@ -66,6 +66,43 @@ export class AtomicFileWriter {
     await syncDirectory(dirname(this.target));
   }
 
+  /**
+   * Like `commit`, but never replaces a file already at the target: throws `FileExistsError` (the temp
+   * file is kept, to be committed under another name). A hard link is the atomic "create only if
+   * absent"; file systems without links (FAT32/exFAT USB sticks) fall back to a check then a rename:
+   * a tiny race, only against a writer choosing the very same name (outbox names are unique per device).
+   */
+  async commitWithoutOverwrite(target: string): Promise<void> {
+    if (this.done) throw new Error('file already finished');
+    if (this.handle) {
+      try {
+        await this.handle.sync();
+        await this.handle.close();
+      } catch (error) {
+        await this.abort();
+        throw error;
+      }
+      this.handle = undefined;
+    }
+    try {
+      await link(this.temp, target);
+      await unlink(this.temp);
+    } catch (error) {
+      if (errnoOf(error) === 'EEXIST') throw new FileExistsError(target);
+      if (!LINK_UNSUPPORTED.has(errnoOf(error) ?? '')) {
+        await this.abort();
+        throw error;
+      }
+      if (await exists(target)) throw new FileExistsError(target);
+      await rename(this.temp, target).catch(async (renameError: unknown) => {
+        await this.abort();
+        throw renameError;
+      });
+    }
+    this.done = true;
+    await syncDirectory(dirname(target));
+  }
+
   /** Throw the pieces away (idempotent). */
   async abort(): Promise<void> {
     if (this.done) return;
@@ -74,6 +111,26 @@ export class AtomicFileWriter {
     this.handle = undefined;
     await unlink(this.temp).catch(() => undefined);
   }
+}
+
+/** A file is already where a write that must never overwrite wanted to put its own. */
+export class FileExistsError extends Error {
+  constructor(readonly target: string) {
+    super(`file already exists: ${basename(target)}`);
+    this.name = 'FileExistsError';
+  }
+}
+
+/** Errors of link(2) on file systems that have no hard links (vfat, exFAT, some network shares). */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL', 'EXDEV']);
+
+/** The errno code of a Node file-system error (`ENOENT`…), if any. */
+export function errnoOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }
 
 /**

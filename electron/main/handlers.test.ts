@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_ERRORS, IPC_CHANNELS } from '../shared/contract';
+import { BRIDGE_ERRORS, IPC_CHANNELS, type InboxFile, type SyncFoldersState } from '../shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
@@ -41,6 +41,8 @@ const { registerHandlers } = await import('./handlers');
 const { setTrustedWindow } = await import('./ipc');
 const { openLog, log } = await import('./log');
 const { OpenRequestQueue } = await import('./openRequests');
+const { SyncFolderService } = await import('./syncFolders/service');
+const { SyncFolderStore } = await import('./syncFolders/store');
 
 const mainFrame = { url: 'app://relais/index.html', parent: null, frameTreeNodeId: 1 };
 const window = {
@@ -52,6 +54,8 @@ const trusted = { sender: window.webContents, senderFrame: mainFrame };
 let dir: string;
 let listeners: Map<string, Listener>;
 let openRequests: InstanceType<typeof OpenRequestQueue>;
+let syncFolders: InstanceType<typeof SyncFolderService>;
+const onQuitReady = vi.fn();
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'relais-handlers-'));
@@ -61,12 +65,15 @@ beforeEach(async () => {
   electron.dialog.showMessageBox.mockClear();
   electron.clipboard.writeText.mockClear();
   openRequests = new OpenRequestQueue();
-  registerHandlers({ openRequests });
+  syncFolders = new SyncFolderService(new SyncFolderStore(join(dir, 'sync-folders.json')), () => undefined, { watch: false, stableMs: 0 });
+  await syncFolders.start();
+  registerHandlers({ openRequests, syncFolders, onQuitReady });
   listeners = new Map(electron.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]));
   setTrustedWindow(window as never);
 });
 
 afterEach(async () => {
+  syncFolders.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -282,5 +289,70 @@ describe('sealing secrets with the OS (safeStorage), for the page', () => {
     await expect(call(IPC_CHANNELS.unsealSecret, { bytes: secret, path: '/tmp/key' })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
     const stranger = { sender: { id: 2 }, senderFrame: { url: 'https://evil.example/', parent: null, frameTreeNodeId: 9 } };
     await expect(listeners.get(IPC_CHANNELS.unsealSecret)!(stranger, { bytes: secret })).rejects.toThrow(BRIDGE_ERRORS.untrustedSender);
+  });
+});
+
+describe('synced folders through the bridge', () => {
+  it('keeps the chosen path in main and gives the page a handle and a display name only', async () => {
+    const outbox = join(dir, 'CLE-USB', 'relais-envoi');
+    await mkdir(outbox, { recursive: true });
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [outbox] });
+    const state = (await call(IPC_CHANNELS.chooseSyncFolder, { role: 'outbox' })) as SyncFoldersState;
+    expect(state.outbox).toEqual({ handle: expect.stringMatching(/^[0-9a-f]{32}$/), displayName: 'CLE-USB / relais-envoi', available: true });
+    expect(JSON.stringify(state)).not.toContain(dir);
+
+    const written = (await call(IPC_CHANNELS.writeOutboxFile, { handle: state.outbox!.handle, suggestedName: 'relais-a.relais', bytes: new Uint8Array([1, 2]) })) as { fileName: string };
+    expect(written).toEqual({ fileName: 'relais-a.relais' });
+    expect([...(await readFile(join(outbox, 'relais-a.relais')))]).toEqual([1, 2]);
+  });
+
+  it('refuses a handle that is not the outbox any more (the folder changed meanwhile)', async () => {
+    const first = join(dir, 'first');
+    const second = join(dir, 'second');
+    await mkdir(first);
+    await mkdir(second);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [first] });
+    const old = ((await call(IPC_CHANNELS.chooseSyncFolder, { role: 'outbox' })) as SyncFoldersState).outbox!.handle;
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [second] });
+    await call(IPC_CHANNELS.chooseSyncFolder, { role: 'outbox' });
+    await expect(call(IPC_CHANNELS.writeOutboxFile, { handle: old, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_FOLDER_CHANGED');
+  });
+
+  it('says when the outbox is absent (a USB stick unplugged), through state and writes, until it is back', async () => {
+    const stick = join(dir, 'CLE-USB');
+    await mkdir(stick);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [stick] });
+    const { handle } = ((await call(IPC_CHANNELS.chooseSyncFolder, { role: 'outbox' })) as SyncFoldersState).outbox!;
+    await rm(stick, { recursive: true });
+    expect(((await call(IPC_CHANNELS.getSyncFolders)) as SyncFoldersState).outbox?.available).toBe(false);
+    await expect(call(IPC_CHANNELS.writeOutboxFile, { handle, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).rejects.toThrow('RELAIS_FOLDER_ABSENT');
+    await mkdir(stick);
+    expect(((await call(IPC_CHANNELS.getSyncFolders)) as SyncFoldersState).outbox?.available).toBe(true);
+    await expect(call(IPC_CHANNELS.writeOutboxFile, { handle, suggestedName: 'x.relais', bytes: new Uint8Array([1]) })).resolves.toEqual({ fileName: 'x.relais' });
+  });
+
+  it('leaves the folders as they were when the dialog is cancelled', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(call(IPC_CHANNELS.chooseSyncFolder, { role: 'inbox' })).resolves.toEqual({});
+  });
+
+  it('hands inbox files as name, hash and token, and their bytes on request', async () => {
+    const inbox = join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeFile(join(inbox, 'from-aicha.relais'), 'bundle bytes');
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [inbox] });
+    await call(IPC_CHANNELS.chooseSyncFolder, { role: 'inbox' });
+    await syncFolders.rescan(); // first sighting
+    await syncFolders.rescan(); // unchanged since: stable (stableMs 0 in this test)
+    const [file] = (await call(IPC_CHANNELS.takeInboxFiles)) as InboxFile[];
+    expect(file).toEqual({ token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'from-aicha.relais', size: 12, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(new TextDecoder().decode((await call(IPC_CHANNELS.readInboxFile, { token: file.token })) as Uint8Array)).toBe('bundle bytes');
+    await call(IPC_CHANNELS.settleInboxFile, { token: file.token, outcome: 'done' });
+    await expect(call(IPC_CHANNELS.takeInboxFiles)).resolves.toEqual([]);
+  });
+
+  it('lets the page say its last outbox write is done when quitting', async () => {
+    await call(IPC_CHANNELS.quitReady);
+    expect(onQuitReady).toHaveBeenCalledOnce();
   });
 });

@@ -6,13 +6,14 @@ import { app, clipboard, safeStorage } from 'electron';
 import { release } from 'node:os';
 import { FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
-import { askFolderPath, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
+import { askFolderPath, askFolderToRead, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
 import { filesOfKindIn, readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { SaveStreams } from './saveStreams';
 import { handle } from './ipc';
 import { errorCode, log, logTail } from './log';
 import { sealSecret, secretStorageAvailable, unsealSecret } from './secrets';
 import type { OpenRequestQueue } from './openRequests';
+import type { SyncFolderService } from './syncFolders/service';
 import type { BrowserWindow } from 'electron';
 
 export function appInfo(): AppInfo {
@@ -72,6 +73,9 @@ async function takeOpenRequests(window: BrowserWindow, queue: OpenRequestQueue) 
 
 export interface ShellServices {
   openRequests: OpenRequestQueue;
+  syncFolders: SyncFolderService;
+  /** The page finished its last outbox write: the app may quit. */
+  onQuitReady: () => void;
 }
 
 /** The streamed save the page may begin: a dialog, then a token (never the path). */
@@ -81,7 +85,7 @@ async function beginSave(window: BrowserWindow, saves: SaveStreams, kind: FileKi
   return { stream: await saves.begin(path, kind) };
 }
 
-export function registerHandlers({ openRequests }: ShellServices): void {
+export function registerHandlers({ openRequests, syncFolders, onQuitReady }: ShellServices): void {
   const saves = new SaveStreams();
   // An export still running when the app quits leaves no temp file behind.
   app.on?.('will-quit', () => { void saves.abortAll(); });
@@ -97,7 +101,7 @@ export function registerHandlers({ openRequests }: ShellServices): void {
   handle('abortSave', VALIDATORS.abortSave, (req) => saves.abort(req.stream));
   handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
   handle('openFolder', VALIDATORS.openFolder, async (req, { window }) => {
-    const folder = await askFolderPath(window);
+    const folder = await askFolderToRead(window);
     return folder === null ? [] : readChosen(req.kind, await filesOfKindIn(folder, FILE_EXTENSIONS[req.kind], MAX_OPEN_FILES));
   });
   handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
@@ -114,4 +118,30 @@ export function registerHandlers({ openRequests }: ShellServices): void {
   handle('secretStorageAvailable', VALIDATORS.secretStorageAvailable, () => secretStorageAvailable(safeStorage));
   handle('sealSecret', VALIDATORS.sealSecret, (req) => sealSecret(safeStorage, req.bytes));
   handle('unsealSecret', VALIDATORS.unsealSecret, (req) => unsealSecret(safeStorage, req.bytes));
+  registerSyncFolderHandlers(syncFolders, onQuitReady);
+}
+
+/** The synced folders: paths stay here, the page holds handles and tokens. */
+function registerSyncFolderHandlers(syncFolders: SyncFolderService, onQuitReady: () => void): void {
+  handle('getSyncFolders', VALIDATORS.getSyncFolders, () => syncFolders.state());
+  handle('chooseSyncFolder', VALIDATORS.chooseSyncFolder, async (req, { window }) => {
+    const path = await askFolderPath(window, req.role);
+    if (path === null) return syncFolders.state();
+    log('sync-folder-chosen');
+    return syncFolders.choose(req.role, path);
+  });
+  handle('forgetSyncFolder', VALIDATORS.forgetSyncFolder, (req) => syncFolders.forget(req.role));
+  handle('writeOutboxFile', VALIDATORS.writeOutboxFile, async (req) => {
+    const fileName = await syncFolders.writeOutbox(req.handle, req.suggestedName, req.bytes);
+    log('outbox-written', { kind: 'bundle', bytes: req.bytes.byteLength });
+    return { fileName };
+  });
+  handle('takeInboxFiles', VALIDATORS.takeInboxFiles, () => syncFolders.inboxFiles());
+  handle('readInboxFile', VALIDATORS.readInboxFile, (req) => syncFolders.readInbox(req.token));
+  handle('settleInboxFile', VALIDATORS.settleInboxFile, (req) => {
+    syncFolders.settleInbox(req.token, req.outcome);
+    log('inbox-file-settled');
+  });
+  handle('rescanInbox', VALIDATORS.rescanInbox, () => syncFolders.rescan());
+  handle('quitReady', VALIDATORS.quitReady, () => onQuitReady());
 }

@@ -29,6 +29,9 @@ export const LOG_EVENTS = [
   'navigation-blocked',
   'help-link',
   'diagnostics-copied',
+  'sync-folder-chosen',
+  'outbox-written',
+  'inbox-file-settled',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 

@@ -11,7 +11,10 @@ const state = vi.hoisted(() => ({
   userData: '',
   appListeners: new Map<string, (...args: unknown[]) => unknown>(),
   handlers: new Map<string, (...args: unknown[]) => unknown>(),
-  windows: [] as Array<{ webContents: { send: ReturnType<typeof vi.fn> }; focus: ReturnType<typeof vi.fn>; closedListeners: Array<() => void> }>,
+  windows: [] as Array<{
+    webContents: { send: ReturnType<typeof vi.fn> }; focus: ReturnType<typeof vi.fn>; close: ReturnType<typeof vi.fn>;
+    closedListeners: Array<() => void>; closeListeners: Array<(event: { preventDefault(): void }) => void>;
+  }>,
 }));
 
 vi.mock('electron', () => {
@@ -30,7 +33,9 @@ vi.mock('electron', () => {
       mainFrame: { url: 'app://relais/index.html', parent: null, frameTreeNodeId: nextId++ },
     };
     focus = vi.fn();
+    close = vi.fn();
     closedListeners: Array<() => void> = [];
+    closeListeners: Array<(event: { preventDefault(): void }) => void> = [];
     constructor() {
       state.calls.push('new BrowserWindow');
       state.windows.push(this);
@@ -38,6 +43,7 @@ vi.mock('electron', () => {
     once() {}
     on(name: string, fn: () => void) {
       if (name === 'closed') this.closedListeners.push(fn);
+      if (name === 'close') this.closeListeners.push(fn);
     }
     isDestroyed() {
       return false;
@@ -221,5 +227,56 @@ describe('files the OS asks us to open (single instance)', () => {
     state.appListeners.get('second-instance')!({}, ['/opt/Relais/relais', 'notes.txt', '/etc/passwd'], state.userData);
     expect(state.windows[0].webContents.send).not.toHaveBeenCalled();
     await expect(takeAsThePage()).resolves.toEqual([]);
+  });
+});
+
+describe('quitting: the page writes its outbox first', () => {
+  it('holds the quit, tells the page (nothing attached), and quits once the page says it is done', async () => {
+    await startMain();
+    const window = state.windows[0];
+    const quitting = { preventDefault: vi.fn() };
+    state.appListeners.get('before-quit')!(quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.send.mock.calls).toEqual([['relais:quit-requested']]);
+    expect(state.calls).not.toContain('quit');
+    // A second quit while waiting asks nothing more.
+    state.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+    expect(window.webContents.send).toHaveBeenCalledTimes(1);
+    const ready = state.handlers.get('relais:quit-ready')!;
+    const asPage = window as unknown as { webContents: { mainFrame: unknown } };
+    await ready({ sender: asPage.webContents, senderFrame: asPage.webContents.mainFrame });
+    expect(state.calls).toContain('quit');
+    // The real quit then goes through.
+    const final = { preventDefault: vi.fn() };
+    state.appListeners.get('before-quit')!(final);
+    expect(final.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closing the window (which quits on Windows and Linux) waits for the page too, then closes it', async () => {
+    await startMain();
+    const window = state.windows[0];
+    const closing = { preventDefault: vi.fn() };
+    window.closeListeners.forEach((fn) => fn(closing));
+    expect(closing.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.send.mock.calls).toEqual([['relais:quit-requested']]);
+    expect(window.close).not.toHaveBeenCalled();
+    const asPage = window as unknown as { webContents: { mainFrame: unknown } };
+    await state.handlers.get('relais:quit-ready')!({ sender: asPage.webContents, senderFrame: asPage.webContents.mainFrame });
+    expect(window.close).toHaveBeenCalledOnce();
+    const again = { preventDefault: vi.fn() };
+    window.closeListeners.forEach((fn) => fn(again));
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('never waits for a page that does not answer', async () => {
+    vi.useFakeTimers();
+    try {
+      await startMain();
+      state.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+      vi.advanceTimersByTime(20_000);
+      expect(state.calls).toContain('quit');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

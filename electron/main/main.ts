@@ -13,6 +13,8 @@ import { installMenu } from './menu';
 import { filesInArgv, OpenRequestQueue } from './openRequests';
 import { installAppProtocol, registerAppScheme, rendererRoot } from './protocol';
 import { pickLocale } from './strings';
+import { SyncFolderService } from './syncFolders/service';
+import { SyncFolderStore } from './syncFolders/store';
 import { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 
 // Tests (and a careful user) may keep the notebook elsewhere; must be set before ready.
@@ -24,6 +26,40 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 const openRequests = new OpenRequestQueue();
+/** The inbox and outbox; the page is told (with nothing attached) when they change. */
+let syncFolders: SyncFolderService | undefined;
+/** Longest wait for the page's last outbox write when closing: a stuck page never blocks quitting. */
+const LAST_WRITE_WAIT_MS = 20_000;
+/**
+ * Closing the window or quitting: the page first writes its last changes to the outbox (if one is
+ * chosen). `idle` until asked; `waiting` for the page's quitReady (or the time limit); `done` after,
+ * when the close or quit that waited goes on. A new window starts `idle` again (macOS keeps running).
+ */
+let lastWrite: 'idle' | 'waiting' | 'done' = 'idle';
+let lastWriteTimer: ReturnType<typeof setTimeout> | undefined;
+let afterLastWrite: Array<() => void> = [];
+
+/** The page's last write is done (or took too long): go on with what waited for it. */
+function lastWriteDone(): void {
+  if (lastWrite === 'done') return;
+  lastWrite = 'done';
+  if (lastWriteTimer) clearTimeout(lastWriteTimer);
+  const next = afterLastWrite;
+  afterLastWrite = [];
+  next.forEach((run) => run());
+}
+
+/** True when `next` must wait for the page's last write (the caller then holds its close or quit). */
+function waitForLastWrite(next: () => void): boolean {
+  if (lastWrite === 'done' || mainWindow === null) return false;
+  afterLastWrite.push(next);
+  if (lastWrite === 'idle') {
+    lastWrite = 'waiting';
+    mainWindow.webContents.send(IPC_EVENTS.quitRequested);
+    lastWriteTimer = setTimeout(lastWriteDone, LAST_WRITE_WAIT_MS);
+  }
+  return true;
+}
 
 /** In development the repo's icon; a packaged app has no assets/ folder and takes the OS icon. */
 function windowIcon(): string | undefined {
@@ -37,7 +73,12 @@ function openWindow(): void {
     iconPath: windowIcon(),
   });
   mainWindow = window;
+  lastWrite = 'idle';
   setTrustedWindow(window);
+  // Closing the window quits on Windows and Linux, and the page goes with it: it writes first.
+  window.on('close', (event) => {
+    if (waitForLastWrite(() => window.close())) event.preventDefault();
+  });
   log('window-opened');
   window.webContents.on('render-process-gone', (_event, details) => log('renderer-gone', { code: details.reason.toUpperCase().replace(/-/g, '_') }));
   window.on('closed', () => {
@@ -73,7 +114,12 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   blockNetwork(session.defaultSession);
   installMenu(pickLocale(app.getLocale()));
-  registerHandlers({ openRequests });
+  syncFolders = new SyncFolderService(
+    new SyncFolderStore(join(app.getPath('userData'), 'sync-folders.json')),
+    () => mainWindow?.webContents.send(IPC_EVENTS.syncFoldersChanged),
+  );
+  void syncFolders.start(); // the bridge's folder calls wait for it; the window need not
+  registerHandlers({ openRequests, syncFolders, onQuitReady: lastWriteDone });
   openWindow();
 }
 
@@ -101,7 +147,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => log('app-quitting'));
+  // Before quitting (menu, Cmd+Q), the page writes its last changes to the outbox.
+  app.on('before-quit', (event) => {
+    if (waitForLastWrite(() => app.quit())) event.preventDefault();
+  });
+  app.on('will-quit', () => {
+    syncFolders?.stop();
+    log('app-quitting');
+  });
   start().catch((error: unknown) => {
     log('start-failed', { code: errorCode(error) });
     console.error('Relais failed to start', error);

@@ -31,6 +31,17 @@ function takeWaitingFiles(): void {
 
 ipcRenderer.on(IPC_EVENTS.openFileRequest, () => takeWaitingFiles());
 
+// The synced folders: main only says "something changed" (the notice carries nothing); the page asks.
+const folderListeners = new Set<() => void>();
+ipcRenderer.on(IPC_EVENTS.syncFoldersChanged, () => folderListeners.forEach((listener) => listener()));
+
+// Quitting: the page's last outbox write, then main may quit (main also stops waiting after a while).
+let quitListener: (() => Promise<void>) | null = null;
+ipcRenderer.on(IPC_EVENTS.quitRequested, () => {
+  const last = quitListener ? Promise.resolve().then(quitListener) : Promise.resolve();
+  last.catch(() => undefined).finally(() => { void invoke('quitReady').catch(() => undefined); });
+});
+
 const api = {
   shell: 'electron',
   getAppInfo: () => invoke('getAppInfo'),
@@ -47,6 +58,26 @@ const api = {
   secretStorageAvailable: () => invoke('secretStorageAvailable'),
   sealSecret: (req) => invoke('sealSecret', req),
   unsealSecret: (req) => invoke('unsealSecret', req),
+  getSyncFolders: () => invoke('getSyncFolders'),
+  chooseSyncFolder: (req) => invoke('chooseSyncFolder', req),
+  forgetSyncFolder: (req) => invoke('forgetSyncFolder', req),
+  writeOutboxFile: (req) => invoke('writeOutboxFile', req),
+  takeInboxFiles: () => invoke('takeInboxFiles'),
+  readInboxFile: (req) => invoke('readInboxFile', req),
+  settleInboxFile: (req) => invoke('settleInboxFile', req),
+  rescanInbox: () => invoke('rescanInbox'),
+  onSyncFoldersChanged: (listener) => {
+    const mine = () => listener();
+    folderListeners.add(mine);
+    return () => { folderListeners.delete(mine); };
+  },
+  onQuitRequested: (listener) => {
+    const mine = () => listener();
+    quitListener = mine;
+    return () => {
+      if (quitListener === mine) quitListener = null;
+    };
+  },
   onOpenFileRequest: (listener) => {
     // A plain function of the page, called with plain data only (never an IPC event).
     openListener = (files) => listener(files);

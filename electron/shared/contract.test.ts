@@ -175,6 +175,19 @@ describe('bridgeErrorCode', () => {
   });
 });
 
+describe('synced folders: the page holds handles and tokens, never paths', () => {
+  it.each([
+    ['a path as the role', VALIDATORS.chooseSyncFolder, [{ role: '/media/usb' }]],
+    ['a path as the handle', VALIDATORS.writeOutboxFile, [{ handle: '/media/usb/relais', suggestedName: 'a.relais', bytes }]],
+    ['a path as the name', VALIDATORS.writeOutboxFile, [{ handle: 'a'.repeat(32), suggestedName: '../../.bashrc', bytes }]],
+    ['a short token', VALIDATORS.readInboxFile, [{ token: 'abc' }]],
+    ['an upper-case token', VALIDATORS.readInboxFile, [{ token: 'A'.repeat(32) }]],
+    ['an unknown outcome', VALIDATORS.settleInboxFile, [{ token: 'a'.repeat(32), outcome: 'delete' }]],
+  ])('refuses %s', (_label, validate, args) => {
+    rejects(() => (validate as (a: readonly unknown[]) => unknown)(args));
+  });
+});
+
 describe('the data folder is text to show, never something the page can hand back', () => {
   /** One well-formed argument list per call; typed by BridgeCall, so a new call must add its own. */
   const SAMPLES: { [K in BridgeCall]: unknown[] } = {
@@ -193,6 +206,15 @@ describe('the data folder is text to show, never something the page can hand bac
     secretStorageAvailable: [],
     sealSecret: [{ bytes: new Uint8Array(32) }],
     unsealSecret: [{ bytes: new Uint8Array(48) }],
+    getSyncFolders: [],
+    chooseSyncFolder: [{ role: 'inbox' }],
+    forgetSyncFolder: [{ role: 'outbox' }],
+    writeOutboxFile: [{ handle: 'b'.repeat(32), suggestedName: 'relais-mediatheque-2026-01-01-1200.relais', bytes }],
+    takeInboxFiles: [],
+    readInboxFile: [{ token: 'c'.repeat(32) }],
+    settleInboxFile: [{ token: 'd'.repeat(32), outcome: 'retry' }],
+    rescanInbox: [],
+    quitReady: [],
   };
   const FOLDERS = ['/home/marie/.config/Relais', 'C:\\Users\\marie\\AppData\\Roaming\\Relais', '/Users/marie/Library/Application Support/Relais'];
   const calls = Object.keys(SAMPLES) as BridgeCall[];

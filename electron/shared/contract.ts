@@ -109,6 +109,54 @@ export interface OpenFileRequest extends OpenedFile {
   kind: OpenableKind;
 }
 
+/**
+ * Synced folders (Electron only): an outbox where Relais puts the bundles it sends, an inbox it watches
+ * for bundles others send, both kept in sync by Syncthing, Nextcloud, a network share or carried on a USB
+ * stick. Main keeps their paths; the page knows a folder by an opaque handle and a display name only.
+ */
+export const SYNC_FOLDER_ROLES = ['inbox', 'outbox'] as const;
+export type SyncFolderRole = (typeof SYNC_FOLDER_ROLES)[number];
+/** A folder's handle and an inbox file's token: 32 random hex digits main hands out, never a path. */
+export const OPAQUE_TOKEN_PATTERN = /^[0-9a-f]{32}$/;
+
+export interface SyncFolderInfo {
+  handle: string;
+  /** The folder's last two names ("CLE-USB / relais"): enough to recognise it, not a path. */
+  displayName: string;
+  /** False while the folder is not there (a USB stick unplugged, a share unreachable). */
+  available: boolean;
+}
+export type SyncFoldersState = Partial<Record<SyncFolderRole, SyncFolderInfo>>;
+export interface SyncFolderRequest {
+  role: SyncFolderRole;
+}
+export interface WriteOutboxRequest {
+  handle: string;
+  suggestedName: string;
+  bytes: Uint8Array;
+}
+export interface WriteOutboxResult {
+  fileName: string;
+}
+/** A bundle waiting in the inbox, stable (it stopped changing) and hashed by main; read by its token. */
+export interface InboxFile {
+  token: string;
+  name: string;
+  /** SHA-256 of its bytes, hex: a file seen before is recognised by it, whatever its name. */
+  sha256: string;
+  size: number;
+}
+export interface InboxFileRequest {
+  token: string;
+}
+export const INBOX_OUTCOMES = ['done', 'retry'] as const;
+export type InboxOutcome = (typeof INBOX_OUTCOMES)[number];
+export interface SettleInboxRequest {
+  token: string;
+  /** `done`: decided (imported, skipped, held or refused); `retry`: try again later (truncated, still arriving). */
+  outcome: InboxOutcome;
+}
+
 /** The interface languages: diagnostics are written in the one the person reads the app in. */
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -165,6 +213,26 @@ export interface BridgeCalls {
   sealSecret(req: SecretRequest): Promise<Uint8Array>;
   /** Unseal bytes `sealSecret` gave; fails with RELAIS_SECRET_UNREADABLE when the OS no longer can. */
   unsealSecret(req: SecretRequest): Promise<Uint8Array>;
+  /** The inbox and outbox chosen (Electron); {} in a browser, which keeps manual files. */
+  getSyncFolders(): Promise<SyncFoldersState>;
+  /** The OS folder dialog for the inbox or the outbox; the state after (unchanged if cancelled). */
+  chooseSyncFolder(req: SyncFolderRequest): Promise<SyncFoldersState>;
+  forgetSyncFolder(req: SyncFolderRequest): Promise<SyncFoldersState>;
+  /**
+   * Put a bundle in the outbox named by `handle`: atomically, never over another file (a taken name gets
+   * a `-2`…). Fails with RELAIS_FOLDER_ABSENT when the folder is not there, RELAIS_FOLDER_CHANGED when
+   * the outbox is not that folder any more.
+   */
+  writeOutboxFile(req: WriteOutboxRequest): Promise<WriteOutboxResult>;
+  /** The inbox files stable and not settled yet (onSyncFoldersChanged says when to ask). */
+  takeInboxFiles(): Promise<InboxFile[]>;
+  /** One waiting file's bytes; RELAIS_INBOX_FILE_CHANGED if they are not those hashed any more. */
+  readInboxFile(req: InboxFileRequest): Promise<Uint8Array>;
+  settleInboxFile(req: SettleInboxRequest): Promise<void>;
+  /** Look at the inbox now. */
+  rescanInbox(): Promise<void>;
+  /** The page finished what it does before quitting (the outbox's last write): main may quit. */
+  quitReady(): Promise<void>;
 }
 
 export interface SecretRequest {
@@ -193,6 +261,15 @@ export const IPC_CHANNELS = {
   secretStorageAvailable: 'relais:secret-storage-available',
   sealSecret: 'relais:seal-secret',
   unsealSecret: 'relais:unseal-secret',
+  getSyncFolders: 'relais:get-sync-folders',
+  chooseSyncFolder: 'relais:choose-sync-folder',
+  forgetSyncFolder: 'relais:forget-sync-folder',
+  writeOutboxFile: 'relais:write-outbox-file',
+  takeInboxFiles: 'relais:take-inbox-files',
+  readInboxFile: 'relais:read-inbox-file',
+  settleInboxFile: 'relais:settle-inbox-file',
+  rescanInbox: 'relais:rescan-inbox',
+  quitReady: 'relais:quit-ready',
 } as const satisfies Record<BridgeCall, `relais:${string}`>;
 
 /**
@@ -201,16 +278,27 @@ export const IPC_CHANNELS = {
  */
 export const IPC_EVENTS = {
   openFileRequest: 'relais:open-file-request',
+  /** The synced folders changed: files wait in the inbox, or a folder came or went. */
+  syncFoldersChanged: 'relais:sync-folders-changed',
+  /** The app is quitting: the page does its last outbox write, then calls quitReady. */
+  quitRequested: 'relais:quit-requested',
 } as const;
 
 /** What the page sees as `window.relais` (or the browser fallback): the calls, and one event. */
-export interface DesktopApi extends Omit<BridgeCalls, 'takeOpenFileRequests'> {
+export interface DesktopApi extends Omit<BridgeCalls, 'takeOpenFileRequests' | 'quitReady'> {
   readonly shell: 'electron' | 'browser';
   /**
    * Files the OS asked us to open, handed to `listener` — those waiting since start-up at once.
    * Returns the unsubscribe function. In a browser nothing ever arrives.
    */
   onOpenFileRequest(listener: (files: OpenFileRequest[]) => void): () => void;
+  /** Called when the synced folders changed (files wait, a folder came or went). In a browser, never. */
+  onSyncFoldersChanged(listener: () => void): () => void;
+  /**
+   * Called once when the app quits; main waits (a bounded time) for the promise before it quits. In a
+   * browser, never.
+   */
+  onQuitRequested(listener: () => Promise<void>): () => void;
 }
 
 /**
@@ -224,6 +312,10 @@ export const BRIDGE_ERRORS = {
   tooManyFiles: 'RELAIS_TOO_MANY_FILES',
   secretStorageUnavailable: 'RELAIS_SECRET_STORAGE_UNAVAILABLE',
   secretUnreadable: 'RELAIS_SECRET_UNREADABLE',
+  folderAbsent: 'RELAIS_FOLDER_ABSENT',
+  folderChanged: 'RELAIS_FOLDER_CHANGED',
+  inboxFileChanged: 'RELAIS_INBOX_FILE_CHANGED',
+  notInThisShell: 'RELAIS_NOT_IN_THIS_SHELL',
 } as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERRORS)[keyof typeof BRIDGE_ERRORS];
 
@@ -342,6 +434,25 @@ function validateSecretRequest(args: readonly unknown[]): SecretRequest {
   return { bytes };
 }
 
+function validateToken(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !OPAQUE_TOKEN_PATTERN.test(value)) fail(`${field} must be a token main handed out`);
+  return value;
+}
+
+function validateFolderRequest(args: readonly unknown[]): SyncFolderRequest {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['role']);
+  const { role } = value;
+  if (typeof role !== 'string' || !(SYNC_FOLDER_ROLES as readonly string[]).includes(role)) fail(`role must be one of ${SYNC_FOLDER_ROLES.join(', ')}`);
+  return { role: role as SyncFolderRole };
+}
+
+function validateInboxFileRequest(args: readonly unknown[]): InboxFileRequest {
+  const value = onlyArgument(args);
+  onlyKeys(value, ['token']);
+  return { token: validateToken(value.token, 'token') };
+}
+
 /** One validator per call, each stamped with its call: the only validators `handle` accepts. */
 export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getAppInfo: validatorOf('getAppInfo', noArguments),
@@ -388,4 +499,23 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   secretStorageAvailable: validatorOf('secretStorageAvailable', noArguments),
   sealSecret: validatorOf('sealSecret', validateSecretRequest),
   unsealSecret: validatorOf('unsealSecret', validateSecretRequest),
+  getSyncFolders: validatorOf('getSyncFolders', noArguments),
+  chooseSyncFolder: validatorOf('chooseSyncFolder', validateFolderRequest),
+  forgetSyncFolder: validatorOf('forgetSyncFolder', validateFolderRequest),
+  writeOutboxFile: validatorOf('writeOutboxFile', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['handle', 'suggestedName', 'bytes']);
+    return { handle: validateToken(value.handle, 'handle'), suggestedName: validateFileName(value.suggestedName), bytes: validateBytes(value.bytes) };
+  }),
+  takeInboxFiles: validatorOf('takeInboxFiles', noArguments),
+  readInboxFile: validatorOf('readInboxFile', validateInboxFileRequest),
+  settleInboxFile: validatorOf('settleInboxFile', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['token', 'outcome']);
+    const { outcome } = value;
+    if (typeof outcome !== 'string' || !(INBOX_OUTCOMES as readonly string[]).includes(outcome)) fail(`outcome must be one of ${INBOX_OUTCOMES.join(', ')}`);
+    return { token: validateToken(value.token, 'token'), outcome: outcome as InboxOutcome };
+  }),
+  rescanInbox: validatorOf('rescanInbox', noArguments),
+  quitReady: validatorOf('quitReady', noArguments),
 };

@@ -24,6 +24,7 @@ import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
+import { SyncFoldersRunner } from '../features/folders';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -64,6 +65,7 @@ function Shell() {
         <Routes />
       </main>
       <GlobalBundleDrop />
+      <SyncFoldersRunner />
       <RetentionOnStart />
     </div>
   );

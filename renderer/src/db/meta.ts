@@ -29,6 +29,10 @@ export interface MetaValues {
   ageIdentity: { identity: string; recipient: string };
   /** Where the last saved export stopped: "changes since" starts after `seq`. */
   exportMark: { seq: number; at: string };
+  /** Changes up to here are in the outbox (issue 14): its own mark, so a manual export never starves it. */
+  outboxMark: { seq: number; at: string };
+  /** The outbox's last write: when, and how many bundles. */
+  outboxSent: { at: string; files: number };
   /** Records changed after this change counter may lack their author's seal (db/sync/seal.ts). */
   sealMark: number;
   /** Days unexported changes may wait before the reminder shows. */

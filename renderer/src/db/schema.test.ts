@@ -250,3 +250,45 @@ describe('schema 9: coordinators', () => {
     relais.db.close();
   });
 });
+
+describe('schema 11: synced folders', () => {
+  it('adds the inbox files table, keyed by content hash, and keeps everything else', async () => {
+    const name = `migrate-11-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 10);
+    const village = {
+      id: '01890000-0000-7000-8000-0000000000b1', commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' },
+      departement: '58', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      authorDevice: 'b'.repeat(32), versions: {}, deleted: 0, erased: 0, seq: 1,
+    };
+    await old.table('villages').put(village);
+    expect(old.tables.map((t) => t.name)).not.toContain('inboxFiles');
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    expect(await current.villages.get(village.id)).toEqual(village);
+    expect(await current.inboxFiles.count()).toBe(0);
+    const row = { sha256: 'a'.repeat(64), fileName: 'x.relais', receivedAt: '2026-02-01T10:00:00.000Z', lastSeenAt: '2026-02-01T10:00:00.000Z', timesSeen: 1, outcome: 'held' as const };
+    await current.inboxFiles.put(row);
+    expect(await current.inboxFiles.where('outcome').equals('held').toArray()).toEqual([row]);
+    current.close();
+  });
+
+  it('reaches a database already at version 12 (sealed secrets merged first): Dexie adds the table from the schema difference', async () => {
+    const name = `migrate-11-after-12-${Math.random()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    for (const step of SCHEMA_VERSIONS.filter((v) => v.version !== 11)) old.version(step.version).stores(step.stores);
+    await old.open();
+    expect(old.verno).toBe(12);
+    expect(old.tables.map((t) => t.name)).not.toContain('inboxFiles');
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    await current.inboxFiles.put({ sha256: 'b'.repeat(64), fileName: 'y.relais', receivedAt: '2026-02-01T10:00:00.000Z', lastSeenAt: '2026-02-01T10:00:00.000Z', timesSeen: 1, outcome: 'imported' });
+    expect(await current.inboxFiles.where('outcome').equals('imported').count()).toBe(1);
+    current.close();
+  });
+});

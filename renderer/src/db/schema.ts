@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Stored } from '../domain/records';
 import { tableOf, type DataOf, type RecordKind, type TableOf } from '../domain/kinds';
-import type { AliasRow, CardRow, ConflictRow, ImportRow, QuarantineRow } from './sync/rows';
+import type { AliasRow, CardRow, ConflictRow, ImportRow, InboxFileRow, QuarantineRow } from './sync/rows';
 import type { MetaKey, MetaRow } from './meta';
 import { migrateToKeyIdentity } from './migrations';
 import type { Statement } from '../domain/sync/seal';
@@ -117,6 +117,13 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     upgrade: buildStatsAndOwnChanges,
   },
   {
+    // Issue 14, synced folders: every bundle file that arrived in the inbox folder, by the SHA-256 of
+    // its bytes (a file seen before is recognised whatever its name), with what became of it; a held
+    // bundle keeps its bytes here until a person decides (db/sync/inbox.ts).
+    version: 11,
+    stores: { inboxFiles: 'sha256, receivedAt, outcome' },
+  },
+  {
     // Issue 9, secrets sealed at rest: the device's private keys, each wrapped with a vault key that the
     // OS or the person's passphrase seals (db/sync/keys.ts). Keys an older version left in clear in
     // `meta` are sealed here and deleted there when the vault is first opened: that needs the OS or the
@@ -143,6 +150,7 @@ export interface RelaisDatabase extends RecordTables {
   secrets: Table<SecretRow, SecretName>;
   activityStats: Table<StatRow, string>;
   ownChanges: Table<OwnChangeRow, string>;
+  inboxFiles: Table<InboxFileRow, string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above

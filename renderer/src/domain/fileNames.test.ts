@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFileName, exchangeFileName, fileNameSlug } from './fileNames';
+import { cardFileName, exchangeFileName, fileNameSlug, outboxBundleName } from './fileNames';
 
 const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -69,5 +69,23 @@ describe('cardFileName', () => {
 
   it('still names a card whose owner name has nothing usable', () => {
     expect(cardFileName('🙂')).toBe('carte-relais.relaiscard');
+  });
+});
+
+describe('outboxBundleName', () => {
+  const base = { structure: 'Médiathèque de Lormes', name: 'Aïcha Benali', createdAt: '2026-03-05T14:07:00.000Z', upTo: 42 };
+  it('says who sent it, up to which change and for whom, in safe characters', () => {
+    expect(outboxBundleName({ ...base, deviceId: 'ab12cd34ef56ab12cd34ef56ab12cd34', recipientId: '9f8e7d6c5b4a9f8e7d6c5b4a9f8e7d6c' }))
+      .toBe('relais-mediatheque-de-lormes-aicha-benali-2026-03-05-1407-ab12cd34-42-9f8e.relais');
+  });
+
+  it('never gives two senders, two recipients or two ranges the same name', () => {
+    const names = new Set([
+      outboxBundleName({ ...base, deviceId: 'a'.repeat(32), recipientId: 'c'.repeat(32) }),
+      outboxBundleName({ ...base, deviceId: 'b'.repeat(32), recipientId: 'c'.repeat(32) }),
+      outboxBundleName({ ...base, deviceId: 'a'.repeat(32), recipientId: 'd'.repeat(32) }),
+      outboxBundleName({ ...base, deviceId: 'a'.repeat(32), recipientId: 'c'.repeat(32), upTo: 43 }),
+    ]);
+    expect(names.size).toBe(4);
   });
 });

@@ -46,3 +46,18 @@ export function exchangeFileName(options: { structure: string; name: string; cre
 export function cardFileName(displayName: string): string {
   return `carte-${fileNameSlug(displayName) || 'relais'}.relaiscard`;
 }
+
+/**
+ * The name of a bundle the outbox writes: the exchange file name, then who sent it (the start of its
+ * device id), up to which change, and for whom (the start of the recipient's device id). Many senders
+ * writing into one synced folder never pick the same name, and one sender's successive bundles neither;
+ * the folder still refuses to overwrite should two ever meet.
+ */
+export function outboxBundleName(options: {
+  structure: string; name: string; createdAt: string; deviceId: string; recipientId: string; upTo: number;
+}): string {
+  const base = exchangeFileName(options).replace(/\.relais$/, '');
+  const device = fileNameSlug(options.deviceId, 64).replace(/-/g, '').slice(0, 8);
+  const recipient = fileNameSlug(options.recipientId, 64).replace(/-/g, '').slice(0, 4);
+  return `${base}-${device}-${options.upTo}-${recipient}.relais`;
+}

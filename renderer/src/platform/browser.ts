@@ -26,6 +26,7 @@ import type {
   SaveStreamRequest,
   WriteSaveRequest,
   SecretRequest,
+  SyncFoldersState,
 } from '../../../electron/shared/contract';
 
 const MAX_BYTES: typeof MAX_FILE_BYTES = 536_870_912;
@@ -33,6 +34,7 @@ export const MAX_FILES: typeof MAX_OPEN_FILES = 100;
 const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
 const TOO_MANY: (typeof BRIDGE_ERRORS)['tooManyFiles'] = 'RELAIS_TOO_MANY_FILES';
 const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailable'] = 'RELAIS_SECRET_STORAGE_UNAVAILABLE';
+const NOT_IN_THIS_SHELL: (typeof BRIDGE_ERRORS)['notInThisShell'] = 'RELAIS_NOT_IN_THIS_SHELL';
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
@@ -226,4 +228,16 @@ export const browserApi = {
   unsealSecret: async (_req: SecretRequest): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
   // A browser tab is never asked by the OS to open a file: nothing ever arrives.
   onOpenFileRequest: (_listener: (files: OpenFileRequest[]) => void) => () => undefined,
+  // A page cannot watch a folder or write into one: the browser build keeps manual files (Settings
+  // says so instead of offering the folders).
+  getSyncFolders: async (): Promise<SyncFoldersState> => ({}),
+  chooseSyncFolder: async (): Promise<SyncFoldersState> => { throw new Error(`${NOT_IN_THIS_SHELL}: synced folders need the desktop app`); },
+  forgetSyncFolder: async (): Promise<SyncFoldersState> => ({}),
+  writeOutboxFile: async () => { throw new Error(`${NOT_IN_THIS_SHELL}: synced folders need the desktop app`); },
+  takeInboxFiles: async () => [],
+  readInboxFile: async () => { throw new Error(`${NOT_IN_THIS_SHELL}: synced folders need the desktop app`); },
+  settleInboxFile: async () => undefined,
+  rescanInbox: async () => undefined,
+  onSyncFoldersChanged: (_listener: () => void) => () => undefined,
+  onQuitRequested: (_listener: () => Promise<void>) => () => undefined,
 } satisfies DesktopApi;

@@ -3,7 +3,7 @@
  * exposed by the preload) when present, else the browser fallback. Screens import `platform`, never
  * `window.relais` and never anything from `electron`.
  */
-import type { DesktopApi } from '../../../electron/shared/contract';
+import type { BridgeErrorCode, DesktopApi } from '../../../electron/shared/contract';
 import { browserApi, MAX_FILES, readLocalFiles } from './browser';
 
 declare global {
@@ -21,6 +21,11 @@ export const platform: DesktopApi = pickPlatform();
 
 /** Files dropped on the window: read by the page itself, within the open dialog's limits (count, size). */
 export { readLocalFiles };
+/** True when `error` came back from the bridge with `code` (Electron forwards only the message). */
+export function isBridgeError(error: unknown, code: BridgeErrorCode): boolean {
+  return (error instanceof Error ? error.message : String(error)).includes(code);
+}
+
 /** How many files may be opened (or dropped) at once. */
 export const MAX_OPEN_FILES = MAX_FILES;
 
@@ -36,4 +41,8 @@ export type {
   SaveFileRequest,
   SaveFileResult,
   SecretRequest,
+  InboxFile,
+  SyncFolderInfo,
+  SyncFolderRole,
+  SyncFoldersState,
 } from '../../../electron/shared/contract';

@@ -27,9 +27,12 @@ import { CHUNK, syncTable } from './tables';
 
 type ExportMark = MetaValues['exportMark'];
 
+/** Which mark an export starts from: a person's exports, or the outbox's (synced folders). */
+export type ExportMarkKey = 'exportMark' | 'outboxMark';
+
 /** Where an export starts: the last export's mark and the change counter it will reach. */
-async function exportStart(db: RelaisDatabase): Promise<{ seq: number; mark?: ExportMark }> {
-  return db.transaction('r', [db.meta], async () => ({ mark: await readMeta(db, 'exportMark'), seq: await currentSeq(db) }));
+async function exportStart(db: RelaisDatabase, markKey: ExportMarkKey = 'exportMark'): Promise<{ seq: number; mark?: ExportMark }> {
+  return db.transaction('r', [db.meta], async () => ({ mark: await readMeta(db, markKey), seq: await currentSeq(db) }));
 }
 
 /**
@@ -168,6 +171,11 @@ export interface ExportOptions {
   author: Author;
   app: string;
   now?: Date;
+  /**
+   * `outboxMark`: the changes since the outbox's last write (synced folders); its commit moves that
+   * mark and the export mark (the changes did leave). Default: a person's export, `exportMark`.
+   */
+  mark?: ExportMarkKey;
 }
 
 /** The enrolled card a bundle is encrypted to: only enrolled devices are written to. */
@@ -185,7 +193,8 @@ export async function exportBundle(db: RelaisDatabase, options: ExportOptions): 
   const keys = await ensureDeviceKeys(db);
   const recipientCard = await recipientCardOf(db, options);
   await sealOwnRecords(db);
-  const start = await exportStart(db);
+  const markKey = options.mark ?? 'exportMark';
+  const start = await exportStart(db, markKey);
   const { seq, mark } = start;
   const rule = await relayRule(db);
   const payload = await writePayload(db, options.kind, start, rule);
@@ -210,9 +219,11 @@ export async function exportBundle(db: RelaisDatabase, options: ExportOptions): 
     suggestedName: exchangeFileName({ structure: options.author.structure, name: options.author.name, createdAt, backup: options.kind === 'full' }),
     commit: async () => {
       await db.transaction('rw', db.meta, async () => {
-        const current = await readMeta(db, 'exportMark');
-        // Never move the mark backwards (two exports prepared at once, saved out of order).
-        if (!current || current.seq < seq) await writeMeta(db, 'exportMark', { seq, at: createdAt });
+        for (const key of markKey === 'outboxMark' ? (['outboxMark', 'exportMark'] as const) : (['exportMark'] as const)) {
+          const current = await readMeta(db, key);
+          // Never move a mark backwards (two exports prepared at once, saved out of order).
+          if (!current || current.seq < seq) await writeMeta(db, key, { seq, at: createdAt });
+        }
       });
     },
   };

@@ -17,6 +17,8 @@
  *   import/quarantine.ts   records from the future, and erasures and deletions a person must decide on
  *   conflicts.ts           the conflict log: restore or dismiss a losing value
  *   status.ts              import history, missing bundles, unexported changes
+ *   inbox.ts               bundle files arrived in the synced inbox folder: imported under the trust rules, held, skipped
+ *   outbox.ts              the changes for each enrolled coordinator, for the synced outbox folder
  *   tables.ts              the record tables as sync sees them; the chunked read loop
  *   rows.ts                rows of the sync tables
  *   worker/                open a bundle off the main thread (leave out what is held, check relayed seals)
@@ -42,4 +44,8 @@ export {
   type SourceGaps, type UnexportedChanges,
 } from './status';
 export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
-export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, OutcomeCounts, QuarantineRow } from './rows';
+export {
+  dismissInboxFile, heldInboxFiles, inboxSummary, receiveInboxFile, recentInboxFiles, releaseHeldInboxFiles, type InboxArrival, type InboxStep, type InboxSummary,
+} from './inbox';
+export { outboxHasChanges, outboxRecipients, prepareOutbox, readOutboxSent, recordOutboxSent, type OutboxBundle, type PreparedOutbox } from './outbox';
+export type { AliasRow, CardRow, CardTrust, ConflictRow, ImportRow, InboxFileRow, InboxOutcome, OutcomeCounts, QuarantineRow } from './rows';

@@ -91,3 +91,33 @@ export interface AliasRow {
   evidence: 'history' | 'card' | 'enrolment';
   at: string;
 }
+
+/**
+ * What became of a bundle file that arrived in the inbox folder: imported, already imported (the same
+ * bundle came before, by another way), held (its sender is not enrolled here, or it needs a passphrase:
+ * a person decides), refused (damaged, not a bundle… with the reason), dismissed by a person, or not for
+ * this device (encrypted to another card: in a folder several devices share, that is no error).
+ */
+export type InboxOutcome = 'imported' | 'alreadyImported' | 'held' | 'refused' | 'dismissed' | 'notForMe';
+
+/** Why a held or refused file is so: a bundle error code (`corrupted`, `newerFormat`…), or these. */
+export type InboxReason = 'notEnrolled' | 'needsPassphrase' | string;
+
+/** One bundle file that arrived in the inbox (schema version 11), keyed by the SHA-256 of its bytes. */
+export interface InboxFileRow {
+  sha256: string;
+  fileName: string;
+  receivedAt: string;
+  /** The last time these bytes were seen in the inbox (again after a restart, or under another name). */
+  lastSeenAt: string;
+  timesSeen: number;
+  outcome: InboxOutcome;
+  reason?: InboxReason;
+  sourceName?: string;
+  sourceDevice?: string;
+  bundleId?: string;
+  payloadSha256?: string;
+  counts?: OutcomeCounts;
+  /** A held bundle keeps its bytes until a person decides (they are dropped once it is settled). */
+  bytes?: Uint8Array;
+}

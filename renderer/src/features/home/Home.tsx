@@ -15,6 +15,7 @@ import { UnexportedChangesCard } from '../sync';
 import { TerritoryCard } from './CoordinatorHome';
 import { NextSessions } from './TrainerHome';
 import { MyDay } from './MyDay';
+import { FolderStatusCard } from '../folders';
 
 export function Home() {
   const { t } = useTranslation('home');
@@ -36,6 +37,7 @@ export function Home() {
       </section>
       {role === 'mediateur' ? <MyDay today={today} /> : null}
       <UnexportedChangesCard />
+      <FolderStatusCard />
       <Shortcuts />
       <VillagesToSurvey villages={stats?.villagesToSurvey} villageCount={stats?.villageCount} />
       <OfflineCard />

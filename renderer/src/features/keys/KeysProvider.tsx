@@ -17,6 +17,11 @@ import { osProtection, useOsKeychain } from './protection';
 interface KeysApi {
   /** The unsealed keys, asking the person if needed; rejects with KeysError('cancelled') if they close the dialog. */
   requireKeys(): Promise<DeviceKeys>;
+  /**
+   * The keys for work nobody asked for just now (the synced folders): unsealed for this session, or by
+   * the OS keychain; never opens a dialog — undefined when only the person's passphrase would unseal them.
+   */
+  keysWithoutAsking(): Promise<DeviceKeys | undefined>;
   /** Open the dialog that renews the keys (Settings). */
   renewKeys(): void;
   /** Forget the unsealed keys for this session. */
@@ -77,8 +82,23 @@ export function KeysProvider({ children }: { children: ReactNode }) {
     }
   }, [ask]);
 
+  const keysWithoutAsking = useCallback(async (): Promise<DeviceKeys | undefined> => {
+    const open = unlockedKeys(getRelais().db);
+    if (open) return open;
+    const { sealedBy } = await readKeysState(getRelais().db);
+    if (sealedBy === 'passphrase') return undefined;
+    try {
+      const keys = await ensureDeviceKeys(getRelais().db);
+      redraw((n) => n + 1);
+      return keys;
+    } catch {
+      return undefined;
+    }
+  }, []);
+
   const api = useMemo<KeysApi>(() => ({
     requireKeys,
+    keysWithoutAsking,
     renewKeys: () => void ask('renew').catch(() => undefined),
     lock: () => {
       lockKeys(getRelais().db);
@@ -86,7 +106,7 @@ export function KeysProvider({ children }: { children: ReactNode }) {
     },
     unlocked: version >= 0 && unlockedKeys(getRelais().db) !== undefined,
     osKeychain,
-  }), [requireKeys, ask, osKeychain, version]);
+  }), [requireKeys, keysWithoutAsking, ask, osKeychain, version]);
 
   const close = (keys: DeviceKeys | null) => {
     const current = askingRef.current;

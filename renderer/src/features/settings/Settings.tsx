@@ -17,6 +17,7 @@ import { StructuresSection } from './StructuresSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { SilenceSetting } from '../mediators';
+import { FolderSettings } from '../folders';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
 import { readIdentitySummary } from '../../db/identity';
@@ -35,6 +36,7 @@ export function Settings() {
       <KeysSection />
       <ReminderSetting />
       <SilenceSetting />
+      <FolderSettings />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
     </Page>

@@ -8,6 +8,7 @@ import { ImportPanel } from './ImportPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { QuarantinePanel } from './QuarantinePanel';
+import { InboxPanel } from './InboxPanel';
 
 export function SyncPage() {
   const { t } = useTranslation('sync');
@@ -16,6 +17,7 @@ export function SyncPage() {
       <p className="lead">{t('intro')}</p>
       <p><Link to="/sync/team">{t('teamImportLink')}</Link></p>
       <ImportPanel />
+      <InboxPanel />
       <ExportPanel />
       <CardsPanel />
       <ConflictsPanel />

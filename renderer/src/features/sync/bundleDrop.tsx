@@ -58,6 +58,14 @@ function deliver(files: readonly OpenFileRequest[]): boolean {
   return allTaken;
 }
 
+/**
+ * Open bundles in the import panel as if they had been dropped on the window (a held bundle from the
+ * inbox folder, which a person now reviews): its preview shows who sent it and offers to enrol them.
+ */
+export function openInImportPanel(files: readonly OpenedFile[]): void {
+  deliver(files.map(({ name, bytes }) => ({ kind: 'bundle', name, bytes })));
+}
+
 /** A panel registers here while it is shown; it receives what arrived before it opened. */
 function useFileTarget(kind: OpenableKind, onFiles: Listener): void {
   useEffect(() => {

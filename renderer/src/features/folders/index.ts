@@ -1,0 +1,3 @@
+export { FolderSettings } from './FolderSettings';
+export { FolderStatusCard } from './FolderStatusCard';
+export { SyncFoldersRunner } from './SyncFoldersRunner';
