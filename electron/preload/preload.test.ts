@@ -49,7 +49,7 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
       'abortSave', 'beginSave', 'chooseSyncFolder', 'copyDiagnostics', 'finishSave', 'forgetSyncFolder', 'getAppInfo', 'getDiagnostics',
-      'getSyncFolders', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'printToPdf', 'readInboxFile',
+      'getSyncFolders', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'openFolder', 'printToPdf', 'readInboxFile',
       'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell', 'takeInboxFiles', 'unsealSecret',
       'writeOutboxFile', 'writeSave',
     ]);

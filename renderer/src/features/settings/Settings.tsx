@@ -16,6 +16,7 @@ import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
+import { SilenceSetting } from '../mediators';
 import { FolderSettings } from '../folders';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
@@ -34,6 +35,7 @@ export function Settings() {
       <DeviceSection />
       <KeysSection />
       <ReminderSetting />
+      <SilenceSetting />
       <FolderSettings />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />
