@@ -167,6 +167,9 @@ async function runUi(browser: Browser, options: DriverOptions, activities: numbe
   show('home counts', ui.homeCounts);
   show('search keystroke', ui.searchKeystroke);
   show('filter change', ui.filterChange);
+  show('dashboard first', ui.dashboardFirst);
+  show('dashboard filter', ui.dashboardFilter);
+  show('drill-down first', ui.drillFirst);
   return ui;
 }
 

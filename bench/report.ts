@@ -114,6 +114,9 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
       uiRow('7c', 'Filter change → list', 150, ui.filterChange),
       uiRow('7d', 'Home screen with counts', 1000, ui.homeCounts),
       uiRow('7e', 'App start to interactive', 1500, ui.appStart),
+      uiRow('10a', 'Dashboard first render', 300, ui.dashboardFirst ?? []),
+      uiRow('10b', 'Dashboard filter change → figures and charts', 100, ui.dashboardFilter ?? []),
+      uiRow('10c', 'Drill-down first screen', 300, ui.drillFirst ?? []),
     );
   }
   if (formats) {

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export type Until = 'app' | 'home' | 'activities' | 'changed';
+export type Until = 'app' | 'home' | 'activities' | 'changed' | 'dashboard' | 'dashboardChanged' | 'drill';
 export interface UiStep {
   action: 'click' | 'input' | 'select' | 'none';
   selector: string;
@@ -29,7 +29,9 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
     const rows = [...m.querySelectorAll('.row-link')].slice(0, 3).map((r) => r.textContent).join('|');
     return `${status}#${rows}`;
   };
+  const figures = () => main()?.querySelector('.dashboard-figures')?.textContent ?? '';
   const before = signature();
+  const figuresBefore = figures();
   const ready: Record<Until, () => boolean> = {
     app: () => Boolean(document.querySelector('nav') && main()?.querySelector('h1')),
     home: () => {
@@ -38,6 +40,10 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
     },
     activities: () => Boolean(main()?.querySelector('h1') && main()?.querySelector('.row-link')),
     changed: () => signature() !== before,
+    // Issue 10: the dashboard's figures (numbers) and the tables under its charts are on screen.
+    dashboard: () => /\d/.test(figures()) && Boolean(main()?.querySelector('.figure-table tbody tr')),
+    dashboardChanged: () => figures() !== figuresBefore && /\d/.test(figures()),
+    drill: () => Boolean(main()?.querySelector('.drill-list .row-link')),
   };
   const act = () => {
     const element = document.querySelector(step.selector) as HTMLElement | null;
@@ -120,6 +126,10 @@ export interface UiResult {
   homeCounts: UiTiming[];
   searchKeystroke: UiTiming[];
   filterChange: UiTiming[];
+  /** Issue 10: dashboard first render, a filter change, a drill-down's first screen. */
+  dashboardFirst: UiTiming[];
+  dashboardFilter: UiTiming[];
+  drillFirst: UiTiming[];
 }
 
 const NAV = (path: string) => `nav a[href="#${path}"]`;
@@ -145,5 +155,27 @@ export async function walkApp(page: Page, appUrl: string): Promise<Omit<UiResult
   for (const value of ['collectif', 'individuel', '']) {
     filterChange.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'changed', timeoutMs: 10_000 }));
   }
-  return { appStart: app, homeCold: home, listFirstScreen, homeCounts, searchKeystroke, filterChange };
+  const dashboard = await walkDashboard(page);
+  return { appStart: app, homeCold: home, listFirstScreen, homeCounts, searchKeystroke, filterChange, ...dashboard };
+}
+
+/** Issue 10: the dashboard (from the sidebar), its type filter (three changes), a drill-down from a figure. */
+async function walkDashboard(page: Page): Promise<Pick<UiResult, 'dashboardFirst' | 'dashboardFilter' | 'drillFirst'>> {
+  const dashboardFirst: UiTiming[] = [];
+  const drillFirst: UiTiming[] = [];
+  for (let i = 0; i < 3; i++) {
+    await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 });
+    dashboardFirst.push(await uiStep(page, { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 }));
+  }
+  const dashboardFilter: UiTiming[] = [];
+  // The first select of the filters is the activity type (the period fields are inputs).
+  const typeSelect = 'main .dashboard-filters select';
+  for (const value of ['collectif', 'individuel', '']) {
+    dashboardFilter.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'dashboardChanged', timeoutMs: 10_000 }));
+  }
+  for (let i = 0; i < 3; i++) {
+    await uiStep(page, { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 });
+    drillFirst.push(await uiStep(page, { action: 'click', selector: 'main .figure-link', until: 'drill', timeoutMs: 20_000 }));
+  }
+  return { dashboardFirst, dashboardFilter, drillFirst };
 }

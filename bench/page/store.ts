@@ -7,9 +7,9 @@ import { sample } from './heap';
 
 export const BULK_CHUNK = 2000;
 
-export async function freshDb(name: string): Promise<RelaisDatabase> {
+export async function freshDb(name: string, options: { dashboardRows?: boolean } = {}): Promise<RelaisDatabase> {
   await Dexie.delete(name);
-  const db = new RelaisDatabase(name);
+  const db = new RelaisDatabase(name, options);
   await db.open();
   return db;
 }

@@ -38,6 +38,11 @@ const SCREENS: Array<{ path: string; heading: RegExp }> = [
   { path: '/workshops', heading: /Ateliers/ },
   { path: '/exports', heading: /Exports/ },
   { path: '/places/import', heading: /Importer des lieux/ },
+  { path: '/dashboard', heading: /Tableau de bord du territoire/ },
+  { path: '/dashboard/activities?thematique=email', heading: /Activités derrière le chiffre/ },
+  { path: '/sync/team', heading: /Importer les fichiers de l’équipe/ },
+  { path: '/dashboard/villages', heading: /Villages du territoire/ },
+  { path: '/mediators', heading: /Médiateurs/ },
 ];
 
 test('main screens and a form have no serious accessibility violation (with demo data)', async ({ page }) => {

@@ -44,6 +44,9 @@ test('the page carries the exact CSP, and a whole working session breaks none of
     await navLink(page, screen).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
+  // The dashboard draws its charts with ECharts (its own chunk, a canvas, no HTML tooltip).
+  await navLink(page, 'Tableau de bord').click();
+  await expect(page.locator('.chart canvas').first()).toBeVisible();
   // The activities list is virtualised: its rows are placed with inline style props.
   await navLink(page, 'Activités').click();
   await expect(page.locator('.virtual-row').first()).toBeVisible();

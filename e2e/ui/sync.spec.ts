@@ -39,7 +39,7 @@ test('a mediator sends her activity to her coordinator by bundle file', async ({
   await logActivity(mediator);
   // Home counts what waits for an export.
   await navLink(mediator, 'Accueil').click();
-  await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText(/\d+ changements? non exportés? depuis le/);
+  await expect(mediator.getByRole('region', { name: 'Changements à transmettre' })).toContainText(/\d+ changements? faits? ici non exportés? depuis le/);
   await openScreen(mediator, 'Échanges');
   await expect(mediator.getByRole('radio', { name: 'Pour un·e coordinateur·rice (sa carte)' })).toBeChecked();
   await expect(mediator.getByLabel('Destinataire')).toHaveValue(/.+/);

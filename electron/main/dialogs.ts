@@ -47,6 +47,12 @@ export async function askSavePath(window: BrowserWindow, kind: FileKind, suggest
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
+/** The folder of files to read the user chose ("import a folder"), or null when they cancelled. */
+export async function askFolderToRead(window: BrowserWindow): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title: t(shellLocale(), 'openFolderTitle'), properties: ['openDirectory'] });
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
 /** The paths the user chose (at most MAX_OPEN_FILES), or [] when they cancelled. */
 export async function askOpenPaths(window: BrowserWindow, kind: FileKind, multiple: boolean): Promise<string[]> {
   const locale = shellLocale();

@@ -3,8 +3,8 @@
  * Main is the only process that touches the file system; these are its two primitives.
  */
 import { randomBytes } from 'node:crypto';
-import { access, link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, link, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { BRIDGE_ERRORS, MAX_NAME_LENGTH } from '../shared/contract';
 
 export class FileTooLargeError extends Error {
@@ -230,6 +230,21 @@ export async function readWithinBudget(paths: readonly string[], maxBytes: numbe
  * The last segment of a path (either separator, whatever the OS), without control characters and
  * bounded in length: the only form of a path the renderer is ever told.
  */
+/**
+ * The files directly inside `folder` whose extension is one of `extensions` (not sub-folders, not
+ * links elsewhere), sorted by name, at most `limit`: what "import a folder" reads.
+ */
+export async function filesOfKindIn(folder: string, extensions: readonly string[], limit: number): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const wanted = new Set(extensions.map((ext) => `.${ext.toLowerCase()}`));
+  return entries
+    .filter((entry) => entry.isFile() && wanted.has(extname(entry.name).toLowerCase()))
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, limit)
+    .map((name) => join(folder, name));
+}
+
 export function safeBaseName(path: string): string {
   const last = path.split(/[/\\]/).filter((part) => part.length > 0).pop() ?? '';
   // eslint-disable-next-line no-control-regex

@@ -220,6 +220,26 @@ describe('openFiles', () => {
   });
 });
 
+describe('openFolder', () => {
+  it('reads the files of the kind directly inside the chosen folder, sorted, as base names (no sub-folder, no other kind)', async () => {
+    await writeFile(join(dir, 'b.relais'), 'B');
+    await writeFile(join(dir, 'a.RELAIS'), 'A');
+    await writeFile(join(dir, 'notes.txt'), 'not a bundle');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'deeper.relais'));
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [dir] });
+    const files = (await call(IPC_CHANNELS.openFolder, { kind: 'bundle' })) as Array<{ name: string; bytes: Uint8Array }>;
+    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['a.RELAIS', 'A'], ['b.relais', 'B']]);
+    expect(electron.dialog.showOpenDialog.mock.calls[0][1].properties).toEqual(['openDirectory']);
+  });
+
+  it('returns [] on cancel, and refuses a path handed by the page', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    await expect(call(IPC_CHANNELS.openFolder, { kind: 'bundle' })).resolves.toEqual([]);
+    await expect(call(IPC_CHANNELS.openFolder, { kind: 'bundle', path: dir })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+  });
+});
+
 it('printToPdf prints the page and saves the PDF where the user chose', async () => {
   const target = join(dir, 'rapport.pdf');
   electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });

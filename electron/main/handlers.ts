@@ -6,10 +6,10 @@ import { app, clipboard, safeStorage } from 'electron';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { BackupFolder } from './backups';
-import { MAX_FILE_BYTES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
+import { FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
-import { askFolderPath, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
-import { readWithinBudget, safeBaseName, writeFileAtomic } from './files';
+import { askFolderPath, askFolderToRead, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
+import { filesOfKindIn, readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { SaveStreams } from './saveStreams';
 import { handle } from './ipc';
 import { errorCode, log, logTail } from './log';
@@ -102,6 +102,10 @@ export function registerHandlers({ openRequests, syncFolders, onQuitReady }: She
   });
   handle('abortSave', VALIDATORS.abortSave, (req) => saves.abort(req.stream));
   handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
+  handle('openFolder', VALIDATORS.openFolder, async (req, { window }) => {
+    const folder = await askFolderToRead(window);
+    return folder === null ? [] : readChosen(req.kind, await filesOfKindIn(folder, FILE_EXTENSIONS[req.kind], MAX_OPEN_FILES));
+  });
   handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
     // Print first: the PDF shows the page as it was when the user asked, not after the dialog.
     const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

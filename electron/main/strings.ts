@@ -36,6 +36,8 @@ const fr = {
   kindJson: 'Fichier JSON',
   kindCsv: 'Tableau CSV',
   kindXlsx: 'Classeur Excel',
+  kindText: 'Texte',
+  openFolderTitle: 'Choisir un dossier',
   linkTitle: 'Ouvrir cette page d’aide dans votre navigateur\u202f?',
   linkDetail: '{url}\n\nRelais ne se connecte jamais à Internet\u00a0: la page s’ouvrira dans votre navigateur, en dehors de Relais.',
   linkOpen: 'Ouvrir dans le navigateur',
@@ -91,6 +93,8 @@ const en: Record<StringKey, string> = {
   kindJson: 'JSON file',
   kindCsv: 'CSV table',
   kindXlsx: 'Excel workbook',
+  kindText: 'Text',
+  openFolderTitle: 'Choose a folder',
   linkTitle: 'Open this help page in your browser?',
   linkDetail: '{url}\n\nRelais never connects to the Internet: the page will open in your browser, outside Relais.',
   linkOpen: 'Open in browser',
@@ -124,6 +128,7 @@ export const KIND_LABEL: Record<FileKind, StringKey> = {
   json: 'kindJson',
   csv: 'kindCsv',
   xlsx: 'kindXlsx',
+  text: 'kindText',
 };
 
 /**

@@ -49,9 +49,9 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
       'abortSave', 'beginSave', 'chooseSyncFolder', 'copyDiagnostics', 'finishSave', 'forgetSyncFolder', 'getAppInfo', 'getDiagnostics',
-      'getSyncFolders', 'listBackups', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'printToPdf', 'readBackup',
-      'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell', 'takeInboxFiles',
-      'unsealSecret', 'writeBackup', 'writeOutboxFile', 'writeSave',
+      'getSyncFolders', 'listBackups', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'openFolder', 'printToPdf',
+      'readBackup', 'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell',
+      'takeInboxFiles', 'unsealSecret', 'writeBackup', 'writeOutboxFile', 'writeSave',
     ]);
     await api.writeOutboxFile({ handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-outbox-file', { handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });

@@ -52,6 +52,7 @@ const api = {
   finishSave: (req) => invoke('finishSave', req),
   abortSave: (req) => invoke('abortSave', req),
   openFiles: (req) => invoke('openFiles', req),
+  openFolder: (req) => invoke('openFolder', req),
   printToPdf: (req) => invoke('printToPdf', req),
   getDiagnostics: (req) => invoke('getDiagnostics', req),
   copyDiagnostics: (req) => invoke('copyDiagnostics', req),

@@ -198,6 +198,7 @@ describe('the data folder is text to show, never something the page can hand bac
     finishSave: [{ stream: '0123456789abcdef0123456789abcdef' }],
     abortSave: [{ stream: '0123456789abcdef0123456789abcdef' }],
     openFiles: [{ kind: 'bundle', multiple: true }],
+    openFolder: [{ kind: 'bundle' }],
     printToPdf: [{ suggestedName: 'rapport.pdf' }],
     getDiagnostics: [{ language: 'fr' }],
     copyDiagnostics: [{ language: 'en' }],

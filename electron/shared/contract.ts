@@ -9,7 +9,7 @@
  * only ever returns base names.
  */
 
-export const FILE_KINDS = ['bundle', 'card', 'backup', 'pdf', 'json', 'csv', 'xlsx'] as const;
+export const FILE_KINDS = ['bundle', 'card', 'backup', 'pdf', 'json', 'csv', 'xlsx', 'text'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /**
@@ -24,6 +24,7 @@ export const FILE_EXTENSIONS = {
   json: ['json'],
   csv: ['csv'],
   xlsx: ['xlsx'],
+  text: ['txt'],
 } as const satisfies Record<FileKind, readonly string[]>;
 
 /** 512 MiB, written as a literal so its type is exact and the renderer can mirror it type-safely. */
@@ -84,6 +85,10 @@ export interface SaveStreamRequest {
 export interface OpenFilesRequest {
   kind: FileKind;
   multiple: boolean;
+}
+/** A folder of files of one kind (a coordinator's USB stick of bundles): the folder is main's, never the page's. */
+export interface OpenFolderRequest {
+  kind: FileKind;
 }
 export interface OpenedFile {
   name: string;
@@ -195,6 +200,12 @@ export interface BridgeCalls {
   abortSave(req: SaveStreamRequest): Promise<void>;
   /** Electron: open dialog in main, size-limited read; browser: <input type=file>. Cancel gives []. */
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
+  /**
+   * Electron: folder dialog in main, then the files of `kind` directly inside that folder (by
+   * extension, sorted by name, at most MAX_OPEN_FILES, one size budget), read as `openFiles` reads;
+   * browser: <input webkitdirectory>. Base names only. Cancel gives [].
+   */
+  openFolder(req: OpenFolderRequest): Promise<OpenedFile[]>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
   /**
@@ -266,6 +277,7 @@ export const IPC_CHANNELS = {
   finishSave: 'relais:finish-save',
   abortSave: 'relais:abort-save',
   openFiles: 'relais:open-files',
+  openFolder: 'relais:open-folder',
   printToPdf: 'relais:print-to-pdf',
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
@@ -497,6 +509,11 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
     onlyKeys(value, ['kind', 'multiple']);
     if (typeof value.multiple !== 'boolean') fail('multiple must be a boolean');
     return { kind: validateKind(value.kind), multiple: value.multiple };
+  }),
+  openFolder: validatorOf('openFolder', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['kind']);
+    return { kind: validateKind(value.kind) };
   }),
   printToPdf: validatorOf('printToPdf', (args) => {
     const value = onlyArgument(args);

@@ -15,6 +15,9 @@ import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { exportRoutes } from '../features/exports/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { teamImportRoutes } from '../features/teamImport/routes';
+import { mediatorRoutes } from '../features/mediators/routes';
 import { NAV_ITEMS } from './nav';
 import { Icon } from './icons';
 import { GlobalBundleDrop } from '../features/sync';
@@ -28,7 +31,7 @@ import { SyncFoldersRunner } from '../features/folders';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
-  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes,
+  ...beneficiaryRoutes, ...syncRoutes, ...workshopRoutes, ...exportRoutes, ...settingsRoutes, ...dashboardRoutes, ...teamImportRoutes, ...mediatorRoutes,
 ];
 
 function Routes() {

@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import type { Activity, Stored } from '../domain/records';
 import { liveRecordsWhere } from './live';
+import { ownDeviceIds } from './device';
 import type { RelaisDatabase } from './schema';
 
 /** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
@@ -57,6 +58,19 @@ export function countActivitiesOn(db: RelaisDatabase, isoDate: string): Promise<
 /** Live activities dated between `from` and `to`, both included. */
 export function countActivitiesBetween(db: RelaisDatabase, from: string, to: string): Promise<number> {
   return db.activities.where('[deleted+date]').between([0, from], [0, to], true, true).count();
+}
+
+/**
+ * Live activities written on this laptop (by any of its device ids), dated between `from` and `to`
+ * (both included): "my activity" on the home page, through the `[authorDevice+deleted+date]` index, so a
+ * coordinator's imported team work is never counted as hers.
+ */
+export async function countOwnActivitiesBetween(db: RelaisDatabase, from: string, to: string): Promise<number> {
+  const own = await ownDeviceIds(db);
+  const counts = await Promise.all([...own].map((device) => (
+    db.activities.where('[authorDevice+deleted+date]').between([device, 0, from], [device, 0, to], true, true).count()
+  )));
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 export function liveActivitiesOfVillage(db: RelaisDatabase, villageId: string): Promise<Stored<Activity>[]> {

@@ -3,6 +3,7 @@ import type { Activity, Beneficiary, Stored } from '../domain/records';
 import type { WorkshopSeries } from '../domain/workshops/types';
 import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
+import { ownDeviceIds } from './device';
 
 /** A followed person who still has a code: not anonymised by retention. */
 export type FollowedPerson = Stored<Beneficiary> & { code: string };
@@ -20,6 +21,23 @@ export async function liveBeneficiaries(db: RelaisDatabase): Promise<FollowedPer
 export async function allBeneficiaryCodes(db: RelaisDatabase): Promise<string[]> {
   const codes = await db.beneficiaries.orderBy('code').keys();
   return codes.filter((code): code is string => typeof code === 'string');
+}
+
+/**
+ * This laptop's own followed people: codes are unique per author, so the next code and "code taken"
+ * look only here (another laptop's B-0001 is another person, shown with its author).
+ */
+export async function ownBeneficiaries(db: RelaisDatabase): Promise<FollowedPerson[]> {
+  // Both reads at once: a person just created must be in the list as soon as the form picks her.
+  const [people, own] = await Promise.all([liveBeneficiaries(db), ownDeviceIds(db)]);
+  return people.filter((b) => own.has(b.authorDevice));
+}
+
+/** This laptop's codes, deleted people's included (as `allBeneficiaryCodes`), to suggest the next free one. */
+export async function ownBeneficiaryCodes(db: RelaisDatabase): Promise<string[]> {
+  const own = await ownDeviceIds(db);
+  const people = await db.beneficiaries.where('code').above('').toArray();
+  return people.filter((b) => own.has(b.authorDevice) && typeof b.code === 'string').map((b) => b.code as string);
 }
 
 /** What a followed person took part in: their activities, and the workshop series they are enrolled in. */

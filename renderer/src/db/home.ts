@@ -1,11 +1,14 @@
 /**
- * The figures on the home screen, read through indexes only: counting today's or this month's
- * activities walks the `[deleted+date]` index range and never loads a record, so it stays instant with
+ * The figures on the home screen, read through indexes only: counting today's or this month's own
+ * activities walks the `[authorDevice+deleted+date]` index range and never loads a record, so it stays instant with
  * 100 000 activities.
  */
 import Dexie from 'dexie';
-import type { Stored, Village } from '../domain/records';
-import { countActivitiesBetween, countActivitiesOn } from './activities';
+import type { Activity, Stored, Village } from '../domain/records';
+import { ownDeviceIds } from './device';
+import { readMediators } from './mediators';
+import { readDashboard } from './stats/dashboard';
+import { countOwnActivitiesBetween } from './activities';
 import { liveVillagesByName } from './villages';
 import type { RelaisDatabase } from './schema';
 
@@ -27,6 +30,7 @@ async function villagesToSurvey(db: RelaisDatabase): Promise<{ villages: number;
 }
 
 export interface HomeStats {
+  /** This laptop's own activities (others' work imported here is the dashboard's, not "my activity"). */
   today: number;
   month: number;
   /** Villages followed: with none, "every village has a diagnostic" would be true and misleading. */
@@ -37,7 +41,56 @@ export interface HomeStats {
 export async function readHomeStats(db: RelaisDatabase, today: string): Promise<HomeStats> {
   const [from, to] = monthRange(today);
   const [todayCount, month, villages] = await Promise.all([
-    countActivitiesOn(db, today), countActivitiesBetween(db, from, to), villagesToSurvey(db),
+    countOwnActivitiesBetween(db, today, today), countOwnActivitiesBetween(db, from, to), villagesToSurvey(db),
   ]);
   return { today: todayCount, month, villageCount: villages.villages, villagesToSurvey: villages.toSurvey };
+}
+
+export interface UpcomingSession {
+  id: string;
+  seriesId: string;
+  date: string;
+  heure?: string;
+  titre: string;
+}
+
+/**
+ * A trainer's next sessions, from today: planned, live, this laptop's own series (others' sessions are
+ * theirs to run), soonest first, through the sessions' `date` index.
+ */
+export async function nextOwnSessions(db: RelaisDatabase, today: string, limit: number): Promise<UpcomingSession[]> {
+  const own = await ownDeviceIds(db);
+  const sessions = await db.workshopSessions.where('date').aboveOrEqual(today)
+    .filter((s) => s.deleted === 0 && s.erased === 0 && s.statut === 'prevue' && own.has(s.authorDevice)).limit(limit).toArray();
+  const series = new Map((await db.workshopSeries.bulkGet([...new Set(sessions.map((s) => s.seriesId))]))
+    .filter((s) => s !== undefined).map((s) => [s.id, s]));
+  return sessions
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.heure ?? '').localeCompare(b.heure ?? ''))
+    .map((s) => ({ id: s.id, seriesId: s.seriesId, date: s.date, heure: s.heure, titre: series.get(s.seriesId)?.titre ?? '' }));
+}
+
+/** A mediator's day: this laptop's activities of today, newest first. */
+export function ownActivitiesOn(db: RelaisDatabase, today: string): Promise<Stored<Activity>[]> {
+  return ownDeviceIds(db).then(async (own) => {
+    const lists = await Promise.all([...own].map((device) => db.activities.where('[authorDevice+deleted+date]').equals([device, 0, today]).toArray()));
+    return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  });
+}
+
+export interface TerritoryStats {
+  /** This month, everyone's (the dashboard's rows). */
+  month: { activities: number; people: number };
+  mediators: number;
+  quiet: number;
+}
+
+/** A coordinator's territory at a glance: this month's work of the whole team, and who has gone quiet. */
+export async function readTerritory(db: RelaisDatabase, today: string): Promise<TerritoryStats> {
+  const month = today.slice(0, 7);
+  const [figures, mediators] = await Promise.all([readDashboard(db, { fromMonth: month, toMonth: month }), readMediators(db)]);
+  return {
+    month: { activities: figures.totals.activities, people: figures.totals.followed + figures.totals.anonymous },
+    mediators: mediators.rows.filter((row) => row.enrolled).length,
+    quiet: mediators.rows.filter((row) => row.enrolled && row.quiet).length,
+  };
 }

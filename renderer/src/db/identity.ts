@@ -53,7 +53,7 @@ export async function writeTransaction<T>(db: RelaisDatabase, tables: readonly T
   // An `async` scope, not `work` itself: Dexie follows native awaits inside a transaction only when the
   // scope function is async; otherwise a few awaits of plain async functions in a row lose the
   // transaction, which then commits early (PrematureCommitError) and the rest would run outside it.
-  return db.transaction('rw', [db.meta, ...tables], async () => work());
+  return db.transaction('rw', [db.meta, db.ownChanges, ...tables], async () => work());
 }
 
 /** This device as people see it: its id, its key's fingerprint, its legacy ids (read only: for screens). */

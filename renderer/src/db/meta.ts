@@ -37,6 +37,8 @@ export interface MetaValues {
   sealMark: number;
   /** Days unexported changes may wait before the reminder shows. */
   exportReminderDays: number;
+  /** Days after which a mediator whose bundles stopped coming is shown as "not heard from" (db/mediators.ts). */
+  silenceDays: number;
   /** The last automatic anonymisation of followed people (db/retention.ts). */
   lastRetention: { at: string; erased: number };
   /** Where, how long and with what the last activity of each type happened here (db/activityDefaults.ts). */

@@ -17,6 +17,7 @@ import type { Ownership } from '../domain/kinds';
 import { ownDeviceIds, stampLocalWrite } from './device';
 import { ensureIdentity } from './identity';
 import type { RelaisDatabase } from './schema';
+import { ownChangeKey } from './stats/ownChanges';
 
 export type Validator<T> = (data: T) => ValidationIssue[];
 
@@ -62,6 +63,11 @@ export class RecordRepository<T extends object> {
     return this.ownership === 'shared' || (await ownDeviceIds(this.db)).has(record.authorDevice);
   }
 
+  /** A change made here, for "not exported" (db/stats/ownChanges.ts); inside the write's transaction. */
+  private async noteOwnChange(id: string, seq: number): Promise<void> {
+    await this.db.ownChanges.put({ key: ownChangeKey(this.table.name, id), seq });
+  }
+
   get(id: string): Promise<Stored<T> | undefined> {
     return this.table.get(id);
   }
@@ -70,7 +76,7 @@ export class RecordRepository<T extends object> {
     const data = clean(input);
     this.check(data);
     await ensureIdentity(this.db);
-    return this.db.transaction('rw', this.table, this.db.meta, async () => {
+    return this.db.transaction('rw', this.table, this.db.meta, this.db.ownChanges, async () => {
       const { stamp, seq, deviceId } = await stampLocalWrite(this.db);
       const now = new Date().toISOString();
       const versions: Record<string, string> = { deleted: stamp };
@@ -80,6 +86,7 @@ export class RecordRepository<T extends object> {
       };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.add(record);
+      await this.noteOwnChange(record.id, seq);
       return record;
     });
   }
@@ -92,7 +99,7 @@ export class RecordRepository<T extends object> {
     const data = clean(next);
     this.check(data);
     await ensureIdentity(this.db);
-    return this.db.transaction('rw', this.table, this.db.meta, async () => {
+    return this.db.transaction('rw', this.table, this.db.meta, this.db.ownChanges, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased) throw new Error(`record not found: ${id}`);
       await this.checkAuthor(current);
@@ -116,6 +123,7 @@ export class RecordRepository<T extends object> {
       };
       const record = { ...data, ...meta } as Stored<T>;
       await this.table.put(record);
+      await this.noteOwnChange(id, seq);
       return record;
     });
   }
@@ -131,7 +139,7 @@ export class RecordRepository<T extends object> {
 
   private async setDeleted(id: string, deleted: 0 | 1): Promise<void> {
     await ensureIdentity(this.db);
-    await this.db.transaction('rw', this.table, this.db.meta, async () => {
+    await this.db.transaction('rw', this.table, this.db.meta, this.db.ownChanges, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased || current.deleted === deleted) return;
       await this.checkAuthor(current);
@@ -141,6 +149,7 @@ export class RecordRepository<T extends object> {
       await this.table.put({
         ...unsealed, deleted, seq, updatedAt: new Date().toISOString(), versions: { ...current.versions, deleted: stamp },
       } as Stored<T>);
+      await this.noteOwnChange(id, seq);
     });
   }
 
@@ -150,7 +159,7 @@ export class RecordRepository<T extends object> {
    */
   async erase(id: string): Promise<void> {
     await ensureIdentity(this.db);
-    await this.db.transaction('rw', this.table, this.db.meta, async () => {
+    await this.db.transaction('rw', this.table, this.db.meta, this.db.ownChanges, async () => {
       const current = await this.table.get(id);
       if (!current || current.erased) return;
       const { stamp, seq } = await stampLocalWrite(this.db);
@@ -160,6 +169,7 @@ export class RecordRepository<T extends object> {
         versions: { deleted: stamp, erased: stamp },
       };
       await this.table.put(meta as Stored<T>);
+      await this.noteOwnChange(id, seq);
     });
   }
 }

@@ -216,6 +216,41 @@ describe('schema 7: national formats', () => {
   });
 });
 
+describe('schema 9: coordinators', () => {
+  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+  const own = 'a1'.repeat(16);
+  const other = 'c3'.repeat(16);
+  const record = (id: string, author: string, seq: number, data: object) => ({
+    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: author, deleted: 0, erased: 0, seq,
+    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
+  });
+  const activity = (date: string, duree: number) => ({
+    type: 'individuel', date, duree, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
+    materiel: [], tags: [], beneficiaryIds: [],
+  });
+
+  it('builds the dashboard rows from the stored activities and finds the changes made here since the last export', async () => {
+    const name = `migrate-9-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 7);
+    await old.table('meta').bulkPut([{ key: 'device', value: { deviceId: own, createdAt: '2026-01-01T00:00:00.000Z' } }, { key: 'exportMark', value: { seq: 1, at: '2026-01-02T00:00:00.000Z' } }]);
+    await old.table('activities').bulkPut([
+      record('01890000-0000-7000-8000-a1a1a1a1a1a1', own, 1, activity('2026-01-10', 30)),
+      record('01890000-0000-7000-8000-a1a1a1a1a1a2', own, 2, activity('2026-02-10', 90)),
+      record('01890000-0000-7000-8000-c3c3c3c3c3c3', other, 3, activity('2026-02-11', 45)),
+    ]);
+    old.close();
+    const relais = openRelais(name);
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    expect((await readDashboard(relais.db, {})).totals).toMatchObject({ activities: 3, minutes: 165 });
+    // Only this laptop's own change after the export mark waits; the received one is relayed, not "mine".
+    expect((await relais.db.ownChanges.toArray()).map((row) => row.key)).toEqual(['activities/01890000-0000-7000-8000-a1a1a1a1a1a2']);
+    expect(await relais.db.activities.where('[authorDevice+deleted+date]').between([own, 0, ''], [own, 0, '\uffff']).count()).toBe(2);
+    relais.db.close();
+  });
+});
+
 describe('schema 11: synced folders', () => {
   it('adds the inbox files table, keyed by content hash, and keeps everything else', async () => {
     const name = `migrate-11-${Math.random()}`;

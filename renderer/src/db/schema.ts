@@ -11,6 +11,10 @@ import { migrateToKeyIdentity } from './migrations';
 import type { Statement } from '../domain/sync/seal';
 import { structuresOf, type Profile } from '../domain/profile';
 import type { SecretName, SecretRow } from './sync/keys';
+import type { StatRow } from '../domain/stats/activityStats';
+import { activityStatsMiddleware } from './stats/middleware';
+import { buildStatsAndOwnChanges } from './stats/migration';
+import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
   /** Form identity, e.g. `activity:new` or `survey:<id>`. */
@@ -100,6 +104,19 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     },
   },
   {
+    // Coordinators (issue 10): the dashboard's count rows, kept by the database in the transaction of
+    // every write to activities (db/stats/middleware.ts), built here once from what is stored; the
+    // changes made on this laptop ("not exported" counts only these, db/stats/ownChanges.ts); and
+    // "my activity" of the home page counted through the author's own index.
+    version: 9,
+    stores: {
+      activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds, [authorDevice+deleted+date]`,
+      activityStats: 'key',
+      ownChanges: 'key, seq',
+    },
+    upgrade: buildStatsAndOwnChanges,
+  },
+  {
     // Issue 14, synced folders: every bundle file that arrived in the inbox folder, by the SHA-256 of
     // its bytes (a file seen before is recognised whatever its name), with what became of it; a held
     // bundle keeps its bytes here until a person decides (db/sync/inbox.ts).
@@ -131,13 +148,20 @@ export interface RelaisDatabase extends RecordTables {
   aliases: Table<AliasRow, string>;
   statements: Table<Statement, string>;
   secrets: Table<SecretRow, SecretName>;
+  activityStats: Table<StatRow, string>;
+  ownChanges: Table<OwnChangeRow, string>;
   inboxFiles: Table<InboxFileRow, string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class RelaisDatabase extends Dexie {
-  constructor(name = 'relais') {
+  /**
+   * `dashboardRows: false` only for the bench's raw floor (Dexie `bulkPut` with the app's indexes and
+   * nothing else); the app always keeps the dashboard's rows.
+   */
+  constructor(name = 'relais', options: { dashboardRows?: boolean } = {}) {
     super(name);
+    if (options.dashboardRows !== false) this.use(activityStatsMiddleware);
     for (const step of SCHEMA_VERSIONS) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);

@@ -21,6 +21,7 @@ import type {
   OpenedFile,
   OpenFileRequest,
   OpenFilesRequest,
+  OpenFolderRequest,
   SaveFileRequest,
   SaveFileResult,
   SaveStreamRequest,
@@ -43,6 +44,7 @@ const EXTENSIONS: typeof FILE_EXTENSIONS = {
   json: ['json'],
   csv: ['csv'],
   xlsx: ['xlsx'],
+  text: ['txt'],
 };
 const MIME_TYPES: Record<FileKind, string> = {
   bundle: 'application/octet-stream',
@@ -52,6 +54,7 @@ const MIME_TYPES: Record<FileKind, string> = {
   json: 'application/json',
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  text: 'text/plain;charset=utf-8',
 };
 
 /** How long a download's object URL is kept: some browsers read it after click() returns. */
@@ -159,6 +162,32 @@ function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
   });
 }
 
+/** A hidden <input webkitdirectory>: every file of the chosen folder, of which those of `kind` are read. */
+function chooseFolder(req: OpenFolderRequest): Promise<OpenedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.webkitdirectory = true;
+    input.style.display = 'none';
+    const done = (): void => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve([]);
+    }, { once: true });
+    input.addEventListener('change', () => {
+      done();
+      // Directly inside the folder only, as the desktop shell reads it: "folder/name", no deeper.
+      const ofKind = Array.from(input.files ?? [])
+        .filter((file) => file.webkitRelativePath.split('/').length <= 2)
+        .filter((file) => EXTENSIONS[req.kind].some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      readLocalFiles(ofKind).then(resolve, reject);
+    }, { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
 /** The browser's diagnostics: what a page may know of itself (no shell, so no log and no folder). */
 function diagnostics({ language }: DiagnosticsRequest): string {
   const t = i18next.getFixedT(language, 'about');
@@ -188,6 +217,7 @@ export const browserApi = {
     download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),
   ...streamedSave,
   openFiles: (req: OpenFilesRequest): Promise<OpenedFile[]> => chooseFiles(req),
+  openFolder: (req: OpenFolderRequest): Promise<OpenedFile[]> => chooseFolder(req),
   printToPdf: async (): Promise<SaveFileResult> => {
     // The browser's print dialog offers "Save as PDF"; the page cannot know whether it was used.
     window.print();

@@ -95,7 +95,7 @@ interface TextFieldProps {
   hint?: string;
   error?: ValidationIssue;
   required?: boolean;
-  type?: 'text' | 'date' | 'number' | 'search' | 'time';
+  type?: 'text' | 'date' | 'month' | 'number' | 'search' | 'time';
   multiline?: boolean;
   placeholder?: string;
   /** A number, or a YYYY-MM-DD date for a date field. */

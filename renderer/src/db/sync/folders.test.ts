@@ -13,6 +13,7 @@ import {
   outboxHasChanges, prepareOutbox, receiveInboxFile, recentImports, releaseHeldInboxFiles,
 } from './index';
 import type { Relais } from '../index';
+import { readMediators } from '../mediators';
 import type { Village } from '../../domain/records';
 
 const AUTHOR = { name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' };
@@ -102,6 +103,17 @@ describe('the inbox', () => {
     expect(read).toBe(false);
     expect(await recentImports(coordinator.db, 5)).toHaveLength(1);
     expect((await inboxSummary(coordinator.db)).lastReceived).toBeDefined();
+  });
+
+  it('what arrives this way counts as hearing from the mediator (the coordinator\'s mediators view)', async () => {
+    const { mediator, coordinator } = await pair();
+    await mediator.villages.create(LORMES);
+    const before = (await readMediators(coordinator.db)).rows.find((row) => row.name === 'Aïcha Benali');
+    expect(before).toMatchObject({ bundles: 0, quiet: true });
+    const [bundle] = (await outboxOf(mediator)).bundles;
+    await receiveInboxFile(coordinator.db, arrival(coordinator, bundle.bytes, bundle.suggestedName));
+    const after = (await readMediators(coordinator.db)).rows.find((row) => row.name === 'Aïcha Benali');
+    expect(after).toMatchObject({ bundles: 1, recordsReceived: 1, daysSilent: 0, quiet: false });
   });
 
   it('leaves a truncated file for later, records nothing, and imports it whole once complete', async () => {

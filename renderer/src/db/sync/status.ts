@@ -56,33 +56,39 @@ export async function missingBundles(db: RelaisDatabase): Promise<SourceGaps[]> 
 }
 
 export interface UnexportedChanges {
+  /** Records changed on this laptop since the last saved export (db/stats/ownChanges.ts). */
   count: number;
-  /** Earliest change still waiting (ISO), undefined when nothing waits. */
+  /** Records received since then that the next export will relay (a coordinator forwards her team's work). */
+  relayed: number;
+  /** Earliest change made here still waiting (ISO), undefined when nothing waits. */
   since?: string;
   /** Last successful export (ISO). */
   lastExport?: string;
   reminderDays: number;
-  /** True when changes have waited longer than the reminder delay. */
+  /** True when changes made here have waited longer than the reminder delay. */
   overdue: boolean;
 }
 
 export async function unexportedChanges(db: RelaisDatabase, now = Date.now()): Promise<UnexportedChanges> {
-  return db.transaction('r', [db.meta, ...syncedTables(db)], async () => {
+  return db.transaction('r', [db.meta, db.ownChanges, ...syncedTables(db)], async () => {
     const mark = await readMeta(db, 'exportMark');
     const reminder = await readMeta(db, 'exportReminderDays');
     const reminderDays = typeof reminder === 'number' && reminder > 0 ? reminder : DEFAULT_EXPORT_REMINDER_DAYS;
-    let count = 0;
+    const above = mark?.seq ?? 0;
+    // Index counts, not a scan: the home screen asks this with 100k records waiting.
+    let waiting = 0;
+    for (const table of syncedTables(db)) waiting += await table.where('seq').above(above).count();
+    const own = db.ownChanges.where('seq').above(above);
+    const count = await own.count();
+    // The change counter grows with every local write, so the lowest waiting `seq` is the oldest change.
+    const oldest = await own.first();
     let since: string | undefined;
-    // Index counts, not a scan: the home screen asks this with 100k records waiting. The change
-    // counter grows with every local write, so the lowest waiting `seq` is the oldest change.
-    for (const table of syncedTables(db)) {
-      const waiting = table.where('seq').above(mark?.seq ?? 0);
-      count += await waiting.count();
-      const oldest = await waiting.first();
-      if (oldest && (since === undefined || oldest.updatedAt < since)) since = oldest.updatedAt;
+    if (oldest) {
+      const [table, id] = oldest.key.split('/');
+      since = (await db.table<{ updatedAt: string }>(table).get(id))?.updatedAt;
     }
     const overdue = since !== undefined && now - Date.parse(since) > reminderDays * 24 * 60 * 60 * 1000;
-    return { count, since, lastExport: mark?.at, reminderDays, overdue };
+    return { count, relayed: Math.max(0, waiting - count), since, lastExport: mark?.at, reminderDays, overdue };
   });
 }
 

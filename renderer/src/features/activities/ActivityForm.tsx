@@ -37,6 +37,7 @@ import {
   BreakdownsSection, ParticipantsSection, hasMoreDetails, IndividualSection, NotesSection, TypeChoice, WhatSection, WhenSection, WhereSection, WorkshopSection,
 } from './sections';
 import { AnonymousPersonFields, StructureField } from './nationalFields';
+import { ActivityDetails } from './ActivityDetails';
 
 function liveChoices(places: Stored<Place>[], villages: Stored<Village>[]): LiveChoices {
   return { placeIds: new Set(places.map((p) => p.id)), villageIds: new Set(villages.map((v) => v.id)) };
@@ -75,7 +76,7 @@ export function EditActivityPage() {
   if (record === null || record.deleted) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
-  if (!mayChange) return <Page title={t('form.titleEdit')}><p className="notice" role="status">{t('common:errors.notAuthor')}</p></Page>;
+  if (!mayChange) return <ActivityDetails activity={record} places={places} villages={villages} />;
   return <ActivityForm key={id} draftKey={`activity:${id}`} initial={draftFromActivity(record)} editingId={id} places={places} villages={villages} />;
 }
 

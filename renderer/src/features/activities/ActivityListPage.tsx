@@ -22,6 +22,8 @@ import { useToast } from '../../ui/toast';
 import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList';
 import { useRead } from '../../ui/useRead';
+import { authorText, useAuthors } from '../../ui/authors';
+import { structuresOfAuthors, type AuthorDirectory } from '../../db/authors';
 import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
 import { activityToFocus } from './focusAfterSave';
 import { useActivityList } from './useActivityList';
@@ -83,6 +85,8 @@ export function ActivityListPage() {
   const listFilters = useDeferredValue(filters);
   const { items: activities, complete } = useActivityList();
   const lookups = useLookups();
+  const authors = useAuthors();
+  const { t: common } = useTranslation('common');
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
   // Built from `t` (stable until the language changes), not from `thematiques` (a new array at every
@@ -136,6 +140,10 @@ export function ActivityListPage() {
         <SelectField label={t('list.thematique')} options={thematiques} value={filters.thematique} placeholder={t('list.allThematiques')} onChange={(thematique) => set({ thematique })} />
         <SelectField label={t('list.village')} options={lookups.villages.map((v) => ({ value: v.id, label: v.commune.nom }))} value={filters.villageId}
           placeholder={t('list.allVillages')} onChange={(villageId) => set({ villageId })} />
+        <SelectField label={common('author.filter')} options={(authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, common) }))}
+          value={filters.author} placeholder={common('author.allAuthors')} onChange={(author) => set({ author })} />
+        <SelectField label={common('author.structure')} options={(authors ? structuresOfAuthors(authors) : []).map((s) => ({ value: s, label: s }))}
+          value={filters.structure} placeholder={common('author.allStructures')} onChange={(structure) => set({ structure })} />
         {hasFilters(filters) ? (
           <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('common:actions.clearFilters')}</button>
         ) : null}
@@ -152,7 +160,7 @@ export function ActivityListPage() {
             <EmptyState>{hasFilters(listFilters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
           ) : (
             <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('list.label')} getKey={activityKey} focusKey={focus.focusKey} onFocused={focus.onFocused}
-              renderRow={(a) => <ActivityRow activity={a} lookups={lookups} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
+              renderRow={(a) => <ActivityRow activity={a} lookups={lookups} authors={authors} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
           )}
         </div>
       )}
@@ -165,12 +173,16 @@ export function ActivityListPage() {
 interface RowProps {
   activity: Stored<Activity>;
   lookups: ReturnType<typeof useLookups>;
+  authors: AuthorDirectory | undefined;
   thematiqueLabel: (code: Thematique) => string;
   onDelete: () => void;
 }
 
-function ActivityRow({ activity: a, lookups, thematiqueLabel, onDelete }: RowProps) {
-  const { t } = useTranslation(['activities', 'codes']);
+function ActivityRow({ activity: a, lookups, authors, thematiqueLabel, onDelete }: RowProps) {
+  const { t } = useTranslation(['activities', 'codes', 'common']);
+  // Written elsewhere: only its author changes it (the repository refuses too), so no delete here.
+  const author = authors?.of(a.authorDevice);
+  const others = author !== undefined && !author.own;
   const title = a.titreAtelier || (a.thematiques[0] ? thematiqueLabel(a.thematiques[0]) : '');
   const where = (a.villageId && lookups.villageName.get(a.villageId))
     || (a.placeId && lookups.placeName.get(a.placeId)) || a.commune?.nom || t(`codes:typeLieu.${a.typeLieu}`);
@@ -181,15 +193,20 @@ function ActivityRow({ activity: a, lookups, thematiqueLabel, onDelete }: RowPro
         <span className={`tag tag--${a.type}`}>{t(`codes:type.${a.type}`)}</span>
         <span className="activity-main">
           <span className="row-title">{title}</span>
-          <span className="row-meta">{t('list.duration', { count: a.duree, formatted: formatNumber(a.duree) })} · {where}</span>
+          <span className="row-meta">
+            {t('list.duration', { count: a.duree, formatted: formatNumber(a.duree) })} · {where}
+            {author && others ? <> · <span className="author author--other">{authorText(author, t)}</span></> : null}
+          </span>
         </span>
       </Link>
       <Link className="button button--small" to={`/activities/new?from=${a.id}`} aria-label={t('list.duplicateOne', { title, date: formatDate(a.date) })}>
         {t('list.duplicate')}
       </Link>
-      <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
-        {t('common:actions.delete')}
-      </button>
+      {others ? <span className="tag tag--readonly">{t('common:author.readOnly')}</span> : (
+        <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
+          {t('common:actions.delete')}
+        </button>
+      )}
     </div>
   );
 }

@@ -11,10 +11,14 @@ export interface ActivityFilters {
   type: ActivityType | '';
   thematique: Thematique | '';
   villageId: string;
+  /** Author device id ('' for all): whose work. */
+  author: string;
+  /** Employing structure's name ('' for all). */
+  structure: string;
   search: string;
 }
 
-export const NO_FILTERS: ActivityFilters = { from: '', to: '', type: '', thematique: '', villageId: '', search: '' };
+export const NO_FILTERS: ActivityFilters = { from: '', to: '', type: '', thematique: '', villageId: '', author: '', structure: '', search: '' };
 
 export function hasFilters(f: ActivityFilters): boolean {
   return Object.values(f).some((v) => v !== '');
@@ -86,6 +90,8 @@ export function filterActivities<T extends Stored<Activity>>(
     if (f.type && a.type !== f.type) return false;
     if (f.thematique && !a.thematiques.includes(f.thematique)) return false;
     if (f.villageId && a.villageId !== f.villageId) return false;
+    if (f.author && a.authorDevice !== f.author) return false;
+    if (f.structure && a.structureEmployeuse?.nom !== f.structure) return false;
     if (words.length === 0) return true;
     const text = textOf(a);
     return words.every((w) => text.includes(w));

@@ -6,7 +6,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { getRelais } from '../../db';
-import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
+import { liveBeneficiaries, ownBeneficiaries, ownBeneficiaryCodes } from '../../db/beneficiaries';
+import { OthersRecordNotice, scopedCode, useAuthors } from '../../ui/authors';
 import { nextBeneficiaryCode, trancheAgeOf } from '../../domain/beneficiary';
 import { dataOf, type Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
@@ -28,6 +29,7 @@ function PrivacyNotice() {
 export function BeneficiaryListPage() {
   const { t } = useTranslation(['beneficiaries', 'codes']);
   const people = useRead(liveBeneficiaries);
+  const authors = useAuthors();
   return (
     <Page title={t('list.title')} actions={<Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link>}>
       <PrivacyNotice />
@@ -38,7 +40,8 @@ export function BeneficiaryListPage() {
             {people.map((b) => (
               <li key={b.id}>
                 <Link className="row-link" to={`/beneficiaries/${b.id}/edit`}>
-                  <span className="row-title">{b.code}</span>
+                  {/* Codes are per author: another laptop's B-0001 is told apart by its author. */}
+                  <span className="row-title">{scopedCode(b.code, b.authorDevice, authors)}</span>
                   <span className="row-meta">
                     {[t(`codes:trancheAge.${trancheAgeOf(b)}`), t(`codes:genre.${b.genre ?? 'non_communique'}`), t(`codes:statutSocial.${b.statutSocial ?? 'non_communique'}`)].join(' · ')}
                   </span>
@@ -55,7 +58,7 @@ export function BeneficiaryListPage() {
 export function NewBeneficiaryPage() {
   const [initial, setInitial] = useState<BeneficiaryDraft | null>(null);
   useEffect(() => {
-    void allBeneficiaryCodes(getRelais().db).then((codes) => setInitial(emptyBeneficiary(nextBeneficiaryCode(codes))));
+    void ownBeneficiaryCodes(getRelais().db).then((codes) => setInitial(emptyBeneficiary(nextBeneficiaryCode(codes))));
   }, []);
   return initial ? <BeneficiaryForm initial={initial} /> : null;
 }
@@ -69,15 +72,16 @@ export function EditBeneficiaryPage() {
   if (record === null || record.deleted || record.erased) {
     return <Page title={t('form.titleEdit')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
   }
-  return <BeneficiaryForm key={id} initial={draftFromBeneficiary(dataOf<Beneficiary>(record))} editingId={id} readOnly={!mayChange} />;
+  return <BeneficiaryForm key={id} initial={draftFromBeneficiary(dataOf<Beneficiary>(record))} editingId={id} readOnly={!mayChange} authorDevice={record.authorDevice} />;
 }
 
 /** `readOnly`: written on another computer — only its author edits it; erasing stays possible here. */
-function BeneficiaryForm({ initial, editingId, readOnly = false }: { initial: BeneficiaryDraft; editingId?: string; readOnly?: boolean }) {
+function BeneficiaryForm({ initial, editingId, readOnly = false, authorDevice }: { initial: BeneficiaryDraft; editingId?: string; readOnly?: boolean; authorDevice?: string }) {
   const { t } = useTranslation('beneficiaries');
   const navigate = useNavigate();
   const toast = useToast();
-  const others = useRead(liveBeneficiaries);
+  // A code is unique among this laptop's own people: another laptop's B-0001 is another person.
+  const others = useRead(ownBeneficiaries);
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [confirmErase, setConfirmErase] = useState(false);
@@ -102,7 +106,7 @@ function BeneficiaryForm({ initial, editingId, readOnly = false }: { initial: Be
   return (
     <Page title={title}>
       <PrivacyNotice />
-      {readOnly ? <p className="notice" role="status">{t('common:errors.notAuthor')}</p> : null}
+      {readOnly && authorDevice ? <OthersRecordNotice authorDevice={authorDevice} /> : null}
       {readOnly ? null : <form onSubmit={submit} noValidate aria-label={title}>
         <ErrorSummary issues={issues} fieldLabel={(field) => t(`fields.${field}`)} />
         <section className="form-section">

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { allBeneficiaryCodes, liveBeneficiaries } from '../../db/beneficiaries';
+import { ownBeneficiaries, ownBeneficiaryCodes } from '../../db/beneficiaries';
 import { nextBeneficiaryCode } from '../../domain/beneficiary';
 import type { ValidationIssue } from '../../domain/validation';
 import { useRead } from '../../ui/useRead';
@@ -15,13 +15,13 @@ import { saveBeneficiary } from './save';
 
 export function BeneficiaryQuickCreate({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation('beneficiaries');
-  const others = useRead(liveBeneficiaries);
+  const others = useRead(ownBeneficiaries);
   const [draft, setDraft] = useState<BeneficiaryDraft | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   async function open() {
     setIssues([]);
-    setDraft(emptyBeneficiary(nextBeneficiaryCode(await allBeneficiaryCodes(getRelais().db))));
+    setDraft(emptyBeneficiary(nextBeneficiaryCode(await ownBeneficiaryCodes(getRelais().db))));
   }
 
   async function create() {

@@ -1,4 +1,8 @@
-/** `/`: a greeting, today's and this month's activity, villages still to diagnose, shortcuts, offline status. */
+/**
+ * `/`: fitted to the role chosen at first run — a coordinator's home is her territory (the team's
+ * month, who went quiet), a trainer's her next sessions, a mediator's her day — with her own activity
+ * (this laptop's only), what waits to be exported, shortcuts, villages still to diagnose, offline status.
+ */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { readHomeStats, type HomeStats } from '../../db/home';
@@ -8,6 +12,9 @@ import { Page } from '../../ui/Page';
 import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { useRead } from '../../ui/useRead';
 import { UnexportedChangesCard } from '../sync';
+import { TerritoryCard } from './CoordinatorHome';
+import { NextSessions } from './TrainerHome';
+import { MyDay } from './MyDay';
 import { FolderStatusCard } from '../folders';
 
 export function Home() {
@@ -15,9 +22,12 @@ export function Home() {
   const profile = useRead(readProfile);
   const today = todayIso();
   const stats = useRead(readHomeStats, today);
+  const role = profile?.role;
   return (
     <Page title={profile ? t('greeting', { name: profile.displayName }) : t('title')} className="home">
-      <p className="lead">{t('intro')}</p>
+      <p className="lead">{role === 'coordinateur' ? t('introCoordinator') : role === 'formateur' ? t('introTrainer') : t('intro')}</p>
+      {role === 'coordinateur' ? <TerritoryCard today={today} /> : null}
+      {role === 'formateur' ? <NextSessions today={today} /> : null}
       <section aria-labelledby="home-activity">
         <h2 id="home-activity">{t('activity.title')}</h2>
         <div className="cards">
@@ -25,6 +35,7 @@ export function Home() {
           <Stat value={stats?.month} label={(count) => t('activity.month', { count, month: formatMonth(today) })} />
         </div>
       </section>
+      {role === 'mediateur' ? <MyDay today={today} /> : null}
       <UnexportedChangesCard />
       <FolderStatusCard />
       <Shortcuts />

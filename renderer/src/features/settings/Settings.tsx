@@ -19,6 +19,7 @@ import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
 import { BackupsSection } from '../backups';
 import { LockSection } from '../lock';
+import { SilenceSetting } from '../mediators';
 import { FolderSettings } from '../folders';
 import { getRelais } from '../../db';
 import { readProfile, saveProfile } from '../../db/profile';
@@ -40,6 +41,7 @@ export function Settings() {
       <LockSection />
       <StorageSection />
       <ReminderSetting />
+      <SilenceSetting />
       <FolderSettings />
       <DemoSection author={profile?.displayName ?? ''} />
       <AboutSection />

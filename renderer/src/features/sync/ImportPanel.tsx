@@ -16,6 +16,7 @@ import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../dom
 import { bundleErrorCode } from '../../domain/sync/errors';
 import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { deviceTag } from '../../db/authors';
 import { useDeviceKeys } from '../keys';
 import { describeSyncError } from './errors';
 import { useBundleDropTarget } from './bundleDrop';
@@ -309,11 +310,19 @@ function Preview({ plan, onImport, onCancel, onEnrolled }: {
     <div className="sync-preview">
       <dl className="sync-facts">
         <dt>{t('preview.from')}</dt>
-        <dd>{t('preview.source', { name: manifest.source.name, structure: manifest.source.structure })}</dd>
+        <dd>{t('preview.source', { name: manifest.source.name, structure: manifest.source.structure })} · {t('common:author.device', { tag: deviceTag(manifest.source.deviceId) })}</dd>
+        {manifest.authors.length > 0 ? (
+          <>
+            <dt>{t('preview.relayedAuthors')}</dt>
+            <dd>{manifest.authors.map((card) => `${t('preview.source', { name: card.name, structure: card.structure })} · ${t('common:author.device', { tag: deviceTag(card.deviceId) })}`).join(' ; ')}</dd>
+          </>
+        ) : null}
         <dt>{t('preview.created')}</dt>
         <dd>{formatDateTime(manifest.createdAt)}</dd>
         <dt>{t('preview.kind')}</dt>
         <dd>{t(`preview.kinds.${manifest.kind}`)}</dd>
+        <dt>{t('preview.byKind')}</dt>
+        <dd>{Object.entries(manifest.counts).map(([kind, n]) => kindCount(t, kind, n ?? 0)).join(' · ')}</dd>
         <SenderTrustFacts plan={plan} onEnrol={() => setEnrolling(true)} />
       </dl>
       <ul className="sync-counts" aria-label={t('preview.countsLabel')}>

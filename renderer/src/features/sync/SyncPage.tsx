@@ -1,5 +1,6 @@
 /** `/sync`: carry work between laptops as bundle files — export, cards, import with preview, conflicts, history. */
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Page } from '../../ui/Page';
 import { ExportPanel } from './ExportPanel';
 import { CardsPanel } from './CardsPanel';
@@ -14,6 +15,7 @@ export function SyncPage() {
   return (
     <Page title={t('title')} className="sync">
       <p className="lead">{t('intro')}</p>
+      <p><Link to="/sync/team">{t('teamImportLink')}</Link></p>
       <ImportPanel />
       <InboxPanel />
       <ExportPanel />

@@ -22,6 +22,8 @@ import { Disclosure } from '../../ui/Disclosure';
 import { useDraft } from '../../ui/useDraft';
 import { SelectField, TextField, useCodeOptions, useIssueMessage } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
+import { useMayChange } from '../../ui/useRead';
+import { OthersRecordNotice } from '../../ui/authors';
 import { useToast } from '../../ui/toast';
 import { AddParticipant, nextCode } from './AddParticipant';
 import { useBeneficiariesById, useSeries, useSession, useTemplate } from './data';
@@ -32,8 +34,11 @@ export function RunSessionPage() {
   const series = useSeries(session?.seriesId);
   const template = useTemplate(series?.templateId);
   const { t } = useTranslation('workshops');
-  if (session === undefined || (session && (series === undefined || template === undefined))) return null;
+  const mayChange = useMayChange('workshopSession', session);
+  if (session === undefined || (session && (series === undefined || template === undefined || mayChange === undefined))) return null;
   if (!session || !series || !template) return <Page title={t('session.title')}><EmptyState>{t('common:errors.notFound')}</EmptyState></Page>;
+  // Another trainer's session: only she runs it.
+  if (!mayChange) return <Page title={t('session.title')}><OthersRecordNotice authorDevice={session.authorDevice} /></Page>;
   return <RunSession session={session} series={series} template={template} />;
 }
 

@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Disclosure } from '../../ui/Disclosure';
 import { SelectField, TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
+import { useMayChange } from '../../ui/useRead';
 import { useToast } from '../../ui/toast';
 import { useBeneficiariesById, usePlaces, useSeries, useSessionsOf, useTemplate, whereLabel } from './data';
 import { AddParticipant, nextCode } from './AddParticipant';
@@ -86,7 +87,9 @@ function SessionRow({ session, n }: { session: Stored<WorkshopSession>; n: numbe
   const [date, setDate] = useState(session.date);
   const [heure, setHeure] = useState(session.heure ?? '');
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const changeable = canChange(session);
+  // Another trainer's session is hers to run, move or cancel (the repository refuses it here too).
+  const mine = useMayChange('workshopSession', session) === true;
+  const changeable = canChange(session) && mine;
   const when = `${formatDate(session.date, 'long')}${session.heure ? ` · ${session.heure}` : ''}`;
 
   async function move(event: FormEvent) {

@@ -1,0 +1,99 @@
+/**
+ * A coordinator's team, generated with the project's own code (repositories, cards, bundle export) in
+ * the test's Node process on fake-indexeddb: five mediators' laptops, each logging activities over
+ * four rounds and exporting a bundle after each (20 bundles), their cards to enrol, and the truth the
+ * dashboard must show, counted here plainly from what was logged.
+ */
+import 'fake-indexeddb/auto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeTestDatabases, openTestRelais } from '../../renderer/src/testkit/sync';
+import { exportBundle, exportMyCard, readSigningPublicKey } from '../../renderer/src/db/sync';
+import { fingerprintOfKey } from '../../renderer/src/domain/sync/identity';
+import type { Activity } from '../../renderer/src/domain/records';
+
+export const TEAM_PASSPHRASE = 'équipe-de-la-nièvre-2026';
+
+export const TEAM = [
+  { name: 'Aïcha Benali', structure: 'Médiathèque de Lormes' },
+  { name: 'Bruno Petit', structure: 'Tiers-lieu d’Arvieu' },
+  { name: 'Chloé Martin', structure: 'Médiathèque de Lormes' },
+  { name: 'David Leroy', structure: 'Tiers-lieu d’Arvieu' },
+  { name: 'Emma Roux', structure: 'France Services Lormes' },
+] as const;
+
+const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+const ARVIEU = { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' };
+const DURATIONS = [20, 45, 90, 150];
+
+export interface TeamTruth {
+  activities: number;
+  individuel: number;
+  collectif: number;
+  people: number;
+  minutes: number;
+  lormes: number;
+  /** Activities with the thématique "bureautique". */
+  bureautique: number;
+  /** Bureautique activities in Lormes, newest first: what the drill-down must list (by date). */
+  bureautiqueInLormesDates: string[];
+}
+
+export interface Team {
+  folder: string;
+  cards: Array<{ name: string; bytes: Buffer; fingerprint: string }>;
+  truth: TeamTruth;
+}
+
+function activityOf(device: number, round: number, j: number): Activity {
+  const collectif = j % 3 === 2;
+  const lormes = (device + j) % 2 === 0;
+  const base = {
+    date: `2026-0${6 + round}-${String(10 + j).padStart(2, '0')}`, duree: DURATIONS[(device + round + j) % 4],
+    typeLieu: 'domicile' as const, commune: lormes ? LORMES : ARVIEU, thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds: [],
+    thematiques: (j + round) % 2 === 0 ? ['email' as const] : ['bureautique' as const, 'email' as const],
+    structureEmployeuse: { nom: TEAM[device].structure },
+  };
+  return collectif
+    ? { ...base, type: 'collectif', participantsAnonymes: { total: 4, dejaAccompagne: 0, genres: { feminin: 2 }, tranchesAge: {}, statutsSociaux: {} } }
+    : { ...base, type: 'individuel' };
+}
+
+export async function makeTeam(): Promise<Team> {
+  const folder = await mkdtemp(join(tmpdir(), 'relais-team-'));
+  const truth: TeamTruth = { activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [] };
+  const cards: Team['cards'] = [];
+  try {
+    for (const [device, who] of TEAM.entries()) {
+      const laptop = openTestRelais(`team-${device}`);
+      for (let round = 0; round < 4; round++) {
+        const count = 2 + ((device + round) % 3);
+        for (let j = 0; j < count; j++) {
+          const activity = activityOf(device, round, j);
+          await laptop.activities.create(activity);
+          truth.activities += 1;
+          truth[activity.type] += 1;
+          truth.people += activity.type === 'collectif' ? 4 : 1;
+          truth.minutes += activity.duree;
+          if (activity.commune?.codeInsee === LORMES.codeInsee) truth.lormes += 1;
+          if (activity.thematiques.includes('bureautique')) {
+            truth.bureautique += 1;
+            if (activity.commune?.codeInsee === LORMES.codeInsee) truth.bureautiqueInLormesDates.push(activity.date);
+          }
+        }
+        const prepared = await exportBundle(laptop.db, {
+          kind: 'changes', protection: { type: 'passphrase', passphrase: TEAM_PASSPHRASE, workFactor: 1 }, author: { ...who }, app: 'e2e',
+        });
+        await prepared.commit();
+        await writeFile(join(folder, `${who.name.split(' ')[0].toLowerCase()}-${round + 1}.relais`), prepared.bytes);
+      }
+      const card = await exportMyCard(laptop.db, { ...who, role: 'mediateur' });
+      cards.push({ name: who.name, bytes: Buffer.from(card), fingerprint: fingerprintOfKey((await readSigningPublicKey(laptop.db)) as string) });
+    }
+  } finally {
+    await closeTestDatabases();
+  }
+  truth.bureautiqueInLormesDates.sort().reverse();
+  return { folder, cards, truth };
+}

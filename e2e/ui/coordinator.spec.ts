@@ -1,0 +1,146 @@
+/**
+ * A departmental coordinator (issue 10): she enrols her five mediators' cards, imports the folder of
+ * their 20 bundles at once, and finds on the dashboard what they logged — figures equal to the
+ * generated truth, narrowed by a filter, a drill-down listing the right records, authors named — and
+ * cannot change a mediator's activity.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openScreen, startApp } from '../support/app';
+import { chooseFile, fingerprintIn } from '../support/sync';
+import { makeTeam, TEAM, TEAM_PASSPHRASE, type Team } from '../support/team';
+import { createSeriesFromStarter } from '../support/workshops';
+import { saveButton } from '../support/activityForm';
+
+let team: Team;
+test.beforeAll(async () => {
+  team = await makeTeam();
+});
+
+async function enrolTeam(page: Page) {
+  for (const card of team.cards) {
+    await openScreen(page, 'Échanges');
+    await chooseFile(page, 'Importer une carte', 'carte.relaiscard', card.bytes);
+    const dialog = page.getByRole('dialog', { name: `Inscrire ${card.name}\u202f?` });
+    await expect(dialog).toBeVisible();
+    // The fingerprint the mediator reads out from her Settings (here: from her generated key).
+    expect(await fingerprintIn(dialog)).toBe(card.fingerprint);
+    await dialog.getByRole('button', { name: 'Les empreintes sont identiques\u202f: inscrire' }).click();
+    await expect(page.getByRole('list', { name: 'Appareils inscrits' }).getByText(card.name)).toBeVisible();
+  }
+}
+
+async function importTeamFolder(page: Page) {
+  await page.goto('/#/sync/team');
+  await expect(page.getByRole('heading', { level: 1, name: 'Importer les fichiers de l’équipe' })).toBeVisible();
+  await page.getByLabel('Phrase de passe des fichiers (facultatif)').fill(TEAM_PASSPHRASE);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choisir un dossier…' }).click()]);
+  await chooser.setFiles(team.folder);
+  await expect(page.getByRole('heading', { name: '20 fichiers prêts à importer' })).toBeVisible();
+  const byKind = page.getByRole('list', { name: 'Contenu par type' });
+  await expect(byKind).toContainText(`${team.truth.activities} Activité`);
+  await page.getByRole('button', { name: 'Importer les 20 fichiers' }).click();
+  await expect(page.getByRole('heading', { name: '20 fichiers importés sur 20' })).toBeVisible({ timeout: 30_000 });
+  const rows = page.getByRole('table', { name: 'Fichier par fichier' }).getByRole('row');
+  await expect(rows).toHaveCount(21);
+  await expect(rows.filter({ hasText: 'Importé' })).toHaveCount(20);
+}
+
+test('a coordinator imports her team\'s folder and reads the territory on the dashboard', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { truth } = team;
+  await startApp(page, { name: 'Claire Martin', role: 'Coordinateur·rice', structure: 'Conseil départemental de la Nièvre' });
+  await enrolTeam(page);
+  await importTeamFolder(page);
+
+  // The report of the import is saved as text, one line per file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer le rapport' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^rapport-import-.*\.txt$/);
+
+  // The mediators view: each enrolled device, its four files, none missing, heard from today.
+  await openScreen(page, 'Médiateurs');
+  const devices = page.getByRole('table', { name: 'Appareils de l’équipe' });
+  for (const who of TEAM) {
+    const row = devices.getByRole('row').filter({ hasText: who.name });
+    await expect(row).toContainText(who.structure);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('4');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('0');
+    await expect(row).toContainText('Aujourd’hui');
+  }
+
+  await openScreen(page, 'Tableau de bord', 'Tableau de bord du territoire');
+  const figures = page.getByRole('list', { name: 'Chiffres clés' });
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.activities));
+  await expect(figures.getByRole('listitem').filter({ hasText: 'personnes accompagnées' })).toContainText(String(truth.people));
+  await expect(figures.getByRole('listitem').filter({ hasText: 'accompagnements individuels' })).toContainText(String(truth.individuel));
+  await expect(figures.getByRole('listitem').filter({ hasText: 'ateliers collectifs' })).toContainText(String(truth.collectif));
+  // Every mediator is named in the per-mediator table.
+  const perAuthor = page.getByRole('table', { name: 'Activités par médiateur' });
+  for (const who of TEAM) await expect(perAuthor).toContainText(who.name);
+
+  // A filter narrows the figures.
+  await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
+
+  // The printed report: no filters, no sidebar, the period said; every table printed.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('search', { name: 'Filtres du tableau de bord' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByText('Période\u202f: toutes les activités')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Activités par thématique' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // A drill-down lists the records behind a figure: the bureautique activities in Lormes.
+  const perTheme = page.getByRole('table', { name: 'Activités par thématique' });
+  const bureautique = perTheme.getByRole('row').filter({ hasText: 'Bureautique' });
+  await expect(bureautique).toContainText(String(truth.bureautiqueInLormesDates.length));
+  await bureautique.getByRole('link', { name: 'Voir les activités : Bureautique' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activités derrière le chiffre' })).toBeVisible();
+  const listed = page.getByRole('list', { name: 'Activités derrière le chiffre' }).getByRole('listitem');
+  await expect(listed).toHaveCount(truth.bureautiqueInLormesDates.length);
+  await expect(listed.first()).toContainText(/Aïcha Benali|Bruno Petit|Chloé Martin|David Leroy|Emma Roux/);
+
+  // A mediator's activity is read-only here: its author is named, no form, no delete.
+  await listed.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activité (lecture seule)' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'seul son auteur peut la modifier' })).toContainText(/Médiathèque de Lormes|Tiers-lieu|France Services/);
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+  await openScreen(page, 'Activités');
+  await expect(page.getByText('Lecture seule').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Supprimer/ })).toHaveCount(0);
+
+  // Her home counts only her own work: nothing logged here, nothing of hers waits to be exported.
+  await openScreen(page, 'Accueil', 'Bonjour Claire Martin');
+  // Her home is the territory: the team's month, and who went quiet (nobody: all sent today).
+  await expect(page.getByRole('heading', { name: 'Votre territoire' })).toBeVisible();
+  await expect(page.getByText('médiateur sans nouvelles (sur 5)')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
+  await expect(page.getByText(/changements? faits? ici non exportés?/)).toHaveCount(0);
+  await expect(page.getByText(/enregistrements reçus de votre équipe/)).toBeVisible();
+});
+
+test('the home page fits the role: a trainer sees her next sessions, a mediator her day', async ({ page, browser }) => {
+  await startApp(page, { role: 'Formateur·rice' });
+  await openScreen(page, 'Ateliers');
+  await createSeriesFromStarter(page, 2);
+  await openScreen(page, 'Accueil', 'Bonjour Aïcha Benali');
+  const sessions = page.getByRole('list', { name: 'Vos prochaines séances' });
+  await expect(sessions.getByRole('listitem')).toHaveCount(2);
+  await expect(sessions.getByRole('listitem').first()).toContainText('Repérer les arnaques');
+  await sessions.getByRole('link', { name: /^Animer la séance \W+Repérer les arnaques/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Participants suivis présents' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Votre territoire' })).toHaveCount(0);
+
+  const mediator = await (await browser.newContext()).newPage();
+  await startApp(mediator, { name: 'Bruno Petit' });
+  await expect(mediator.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
+  await expect(mediator.getByRole('heading', { name: 'Votre journée' })).toHaveCount(0);
+  await mediator.getByRole('link', { name: /Nouvel accompagnement/ }).first().click();
+  await mediator.getByRole('radio', { name: 'À distance' }).check();
+  await mediator.getByRole('radio', { name: '30 min' }).check();
+  await mediator.getByRole('checkbox', { name: 'Courriel' }).check();
+  await saveButton(mediator).click();
+  await expect(mediator.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+  await openScreen(mediator, 'Accueil', 'Bonjour Bruno Petit');
+  await expect(mediator.getByRole('list', { name: 'Votre journée' }).getByRole('listitem')).toHaveCount(1);
+  await expect(mediator.locator('.home-stat').filter({ hasText: 'accompagnement ou atelier aujourd’hui' })).toContainText('1');
+});

@@ -1,0 +1,150 @@
+/**
+ * The dashboard's reads. With the period and at most one other filter, the figures come from the count
+ * rows (`activityStats`: at most one row per month, plus one per place of a commune or département);
+ * with two filters or more, from an indexed scan of the activities that pass them, measured by the same
+ * pure `measuresOf` (domain/stats): rarer, slower, and never different.
+ */
+import Dexie from 'dexie';
+import type { Activity, Stored } from '../../domain/records';
+import {
+  addMeasures, departementOfInsee, emptyMeasures, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
+} from '../../domain/stats/activityStats';
+import { activeFilterFields, FILTER_DIMENSIONS, matches, type DashboardFilters, type DrillDown, type PlaceCommune } from '../../domain/stats/filters';
+import { canonicalJson } from '../../domain/canonical';
+import type { RelaisDatabase } from '../schema';
+
+export interface MonthFigure { month: string; activities: number; people: number }
+
+export interface DashboardFigures {
+  totals: Measures;
+  perMonth: MonthFigure[];
+  /** Activities per commune (INSEE), a place's activities counted in its commune; `''` when unknown. */
+  perCommune: Record<string, number>;
+  /** How the figures were read: the count rows, or a scan (two filters or more). */
+  source: 'rows' | 'scan';
+}
+
+/** The commune of every place (places are few: a territory's hundreds), to place activities held at a place. */
+async function placeCommunes(db: RelaisDatabase): Promise<Map<string, string>> {
+  const places = await db.places.toArray();
+  return new Map(places.filter((p) => p.commune?.codeInsee).map((p) => [p.id, p.commune.codeInsee]));
+}
+
+function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, f: DashboardFilters): Promise<StatRow[]> {
+  return db.activityStats.where(':id')
+    .between(statKey(dim, value, f.fromMonth ?? ''), statKey(dim, value, f.toMonth ?? '\uffff'), true, true).toArray();
+}
+
+/** The rows that answer the filters (period + at most one other), a place counted in its commune or département. */
+async function rowsFor(db: RelaisDatabase, f: DashboardFilters, places: Map<string, string>): Promise<StatRow[]> {
+  const [field] = activeFilterFields(f);
+  if (!field) return rowsOf(db, 'all', '', f);
+  const value = f[field] as string;
+  const rows = await rowsOf(db, FILTER_DIMENSIONS[field], value, f);
+  if (field === 'commune' || field === 'departement') {
+    const inside = [...places].filter(([, insee]) => (field === 'commune' ? insee === value : departementOfInsee(insee) === value));
+    for (const [placeId] of inside) rows.push(...(await rowsOf(db, 'place', placeId, f)));
+  }
+  return rows;
+}
+
+/** The live activities of the period that pass every filter, read through the narrowest index at hand. */
+async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune): Promise<Array<Stored<Activity>>> {
+  const from = f.fromMonth ? `${f.fromMonth}-01` : Dexie.minKey;
+  const to = f.toMonth ? `${f.toMonth}-31` : Dexie.maxKey;
+  const candidates = f.author
+    ? db.activities.where('[authorDevice+deleted+date]').between([f.author, 0, from], [f.author, 0, to], true, true)
+    : f.thematique
+      ? db.activities.where('thematiques').equals(f.thematique)
+      : db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
+  return candidates.filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
+}
+
+function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, places: Map<string, string>, source: DashboardFigures['source']): DashboardFigures {
+  const totals = emptyMeasures();
+  const months = new Map<string, MonthFigure>();
+  for (const { month, measures } of rows) {
+    addMeasures(totals, measures);
+    const figure = months.get(month) ?? { month, activities: 0, people: 0 };
+    figure.activities += measures.activities;
+    figure.people += measures.followed + measures.anonymous;
+    months.set(month, figure);
+  }
+  const perCommune: Record<string, number> = {};
+  for (const [where, n] of Object.entries(totals.where)) {
+    const insee = where.startsWith('p:') ? places.get(where.slice(2)) ?? '' : where.slice(2);
+    perCommune[insee] = (perCommune[insee] ?? 0) + n;
+  }
+  const perMonth = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  return { totals, perMonth, perCommune, source };
+}
+
+export async function readDashboard(db: RelaisDatabase, filters: DashboardFilters): Promise<DashboardFigures> {
+  return db.transaction('r', [db.activityStats, db.activities, db.places], async () => {
+    const places = await placeCommunes(db);
+    if (activeFilterFields(filters).length <= 1) {
+      const rows = await rowsFor(db, filters, places);
+      return figuresFrom(rows.map((row) => ({ month: row.month, measures: row })), places, 'rows');
+    }
+    const found = await scan(db, filters, (id) => places.get(id));
+    return figuresFrom(found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a) })), places, 'scan');
+  });
+}
+
+/**
+ * The records behind a figure, newest first, at most `limit`: walked backwards through the date index
+ * (or the author's), stopping as soon as the first screen is full.
+ */
+export async function drillDown(db: RelaisDatabase, drill: DrillDown, limit = 100): Promise<{ activities: Array<Stored<Activity>>; more: boolean }> {
+  return db.transaction('r', [db.activities, db.places], async () => {
+    const places = await placeCommunes(db);
+    const placeCommune: PlaceCommune = (id) => places.get(id);
+    const from = drill.fromMonth ? `${drill.fromMonth}-01` : Dexie.minKey;
+    const to = drill.toMonth ? `${drill.toMonth}-31` : Dexie.maxKey;
+    const range = drill.author
+      ? db.activities.where('[authorDevice+deleted+date]').between([drill.author, 0, from], [drill.author, 0, to], true, true)
+      : db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
+    const found = await range.reverse().filter((a) => a.erased === 0 && matches(a, drill, placeCommune)).limit(limit + 1).toArray();
+    return { activities: found.slice(0, limit), more: found.length > limit };
+  });
+}
+
+/**
+ * Do the maintained rows equal a full recount of the activities? The property test and the bench ask
+ * this after every scenario; the answer lists the keys that differ (empty when all agree).
+ */
+export async function statsDifferFromRecount(db: RelaisDatabase): Promise<string[]> {
+  return db.transaction('r', [db.activityStats, db.activities], async () => {
+    const expected = recount(await db.activities.toArray());
+    const stored = new Map((await db.activityStats.toArray()).map((row) => [row.key, row]));
+    const keys = new Set([...expected.keys(), ...stored.keys()]);
+    return [...keys].filter((key) => canonicalJson(expected.get(key) ?? null) !== canonicalJson(stored.get(key) ?? null));
+  });
+}
+
+/**
+ * The values a dimension takes in the rows (the communes, tags, structures… that have activities), for
+ * the filters' choices: primary keys only, no row decoded.
+ */
+export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): Promise<string[]> {
+  const keys = await db.activityStats.where(':id').between(statKey(dim, '', ''), `${dim}${STAT_KEY_SEPARATOR}\uffff`, true, true).primaryKeys();
+  return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+/** Every filter's choices at once (one read for the page). */
+export async function dashboardChoices(db: RelaisDatabase): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
+  const [structure, commune, dept, tag, place] = await Promise.all(
+    (['structure', 'commune', 'dept', 'tag', 'place'] as const).map((dim) => dimensionValues(db, dim)),
+  );
+  // Activities held at a place count in the place's commune and département too.
+  const places = await placeCommunes(db);
+  for (const id of place) {
+    const insee = places.get(id);
+    if (insee) {
+      commune.push(insee);
+      dept.push(departementOfInsee(insee));
+    }
+  }
+  const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'fr'));
+  return { structure, commune: unique(commune), dept: unique(dept), tag, place };
+}

@@ -1,0 +1,109 @@
+/**
+ * The dashboard's rows (domain/stats/activityStats.ts) kept right by the database itself: a Dexie
+ * DBCore middleware sees every write to `activities` — the repository's create, update, remove, restore
+ * and erase, an import's merge, a quarantine release, retention, demo data, a workshop's closing, a
+ * restore, anything written later — and updates `activityStats` in the SAME IndexedDB transaction,
+ * before it commits. A write path cannot forget the aggregates, and a transaction that fails leaves
+ * both untouched.
+ *
+ * To make that possible every read-write transaction that includes `activities` is widened to include
+ * `activityStats` (`transaction` below), so callers never have to name it.
+ */
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { accumulateChange, applyDelta, type StatRow } from '../../domain/stats/activityStats';
+
+export const ACTIVITIES = 'activities';
+export const ACTIVITY_STATS = 'activityStats';
+
+/** True when the transaction can hold the rows (not the upgrade of a version from before the table existed). */
+function hasStatsStore(trans: DBCoreTransaction): boolean {
+  const names = (trans as unknown as IDBTransaction).objectStoreNames;
+  return names?.contains(ACTIVITY_STATS) ?? false;
+}
+
+/*
+ * No `async`/`await` below, on purpose: Dexie follows its transaction through the promises it makes
+ * (the DBCore calls return them) but not through a native `await` inside a middleware, and the
+ * middlewares under this one (Dexie's hooks) read the current transaction after ours. Every step is
+ * chained with `.then` on Dexie's own promises.
+ */
+type DexiePromise<T> = Promise<T>;
+
+/** The records a mutation replaces or removes, read first in the same transaction. */
+function previousValues(table: DBCoreTable, req: DBCoreMutateRequest): DexiePromise<unknown[]> {
+  const { trans } = req;
+  switch (req.type) {
+    case 'add':
+      return Dexie.Promise.resolve([]);
+    case 'put':
+      return table.getMany({ trans, keys: req.keys ?? req.values.map((v: { id: string }) => v.id) });
+    case 'delete':
+      return table.getMany({ trans, keys: req.keys });
+    case 'deleteRange':
+      return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((found) => found.result);
+  }
+}
+
+function applyDeltas(stats: DBCoreTable, trans: DBCoreTransaction, deltas: Map<string, StatRow>): DexiePromise<unknown> {
+  if (deltas.size === 0) return Dexie.Promise.resolve();
+  const keys = [...deltas.keys()];
+  return stats.getMany({ trans, keys }).then((stored: Array<StatRow | undefined>) => {
+    const puts: StatRow[] = [];
+    const deletes: string[] = [];
+    keys.forEach((key, i) => {
+      const next = applyDelta(stored[i], deltas.get(key) as StatRow);
+      if (next) puts.push(next);
+      else if (stored[i]) deletes.push(key);
+    });
+    const put = puts.length > 0 ? stats.mutate({ trans, type: 'put', values: puts, keys: puts.map((r) => r.key) }) : Dexie.Promise.resolve();
+    return put.then(() => (deletes.length > 0 ? stats.mutate({ trans, type: 'delete', keys: deletes }) : undefined));
+  });
+}
+
+/** The row deltas of a mutation, from the records it replaced and its response. */
+function deltasOf(req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): Map<string, StatRow> {
+  const failed = (i: number) => response.failures[i] !== undefined;
+  const deltas = new Map<string, StatRow>();
+  if (req.type === 'add' || req.type === 'put') {
+    // One request may write an id twice: the second write replaces the first, not the stored copy.
+    const latest = new Map<unknown, unknown>();
+    req.values.forEach((value: { id: string }, i) => {
+      if (failed(i)) return;
+      const key = req.keys?.[i] ?? value.id;
+      accumulateChange(deltas, latest.has(key) ? latest.get(key) : before[i], value);
+      latest.set(key, value);
+    });
+  } else {
+    before.forEach((value, i) => { if (!failed(i)) accumulateChange(deltas, value, undefined); });
+  }
+  return deltas;
+}
+
+function tracked(table: DBCoreTable, stats: () => DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      if (!hasStatsStore(req.trans)) return table.mutate(req);
+      return previousValues(table, req).then((before) => table.mutate(req).then((response) => (
+        applyDeltas(stats(), req.trans, deltasOf(req, before, response)).then(() => response)
+      )));
+    },
+  };
+}
+
+export const activityStatsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'ActivityStats',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const widened = mode === 'readwrite' && stores.includes(ACTIVITIES) && !stores.includes(ACTIVITY_STATS)
+        && down.schema.tables.some((t) => t.name === ACTIVITY_STATS);
+      return down.transaction(widened ? [...stores, ACTIVITY_STATS] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      return name === ACTIVITIES ? tracked(table, () => down.table(ACTIVITY_STATS)) : table;
+    },
+  }),
+};

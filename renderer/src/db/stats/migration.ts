@@ -1,0 +1,32 @@
+/**
+ * Schema version 9 (issue 10): the dashboard's rows built once from the activities already stored, and
+ * the changes made on this laptop that no export carries yet, found from their stamps.
+ */
+import type { Transaction } from 'dexie';
+import { deviceOfStamp } from '../../domain/hlc';
+import { RECORD_KINDS, tableOf } from '../../domain/kinds';
+import type { RecordMeta } from '../../domain/records';
+import { latestStamp } from '../../domain/sync/records';
+import { recount } from '../../domain/stats/activityStats';
+import type { MetaKey, MetaRow, MetaValues } from '../meta';
+import { ownChangeKey, type OwnChangeRow } from './ownChanges';
+
+export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {
+  const rows = recount(await tx.table('activities').toArray());
+  await tx.table('activityStats').clear();
+  await tx.table('activityStats').bulkPut([...rows.values()]);
+  const meta = tx.table<MetaRow, MetaKey>('meta');
+  const device = (await meta.get('device'))?.value as MetaValues['device'] | undefined;
+  const mark = (await meta.get('exportMark'))?.value as MetaValues['exportMark'] | undefined;
+  if (!device) return;
+  const own = new Set([device.deviceId, ...(device.legacyDeviceIds ?? [])]);
+  const changes: OwnChangeRow[] = [];
+  for (const kind of RECORD_KINDS) {
+    const table = tableOf(kind);
+    const waiting = await tx.table<RecordMeta>(table).where('seq').above(mark?.seq ?? 0).toArray();
+    for (const record of waiting) {
+      if (own.has(deviceOfStamp(latestStamp(record.versions)))) changes.push({ key: ownChangeKey(table, record.id), seq: record.seq ?? 0 });
+    }
+  }
+  await tx.table('ownChanges').bulkPut(changes);
+}

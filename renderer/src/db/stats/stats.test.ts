@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Relais } from '../index';
+import { openRelaisWithKeys } from '../../testkit/db';
+import type { Activity, Stored } from '../../domain/records';
+import { LORMES, ARVIEU, placeData } from '../../testkit/records';
+import { readDashboard, drillDown, statsDifferFromRecount } from './dashboard';
+import { removeDemoData } from '../demo';
+
+const STRUCTURE = { nom: 'Mairie de Lormes' };
+const ELSEWHERE = 'c3'.repeat(16);
+
+function individual(date: string, duree: number, overrides: Partial<Activity> = {}): Activity {
+  return {
+    type: 'individuel', date, duree, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
+    materiel: [], tags: [], beneficiaryIds: [], structureEmployeuse: STRUCTURE, ...overrides,
+  };
+}
+
+function workshop(date: string, duree: number, total: number, overrides: Partial<Activity> = {}): Activity {
+  return {
+    type: 'collectif', date, duree, typeLieu: 'domicile', commune: ARVIEU, thematiques: ['bureautique', 'email'], thematiquesDemarche: [],
+    materiel: [], tags: ['senior'], beneficiaryIds: [], structureEmployeuse: STRUCTURE,
+    participantsAnonymes: { total, dejaAccompagne: 0, genres: { feminin: 2 }, tranchesAge: {}, statutsSociaux: {} }, ...overrides,
+  };
+}
+
+let relais: Relais;
+afterEach(async () => { await relais?.db.delete(); });
+
+/**
+ * The seeded dataset, figures checked by hand:
+ *  - 2026-01-10 individual, 20 min, Lormes, email, anonymous woman 60–69   → 1 person, bucket <30
+ *  - 2026-01-20 individual, 45 min, Lormes, email + démarches/logement, one followed person → 1 person, 30–60
+ *  - 2026-02-05 workshop, 90 min, Arvieu, bureautique + email, 5 anonymous (2 women, 3 not given) → 5, 60–120
+ *  - 2026-02-07 individual, 120 min, at a place in Lormes, email → 1 person, ≥120
+ *  - 2026-02-08 individual, 30 min, Lormes, deleted → not counted
+ */
+async function seed(): Promise<{ place: string; ids: string[] }> {
+  relais = openRelaisWithKeys(`stats-${Math.random()}`);
+  const place = await relais.places.create(placeData('Médiathèque'));
+  const person = await relais.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+  const a1 = await relais.activities.create(individual('2026-01-10', 20, { beneficiaireAnonyme: { genre: 'feminin', trancheAge: 'soixante_soixante_neuf' } }));
+  const a2 = await relais.activities.create(individual('2026-01-20', 45, {
+    beneficiaryIds: [person.id], thematiques: ['email', 'aide_aux_demarches_administratives'], thematiquesDemarche: ['logement'],
+  }));
+  const a3 = await relais.activities.create(workshop('2026-02-05', 90, 5));
+  const a4 = await relais.activities.create(individual('2026-02-07', 120, { typeLieu: 'lieu_activite', commune: undefined, placeId: place.id }));
+  const a5 = await relais.activities.create(individual('2026-02-08', 30));
+  await relais.activities.remove(a5.id);
+  return { place: place.id, ids: [a1.id, a2.id, a3.id, a4.id] };
+}
+
+describe('dashboard figures on the maintained rows', () => {
+  it('match the hand-checked figures of a seeded dataset', async () => {
+    await seed();
+    const figures = await readDashboard(relais.db, {});
+    expect(figures.source).toBe('rows');
+    expect(figures.totals).toMatchObject({
+      activities: 4, individuel: 3, collectif: 1, followed: 1, anonymous: 7, minutes: 275,
+      duration: { moins_30: 1, de_30_a_60: 1, de_60_a_120: 1, plus_120: 1 },
+      thematique: { email: 4, aide_aux_demarches_administratives: 1, bureautique: 1 },
+      demarche: { logement: 1 },
+      genre: { feminin: 3, non_communique: 4 },
+      age: { soixante_soixante_neuf: 1, non_communique: 6 },
+    });
+    expect(figures.perMonth).toEqual([{ month: '2026-01', activities: 2, people: 2 }, { month: '2026-02', activities: 2, people: 6 }]);
+    // The activity at the place counts in the place's commune (Lormes).
+    expect(figures.perCommune).toEqual({ 58145: 3, 12011: 1 });
+  });
+
+  it('narrow with one filter from the rows, and with two from a scan that agrees', async () => {
+    const { place } = await seed();
+    const lormes = await readDashboard(relais.db, { commune: '58145' });
+    expect([lormes.source, lormes.totals.activities, lormes.totals.minutes]).toEqual(['rows', 3, 185]);
+    expect((await readDashboard(relais.db, { departement: '12' })).totals.activities).toBe(1);
+    expect((await readDashboard(relais.db, { place })).totals.activities).toBe(1);
+    expect((await readDashboard(relais.db, { fromMonth: '2026-02' })).totals.activities).toBe(2);
+    expect((await readDashboard(relais.db, { type: 'collectif' })).totals.anonymous).toBe(5);
+    expect((await readDashboard(relais.db, { tag: 'senior' })).totals.activities).toBe(1);
+    expect((await readDashboard(relais.db, { demarche: 'logement' })).totals.followed).toBe(1);
+    const both = await readDashboard(relais.db, { commune: '58145', thematique: 'email', fromMonth: '2026-02' });
+    expect([both.source, both.totals.activities, both.totals.minutes]).toEqual(['scan', 1, 120]);
+  });
+
+  it('drill down to the records behind a figure, newest first', async () => {
+    const { ids } = await seed();
+    const list = await drillDown(relais.db, { commune: '58145' });
+    expect(list.activities.map((a) => a.id)).toEqual([ids[3], ids[1], ids[0]]);
+    expect((await drillDown(relais.db, { duration: 'de_60_a_120' })).activities.map((a) => a.id)).toEqual([ids[2]]);
+    expect((await drillDown(relais.db, { fromMonth: '2026-01', toMonth: '2026-01' }, 1))).toMatchObject({ more: true });
+  });
+
+  it('stay equal to a recount through edits, restores, erasures, imports and demo removal', async () => {
+    const { ids } = await seed();
+    const a2 = (await relais.activities.get(ids[1])) as Stored<Activity>;
+    await relais.activities.update(ids[1], { ...a2, duree: 200, date: '2026-03-01' });
+    await relais.activities.erase(ids[0]);
+    const received = { ...(await relais.activities.get(ids[2]))!, id: '0195c72d-c111-7c36-a109-c3c3c3c3c3c3', authorDevice: ELSEWHERE, demo: true };
+    await relais.db.activities.put(received);
+    expect((await readDashboard(relais.db, { author: ELSEWHERE })).totals.activities).toBe(1);
+    await removeDemoData(relais.db);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const after = await readDashboard(relais.db, {});
+    expect([after.totals.activities, after.totals.minutes]).toEqual([3, 410]);
+  });
+});

@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeTestDatabases, enrol, openTestRelais } from '../testkit/sync';
+import { exportBundle } from './sync';
+import { combinedPreview, importTeamFiles, openTeamFiles, type TeamFile } from './teamImport';
+import { LORMES } from '../testkit/records';
+import type { Activity } from '../domain/records';
+import type { Relais } from './index';
+import { statsDifferFromRecount, readDashboard } from './stats/dashboard';
+
+const PASSPHRASE = 'tous les villages ensemble';
+const activity = (date: string): Activity => ({
+  type: 'individuel', date, duree: 30, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
+  materiel: [], tags: [], beneficiaryIds: [], structureEmployeuse: { nom: 'Mairie de Lormes' },
+});
+
+async function bundleOf(relais: Relais, activities: number, name: string): Promise<TeamFile> {
+  for (let i = 0; i < activities; i++) await relais.activities.create(activity(`2026-03-${String(10 + i).padStart(2, '0')}`));
+  const prepared = await exportBundle(relais.db, {
+    kind: 'changes', protection: { type: 'passphrase', passphrase: PASSPHRASE, workFactor: 1 }, author: { name, structure: 'Mairie' }, app: 'test',
+  });
+  await prepared.commit();
+  return { name: `${name}.relais`, bytes: prepared.bytes };
+}
+
+afterEach(closeTestDatabases);
+
+describe('importing many files at once', () => {
+  it('opens each, previews them together, imports the ready ones and says for each what became of it', async () => {
+    const [coordinator, aicha, bruno, stranger] = [openTestRelais('c'), openTestRelais('a'), openTestRelais('b'), openTestRelais('s')];
+    await enrol(coordinator, aicha, bruno);
+    const files = [
+      await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 1, 'aicha-2'),
+      await bundleOf(stranger, 1, 'stranger'), { name: 'broken.relais', bytes: new Uint8Array([1, 2, 3]) },
+    ];
+    files.push({ name: 'aicha-1-copy.relais', bytes: files[0].bytes });
+    const progress: number[] = [];
+    const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => { throw new Error('not asked'); }, onProgress: (n) => progress.push(n) });
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(opened.map((f) => f.outcome.status)).toEqual(['ready', 'ready', 'ready', 'held', 'refused', 'ready']);
+    const preview = combinedPreview(opened);
+    expect(preview).toMatchObject({ ready: 4, byKind: { activity: 8 }, records: 8 });
+    expect(preview.counts.new).toBe(8); // the copy counts again in the preview: the import recognises it
+    const done = await importTeamFiles(coordinator.db, opened);
+    expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'imported', 'imported', 'held', 'refused', 'alreadyImported']);
+    expect((await readDashboard(coordinator.db, {})).totals.activities).toBe(6);
+    expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
+  });
+
+  it('asks for the passphrase of a file that has one, and stops between files on cancel', async () => {
+    const [coordinator, aicha] = [openTestRelais('c'), openTestRelais('a')];
+    await enrol(coordinator, aicha);
+    const files = [await bundleOf(aicha, 1, 'one'), await bundleOf(aicha, 1, 'two')];
+    const locked = await openTeamFiles(coordinator.db, files, { identity: async () => '' });
+    expect(locked.map((f) => f.outcome.status)).toEqual(['needsPassphrase', 'needsPassphrase']);
+    const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => '' });
+    const stop = new AbortController();
+    const done = await importTeamFiles(coordinator.db, opened, { signal: stop.signal, onProgress: () => stop.abort() });
+    expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'notImported']);
+    expect(await coordinator.db.activities.count()).toBe(1);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The dashboard's figures as small keyed count rows ("a cube, sliced one dimension at a time"), pure.
+ *
+ * Each live activity adds its measures to one row per (dimension value, month) it belongs to: the
+ * row `all` of its month, the row of its type, of its author, of its employing structure, of its
+ * commune (or its place), of its département, and one row per thématique, démarche and tag. A
+ * dashboard with the period plus at most one other filter then reads at most one row per month (36 for
+ * three years, whatever the number of activities); each row also holds the breakdowns (per thématique,
+ * per commune, per gender…) of the activities it counts, so every figure of the page comes from
+ * those rows. Two filters or more fall back to an indexed scan with the same `measuresOf` (db/stats).
+ *
+ * Rows are maintained by the database in the same transaction as every write (db/stats/middleware.ts),
+ * and `recount` rebuilds them from scratch: a property test and the bench check both agree.
+ */
+import { completeBreakdown } from '../activity';
+import type { Activity } from '../records';
+
+/** The filters a row can answer on its own, besides the month. */
+export const STAT_DIMENSIONS = ['all', 'type', 'author', 'structure', 'commune', 'place', 'dept', 'them', 'dem', 'tag'] as const;
+export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** Duration buckets of the national statistics: < 30 min, 30–60, 60–120, ≥ 120. */
+export const DURATION_BUCKETS = ['moins_30', 'de_30_a_60', 'de_60_a_120', 'plus_120'] as const;
+export type DurationBucket = (typeof DURATION_BUCKETS)[number];
+
+export function durationBucket(minutes: number): DurationBucket {
+  if (minutes < 30) return 'moins_30';
+  if (minutes < 60) return 'de_30_a_60';
+  if (minutes < 120) return 'de_60_a_120';
+  return 'plus_120';
+}
+
+/** Counts keyed by a code; a key whose count falls to zero is removed (so a recount compares equal). */
+export type Counts = Record<string, number>;
+
+export interface Measures {
+  activities: number;
+  individuel: number;
+  collectif: number;
+  /** People helped who are followed (pseudonymous codes): one per followed person per activity. */
+  followed: number;
+  /** Anonymous people: the anonymous person of an individual activity, a workshop's anonymous count. */
+  anonymous: number;
+  minutes: number;
+  duration: Counts;
+  thematique: Counts;
+  demarche: Counts;
+  /** Anonymous people per gender, age band and social status (followed people's bands live on their record). */
+  genre: Counts;
+  age: Counts;
+  statut: Counts;
+  /** Activities per place of activity: `c:<INSEE>` for a commune, `p:<place id>` for a place (its commune is read at display). */
+  where: Counts;
+  author: Counts;
+}
+
+export interface StatRow extends Measures {
+  /** `dim`, `value` and `month` joined by STAT_KEY_SEPARATOR: one string, so a range of months is one key range. */
+  key: string;
+  dim: StatDimension;
+  value: string;
+  /** YYYY-MM */
+  month: string;
+}
+
+export const STAT_KEY_SEPARATOR = '\u001f';
+
+export function statKey(dim: StatDimension, value: string, month: string): string {
+  return `${dim}${STAT_KEY_SEPARATOR}${value}${STAT_KEY_SEPARATOR}${month}`;
+}
+
+export function emptyMeasures(): Measures {
+  return {
+    activities: 0, individuel: 0, collectif: 0, followed: 0, anonymous: 0, minutes: 0,
+    duration: {}, thematique: {}, demarche: {}, genre: {}, age: {}, statut: {}, where: {}, author: {},
+  };
+}
+
+/** The département of an INSEE commune code: two characters, three overseas (97x). */
+export function departementOfInsee(codeInsee: string): string {
+  return codeInsee.startsWith('97') ? codeInsee.slice(0, 3) : codeInsee.slice(0, 2);
+}
+
+/** Where an activity took place, as the `where` counts key it: its place when it has one, else its commune. */
+export function whereKey(a: Pick<Activity, 'placeId' | 'commune'>): string | undefined {
+  if (a.placeId) return `p:${a.placeId}`;
+  if (a.commune?.codeInsee) return `c:${a.commune.codeInsee}`;
+  return undefined;
+}
+
+/** Someone a record stands for: the `authorDevice` of the activity. */
+export interface Authored { authorDevice: string }
+
+function bump(counts: Counts, key: string, by: number): void {
+  if (by === 0) return;
+  const next = (counts[key] ?? 0) + by;
+  if (next === 0) delete counts[key];
+  else counts[key] = next;
+}
+
+const COUNT_FIELDS = ['duration', 'thematique', 'demarche', 'genre', 'age', 'statut', 'where', 'author'] as const;
+const NUMBER_FIELDS = ['activities', 'individuel', 'collectif', 'followed', 'anonymous', 'minutes'] as const;
+
+/** `into += sign × from`, in place. */
+export function addMeasures(into: Measures, from: Measures, sign: 1 | -1 = 1): void {
+  for (const field of NUMBER_FIELDS) into[field] += sign * from[field];
+  for (const field of COUNT_FIELDS) {
+    for (const [key, n] of Object.entries(from[field])) bump(into[field], key, sign * n);
+  }
+}
+
+/** The measures of one live activity. */
+export function measuresOf(a: Activity & Authored): Measures {
+  const m = emptyMeasures();
+  m.activities = 1;
+  if (a.type === 'collectif') m.collectif = 1;
+  else m.individuel = 1;
+  m.followed = a.beneficiaryIds?.length ?? 0;
+  const minutes = a.duree;
+  m.minutes = minutes;
+  bump(m.duration, durationBucket(minutes), 1);
+  for (const code of new Set(a.thematiques ?? [])) bump(m.thematique, code, 1);
+  for (const code of new Set(a.thematiquesDemarche ?? [])) bump(m.demarche, code, 1);
+  const where = whereKey(a);
+  if (where) bump(m.where, where, 1);
+  bump(m.author, a.authorDevice, 1);
+  if (a.type === 'collectif' && a.participantsAnonymes) {
+    const counts = a.participantsAnonymes;
+    m.anonymous = counts.total;
+    // As La Coop counts them: "non communiqué" fills what a partial breakdown leaves.
+    for (const [code, n] of Object.entries(completeBreakdown(counts, 'genres'))) bump(m.genre, code, n);
+    for (const [code, n] of Object.entries(completeBreakdown(counts, 'tranchesAge'))) bump(m.age, code, n);
+    for (const [code, n] of Object.entries(completeBreakdown(counts, 'statutsSociaux'))) bump(m.statut, code, n);
+  } else if (a.type === 'individuel' && m.followed === 0) {
+    // An individual activity with no followed person helped one anonymous person.
+    m.anonymous = 1;
+    const person = a.beneficiaireAnonyme;
+    bump(m.genre, person?.genre ?? 'non_communique', 1);
+    bump(m.age, person?.trancheAge ?? 'non_communique', 1);
+    bump(m.statut, person?.statutSocial ?? 'non_communique', 1);
+  }
+  return m;
+}
+
+/** The (dimension, value) pairs an activity is counted under, besides the month. */
+export function dimensionsOf(a: Activity & Authored): Array<[StatDimension, string]> {
+  const dims: Array<[StatDimension, string]> = [['all', ''], ['type', a.type], ['author', a.authorDevice]];
+  if (a.structureEmployeuse?.nom) dims.push(['structure', a.structureEmployeuse.nom]);
+  if (a.placeId) dims.push(['place', a.placeId]);
+  else if (a.commune?.codeInsee) {
+    dims.push(['commune', a.commune.codeInsee]);
+    dims.push(['dept', departementOfInsee(a.commune.codeInsee)]);
+  }
+  for (const code of new Set(a.thematiques ?? [])) dims.push(['them', code]);
+  for (const code of new Set(a.thematiquesDemarche ?? [])) dims.push(['dem', code]);
+  for (const tag of new Set(a.tags ?? [])) dims.push(['tag', tag]);
+  return dims;
+}
+
+/** A stored record as the rows see it: live (counted) or not. */
+export interface StoredActivityLike extends Authored {
+  deleted: 0 | 1;
+  erased: 0 | 1;
+}
+
+export function isCounted(record: unknown): record is Activity & StoredActivityLike {
+  const r = record as (Partial<Activity> & Partial<StoredActivityLike>) | undefined;
+  return !!r && r.deleted === 0 && r.erased === 0 && typeof r.date === 'string' && typeof r.duree === 'number';
+}
+
+/**
+ * The row deltas of changing an activity from `before` to `after` (either absent, deleted or erased):
+ * `sign × measures` for each row key it leaves or joins. Accumulates into `deltas` (keyed by row key).
+ */
+export function accumulateChange(deltas: Map<string, StatRow>, before: unknown, after: unknown): void {
+  if (isCounted(before)) accumulate(deltas, before, -1);
+  if (isCounted(after)) accumulate(deltas, after, 1);
+}
+
+function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1): void {
+  const measures = measuresOf(a);
+  const month = a.date.slice(0, 7);
+  for (const [dim, value] of dimensionsOf(a)) {
+    const key = statKey(dim, value, month);
+    let row = deltas.get(key);
+    if (!row) {
+      row = { key, dim, value, month, ...emptyMeasures() };
+      deltas.set(key, row);
+    }
+    addMeasures(row, measures, sign);
+  }
+}
+
+/** A stored row plus a delta; `undefined` when it counts nothing any more (the row is deleted). */
+export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow | undefined {
+  const row: StatRow = stored
+    ? { ...stored, duration: { ...stored.duration }, thematique: { ...stored.thematique }, demarche: { ...stored.demarche }, genre: { ...stored.genre },
+      age: { ...stored.age }, statut: { ...stored.statut }, where: { ...stored.where }, author: { ...stored.author } }
+    : { key: delta.key, dim: delta.dim, value: delta.value, month: delta.month, ...emptyMeasures() };
+  addMeasures(row, delta);
+  return row.activities === 0 ? undefined : row;
+}
+
+/** Every row, rebuilt from the activities: what the maintained rows must always equal. */
+export function recount(activities: Iterable<unknown>): Map<string, StatRow> {
+  const rows = new Map<string, StatRow>();
+  for (const a of activities) accumulateChange(rows, undefined, a);
+  return rows;
+}

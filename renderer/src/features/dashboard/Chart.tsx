@@ -1,0 +1,65 @@
+/**
+ * One bar chart, for people who would rather look than read. The numbers are the table that goes with
+ * it (`FigureTable`): the canvas is hidden from assistive technology, which reads the table instead.
+ * The chart is made once per mounted card and only given new data when its numbers change (a filter
+ * change redraws bars, it does not rebuild charts).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { formatNumber } from '../../i18n/format';
+
+export interface ChartProps {
+  labels: string[];
+  values: number[];
+  /** Bars along the y axis: long labels (thématiques) stay readable. */
+  horizontal?: boolean;
+}
+
+interface ChartInstance { setOption: (o: object, notMerge?: boolean) => void; resize: () => void; dispose: () => void }
+
+const BRAND = '#1f5f5b';
+
+function optionOf(labels: string[], values: number[], horizontal: boolean): object {
+  const category = { type: 'category', data: labels, axisLabel: { width: horizontal ? 180 : undefined, overflow: 'truncate', interval: 0, hideOverlap: true } };
+  const value = { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) }, minInterval: 1 };
+  return {
+    animation: false,
+    grid: { left: horizontal ? 190 : 48, right: 24, top: 16, bottom: horizontal ? 24 : 40, containLabel: false },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [{ type: 'bar', data: values, itemStyle: { color: BRAND }, label: { show: true, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => formatNumber(p.value) } }],
+  };
+}
+
+export function BarChartView({ labels, values, horizontal = false }: ChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<ChartInstance | undefined>(undefined);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    let disposed = false;
+    let made: ChartInstance | undefined;
+    let observer: ResizeObserver | undefined;
+    void import('./echarts').then(({ echarts }) => {
+      if (disposed) return;
+      made = echarts.init(element, undefined, { renderer: 'canvas' }) as ChartInstance;
+      observer = new ResizeObserver(() => made?.resize());
+      observer.observe(element);
+      setChart(made);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      made?.dispose();
+    };
+  }, []);
+  // Numbers as a key: a new array with the same numbers (every render) draws nothing again.
+  const key = JSON.stringify([labels, values, horizontal]);
+  useEffect(() => {
+    if (!chart) return;
+    const [l, v, h] = JSON.parse(key) as [string[], number[], boolean];
+    chart.setOption(optionOf(l, v, h), true);
+    chart.resize();
+  }, [chart, key]);
+  const height = horizontal ? Math.max(120, labels.length * 28 + 48) : 240;
+  return <div ref={host} className="chart" aria-hidden="true" style={{ height }} />;
+}

@@ -1,0 +1,49 @@
+/**
+ * Whose work is whose, on screen: the author of a record (name, structure, device) as one label, and a
+ * followed person's code scoped to its author, so two laptops' `B-0001` are told apart.
+ */
+import { useTranslation } from 'react-i18next';
+import { deviceTag, readAuthors, type Author, type AuthorDirectory } from '../db/authors';
+import { useRead } from './useRead';
+
+export function useAuthors(): AuthorDirectory | undefined {
+  return useRead(readAuthors);
+}
+
+/** "Aïcha Benali · Mairie de Lormes · device 3f2a9c", or "You (this computer)". */
+export function authorText(author: Author, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (author.own) return t('common:author.you');
+  const parts = [author.name || t('common:author.unknown'), author.structure, t('common:author.device', { tag: deviceTag(author.deviceId) })];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The author of a record, as a short label; `others` marks a record written elsewhere (read-only here). */
+export function AuthorLabel({ deviceId, directory }: { deviceId: string; directory?: AuthorDirectory }) {
+  const { t } = useTranslation('common');
+  const own = useAuthors();
+  const authors = directory ?? own;
+  if (!authors) return null;
+  const author = authors.of(deviceId);
+  return (
+    <span className={`author${author.own ? '' : ' author--other'}`}>
+      <span className="visually-hidden">{t('author.label')} </span>{authorText(author, t)}
+    </span>
+  );
+}
+
+/** A followed person's code, with its author when she is not this laptop: `B-0001 (Aïcha Benali · 3f2a9c)`. */
+export function scopedCode(code: string, authorDevice: string, authors: AuthorDirectory | undefined): string {
+  const author = authors?.of(authorDevice);
+  if (!author || author.own) return code;
+  return `${code} (${[author.name, deviceTag(authorDevice)].filter(Boolean).join(' · ')})`;
+}
+
+/** The notice of a record written elsewhere: read-only here, and whose it is. */
+export function OthersRecordNotice({ authorDevice }: { authorDevice: string }) {
+  const { t } = useTranslation('common');
+  return (
+    <p className="notice" role="status">
+      {t('errors.notAuthor')} <strong>{t('author.label')}</strong> <AuthorLabel deviceId={authorDevice} />
+    </p>
+  );
+}
