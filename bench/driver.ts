@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { BenchApi } from './page/main';
 import { median, walkApp, type UiResult, type UiTiming } from './ui';
-import { buildSummary, formatFigures, formatTable, type FormatsResult, type SizeResult } from './report';
+import { buildSummary, formatFigures, formatTable, type BackupResult, type FormatsResult, type SizeResult } from './report';
 
 export interface DriverOptions {
   origin: string;
@@ -21,6 +21,8 @@ export interface DriverOptions {
   uiActivities: number | null;
   /** Activities exported as CSV and XLSX in scenario 9 (null skips it). */
   formatsActivities?: number | null;
+  /** Records backed up and restored (scenario 10); null or 0 skips it. */
+  backupRecords?: number | null;
   seed: number;
   out: string;
   skipPouch: boolean;
@@ -127,6 +129,19 @@ async function runFormats(browser: Browser, options: DriverOptions, activities: 
   return result;
 }
 
+async function runBackup(browser: Browser, options: DriverOptions, records: number, errors: string[]): Promise<BackupResult | undefined> {
+  console.log(`\n— Backup and restore of ${records.toLocaleString('en')} records`);
+  const page = await openBenchPage(browser, options.origin);
+  const result = await step(page, 'backupRestore', errors, records, options.seed);
+  await page.context().close();
+  if (result) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`  toArray+stringify ${result.toArrayMs.toFixed(0)} ms · backup ${result.backupMs.toFixed(0)} ms (${mb(result.backupBytes)}, heap peak ${mb(result.backupHeap)}) · bulkPut ${result.bulkPutMs.toFixed(0)} ms · restore ${result.restoreMs.toFixed(0)} ms (heap peak ${mb(result.restoreHeap)}) · ${result.check.detail}`);
+    if (!result.check.ok) errors.push(`backupRestore: ${result.check.detail}`);
+  }
+  return result;
+}
+
 async function runUi(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<UiResult | undefined> {
   console.log(`\n— UI with ${activities.toLocaleString('en')} activities`);
   const page = await openBenchPage(browser, options.origin);
@@ -175,6 +190,7 @@ interface BenchOutput {
   sizes: SizeResult[];
   ui: UiResult | undefined;
   formats?: FormatsResult;
+  backup?: BackupResult;
   uiUnavailable: string | null;
   errors: string[];
 }
@@ -194,7 +210,7 @@ function writeOutput(file: string, output: BenchOutput): void {
 /** Recompute the tables of a results file (after a change to report.ts), without measuring again. */
 export function rewriteReport(file: string): void {
   const output = JSON.parse(readFileSync(file, 'utf8')) as BenchOutput;
-  output.summary = buildSummary(output.sizes, output.ui, output.formats);
+  output.summary = buildSummary(output.sizes, output.ui, output.formats, output.backup);
   writeOutput(file, output);
   console.log(`${formatFigures(output.sizes)}\n\n${formatTable(output.summary)}`);
 }
@@ -219,12 +235,13 @@ export async function runBench(options: DriverOptions): Promise<number> {
     }
     const ui = options.uiActivities ? await runUi(browser, options, options.uiActivities, errors) : undefined;
     const formats = options.formatsActivities ? await runFormats(browser, options, options.formatsActivities, errors) : undefined;
-    const summary = buildSummary(sizes, ui, formats);
+    const backup = options.backupRecords ? await runBackup(browser, options, options.backupRecords, errors) : undefined;
+    const summary = buildSummary(sizes, ui, formats, backup);
     console.log(`\n${formatFigures(sizes)}`);
     console.log(`\n${formatTable(summary)}`);
     const output: BenchOutput = {
       startedAt: started.toISOString(), durationS: Math.round((Date.now() - started.getTime()) / 1000), seed: options.seed,
-      machine: machine(browser.version()), summary, sizes, ui, formats, uiUnavailable: options.uiUnavailable ?? null, errors,
+      machine: machine(browser.version()), summary, sizes, ui, formats, backup, uiUnavailable: options.uiUnavailable ?? null, errors,
     };
     writeOutput(options.out, output);
     console.log(`\nresults written to ${options.out}`);

@@ -31,6 +31,9 @@ export interface SizeResult {
 /** Scenario 9: the CRA of N activities as CSV and XLSX beside toArray + JSON.stringify. */
 export type FormatsResult = R<'formatsExport'>;
 
+/** Scenario 10: a backup of N records beside toArray + JSON.stringify, its restore beside bulkPut. */
+export type BackupResult = R<'backupRestore'>;
+
 export interface ScenarioRow {
   id: string;
   label: string;
@@ -79,7 +82,7 @@ function growth(sizes: SizeResult[], pick: (s: SizeResult) => number | undefined
   return a && b ? (b / large.size) / (a / small.size) : null;
 }
 
-export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, formats?: FormatsResult): ScenarioRow[] {
+export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, formats?: FormatsResult, backup?: BackupResult): ScenarioRow[] {
   const rows: ScenarioRow[] = [
     judge({ id: '1', label: 'Import into empty DB / bulkPut', direction: 'max', target: 1.5, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.importEmpty?.ms, s.bulkPut?.ms)) }),
@@ -125,6 +128,15 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
         values: { formats: ratio(formats.xlsx.ms, formats.baselineMs) } }),
       judge({ id: '9c', label: `Peak JS heap during the CRA exports ${label}`, direction: 'max', target: 400, unit: 'MB',
         values: { formats: Math.max(formats.csv.heapPeak, formats.xlsx.heapPeak) / MB } }),
+    );
+  }
+  if (backup) {
+    const label = `(${sizeLabel(backup.records)} records)`;
+    rows.push(
+      judge({ id: '10a', label: `Backup (age, gzip) / toArray+stringify ${label}`, direction: 'max', target: 2, unit: 'x',
+        values: { backup: ratio(backup.backupMs, backup.toArrayMs) } }),
+      judge({ id: '10b', label: `Restore of that backup / bulkPut ${label}`, direction: 'max', target: 1.5, unit: 'x',
+        values: { backup: ratio(backup.restoreMs, backup.bulkPutMs) } }),
     );
   }
   rows.push(

@@ -6,6 +6,7 @@
 //   --sizes=1k,10k,100k   dataset sizes (default: all three)
 //   --ui=100k | --ui=0    activities seeded for the UI scenario (default 100k; 0 skips it)
 //   --formats=100k | --formats=0   activities exported as CSV and XLSX (scenario 9; default 100k; 0 skips it)
+//   --backup=100k | --backup=0     records backed up and restored (scenario 10; default 100k; 0 skips it)
 //   --out=FILE            results JSON (default bench/results/latest.json for a full run, else partial.json)
 //   --seed=N              generator seed (default 20240601)
 //   --no-build            reuse the previous builds in /tmp/bench-dist
@@ -54,6 +55,7 @@ const sizes = String(sizesArg).split(',').map(parseCount);
 const uiArg = arg('ui', '100k');
 let uiActivities = parseCount(uiArg) || null;
 const formatsActivities = parseCount(arg('formats', '100k')) || null;
+const backupRecords = parseCount(arg('backup', '100k')) || null;
 const fullRun = sizesArg === '1k,10k,100k' && uiActivities === 100_000 && !arg('no-pouch', false);
 const out = resolve(root, String(arg('out', fullRun ? 'bench/results/latest.json' : 'bench/results/partial.json')));
 
@@ -87,7 +89,7 @@ let code;
 try {
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}/bench/index.html`);
-  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), repeatSmall: Number(arg('repeat', 3)), uiUnavailable });
+  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, backupRecords, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), repeatSmall: Number(arg('repeat', 3)), uiUnavailable });
 } finally {
   server.kill();
 }

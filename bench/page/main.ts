@@ -22,6 +22,7 @@ import {
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
+import { backupAndRestore } from './backup';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
@@ -289,6 +290,13 @@ async function formatsExport(activities: number, seed: number) {
   return result;
 }
 
+/** Scenario 10: a backup of N records and its restore (bench/page/backup.ts). */
+async function backupRestore(records: number, seed: number) {
+  state.dataset = undefined;
+  gc();
+  return backupAndRestore(records, seed, gc);
+}
+
 async function cleanup() {
   state.bundle = state.bundleAgain = state.mergeBundle = undefined;
   state.exporter = state.mergeExporter = undefined;
@@ -300,7 +308,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, formatsExport, cleanup,
+  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, formatsExport, backupRestore, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

@@ -14,7 +14,8 @@ function installShell(): void {
   const inbox = new Map<string, { token: string; name: string; sha256: string; size: number; bytes: Uint8Array }>();
   const outbox: Array<{ fileName: string; bytes: number[] }> = [];
   const changed = new Set<Listener>();
-  let quitListener: (() => Promise<void>) | null = null;
+  const quitListeners = new Set<() => Promise<void>>();
+  const backups: Array<{ name: string; bytes: Uint8Array; createdAt: string }> = [];
   const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const token = () => hex(crypto.getRandomValues(new Uint8Array(16)));
   const seal = (bytes: Uint8Array) => bytes.map((b) => b ^ 0x5a); // a pretend keychain: reversible, never clear
@@ -71,9 +72,18 @@ function installShell(): void {
       return () => changed.delete(listener);
     },
     onQuitRequested: (listener: () => Promise<void>) => {
-      quitListener = listener;
-      return () => { quitListener = null; };
+      quitListeners.add(listener);
+      return () => { quitListeners.delete(listener); };
     },
+    // Automatic backups, in memory (the real folder and its rotation: electron/main/backups.test.ts).
+    writeBackup: async ({ bytes }: { bytes: Uint8Array }) => {
+      const createdAt = new Date().toISOString();
+      const name = `relais-${createdAt.slice(0, 10)}-${createdAt.slice(11, 19).replace(/:/g, '')}.relaisbackup`;
+      backups.unshift({ name, bytes, createdAt });
+      return { fileName: name };
+    },
+    listBackups: async () => backups.map(({ name, bytes, createdAt }) => ({ name, bytes: bytes.byteLength, createdAt })),
+    readBackup: async ({ name }: { name: string }) => backups.find((b) => b.name === name)!.bytes,
   };
   Object.defineProperty(window, 'relais', { value: Object.freeze(api) });
   Object.defineProperty(window, 'fakeShell', {
@@ -89,9 +99,13 @@ function installShell(): void {
       takeOutbox() {
         return outbox.splice(0);
       },
-      /** The person quits: the page's last work, as the shell waits for it. */
-      quit() {
-        return quitListener ? quitListener() : Promise.resolve();
+      /** The person quits: the page's last work (every listener), as the shell waits for it. */
+      async quit() {
+        await Promise.allSettled([...quitListeners].map((listener) => listener()));
+      },
+      /** How many automatic backups the page handed over. */
+      backupCount() {
+        return backups.length;
       },
       setAvailable(role: string, available: boolean) {
         if (folders[role]) folders[role].available = available;

@@ -4,6 +4,8 @@
  */
 import { app, clipboard, safeStorage } from 'electron';
 import { release } from 'node:os';
+import { join } from 'node:path';
+import { BackupFolder } from './backups';
 import { FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import { askFolderPath, askFolderToRead, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
@@ -115,6 +117,14 @@ export function registerHandlers({ openRequests, syncFolders, onQuitReady }: She
     log('diagnostics-copied');
   });
   handle('takeOpenFileRequests', VALIDATORS.takeOpenFileRequests, (_none, { window }) => takeOpenRequests(window, openRequests));
+  const backups = new BackupFolder(join(app.getPath('userData'), 'backups'));
+  handle('writeBackup', VALIDATORS.writeBackup, async (req) => {
+    const { fileName, removed } = await backups.write(req.bytes);
+    log('backup-written', { kind: 'backup', bytes: req.bytes.byteLength, count: removed });
+    return { fileName };
+  });
+  handle('listBackups', VALIDATORS.listBackups, () => backups.list());
+  handle('readBackup', VALIDATORS.readBackup, (req) => backups.read(req.name));
   handle('secretStorageAvailable', VALIDATORS.secretStorageAvailable, () => secretStorageAvailable(safeStorage));
   handle('sealSecret', VALIDATORS.sealSecret, (req) => sealSecret(safeStorage, req.bytes));
   handle('unsealSecret', VALIDATORS.unsealSecret, (req) => unsealSecret(safeStorage, req.bytes));

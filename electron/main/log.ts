@@ -23,6 +23,7 @@ export const LOG_EVENTS = [
   'renderer-gone',
   'call-failed',
   'file-saved',
+  'backup-written',
   'files-opened',
   'open-request-received',
   'open-request-refused',

@@ -31,6 +31,7 @@ const fr = {
   allFiles: 'Tous les fichiers',
   kindBundle: 'Paquet de synchronisation Relais',
   kindCard: 'Carte de contact Relais',
+  kindBackup: 'Sauvegarde Relais',
   kindPdf: 'Document PDF',
   kindJson: 'Fichier JSON',
   kindCsv: 'Tableau CSV',
@@ -87,6 +88,7 @@ const en: Record<StringKey, string> = {
   allFiles: 'All files',
   kindBundle: 'Relais sync bundle',
   kindCard: 'Relais contact card',
+  kindBackup: 'Relais backup',
   kindPdf: 'PDF document',
   kindJson: 'JSON file',
   kindCsv: 'CSV table',
@@ -121,6 +123,7 @@ const dictionaries: Record<ShellLocale, Record<StringKey, string>> = { fr, en };
 export const KIND_LABEL: Record<FileKind, StringKey> = {
   bundle: 'kindBundle',
   card: 'kindCard',
+  backup: 'kindBackup',
   pdf: 'kindPdf',
   json: 'kindJson',
   csv: 'kindCsv',

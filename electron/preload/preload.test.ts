@@ -49,12 +49,18 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['relais']);
     expect(Object.keys(api).sort()).toEqual([
       'abortSave', 'beginSave', 'chooseSyncFolder', 'copyDiagnostics', 'finishSave', 'forgetSyncFolder', 'getAppInfo', 'getDiagnostics',
-      'getSyncFolders', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'openFolder', 'printToPdf', 'readInboxFile',
-      'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell', 'takeInboxFiles', 'unsealSecret',
-      'writeOutboxFile', 'writeSave',
+      'getSyncFolders', 'listBackups', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'openFolder', 'printToPdf',
+      'readBackup', 'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'settleInboxFile', 'shell',
+      'takeInboxFiles', 'unsealSecret', 'writeBackup', 'writeOutboxFile', 'writeSave',
     ]);
     await api.writeOutboxFile({ handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-outbox-file', { handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
+    await api.writeBackup({ bytes: new Uint8Array([7]) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-backup', { bytes: new Uint8Array([7]) });
+    await api.listBackups();
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:list-backups');
+    await api.readBackup({ name: 'relais-2026-11-30-162233.relaisbackup' });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:read-backup', { name: 'relais-2026-11-30-162233.relaisbackup' });
     await api.writeSave({ stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-save', { stream: 'a'.repeat(32), bytes: new Uint8Array(1) });
     await api.getDiagnostics({ language: 'fr' });
@@ -118,5 +124,21 @@ describe('preload', () => {
     notice();
     await flush();
     expect(current).toHaveBeenCalledWith([file('b.relais')]);
+  });
+
+  it('on a quit request, waits for every listener (the outbox, the last backup) before telling main it may quit', async () => {
+    let finishBackup: () => void = () => undefined;
+    const order: string[] = [];
+    const offOutbox = api.onQuitRequested(async () => { order.push('outbox'); });
+    const offBackup = api.onQuitRequested(() => new Promise<void>((resolve) => { finishBackup = () => { order.push('backup'); resolve(); }; }));
+    electron.notices.get('relais:quit-requested')!();
+    await flush();
+    expect(electron.invoke).not.toHaveBeenCalledWith('relais:quit-ready');
+    finishBackup();
+    await flush();
+    expect(order).toEqual(['outbox', 'backup']);
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:quit-ready');
+    offOutbox();
+    offBackup();
   });
 });

@@ -35,11 +35,12 @@ ipcRenderer.on(IPC_EVENTS.openFileRequest, () => takeWaitingFiles());
 const folderListeners = new Set<() => void>();
 ipcRenderer.on(IPC_EVENTS.syncFoldersChanged, () => folderListeners.forEach((listener) => listener()));
 
-// Quitting: the page's last outbox write, then main may quit (main also stops waiting after a while).
-let quitListener: (() => Promise<void>) | null = null;
+// Quitting: the page's last writes (the outbox, the last backup), all of them, then main may quit (main
+// also stops waiting after a while).
+const quitListeners = new Set<() => Promise<void>>();
 ipcRenderer.on(IPC_EVENTS.quitRequested, () => {
-  const last = quitListener ? Promise.resolve().then(quitListener) : Promise.resolve();
-  last.catch(() => undefined).finally(() => { void invoke('quitReady').catch(() => undefined); });
+  const last = Promise.allSettled([...quitListeners].map((listener) => Promise.resolve().then(listener)));
+  void last.finally(() => { void invoke('quitReady').catch(() => undefined); });
 });
 
 const api = {
@@ -55,6 +56,9 @@ const api = {
   printToPdf: (req) => invoke('printToPdf', req),
   getDiagnostics: (req) => invoke('getDiagnostics', req),
   copyDiagnostics: (req) => invoke('copyDiagnostics', req),
+  writeBackup: (req) => invoke('writeBackup', req),
+  listBackups: () => invoke('listBackups'),
+  readBackup: (req) => invoke('readBackup', req),
   secretStorageAvailable: () => invoke('secretStorageAvailable'),
   sealSecret: (req) => invoke('sealSecret', req),
   unsealSecret: (req) => invoke('unsealSecret', req),
@@ -73,10 +77,8 @@ const api = {
   },
   onQuitRequested: (listener) => {
     const mine = () => listener();
-    quitListener = mine;
-    return () => {
-      if (quitListener === mine) quitListener = null;
-    };
+    quitListeners.add(mine);
+    return () => { quitListeners.delete(mine); };
   },
   onOpenFileRequest: (listener) => {
     // A plain function of the page, called with plain data only (never an IPC event).

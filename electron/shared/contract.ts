@@ -9,16 +9,17 @@
  * only ever returns base names.
  */
 
-export const FILE_KINDS = ['bundle', 'card', 'pdf', 'json', 'csv', 'xlsx', 'text'] as const;
+export const FILE_KINDS = ['bundle', 'card', 'backup', 'pdf', 'json', 'csv', 'xlsx', 'text'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /**
  * Extensions per kind (without the dot). `bundle` is a sync bundle, `card` a person's shareable
- * identity card (public keys). Main uses them for dialog filters, the browser for `accept`.
+ * identity card (public keys), `backup` a whole database, encrypted (renderer/src/domain/backup/format.ts). Main uses them for dialog filters, the browser for `accept`.
  */
 export const FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
+  backup: ['relaisbackup'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],
@@ -95,6 +96,22 @@ export interface OpenedFile {
 }
 export interface PrintToPdfRequest {
   suggestedName: string;
+}
+
+/** An automatic backup's file name in `<userData>/backups` (electron/main/backups.ts names them). */
+export const BACKUP_NAME_PATTERN = /^relais-(\d{4}-\d{2}-\d{2})-(\d{6})\.relaisbackup$/;
+
+/** An automatic backup as the page sees it: its name (no path), size and time. */
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+export interface WriteBackupRequest {
+  bytes: Uint8Array;
+}
+export interface ReadBackupRequest {
+  name: string;
 }
 
 /** The kinds the installers associate with Relais, so that a double-click opens them in the app. */
@@ -205,6 +222,13 @@ export interface BridgeCalls {
    * False in a browser, and on Linux when no keyring answers (Chromium then falls back to a fixed
    * password, which protects nothing).
    */
+  /**
+   * Automatic backups (Electron): main writes the bytes the page made into `<userData>/backups`,
+   * atomically, and rotates (7 daily, 4 weekly); lists them; reads one back by name. Browser: none.
+   */
+  writeBackup(req: WriteBackupRequest): Promise<{ fileName: string }>;
+  listBackups(): Promise<BackupInfo[]>;
+  readBackup(req: ReadBackupRequest): Promise<Uint8Array>;
   secretStorageAvailable(): Promise<boolean>;
   /**
    * Seal opaque bytes with the OS (safeStorage): only this user on this machine can unseal them. Main
@@ -258,6 +282,9 @@ export const IPC_CHANNELS = {
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
   takeOpenFileRequests: 'relais:take-open-file-requests',
+  writeBackup: 'relais:write-backup',
+  listBackups: 'relais:list-backups',
+  readBackup: 'relais:read-backup',
   secretStorageAvailable: 'relais:secret-storage-available',
   sealSecret: 'relais:seal-secret',
   unsealSecret: 'relais:unseal-secret',
@@ -295,8 +322,8 @@ export interface DesktopApi extends Omit<BridgeCalls, 'takeOpenFileRequests' | '
   /** Called when the synced folders changed (files wait, a folder came or went). In a browser, never. */
   onSyncFoldersChanged(listener: () => void): () => void;
   /**
-   * Called once when the app quits; main waits (a bounded time) for the promise before it quits. In a
-   * browser, never.
+   * Called once when the app quits; main waits (a bounded time) for the promises of every listener (the
+   * outbox's last write, the last backup) before it quits. In a browser, never.
    */
   onQuitRequested(listener: () => Promise<void>): () => void;
 }
@@ -496,6 +523,18 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
   getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
   copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
   takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
+  writeBackup: validatorOf('writeBackup', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['bytes']);
+    return { bytes: validateBytes(value.bytes) };
+  }),
+  listBackups: validatorOf('listBackups', noArguments),
+  readBackup: validatorOf('readBackup', (args) => {
+    const value = onlyArgument(args);
+    onlyKeys(value, ['name']);
+    if (typeof value.name !== 'string' || !BACKUP_NAME_PATTERN.test(value.name)) fail('name must be a backup name');
+    return { name: value.name };
+  }),
   secretStorageAvailable: validatorOf('secretStorageAvailable', noArguments),
   sealSecret: validatorOf('sealSecret', validateSecretRequest),
   unsealSecret: validatorOf('unsealSecret', validateSecretRequest),

@@ -4,13 +4,13 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/styles.css';
 import { initI18n } from './i18n';
-import { App } from './app/App';
+import { Startup } from './app/startup/Startup';
 
 async function start() {
   await initI18n();
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <App />
+      <Startup />
     </StrictMode>,
   );
 }

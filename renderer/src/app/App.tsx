@@ -24,6 +24,9 @@ import { GlobalBundleDrop } from '../features/sync';
 import { RetentionOnStart } from '../features/beneficiaries/RetentionOnStart';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { KeysProvider } from '../features/keys';
+import { AutomaticBackups, BackupReminder } from '../features/backups';
+import { LockGate } from '../features/lock';
+import { StorageWarning } from '../features/settings/StorageSection';
 import { SyncFoldersRunner } from '../features/folders';
 
 const routes: RouteObject[] = [
@@ -62,11 +65,14 @@ function Shell() {
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <StorageWarning />
+        <BackupReminder />
         <Routes />
       </main>
       <GlobalBundleDrop />
       <SyncFoldersRunner />
       <RetentionOnStart />
+      <AutomaticBackups />
     </div>
   );
 }
@@ -76,7 +82,7 @@ export function App() {
   if (profile === undefined) return null; // first read of the local database: a few milliseconds
   return (
     <ToastProvider>
-      {profile === null ? <FirstRun /> : <KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider>}
+      {profile === null ? <FirstRun /> : <LockGate><KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider></LockGate>}
     </ToastProvider>
   );
 }

@@ -43,6 +43,15 @@ export interface MetaValues {
   lastRetention: { at: string; erased: number };
   /** Where, how long and with what the last activity of each type happened here (db/activityDefaults.ts). */
   activityDefaults: RememberedByType;
+  /**
+   * The recovery key (domain/backup/format.ts): its recipient, which every backup is also encrypted
+   * to, and its identity sealed with the recovery passphrase (the passphrase itself is never kept).
+   */
+  recoveryKey: { recipient: string; sealedIdentity: string };
+  /** Shared-laptop lock: minutes without a key or a click before the app locks (the lock itself: db/sync/keys.ts). */
+  lockMinutes: number;
+  /** The last automatic or manual backup: when, and the change counter it covered. */
+  lastBackup: { at: string; seq: number };
 }
 
 export type MetaKey = keyof MetaValues;

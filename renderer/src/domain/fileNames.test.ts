@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFileName, exchangeFileName, fileNameSlug, outboxBundleName } from './fileNames';
+import { backupFileName, cardFileName, exchangeFileName, fileNameSlug, outboxBundleName } from './fileNames';
 
 const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -69,6 +69,12 @@ describe('cardFileName', () => {
 
   it('still names a card whose owner name has nothing usable', () => {
     expect(cardFileName('🙂')).toBe('carte-relais.relaiscard');
+  });
+});
+
+describe('backupFileName', () => {
+  it('names a hand-saved backup by its UTC date and time, safe characters only', () => {
+    expect(backupFileName(new Date('2026-11-30T16:22:33.000Z'))).toBe('relais-sauvegarde-2026-11-30-1622.relaisbackup');
   });
 });
 

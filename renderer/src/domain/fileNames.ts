@@ -42,6 +42,11 @@ export function exchangeFileName(options: { structure: string; name: string; cre
   return `${parts.filter(Boolean).join('-')}.relais`;
 }
 
+/** The name offered for a backup saved by hand (Settings, the recovery screen): `relais-sauvegarde-<date>.relaisbackup`. */
+export function backupFileName(at: Date): string {
+  return `relais-sauvegarde-${fileStamp(at.toISOString())}.relaisbackup`;
+}
+
 /** The name offered for this device's card: `carte-<name>.relaiscard` (`carte-relais` with no usable name). */
 export function cardFileName(displayName: string): string {
   return `carte-${fileNameSlug(displayName) || 'relais'}.relaiscard`;

@@ -8,6 +8,7 @@
 import i18next from 'i18next';
 import type {
   AppInfo,
+  BackupInfo,
   BeginSaveRequest,
   BeginSaveResult,
   BRIDGE_ERRORS,
@@ -38,6 +39,7 @@ const NOT_IN_THIS_SHELL: (typeof BRIDGE_ERRORS)['notInThisShell'] = 'RELAIS_NOT_
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
+  backup: ['relaisbackup'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],
@@ -47,6 +49,7 @@ const EXTENSIONS: typeof FILE_EXTENSIONS = {
 const MIME_TYPES: Record<FileKind, string> = {
   bundle: 'application/octet-stream',
   card: 'application/octet-stream',
+  backup: 'application/octet-stream',
   pdf: 'application/pdf',
   json: 'application/json',
   csv: 'text/csv;charset=utf-8',
@@ -223,6 +226,10 @@ export const browserApi = {
   getDiagnostics: async (req: DiagnosticsRequest): Promise<string> => diagnostics(req),
   copyDiagnostics: async (req: DiagnosticsRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
   // A page has no OS keychain: its keys are sealed with a passphrase the person chooses instead.
+  // No backups folder in a browser: the Settings page reminds the person to download one instead.
+  writeBackup: async (): Promise<{ fileName: string }> => { throw new Error('automatic backups need the desktop app'); },
+  listBackups: async (): Promise<BackupInfo[]> => [],
+  readBackup: async (): Promise<Uint8Array> => { throw new Error('automatic backups need the desktop app'); },
   secretStorageAvailable: async (): Promise<boolean> => false,
   sealSecret: async (_req: SecretRequest): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },
   unsealSecret: async (_req: SecretRequest): Promise<Uint8Array> => { throw new Error(`${SECRET_STORAGE_UNAVAILABLE}: no OS keychain in a browser`); },

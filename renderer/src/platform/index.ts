@@ -31,6 +31,7 @@ export const MAX_OPEN_FILES = MAX_FILES;
 
 export type {
   AppInfo,
+  BackupInfo,
   DesktopApi,
   DiagnosticsRequest,
   FileKind,

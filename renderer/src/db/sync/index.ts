@@ -24,7 +24,7 @@
  *   worker/                open a bundle off the main thread (leave out what is held, check relayed seals)
  */
 export {
-  ensureDeviceKeys, exportMyCard, lockKeys, myCard, readKeysState, readSigningPublicKey, rememberOsProtection, renewDeviceKeys,
+  closeLock, ensureDeviceKeys, exportMyCard, hasLock, isLockOpen, lockKeys, myCard, openLock, readKeysState, readSigningPublicKey, rememberOsProtection, renewDeviceKeys,
   sealDeviceKeys, unlockDeviceKeys, unlockedKeys, type Author, type DeviceKeys, type KeysState, type OsProtection,
 } from './keys';
 export {

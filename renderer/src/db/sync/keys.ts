@@ -13,8 +13,8 @@
 import { createCard, signCard, type CardInput, type SignedCard } from '../../domain/sync/card';
 import { ageRecipientOf, generateAgePair, generateSigningPair, publicKeyOf, signerOf, type Signer } from '../../domain/sync/keys';
 import {
-  ageIdentityToPkcs8, createVaultKey, importLegacySigningKey, KeysError, keysErrorCode, openVaultKey, unwrapPrivateKey, wrapPkcs8,
-  wrapPrivateKey, type SealedVaultKey, type VaultProtection, type VaultScheme, type WrappedKey,
+  ageIdentityToPkcs8, createVaultKey, importLegacySigningKey, KeysError, keysErrorCode, lockVault, openVaultKey, openVaultLock, unwrapPrivateKey, wrapPkcs8,
+  wrapPrivateKey, type SealedVaultKey, type VaultLock, type VaultProtection, type VaultScheme, type WrappedKey,
 } from '../../domain/sync/sealing';
 import { renewDevice } from '../device';
 import { ensureIdentity } from '../identity';
@@ -42,7 +42,8 @@ export interface DeviceKeys {
 
 /** The rows of the `secrets` table (schema version 12): public halves in clear, private halves sealed. */
 export interface SecretValues {
-  vault: SealedVaultKey & { createdAt: string };
+  /** The sealed vault key, or the same under the shared-laptop lock (domain/sync/sealing.ts, `VaultLock`). */
+  vault: (SealedVaultKey | VaultLock) & { createdAt: string };
   signingKey: WrappedKey & { publicKey: string };
   ageKey: WrappedKey & { recipient: string };
 }
@@ -57,6 +58,65 @@ async function readSecret<K extends SecretName>(db: RelaisDatabase, name: K): Pr
 export type OsProtection = Extract<VaultProtection, { kind: 'os' }>;
 
 const unlocked = new WeakMap<RelaisDatabase, DeviceKeys>();
+/** The vault as the lock's PIN or passphrase opened it, for this session. */
+const openedLocks = new WeakMap<RelaisDatabase, SealedVaultKey>();
+
+function isLocked(vault: SealedVaultKey | VaultLock): vault is VaultLock {
+  return 'lock' in vault;
+}
+
+/** The sealed vault key: as stored, or as the lock opened it; KeysError('locked') while the lock is closed. */
+async function readVault(db: RelaisDatabase): Promise<SealedVaultKey | undefined> {
+  const row = await readSecret(db, 'vault');
+  if (!row || !isLocked(row)) return row;
+  const opened = openedLocks.get(db);
+  if (!opened) throw new KeysError('locked', 'the lock is closed');
+  return opened;
+}
+
+/** Whether this laptop has a lock (Settings, the lock screen). */
+export async function hasLock(db: RelaisDatabase): Promise<boolean> {
+  const row = await readSecret(db, 'vault');
+  return row !== undefined && isLocked(row);
+}
+
+/** Whether the lock was opened in this session (no PIN needed again until `closeLock`). */
+export function isLockOpen(db: RelaisDatabase): boolean {
+  return openedLocks.has(db);
+}
+
+/** Open the lock with its PIN or passphrase; KeysError('wrongPassphrase') otherwise. */
+export async function openLock(db: RelaisDatabase, secret: string): Promise<void> {
+  const row = await readSecret(db, 'vault');
+  if (!row || !isLocked(row)) return;
+  openedLocks.set(db, await openVaultLock(row, secret));
+}
+
+/** Close the lock: the PIN is needed again, and the unsealed keys of this session are forgotten. */
+export function closeLock(db: RelaisDatabase): void {
+  openedLocks.delete(db);
+  unlocked.delete(db);
+}
+
+/**
+ * Set (or change) the lock: the sealed vault key encrypted under `secret`. Needs the vault as it is now
+ * (not locked, or opened in this session). `iterations` only for tests.
+ */
+export async function setLock(db: RelaisDatabase, secret: string, iterations?: number): Promise<void> {
+  const vault = await readVault(db);
+  if (!vault) throw new KeysError('notSealed');
+  const locked = await lockVault(vault, secret, iterations);
+  await db.secrets.put({ name: 'vault', value: { ...locked, createdAt: new Date().toISOString() } });
+  openedLocks.set(db, vault);
+}
+
+/** Remove the lock (it must be open): the vault goes back to its seal alone. */
+export async function removeLock(db: RelaisDatabase): Promise<void> {
+  const vault = await readVault(db);
+  if (!vault) return;
+  await db.secrets.put({ name: 'vault', value: { ...vault, createdAt: new Date().toISOString() } });
+  openedLocks.delete(db);
+}
 const remembered = new WeakMap<RelaisDatabase, OsProtection>();
 const opening = new WeakMap<RelaisDatabase, Promise<DeviceKeys>>();
 
@@ -72,6 +132,11 @@ export async function readKeysState(db: RelaisDatabase): Promise<KeysState> {
   const vault = await readSecret(db, 'vault');
   const legacyClearKeys = (await readMeta(db, 'signingKey')) !== undefined || (await readMeta(db, 'ageIdentity')) !== undefined;
   return { sealedBy: vault?.scheme ?? null, legacyClearKeys };
+}
+
+/** This device's age recipient (`age1…`), readable without unsealing anything; undefined before its keys exist. */
+export async function readAgeRecipient(db: RelaisDatabase): Promise<string | undefined> {
+  return (await readSecret(db, 'ageKey'))?.recipient;
 }
 
 /** The keys unsealed in this session, if any. */
@@ -219,7 +284,8 @@ export async function sealDeviceKeys(db: RelaisDatabase, protection: VaultProtec
 
 /** Unseal the keys with the OS or the passphrase, for this session. */
 export async function unlockDeviceKeys(db: RelaisDatabase, protection: VaultProtection): Promise<DeviceKeys> {
-  const [vault, signingKey, ageKey] = await Promise.all([readSecret(db, 'vault'), readSecret(db, 'signingKey'), readSecret(db, 'ageKey')]);
+  const [signingKey, ageKey] = await Promise.all([readSecret(db, 'signingKey'), readSecret(db, 'ageKey')]);
+  const vault = await readVault(db);
   if (!vault) throw new KeysError('notSealed');
   if (!signingKey || !ageKey) throw new KeysError('unreadable', 'keys missing');
   const keys = await unsealKeys({ signingKey, ageKey }, await openVaultKey(vault, protection));

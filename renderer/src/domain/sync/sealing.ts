@@ -82,12 +82,52 @@ function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(length));
 }
 
-async function passphraseKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+async function passphraseKey(passphrase: string, salt: Uint8Array, iterations: number, usages: KeyUsage[] = ['wrapKey', 'unwrapKey']): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: asBuffer(salt), iterations },
-    material, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey'],
+    material, { name: 'AES-GCM', length: 256 }, false, usages,
   );
+}
+
+/**
+ * The lock of a shared laptop (issue 12), on top of the seal: the sealed vault key itself (whatever seals
+ * it, the OS or a passphrase) encrypted with a key derived from the lock's PIN or passphrase. With the
+ * lock set, opening the keys takes the lock's secret first, then the seal as before: one mechanism, one
+ * more layer. `scheme` stays in clear so screens know how the vault underneath is sealed.
+ */
+export interface VaultLock {
+  scheme: VaultScheme;
+  lock: { kdf: 'PBKDF2-SHA256'; iterations: number; salt: Uint8Array; iv: Uint8Array; sealed: Uint8Array };
+}
+
+function vaultToBytes(vault: SealedVaultKey): Uint8Array {
+  const fields = Object.fromEntries(Object.entries(vault).map(([k, v]) => [k, v instanceof Uint8Array ? { b: [...v] } : v]));
+  return encoder.encode(JSON.stringify(fields));
+}
+
+function vaultFromBytes(bytes: Uint8Array): SealedVaultKey {
+  const fields = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v && typeof v === 'object' && 'b' in v ? new Uint8Array((v as { b: number[] }).b) : v])) as unknown as SealedVaultKey;
+}
+
+export async function lockVault(vault: SealedVaultKey, secret: string, iterations = PBKDF2_ITERATIONS): Promise<VaultLock> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const key = await passphraseKey(secret, salt, Math.max(iterations, 1), ['encrypt', 'decrypt']);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt(gcm(iv, 'vault-lock'), key, asBuffer(vaultToBytes(vault))));
+  return { scheme: vault.scheme, lock: { kdf: 'PBKDF2-SHA256', iterations: Math.max(iterations, 1), salt, iv, sealed } };
+}
+
+/** The sealed vault key under a lock; KeysError('wrongPassphrase') for a wrong PIN or passphrase. */
+export async function openVaultLock(locked: VaultLock, secret: string): Promise<SealedVaultKey> {
+  const { salt, iv, iterations, sealed } = locked.lock;
+  const key = await passphraseKey(secret, salt, iterations, ['encrypt', 'decrypt']);
+  try {
+    return vaultFromBytes(new Uint8Array(await crypto.subtle.decrypt(gcm(iv, 'vault-lock'), key, asBuffer(sealed))));
+  } catch {
+    throw new KeysError('wrongPassphrase');
+  }
 }
 
 /**

@@ -11,6 +11,9 @@ import { rememberOsProtection, renewDeviceKeys, sealDeviceKeys } from '../../db/
 import { PROFILE_LIMITS, validateProfile } from '../../domain/profile';
 import { keysErrorCode, type VaultProtection } from '../../domain/sync/sealing';
 import { osProtection, passphraseProtection, useOsKeychain } from '../keys';
+import { RestoreBackupForm } from '../backups';
+import { restoreBackup } from '../../db/backup';
+import { Disclosure } from '../../ui/Disclosure';
 
 /**
  * First run: language, name, role and structure, and — where no OS keychain can protect this laptop's
@@ -53,6 +56,9 @@ export function FirstRun() {
         <h1>{t('firstRun.title')}</h1>
         <p className="lead">{t('firstRun.intro')}</p>
         <LanguageSwitch />
+        <Disclosure title={t('firstRun.restore')} level={2}>
+          <RestoreBackupForm restore={(bytes, passphrase) => restoreBackup(getRelais().db, bytes, { passphrase })} />
+        </Disclosure>
         <form onSubmit={submit} noValidate aria-label={t('firstRun.title')}>
           <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />
           <TextField label={t('profile.displayName')} value={displayName} onChange={setDisplayName} required error={issueFor(issues, 'displayName')} autoFocus maxLength={PROFILE_LIMITS.displayName} />

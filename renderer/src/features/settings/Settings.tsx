@@ -14,8 +14,11 @@ import { useToast } from '../../ui/toast';
 import { DemoSection } from '../demo/DemoSection';
 import { AboutSection } from './AboutSection';
 import { StructuresSection } from './StructuresSection';
+import { StorageSection } from './StorageSection';
 import { Fingerprint, ReminderSetting } from '../sync';
 import { KeysSection } from '../keys';
+import { BackupsSection } from '../backups';
+import { LockSection } from '../lock';
 import { SilenceSetting } from '../mediators';
 import { FolderSettings } from '../folders';
 import { getRelais } from '../../db';
@@ -34,6 +37,9 @@ export function Settings() {
       <LanguageSection />
       <DeviceSection />
       <KeysSection />
+      <BackupsSection />
+      <LockSection />
+      <StorageSection />
       <ReminderSetting />
       <SilenceSetting />
       <FolderSettings />

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { bundleErrorCode, bundleErrorIssues, bundleErrorReason } from '../../domain/sync/errors';
 import { keysErrorCode } from '../../domain/sync/sealing';
 import { MAX_OPEN_FILES } from '../../platform';
+import { isStorageFull } from '../../platform/storage';
 
 /** Records named in a refusal: enough to see what is wrong, not a flood. */
 const SHOWN_ISSUES = 3;
@@ -13,6 +14,8 @@ const SHOWN_ISSUES = 3;
  * dialog says which limit.
  */
 export function describeSyncError(t: TFunction<'sync'>, error: unknown): string {
+  // A full disk half-way through an import: the transaction rolled back, nothing was written.
+  if (isStorageFull(error)) return t('errors.diskFull');
   const code = bundleErrorCode(error);
   const reason = bundleErrorReason(error);
   if (code === 'invalidRecords') {

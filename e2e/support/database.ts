@@ -1,0 +1,37 @@
+/**
+ * The page's database as a test sees it, read with raw IndexedDB (never through the app): a hash of
+ * every row of every table, to say "the same data" or "before or after, never in between".
+ */
+import type { Page } from '@playwright/test';
+
+/** The record tables: what a person would call their data. */
+export const RECORD_TABLES = ['villages', 'surveys', 'activities', 'places', 'beneficiaries', 'workshopTemplates', 'workshopSeries', 'workshopSessions'];
+
+/** Every row of `tables` (all tables when omitted), as one canonical text per table, keyed by table. */
+export async function tableDigests(page: Page, tables?: string[]): Promise<Record<string, string>> {
+  return page.evaluate(async (only) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('relais');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const names = only ?? [...db.objectStoreNames];
+      const digests: Record<string, string> = {};
+      for (const name of names) {
+        if (!db.objectStoreNames.contains(name)) continue;
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+        const bytes = new TextEncoder().encode(JSON.stringify(rows));
+        const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        digests[name] = `${rows.length}:${[...hash.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+      }
+      return digests;
+    } finally {
+      db.close();
+    }
+  }, tables);
+}

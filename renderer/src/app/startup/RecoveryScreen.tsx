@@ -1,0 +1,111 @@
+/**
+ * What a person sees when the database cannot be opened (db/startup.ts names why): never a blank window.
+ * Plain words, nothing erased, and three ways on: save what can still be read (encrypted with a
+ * passphrase typed here), restore a backup in its place, or look at the data read-only.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StartupProblem } from '../../db/startup';
+import { readWhatCanBeRead } from '../../db/startup';
+import { backupWhatCanBeRead, replaceDatabaseWithBackup } from '../../db/backup';
+import { platform } from '../../platform';
+import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { backupFileName } from '../../domain/fileNames';
+import { RestoreBackupForm } from '../../features/backups/RestoreBackupForm';
+
+export const DATABASE_NAME = 'relais';
+
+function appVersion(): string {
+  return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+}
+
+type Panel = 'none' | 'export' | 'restore' | 'readOnly';
+
+export function RecoveryScreen({ problem, databaseName = DATABASE_NAME }: { problem: StartupProblem; databaseName?: string }) {
+  const { t } = useTranslation('recovery');
+  const [panel, setPanel] = useState<Panel>('none');
+  return (
+    <main className="first-run recovery">
+      <div className="first-run-card">
+        <img src="./icon.svg" alt="" width={72} height={72} />
+        <h1>{t('title')}</h1>
+        <p className="lead">{t(`problem.${problem}`)}</p>
+        <p>{t('nothingErased')}</p>
+        <div className="recovery-actions" role="group" aria-label={t('actionsLabel')}>
+          <button type="button" className="button" aria-pressed={panel === 'export'} onClick={() => setPanel('export')}>{t('export.action')}</button>
+          <button type="button" className="button" aria-pressed={panel === 'restore'} onClick={() => setPanel('restore')}
+            disabled={problem === 'blocked'}>{t('restore.action')}</button>
+          <button type="button" className="button" aria-pressed={panel === 'readOnly'} onClick={() => setPanel('readOnly')}>{t('readOnly.action')}</button>
+          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>{t('retry')}</button>
+        </div>
+        {problem === 'blocked' ? <p className="hint">{t('restore.blocked')}</p> : null}
+        {panel === 'export' ? <ExportReadable databaseName={databaseName} /> : null}
+        {panel === 'restore' ? <RestoreInPlace databaseName={databaseName} /> : null}
+        {panel === 'readOnly' ? <ReadOnlyView databaseName={databaseName} /> : null}
+        <LanguageSwitch />
+      </div>
+    </main>
+  );
+}
+
+function ExportReadable({ databaseName }: { databaseName: string }) {
+  const { t } = useTranslation('recovery');
+  const choice = usePassphraseChoice();
+  const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({ busy: false });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!choice.acceptable) return;
+    setState({ busy: true });
+    try {
+      const bytes = await backupWhatCanBeRead(databaseName, choice.value, { app: appVersion() });
+      const saved = await platform.saveFile({ suggestedName: backupFileName(new Date()), kind: 'backup', bytes });
+      setState({ busy: false, message: saved.saved ? t('export.saved', { name: saved.fileName ?? '' }) : undefined });
+    } catch {
+      setState({ busy: false, error: t('export.unreadable') });
+    }
+  };
+  return (
+    <form className="recovery-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('export.action')}>
+      <p>{t('export.intro')}</p>
+      <PassphraseField label={t('passphrase')} hint={t('export.passphraseHint')} {...choice.field} confirm />
+      {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
+      {state.message ? <p role="status">{state.message}</p> : null}
+      <button type="submit" className="button button--primary" disabled={state.busy || !choice.acceptable}>
+        {state.busy ? t('export.busy') : t('export.submit')}
+      </button>
+    </form>
+  );
+}
+
+function RestoreInPlace({ databaseName }: { databaseName: string }) {
+  return <RestoreBackupForm restore={(bytes, passphrase) => replaceDatabaseWithBackup(databaseName, bytes, { passphrase })} />;
+}
+
+function ReadOnlyView({ databaseName }: { databaseName: string }) {
+  const { t, i18n } = useTranslation('recovery');
+  const [state, setState] = useState<{ counts?: Array<[string, number]>; version?: number; error?: boolean }>({});
+  if (!state.counts && !state.error) {
+    readWhatCanBeRead(databaseName).then(
+      (readable) => setState({ version: readable.version, counts: Object.entries(readable.tables).filter(([name]) => name !== 'secrets').map(([name, rows]) => [name, rows.length]) }),
+      () => setState({ error: true }),
+    );
+  }
+  if (state.error) return <p className="field-error recovery-panel" role="alert">{t('readOnly.unreadable')}</p>;
+  if (!state.counts) return <p className="recovery-panel" role="status">{t('readOnly.reading')}</p>;
+  const number = new Intl.NumberFormat(i18n.language);
+  return (
+    <section className="recovery-panel" aria-label={t('readOnly.action')}>
+      <p>{t('readOnly.intro', { version: state.version })}</p>
+      <table className="table">
+        <caption>{t('readOnly.caption')}</caption>
+        <thead><tr><th scope="col">{t('readOnly.table')}</th><th scope="col">{t('readOnly.rows')}</th></tr></thead>
+        <tbody>
+          {state.counts.map(([name, count]) => (
+            <tr key={name}><td>{t(`tables.${name}`, { defaultValue: name })}</td><td>{number.format(count)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

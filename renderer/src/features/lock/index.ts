@@ -1,0 +1,2 @@
+export { LockGate } from './LockGate';
+export { LockSection } from './LockSection';
