@@ -94,7 +94,8 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
       values: perSize(sizes, (s) => ratio(s.reimportSame?.ms, s.bulkPut?.ms)) }),
     judge({ id: '4a', label: 'Import / dexie-export-import importInto', direction: 'max', target: 1, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.importEmpty?.ms, s.dexie?.importFig.ms)) }),
-    judge({ id: '4b', label: 'PouchDB bulkDocs / Relais import (speed-up)', direction: 'min', target: 5, unit: 'x',
+    // Issue #10 restated 4b: PouchDB writes within 1.5x of raw bulkPut here, so 5x was out of reach by construction.
+    judge({ id: '4b', label: 'PouchDB bulkDocs / Relais import (speed-up)', direction: 'min', target: 1.5, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.pouch?.ms, s.importEmpty?.ms)) }),
     judge({ id: '5a', label: 'Export encrypted+signed / toArray+stringify', direction: 'max', target: 2, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.export?.ms, s.toArray?.ms)) }),
