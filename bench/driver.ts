@@ -21,7 +21,7 @@ export interface DriverOptions {
   uiActivities: number | null;
   /** Activities exported as CSV and XLSX in scenario 9 (null skips it). */
   formatsActivities?: number | null;
-  /** Records backed up and restored (scenario 10); null or 0 skips it. */
+  /** Records backed up and restored (scenario 11); null or 0 skips it. */
   backupRecords?: number | null;
   seed: number;
   out: string;

@@ -134,9 +134,9 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
   if (backup) {
     const label = `(${sizeLabel(backup.records)} records)`;
     rows.push(
-      judge({ id: '10a', label: `Backup (age, gzip) / toArray+stringify ${label}`, direction: 'max', target: 2, unit: 'x',
+      judge({ id: '11a', label: `Backup (age, gzip) / toArray+stringify ${label}`, direction: 'max', target: 2, unit: 'x',
         values: { backup: ratio(backup.backupMs, backup.toArrayMs) } }),
-      judge({ id: '10b', label: `Restore of that backup / bulkPut ${label}`, direction: 'max', target: 1.5, unit: 'x',
+      judge({ id: '11b', label: `Restore of that backup / bulkPut ${label}`, direction: 'max', target: 1.5, unit: 'x',
         values: { backup: ratio(backup.restoreMs, backup.bulkPutMs) } }),
     );
   }

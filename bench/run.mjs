@@ -6,7 +6,7 @@
 //   --sizes=1k,10k,100k   dataset sizes (default: all three)
 //   --ui=100k | --ui=0    activities seeded for the UI scenario (default 100k; 0 skips it)
 //   --formats=100k | --formats=0   activities exported as CSV and XLSX (scenario 9; default 100k; 0 skips it)
-//   --backup=100k | --backup=0     records backed up and restored (scenario 10; default 100k; 0 skips it)
+//   --backup=100k | --backup=0     records backed up and restored (scenario 11; default 100k; 0 skips it)
 //   --out=FILE            results JSON (default bench/results/latest.json for a full run, else partial.json)
 //   --seed=N              generator seed (default 20240601)
 //   --no-build            reuse the previous builds in /tmp/bench-dist
