@@ -29,14 +29,34 @@ function hasStatsStore(trans: DBCoreTransaction): boolean {
  */
 type DexiePromise<T> = Promise<T>;
 
-/** The records a mutation replaces or removes, read first in the same transaction. */
+/**
+ * What a writer already knows each value it puts replaces: the importer reads every stored copy before
+ * merging (db/sync/import/apply.ts), so reading them all again here doubled its reads. Keyed by the very
+ * objects handed to `bulkPut` (Dexie passes them down to DBCore as they are); a value not found here (a
+ * hook cloned it, or another writer) makes the middleware read the stored records as before.
+ */
+const knownReplaced = new WeakMap<object, unknown>();
+
+/** Tell the middleware that putting `value` replaces `stored` (undefined: a new record), read in this transaction. */
+export function rememberReplaced(value: object, stored: unknown): void {
+  knownReplaced.set(value, stored);
+}
+
+/** The records a mutation replaces or removes, read first in the same transaction (or known already). */
 function previousValues(table: DBCoreTable, req: DBCoreMutateRequest): DexiePromise<unknown[]> {
   const { trans } = req;
   switch (req.type) {
     case 'add':
       return Dexie.Promise.resolve([]);
-    case 'put':
+    case 'put': {
+      const values = req.values as object[];
+      if (values.length > 0 && values.every((value) => knownReplaced.has(value))) {
+        const before = values.map((value) => knownReplaced.get(value));
+        for (const value of values) knownReplaced.delete(value);
+        return Dexie.Promise.resolve(before);
+      }
       return table.getMany({ trans, keys: req.keys ?? req.values.map((v: { id: string }) => v.id) });
+    }
     case 'delete':
       return table.getMany({ trans, keys: req.keys });
     case 'deleteRange':

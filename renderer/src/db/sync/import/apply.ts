@@ -15,6 +15,7 @@ import type { RelaisDatabase } from '../../schema';
 import { alreadyLogged, logConflicts } from '../conflicts';
 import type { OutcomeCounts } from '../rows';
 import { forEachStoredChunk } from '../tables';
+import { rememberReplaced } from '../../stats/middleware';
 
 export function emptyCounts(): OutcomeCounts {
   return { new: 0, updated: 0, unchanged: 0, conflicting: 0, deleted: 0 };
@@ -69,6 +70,7 @@ export async function mergeChunk(
   db: RelaisDatabase, kind: RecordKind, chunk: readonly SyncRecord[], current: Map<string, SyncRecord>, gate?: Gate,
 ): Promise<ChunkResult> {
   const changed = new Map<string, SyncRecord>();
+  const replacedOf = new Map<string, SyncRecord | undefined>();
   const result: ChunkResult = { toWrite: [], outcomes: [], conflicts: [], erasedIds: [], refused: [], held: [] };
   for (const received of chunk) {
     const remote = gate && received.seal !== undefined && !gate.sealVouched(received) ? withoutSeal(received) : received;
@@ -93,6 +95,9 @@ export async function mergeChunk(
     for (const conflict of fresh) result.conflicts.push({ recordId: remote.id, conflict });
     if (!merged.changed) continue;
     if (merged.record.erased && !local?.erased) result.erasedIds.push(remote.id);
+    // What the write replaces, for the dashboard's counts (they would otherwise read it again).
+    rememberReplaced(merged.record, changed.has(remote.id) ? replacedOf.get(remote.id) : local);
+    if (!changed.has(remote.id)) replacedOf.set(remote.id, local);
     current.set(remote.id, merged.record);
     changed.set(remote.id, merged.record);
   }
