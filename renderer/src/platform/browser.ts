@@ -140,13 +140,15 @@ export async function readLocalFiles(files: readonly File[]): Promise<OpenedFile
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 
-/** A hidden <input type=file>; resolves [] on cancel (the input's `cancel` event, Chromium 113+). */
-function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
+/**
+ * A hidden <input type=file> set up by `configure`, clicked; the files chosen go through `pick` and are
+ * read. Resolves [] on cancel (the input's `cancel` event, Chromium 113+).
+ */
+function chooseWithHiddenInput(configure: (input: HTMLInputElement) => void, pick: (files: File[]) => File[] = (files) => files): Promise<OpenedFile[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = req.multiple;
-    input.accept = [...EXTENSIONS[req.kind].map((ext) => `.${ext}`), MIME_TYPES[req.kind]].join(',');
+    configure(input);
     input.style.display = 'none';
     const done = (): void => input.remove();
     input.addEventListener('cancel', () => {
@@ -155,37 +157,28 @@ function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
     }, { once: true });
     input.addEventListener('change', () => {
       done();
-      readLocalFiles(Array.from(input.files ?? [])).then(resolve, reject);
+      readLocalFiles(pick(Array.from(input.files ?? []))).then(resolve, reject);
     }, { once: true });
     document.body.append(input);
     input.click();
   });
 }
 
+/** One or several files of a kind. */
+function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
+  return chooseWithHiddenInput((input) => {
+    input.multiple = req.multiple;
+    input.accept = [...EXTENSIONS[req.kind].map((ext) => `.${ext}`), MIME_TYPES[req.kind]].join(',');
+  });
+}
+
 /** A hidden <input webkitdirectory>: every file of the chosen folder, of which those of `kind` are read. */
 function chooseFolder(req: OpenFolderRequest): Promise<OpenedFile[]> {
-  return new Promise((resolve, reject) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.webkitdirectory = true;
-    input.style.display = 'none';
-    const done = (): void => input.remove();
-    input.addEventListener('cancel', () => {
-      done();
-      resolve([]);
-    }, { once: true });
-    input.addEventListener('change', () => {
-      done();
-      // Directly inside the folder only, as the desktop shell reads it: "folder/name", no deeper.
-      const ofKind = Array.from(input.files ?? [])
-        .filter((file) => file.webkitRelativePath.split('/').length <= 2)
-        .filter((file) => EXTENSIONS[req.kind].some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
-        .sort((a, b) => a.name.localeCompare(b.name));
-      readLocalFiles(ofKind).then(resolve, reject);
-    }, { once: true });
-    document.body.append(input);
-    input.click();
-  });
+  return chooseWithHiddenInput((input) => { input.webkitdirectory = true; }, (files) => files
+    // Directly inside the folder only, as the desktop shell reads it: "folder/name", no deeper.
+    .filter((file) => file.webkitRelativePath.split('/').length <= 2)
+    .filter((file) => EXTENSIONS[req.kind].some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
+    .sort((a, b) => a.name.localeCompare(b.name)));
 }
 
 /** The browser's diagnostics: what a page may know of itself (no shell, so no log and no folder). */
