@@ -95,3 +95,24 @@ test('demo data: load Lormes and Arvieu, see them, remove them in one click', as
   await nav(page, 'Accueil').click();
   await expect(page.getByRole('region', { name: 'Votre activité' }).locator('.stat').first()).toHaveText('0');
 });
+
+test('the day-count settings refuse 0, keep a valid number and say so (export reminder, mediators gone quiet)', async ({ page }) => {
+  await startApp(page, { role: 'Coordinateur·rice' });
+  await openApp(page, '/settings');
+  for (const [section, label, button, saved] of [
+    ['Rappel d’export', 'Me rappeler d’exporter après (jours)', 'Enregistrer le rappel', 'Rappel après 3 jours.'],
+    ['Médiateurs sans nouvelles', 'Signaler un médiateur sans fichier depuis (jours)', 'Enregistrer le délai', 'Signalé après 3 jours.'],
+  ]) {
+    const region = page.getByRole('region', { name: section });
+    await region.getByLabel(label).fill('0');
+    await region.getByRole('button', { name: button }).click();
+    await expect(region.getByText('Un nombre de jours entier, de 1 à 365.')).toBeVisible();
+    await region.getByLabel(label).fill('3');
+    await region.getByRole('button', { name: button }).click();
+    await expect(page.getByText(saved)).toBeVisible();
+    await expect(region.getByText('Un nombre de jours entier, de 1 à 365.')).toHaveCount(0);
+  }
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Rappel d’export' }).getByLabel('Me rappeler d’exporter après (jours)')).toHaveValue('3');
+  await expect(page.getByRole('region', { name: 'Médiateurs sans nouvelles' }).getByLabel('Signaler un médiateur sans fichier depuis (jours)')).toHaveValue('3');
+});
