@@ -47,7 +47,7 @@ test('closing the window after a change leaves an encrypted backup, listed in Se
   }, join(userData, 'backups', files[0]));
   await restore.getByRole('button', { name: 'Choisir un fichier de sauvegarde' }).click();
   const form = restore.getByRole('group', { name: /Restaurer la sauvegarde/ });
-  await form.getByLabel('Phrase secrète de récupération (facultative)').fill(RECOVERY);
+  await form.getByLabel(/^Phrase secrète de récupération/).fill(RECOVERY);
   await form.getByRole('button', { name: 'Restaurer et remplacer' }).click();
   await second.page.getByRole('dialog').getByRole('button', { name: 'Restaurer et remplacer' }).click();
   await expect(second.page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible({ timeout: 30_000 });

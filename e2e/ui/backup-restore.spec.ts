@@ -40,13 +40,13 @@ test('a backup downloaded here, restored into an empty profile with the recovery
   await (await chooser).setFiles(path);
   const restore = section.getByRole('group', { name: /Restaurer la sauvegarde/ });
   // The wrong passphrase changes nothing and says so.
-  await restore.getByLabel('Phrase secrète de récupération (facultative)').fill('pas la bonne phrase');
+  await restore.getByLabel(/^Phrase secrète de récupération/).fill('pas la bonne phrase');
   await restore.getByRole('button', { name: 'Restaurer et remplacer' }).click();
   const confirm = page2.getByRole('dialog', { name: 'Remplacer les données de cet ordinateur ?' });
   await expect(confirm).toContainText('nouvelle identité');
   await confirm.getByRole('button', { name: 'Restaurer et remplacer' }).click();
   await expect(restore.getByRole('alert')).toHaveText('La phrase secrète ne correspond pas. Rien n’a été modifié.');
-  await restore.getByLabel('Phrase secrète de récupération (facultative)').fill(RECOVERY);
+  await restore.getByLabel(/^Phrase secrète de récupération/).fill(RECOVERY);
   await restore.getByRole('button', { name: 'Restaurer et remplacer' }).click();
   await confirm.getByRole('button', { name: 'Restaurer et remplacer' }).click();
 

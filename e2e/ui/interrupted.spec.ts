@@ -96,7 +96,7 @@ async function interruptRestoreAfter(browser: Browser, backup: Buffer, delayMs: 
   await page.goto('/#/settings');
   const section = page.getByRole('region', { name: 'Sauvegardes' });
   await chooseFile(page, 'Choisir un fichier de sauvegarde', 'sauvegarde.relaisbackup', backup);
-  await section.getByLabel('Phrase secrète de récupération (facultative)').fill(RECOVERY);
+  await section.getByLabel(/^Phrase secrète de récupération/).fill(RECOVERY);
   const before = await tableDigests(page);
   await section.getByRole('button', { name: 'Restaurer et remplacer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restaurer et remplacer' }).click();

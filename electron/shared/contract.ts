@@ -14,12 +14,14 @@ export type FileKind = (typeof FILE_KINDS)[number];
 
 /**
  * Extensions per kind (without the dot). `bundle` is a sync bundle, `card` a person's shareable
- * identity card (public keys), `backup` a whole database, encrypted (renderer/src/domain/backup/format.ts). Main uses them for dialog filters, the browser for `accept`.
+ * identity card (public keys), `backup` a whole database, encrypted (renderer/src/domain/backup/format.ts): a
+ * restore also takes a full bundle, hence `relais` second (saving a backup keeps the first). Main uses them for
+ * dialog filters, the browser for `accept`.
  */
 export const FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
-  backup: ['relaisbackup'],
+  backup: ['relaisbackup', 'relais'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],

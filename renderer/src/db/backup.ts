@@ -25,7 +25,7 @@ import { lockKeys, readAgeRecipient } from './sync/keys';
  */
 const NOT_BACKED_UP = new Set(['secrets', 'inboxFiles']);
 /** Meta keys a restore leaves out: the old identity, and marks that belong to it. */
-const NOT_RESTORED_META = new Set<MetaKey>(['device', 'exportMark', 'sealMark', 'signingKey', 'ageIdentity', 'lastBackup']);
+export const NOT_RESTORED_META: ReadonlySet<MetaKey> = new Set<MetaKey>(['device', 'exportMark', 'sealMark', 'signingKey', 'ageIdentity', 'lastBackup']);
 
 /** Every table but the keys, read in one transaction: a consistent copy even while the app writes. */
 export async function readBackupContent(db: Dexie): Promise<BackupContent> {

@@ -39,7 +39,7 @@ const NOT_IN_THIS_SHELL: (typeof BRIDGE_ERRORS)['notInThisShell'] = 'RELAIS_NOT_
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
   bundle: ['relais'],
   card: ['relaiscard'],
-  backup: ['relaisbackup'],
+  backup: ['relaisbackup', 'relais'],
   pdf: ['pdf'],
   json: ['json'],
   csv: ['csv'],

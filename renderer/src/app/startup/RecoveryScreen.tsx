@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StartupProblem } from '../../db/startup';
 import { readWhatCanBeRead } from '../../db/startup';
-import { backupWhatCanBeRead, replaceDatabaseWithBackup } from '../../db/backup';
+import { backupWhatCanBeRead } from '../../db/backup';
+import { replaceDatabaseWithFile } from '../../db/restore';
 import { platform } from '../../platform';
 import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -79,7 +80,7 @@ function ExportReadable({ databaseName }: { databaseName: string }) {
 }
 
 function RestoreInPlace({ databaseName }: { databaseName: string }) {
-  return <RestoreBackupForm restore={(bytes, passphrase) => replaceDatabaseWithBackup(databaseName, bytes, { passphrase })} />;
+  return <RestoreBackupForm restore={(file, passphrase) => replaceDatabaseWithFile(databaseName, file, { passphrase })} />;
 }
 
 function ReadOnlyView({ databaseName }: { databaseName: string }) {

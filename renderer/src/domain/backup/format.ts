@@ -45,7 +45,13 @@ export interface BackupContent {
   tables: Record<string, unknown[]>;
 }
 
-export type BackupErrorCode = 'notABackup' | 'newerFormat' | 'needsPassphrase' | 'wrongPassphrase' | 'notForThisLaptop' | 'corrupted' | 'tooLarge';
+/**
+ * Why a restore was refused. The last three are said of a full bundle restored instead of a backup
+ * (db/restore.ts): a bundle of changes only (use Import), a passphrase bundle opened without one, a
+ * bundle encrypted to another laptop's card.
+ */
+export type BackupErrorCode = 'notABackup' | 'newerFormat' | 'needsPassphrase' | 'wrongPassphrase' | 'notForThisLaptop' | 'corrupted' | 'tooLarge'
+  | 'partialBundle' | 'bundleNeedsPassphrase' | 'bundleNotForThisLaptop';
 
 export class BackupError extends Error {
   constructor(readonly code: BackupErrorCode, detail?: string) {

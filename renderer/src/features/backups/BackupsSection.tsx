@@ -6,7 +6,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
-import { hasRecoveryPassphrase, makeBackup, markBackedUp, restoreBackup, setRecoveryPassphrase } from '../../db/backup';
+import { hasRecoveryPassphrase, makeBackup, markBackedUp, setRecoveryPassphrase } from '../../db/backup';
+import { restoreFromFile } from '../../db/restore';
+import { bundleProtection } from '../../domain/sync/bundle';
 import { BackupError } from '../../domain/backup/format';
 import { backupFileName } from '../../domain/fileNames';
 import { formatDateTime, formatNumber } from '../../i18n/format';
@@ -166,9 +168,10 @@ function RestoreDialog({ source, onDone }: { source: { name: string; read: () =>
     setState({ busy: true });
     try {
       const bytes = await source.read();
-      // This laptop's own key opens its backups; the recovery passphrase opens any of them.
-      const identity = passphrase === '' ? (await keys.requireKeys()).ageIdentity : undefined;
-      await restoreBackup(getRelais().db, bytes, passphrase === '' ? { identity } : { passphrase });
+      // This laptop's own key opens its backups and the bundles encrypted to it; a passphrase opens the rest.
+      const withKey = passphrase === '' || bundleProtection(bytes) === 'recipient';
+      const secrets = withKey ? { identity: (await keys.requireKeys()).ageIdentity } : { passphrase };
+      await restoreFromFile(getRelais().db, { name: source.name, bytes }, secrets);
       window.location.reload(); // every screen, and the keys, start again from the restored data
     } catch (error) {
       setState({ busy: false, error: t(`errors.${error instanceof BackupError ? error.code : 'failed'}`) });

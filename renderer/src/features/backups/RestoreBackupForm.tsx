@@ -1,15 +1,16 @@
 /**
- * Restore a backup file with its recovery passphrase, where the keys of this laptop are not at hand: on
- * the recovery screen (the database cannot be opened) and on the first run of a new laptop. It says
- * that the laptop takes a new identity. `restore` does the work (replace a broken database, or fill the
- * empty one); the backup is opened and checked before anything is replaced.
+ * Restore a backup file with its recovery passphrase, or a full exchange file with its passphrase, where
+ * the keys of this laptop are not at hand: on the recovery screen (the database cannot be opened) and on
+ * the first run of a new laptop. It says that the laptop takes a new identity. `restore` does the work
+ * (replace a broken database, or fill the empty one: db/restore.ts); the file is opened and checked
+ * before anything is replaced.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackupError } from '../../domain/backup/format';
 import { platform } from '../../platform';
 
-export function RestoreBackupForm({ restore }: { restore: (bytes: Uint8Array, passphrase: string) => Promise<unknown> }) {
+export function RestoreBackupForm({ restore }: { restore: (file: { name: string; bytes: Uint8Array }, passphrase: string) => Promise<unknown> }) {
   const { t } = useTranslation('recovery');
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -23,7 +24,7 @@ export function RestoreBackupForm({ restore }: { restore: (bytes: Uint8Array, pa
     if (!file || passphrase === '') return;
     setState({ busy: true });
     try {
-      await restore(file.bytes, passphrase);
+      await restore(file, passphrase);
       setState({ busy: false, done: true });
     } catch (error) {
       setState({ busy: false, error: t(`restore.errors.${error instanceof BackupError ? error.code : 'failed'}`) });

@@ -12,7 +12,7 @@ import { PROFILE_LIMITS, validateProfile } from '../../domain/profile';
 import { keysErrorCode, type VaultProtection } from '../../domain/sync/sealing';
 import { osProtection, passphraseProtection, useOsKeychain } from '../keys';
 import { RestoreBackupForm } from '../backups';
-import { restoreBackup } from '../../db/backup';
+import { restoreFromFile } from '../../db/restore';
 import { Disclosure } from '../../ui/Disclosure';
 
 /**
@@ -57,7 +57,7 @@ export function FirstRun() {
         <p className="lead">{t('firstRun.intro')}</p>
         <LanguageSwitch />
         <Disclosure title={t('firstRun.restore')} level={2}>
-          <RestoreBackupForm restore={(bytes, passphrase) => restoreBackup(getRelais().db, bytes, { passphrase })} />
+          <RestoreBackupForm restore={(file, passphrase) => restoreFromFile(getRelais().db, file, { passphrase })} />
         </Disclosure>
         <form onSubmit={submit} noValidate aria-label={t('firstRun.title')}>
           <ErrorSummary issues={issues} fieldLabel={(f) => t(`profile.${f}`)} />

@@ -27,20 +27,21 @@ export function isOpeningCancelled(error: unknown): boolean {
  * before be recognised as soon as its signature is checked, and the records it already holds are left
  * out of the answer (counted as unchanged), so a re-import carries almost nothing back to the page.
  * `signal` cancels: the Worker is terminated at once, whatever it was doing (scrypt, inflating,
- * validating); opening writes nothing, so nothing is left behind.
+ * validating); opening writes nothing, so nothing is left behind. `whole` opens the bundle for a
+ * restore (db/restore.ts): every record, no receiver's database read (it may be one that cannot open).
  */
 export async function openBundleOffThread(
-  bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase; signal?: AbortSignal } = {},
+  bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase; signal?: AbortSignal; whole?: boolean } = {},
 ): Promise<OpenedBundle> {
   const { signal } = options;
-  const db = options.db ?? getRelais().db;
-  const known = await importedBundleKeys(db);
+  const db = options.whole ? undefined : options.db ?? getRelais().db;
+  const known = db ? await importedBundleKeys(db) : [];
   if (signal?.aborted) throw new OpeningCancelled();
   if (typeof Worker === 'undefined') {
     const keys = new Set(known);
     const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (key) => keys.has(key) });
     if (signal?.aborted) throw new OpeningCancelled();
-    return withVerifiedSeals(await leaveOutHeldRecords(db, opened));
+    return withVerifiedSeals(db ? await leaveOutHeldRecords(db, opened) : opened);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
@@ -64,6 +65,6 @@ export async function openBundleOffThread(
     };
     // Copied, not transferred: the same bytes are opened again after a passphrase is typed. The age
     // identity is a non-extractable CryptoKey: structured clone hands the Worker the key, never its bytes.
-    worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleKeys: known, dbName: db.name });
+    worker.postMessage({ bytes, secrets, now: Date.now(), knownBundleKeys: known, dbName: db?.name });
   });
 }
