@@ -7,9 +7,14 @@ import type { Page } from '@playwright/test';
 /** The record tables: what a person would call their data. */
 export const RECORD_TABLES = ['villages', 'surveys', 'activities', 'places', 'beneficiaries', 'workshopTemplates', 'workshopSeries', 'workshopSessions'];
 
-/** Every row of `tables` (all tables when omitted), as one canonical text per table, keyed by table. */
-export async function tableDigests(page: Page, tables?: string[]): Promise<Record<string, string>> {
-  return page.evaluate(async (only) => {
+/**
+ * Every row of `tables` (all tables when omitted), as one canonical text per table, keyed by table.
+ * `omit` leaves fields out of every row: `seq`, the local change number, which a record received in a
+ * bundle gets afresh (the same records, numbered by another laptop); rows are then compared with their
+ * keys sorted, as a bundle need not keep the order of a row's fields.
+ */
+export async function tableDigests(page: Page, tables?: string[], omit: string[] = []): Promise<Record<string, string>> {
+  return page.evaluate(async ({ only, omit }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('relais');
       request.onsuccess = () => resolve(request.result);
@@ -25,7 +30,10 @@ export async function tableDigests(page: Page, tables?: string[]): Promise<Recor
           request.onsuccess = () => resolve(request.result as unknown[]);
           request.onerror = () => reject(request.error);
         });
-        const bytes = new TextEncoder().encode(JSON.stringify(rows));
+        const sorted = (value: unknown): unknown => (Array.isArray(value) ? value.map(sorted)
+          : value !== null && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])])) : value);
+        const kept = omit.length === 0 ? rows : rows.map((row) => sorted(Object.fromEntries(Object.entries(row as object).filter(([field]) => !omit.includes(field)))));
+        const bytes = new TextEncoder().encode(JSON.stringify(kept));
         const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
         digests[name] = `${rows.length}:${[...hash.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
       }
@@ -33,5 +41,5 @@ export async function tableDigests(page: Page, tables?: string[]): Promise<Recor
     } finally {
       db.close();
     }
-  }, tables);
+  }, { only: tables, omit });
 }
