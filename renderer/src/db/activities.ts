@@ -8,6 +8,11 @@ import type { Activity, Stored } from '../domain/records';
 import { liveRecordsWhere } from './live';
 import { ownDeviceIds } from './device';
 import type { RelaisDatabase } from './schema';
+import { rememberedFrom } from '../domain/rememberedDetails';
+import { rememberDetails } from './activityDefaults';
+import { deleteDraft } from './drafts';
+import { writeTransaction } from './identity';
+import type { Relais } from './index';
 
 /** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
 function liveByDate(db: RelaisDatabase) {
@@ -101,4 +106,27 @@ export async function* liveActivitiesByDate(db: RelaisDatabase, from?: string, t
     seenOnLastDate = tail === lastDate ? rows.length : sameTail;
     lastDate = tail;
   }
+}
+
+/**
+ * The activity form's save, in ONE transaction with what goes with it: the record (created or
+ * updated), the details the next new one starts from, and the end of its draft. A window closed in the
+ * middle leaves all as before, or all after: never an activity saved whose draft comes back (saved a
+ * second time), nor a draft gone with no activity (issue 12).
+ */
+export async function saveActivityFromForm(
+  relais: Relais, input: { activity: Activity; editingId?: string; draftKey: string },
+): Promise<string> {
+  const { db } = relais;
+  const { activity, editingId, draftKey } = input;
+  return writeTransaction(db, [db.activities, db.drafts], async () => {
+    let id = editingId;
+    if (id) await relais.activities.update(id, activity);
+    else {
+      id = (await relais.activities.create(activity)).id;
+      await rememberDetails(db, activity.type, rememberedFrom(activity));
+    }
+    await deleteDraft(db, draftKey);
+    return id;
+  });
 }

@@ -10,7 +10,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { getRelais } from '../../db';
-import { readRememberedDetails, rememberDetails } from '../../db/activityDefaults';
+import { readRememberedDetails } from '../../db/activityDefaults';
+import { saveActivityFromForm } from '../../db/activities';
 import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlacesByName } from '../../db/places';
 import { liveVillagesByName } from '../../db/villages';
@@ -152,16 +153,9 @@ function ActivityForm({ draftKey, initial, editingId, copied, places, villages, 
     }
   }
 
-  /** Writes the activity; a new one also becomes where the next one starts from on this laptop. */
-  async function store(activity: Activity): Promise<string> {
-    const relais = getRelais();
-    if (editingId) {
-      await relais.activities.update(editingId, activity);
-      return editingId;
-    }
-    const created = await relais.activities.create(activity);
-    await rememberDetails(relais.db, activity.type, rememberedFrom(activity));
-    return created.id;
+  /** Writes the activity, in one transaction with its draft's end (a new one also becomes where the next one starts from). */
+  function store(activity: Activity): Promise<string> {
+    return saveActivityFromForm(getRelais(), { activity, editingId, draftKey });
   }
 
   useShortcut('save', () => void save('list'));
