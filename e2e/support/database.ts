@@ -43,3 +43,23 @@ export async function tableDigests(page: Page, tables?: string[], omit: string[]
     }
   }, { only: tables, omit });
 }
+
+/** One value of the `meta` table (an export mark, the change counter…), read with raw IndexedDB. */
+export async function metaValue(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('relais');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction('meta', 'readonly').objectStore('meta').get(wanted);
+        request.onsuccess = () => resolve((request.result as { value?: unknown } | undefined)?.value);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, key);
+}
