@@ -136,7 +136,7 @@ async function runBackup(browser: Browser, options: DriverOptions, records: numb
   await page.context().close();
   if (result) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-    console.log(`  toArray+stringify ${result.toArrayMs.toFixed(0)} ms · backup ${result.backupMs.toFixed(0)} ms (${mb(result.backupBytes)}, heap peak ${mb(result.backupHeap)}) · bulkPut ${result.bulkPutMs.toFixed(0)} ms · restore ${result.restoreMs.toFixed(0)} ms (heap peak ${mb(result.restoreHeap)}) · ${result.check.detail}`);
+    console.log(`  toArray+stringify ${result.toArrayMs.toFixed(0)} ms · backup ${result.backupMs.toFixed(0)} ms (${mb(result.backupBytes)}, heap peak ${mb(result.backupHeap)}, at its start ${mb(result.backupHeapBase)}) · bulkPut ${result.bulkPutMs.toFixed(0)} ms · restore ${result.restoreMs.toFixed(0)} ms (heap peak ${mb(result.restoreHeap)}, at its start ${mb(result.restoreHeapBase)}) · ${result.check.detail}`);
     if (!result.check.ok) errors.push(`backupRestore: ${result.check.detail}`);
   }
   return result;

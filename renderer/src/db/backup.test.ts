@@ -5,7 +5,10 @@ import { ensureDeviceKeys, exportBundle } from './sync';
 import { ensureIdentity } from './identity';
 import { readIdentity } from './device';
 import { backupState, makeBackup, markBackedUp, restoreBackup, setRecoveryPassphrase } from './backup';
-import { BackupError, readBackupHeader } from '../domain/backup/format';
+import { BackupError, encodeBackup, readBackupHeader } from '../domain/backup/format';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { statsDifferFromRecount } from './stats/dashboard';
+import { NEWEST_SCHEMA_VERSION } from './startup';
 import { RECORD_VALIDATORS } from '../domain/sync/validators';
 import { syncedContent, type SyncRecord } from '../domain/sync/merge';
 import type { Beneficiary, Village } from '../domain/records';
@@ -123,4 +126,40 @@ describe('backups', () => {
     // One winner for the village's notes, the other value in the conflict log of whichever lost.
     expect((await old.db.villages.get(village.id))!.notes).toBe((await restored.db.villages.get(village.id))!.notes);
   });
+
+  it('streams: many rows in batches come back whole, and the dashboard\'s counts equal a recount', async () => {
+    const old = await laptopWithWork();
+    for (let day = 1; day <= 28; day += 1) {
+      await old.activities.create({
+        type: 'individuel', date: `2026-02-${String(day).padStart(2, '0')}`, duree: 30, typeLieu: 'a_distance', thematiques: ['email'],
+        thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds: [],
+      });
+    }
+    const drafts = Array.from({ length: 4500 }, (_, i) => ({ key: `draft-${String(i).padStart(5, '0')}`, value: { i }, savedAt: '2026-01-01T00:00:00.000Z' }));
+    await old.db.drafts.bulkPut(drafts);
+    const backup = await makeBackup(old.db, { app: 'test' });
+    expect(backup!.header.counts).toMatchObject({ drafts: 4500, activities: 28 });
+    const restored = openTestRelais('restored');
+    await restoreBackup(restored.db, backup!.bytes, { identity: (await ensureDeviceKeys(old.db)).ageIdentity });
+    expect(await restored.db.drafts.toArray()).toEqual(drafts);
+    expect(await recordsOf(restored)).toEqual(await recordsOf(old));
+    expect(await statsDifferFromRecount(restored.db)).toEqual([]);
+  });
+
+  it('a fault found deep in the body, after rows were written, rolls the whole restore back', async () => {
+    const identity = await generateIdentity();
+    const drafts = Array.from({ length: 5000 }, (_, i) => ({ key: `d-${String(i).padStart(5, '0')}`, value: i, savedAt: 'x' }));
+    const lying = await encodeBackup({ schemaVersion: NEWEST_SCHEMA_VERSION, tables: { drafts, meta: [] } }, { app: 'test', createdAt: 'now', recipients: [await identityToRecipient(identity)] });
+    // The header is in clear: say one row more than the body holds (same length, so the file stays well formed).
+    const text = new TextDecoder('latin1').decode(lying);
+    const forged = Uint8Array.from(text.replace('"drafts":5000', '"drafts":5001'), (c) => c.charCodeAt(0));
+    const unknown = await encodeBackup({ schemaVersion: NEWEST_SCHEMA_VERSION, tables: { drafts, nonsense: [{ id: 1 }] } }, { app: 'test', createdAt: 'now', recipients: [await identityToRecipient(identity)] });
+    const other = openTestRelais('other');
+    await other.villages.create(LORMES);
+    const before = await snapshot(other.db);
+    await expect(restoreBackup(other.db, forged, { identity })).rejects.toMatchObject({ code: 'corrupted' });
+    await expect(restoreBackup(other.db, unknown, { identity })).rejects.toMatchObject({ code: 'corrupted' });
+    expect(await snapshot(other.db)).toBe(before);
+  });
 });
+

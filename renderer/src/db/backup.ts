@@ -10,13 +10,17 @@
  * stamps would tie, their change counters overlap). Its clock and change counter are kept, so stamps
  * and counters only go forward.
  */
-import Dexie from 'dexie';
-import { BackupError, decodeBackup, encodeBackup, makeRecoveryKey, type BackupContent, type BackupHeader, type BackupSecrets } from '../domain/backup/format';
+import Dexie, { type IndexableType } from 'dexie';
+import {
+  BackupError, encodeBackup, encodeBackupBody, encodeRows, makeRecoveryKey, openBackup, type BackupContent, type BackupHeader, type BackupSecrets,
+  type EncodeOptions, type OpenedBackup,
+} from '../domain/backup/format';
 import { currentSeq } from './device';
 import { readMeta, writeMeta, type MetaKey } from './meta';
 import { RelaisDatabase, SCHEMA_VERSIONS } from './schema';
 import { NEWEST_SCHEMA_VERSION, readWhatCanBeRead } from './startup';
 import { lockKeys, readAgeRecipient } from './sync/keys';
+import { rememberReplaced } from './stats/middleware';
 
 /**
  * Never in a backup: the sealed keys (they belong to this laptop's OS keychain or passphrase), and the
@@ -35,6 +39,38 @@ export async function readBackupContent(db: Dexie): Promise<BackupContent> {
     for (const table of tables) content.tables[table.name] = await table.toArray();
     return content;
   });
+}
+
+/** Rows read, serialised and let go at a time. */
+const ROWS_PER_READ = 2000;
+
+/**
+ * A backup of every table but the keys, streamed: read in one transaction (a consistent copy even while
+ * the app writes) a chunk at a time by primary key, each chunk turned into body lines kept in a Blob
+ * (outside the JS heap) and let go, then compressed and encrypted as streams. 100 000 records never sit
+ * in memory as objects, nor as one string.
+ */
+export async function encodeDatabaseBackup(db: Dexie, options: EncodeOptions): Promise<{ bytes: Uint8Array; counts: Record<string, number> }> {
+  const tables = db.tables.filter((table) => !NOT_BACKED_UP.has(table.name));
+  const parts: Blob[] = [];
+  const counts: Record<string, number> = {};
+  await db.transaction('r', tables, async () => {
+    for (const table of tables) {
+      const keyPath = table.schema.primKey.keyPath;
+      if (keyPath === null || keyPath === undefined) throw new Error(`table ${table.name} has no inbound primary key`);
+      counts[table.name] = 0;
+      let last: IndexableType | undefined;
+      for (;;) {
+        const rows = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(ROWS_PER_READ).toArray();
+        if (rows.length === 0) break;
+        parts.push(new Blob([encodeRows(table.name, rows) as Uint8Array<ArrayBuffer>]));
+        counts[table.name] += rows.length;
+        last = Dexie.getByKeyPath(rows[rows.length - 1], keyPath) as IndexableType;
+        if (rows.length < ROWS_PER_READ) break;
+      }
+    }
+  });
+  return { bytes: await encodeBackupBody(new Blob(parts), { schemaVersion: db.verno, counts }, options), counts };
 }
 
 /** Set (or replace) the recovery passphrase: later backups open with it on any laptop. */
@@ -62,10 +98,8 @@ export async function makeBackup(db: RelaisDatabase, options: { app: string; now
   const recovery = await readMeta(db, 'recoveryKey');
   if (!recipient && !recovery) return undefined;
   const seq = await currentSeq(db);
-  const content = await readBackupContent(db);
   const createdAt = (options.now ?? new Date()).toISOString();
-  const bytes = await encodeBackup(content, { app: options.app, createdAt, recipients: recipient ? [recipient] : [], recovery });
-  const counts = Object.fromEntries(Object.entries(content.tables).map(([table, rows]) => [table, rows.length]));
+  const { bytes, counts } = await encodeDatabaseBackup(db, { app: options.app, createdAt, recipients: recipient ? [recipient] : [], recovery });
   return { bytes, header: { counts, createdAt }, seq };
 }
 
@@ -108,16 +142,31 @@ async function upgradedContent(content: BackupContent): Promise<BackupContent> {
 
 /** Replace every table of `db` that `tables` names, in one transaction (all or nothing). */
 async function writeTables(db: Dexie, tables: Record<string, unknown[]>, keepMeta?: (key: MetaKey) => boolean): Promise<void> {
-  const known = new Set(db.tables.map((table) => table.name));
-  const unknown = Object.keys(tables).filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new BackupError('corrupted', `unknown tables: ${unknown.join(', ')}`);
+  await replaceTables(db, keepMeta, async (write) => {
+    for (const [name, rows] of Object.entries(tables)) await write(name, rows);
+  });
+}
+
+/**
+ * Clear every table of `db`, then write what `fill` hands to `write`, in ONE transaction: a throw
+ * anywhere (an unknown table, a damaged line found late) rolls everything back. The dashboard's count
+ * rows are not copied: the middleware that keeps them (db/stats/middleware.ts) counts the activities as
+ * they are written, as for any write, so they always equal a recount.
+ */
+async function replaceTables(
+  db: Dexie, keepMeta: ((key: MetaKey) => boolean) | undefined, fill: (write: (name: string, rows: unknown[]) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const byName = new Map(db.tables.map((table) => [table.name, table]));
   await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
-      await table.clear();
-      let rows = tables[table.name] ?? [];
-      if (table.name === 'meta' && keepMeta) rows = rows.filter((row) => keepMeta((row as { key: MetaKey }).key));
-      await table.bulkPut(rows);
-    }
+    for (const table of db.tables) await table.clear();
+    await fill(async (name, rows) => {
+      const table = byName.get(name);
+      if (!table) throw new BackupError('corrupted', `unknown table: ${name}`);
+      if (name === 'activityStats' && byName.has('activities')) return;
+      if (name === 'activities') for (const row of rows) rememberReplaced(row as object, undefined); // cleared: nothing replaced
+      const kept = name === 'meta' && keepMeta ? rows.filter((row) => keepMeta((row as { key: MetaKey }).key)) : rows;
+      await table.bulkPut(kept);
+    });
   });
 }
 
@@ -132,13 +181,24 @@ export interface RestoreReport {
  * write, and enrolment is redone); the unsealed keys of this session are forgotten.
  */
 export async function restoreBackup(db: RelaisDatabase, bytes: Uint8Array, secrets: BackupSecrets): Promise<RestoreReport> {
-  return restoreDecoded(db, await decodeBackup(bytes, secrets));
+  return restoreOpened(db, await openBackup(bytes, secrets));
 }
 
-async function restoreDecoded(db: RelaisDatabase, { header, content }: { header: BackupHeader; content: BackupContent }): Promise<RestoreReport> {
-  if (content.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${content.schemaVersion}`);
-  const current = content.schemaVersion < NEWEST_SCHEMA_VERSION ? await upgradedContent(content) : content;
-  await writeTables(db, current.tables, (key) => !NOT_RESTORED_META.has(key));
+/**
+ * A backup of this release's schema is read line by line straight into the transaction, a batch of rows
+ * at a time (never all in memory); an older one is first brought up to date in a scratch database.
+ */
+async function restoreOpened(db: RelaisDatabase, opened: OpenedBackup): Promise<RestoreReport> {
+  const { header } = opened;
+  const keepMeta = (key: MetaKey) => !NOT_RESTORED_META.has(key);
+  if (header.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${header.schemaVersion}`);
+  if (header.schemaVersion < NEWEST_SCHEMA_VERSION) {
+    const tables: Record<string, unknown[]> = {};
+    await opened.forEachBatch(async (table, rows) => { (tables[table] ??= []).push(...rows); });
+    await writeTables(db, (await upgradedContent({ schemaVersion: header.schemaVersion, tables })).tables, keepMeta);
+  } else {
+    await replaceTables(db, keepMeta, (write) => opened.forEachBatch(write));
+  }
   lockKeys(db);
   return { counts: header.counts, createdAt: header.createdAt };
 }
@@ -161,12 +221,15 @@ export async function backupWhatCanBeRead(name: string, passphrase: string, opti
  * place. The backup is opened and checked first: a wrong passphrase or a damaged file deletes nothing.
  */
 export async function replaceDatabaseWithBackup(name: string, bytes: Uint8Array, secrets: BackupSecrets): Promise<RestoreReport> {
-  const decoded = await decodeBackup(bytes, secrets);
-  if (decoded.content.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${decoded.content.schemaVersion}`);
+  const opened = await openBackup(bytes, secrets);
+  if (opened.header.schemaVersion > NEWEST_SCHEMA_VERSION) throw new BackupError('newerFormat', `schema ${opened.header.schemaVersion}`);
+  // The body is checked line by line only as it is written: a backup damaged deep inside is found after
+  // the old database is gone. So it is read through once first (nothing kept), then written.
+  await opened.forEachBatch(async () => undefined);
   await Dexie.delete(name);
   const db = new RelaisDatabase(name);
   try {
-    return await restoreDecoded(db, decoded);
+    return await restoreOpened(db, opened);
   } finally {
     db.close();
   }

@@ -17,6 +17,7 @@
  * Body lines: `{"table": name, "row": …}`, one per row, table after table.
  */
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
+import { Gunzip } from 'fflate';
 import { fromBase64, toBase64 } from '../sync/keys';
 
 export const BACKUP_MAGIC = 'RELAIS-BACKUP 1\n';
@@ -85,44 +86,15 @@ async function unsealRecoveryIdentity(recovery: RecoveryKey, passphrase: string)
   }
 }
 
-async function gzip(chunks: Uint8Array[]): Promise<Uint8Array> {
-  const stream = new Blob(chunks as Uint8Array<ArrayBuffer>[]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Inflate, counting the bytes really produced (never the sizes a file declares). */
-async function gunzip(bytes: Uint8Array): Promise<string> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_BACKUP_INFLATED_BYTES) {
-      await reader.cancel();
-      throw new BackupError('tooLarge');
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
-
 /** Rows serialised a few thousand at a time: one string per batch, not one per row nor one for all. */
 const LINES_PER_PART = 2000;
 
-function bodyParts(content: BackupContent): Uint8Array[] {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  for (const [table, rows] of Object.entries(content.tables)) {
-    for (let start = 0; start < rows.length; start += LINES_PER_PART) {
-      const lines = rows.slice(start, start + LINES_PER_PART).map((row) => JSON.stringify({ table, row }));
-      parts.push(encoder.encode(`${lines.join('\n')}\n`));
-    }
-  }
-  return parts;
+/**
+ * Rows of one table as body lines (UTF-8). The streamed backup (db/backup.ts) writes a chunk at a time
+ * and keeps the bytes in a Blob, outside the JS heap, until they are compressed and encrypted.
+ */
+export function encodeRows(table: string, rows: readonly unknown[]): Uint8Array {
+  return new TextEncoder().encode(rows.map((row) => `${JSON.stringify({ table, row })}\n`).join(''));
 }
 
 export interface EncodeOptions {
@@ -134,24 +106,37 @@ export interface EncodeOptions {
   recovery?: RecoveryKey;
 }
 
+/** A backup of tables held in memory (tests, the recovery screen's export): see `encodeBackupBody`. */
 export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
+  const parts: Blob[] = [];
+  for (const [table, rows] of Object.entries(content.tables)) {
+    for (let start = 0; start < rows.length; start += LINES_PER_PART) parts.push(new Blob([encodeRows(table, rows.slice(start, start + LINES_PER_PART)) as Uint8Array<ArrayBuffer>]));
+  }
+  const counts = Object.fromEntries(Object.entries(content.tables).map(([table, rows]) => [table, rows.length]));
+  return encodeBackupBody(new Blob(parts), { schemaVersion: content.schemaVersion, counts }, options);
+}
+
+/**
+ * A backup from its body lines already written (`encodeRows`, gathered in a Blob) and the rows per table
+ * they hold: gzip and age encryption run as streams, so only the encrypted bytes are ever whole in memory.
+ */
+export async function encodeBackupBody(
+  body: Blob, { schemaVersion, counts }: { schemaVersion: number; counts: Record<string, number> }, options: EncodeOptions,
+): Promise<Uint8Array> {
   const recipients = [...options.recipients, ...(options.recovery ? [options.recovery.recipient] : [])];
   if (recipients.length === 0) throw new Error('a backup is always encrypted: give it a recipient');
   const header: BackupHeader = {
-    format: BACKUP_FORMAT,
-    app: options.app,
-    createdAt: options.createdAt,
-    schemaVersion: content.schemaVersion,
-    counts: Object.fromEntries(Object.entries(content.tables).map(([table, rows]) => [table, rows.length])),
+    format: BACKUP_FORMAT, app: options.app, createdAt: options.createdAt, schemaVersion, counts,
     ...(options.recovery ? { recovery: options.recovery } : {}),
   };
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
-  const body = await encrypter.encrypt(await gzip(bodyParts(content)));
+  const compressed = body.stream().pipeThrough(new CompressionStream('gzip')) as ReadableStream<Uint8Array>;
+  const encrypted = new Uint8Array(await new Response(await encrypter.encrypt(compressed)).arrayBuffer());
   const head = new TextEncoder().encode(`${BACKUP_MAGIC}${JSON.stringify(header)}\n`);
-  const bytes = new Uint8Array(head.length + body.length);
+  const bytes = new Uint8Array(head.length + encrypted.length);
   bytes.set(head);
-  bytes.set(body, head.length);
+  bytes.set(encrypted, head.length);
   return bytes;
 }
 
@@ -188,7 +173,28 @@ export interface BackupSecrets {
   passphrase?: string;
 }
 
-export async function decodeBackup(bytes: Uint8Array, secrets: BackupSecrets): Promise<{ header: BackupHeader; content: BackupContent }> {
+/** Compressed bytes handed to the inflater at a time: a few hundred rows come out of each. */
+const INFLATE_SLICE = 64 * 1024;
+/** Rows handed over at a time, all of one table. */
+const ROWS_PER_BATCH = 2000;
+
+/**
+ * A backup opened (decrypted: the passphrase or key was right) whose body is read line by line by
+ * `forEachBatch`, never whole: the compressed bytes are kept, inflated a slice at a time.
+ */
+export interface OpenedBackup {
+  header: BackupHeader;
+  /**
+   * Every row, in batches of one table's rows, checked as they come: a line that is not `{table, row}`,
+   * a table the header does not count, more bytes than `MAX_BACKUP_INFLATED_BYTES`, a damaged gzip
+   * stream, or (after the last batch) counts that differ from the header's throw a BackupError. Between
+   * two batches the work is synchronous, so a caller may await only IndexedDB writes in `onRows` and
+   * stay inside one transaction: a throw then rolls every write back.
+   */
+  forEachBatch(onRows: (table: string, rows: unknown[]) => Promise<void>): Promise<void>;
+}
+
+export async function openBackup(bytes: Uint8Array, secrets: BackupSecrets): Promise<OpenedBackup> {
   const { header, bodyStart } = readBackupHeader(bytes);
   const decrypter = new Decrypter();
   if (secrets.identity) decrypter.addIdentity(secrets.identity);
@@ -205,22 +211,69 @@ export async function decodeBackup(bytes: Uint8Array, secrets: BackupSecrets): P
     if (message.includes('no identity matched')) throw new BackupError(header.recovery ? 'needsPassphrase' : 'notForThisLaptop');
     throw new BackupError('corrupted', message);
   }
-  const tables: Record<string, unknown[]> = {};
-  const text = await gunzip(inner);
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
+  return { header, forEachBatch: (onRows) => readBody(inner, header, onRows) };
+}
+
+/** Inflate `inner` a slice at a time (fflate: synchronous, so no await between IndexedDB writes), line by line. */
+async function readBody(inner: Uint8Array, header: BackupHeader, onRows: (table: string, rows: unknown[]) => Promise<void>): Promise<void> {
+  const decoder = new TextDecoder();
+  const seen: Record<string, number> = {};
+  const ready: Array<{ table: string; rows: unknown[] }> = [];
+  let batch: { table: string; rows: unknown[] } | undefined;
+  let rest = '';
+  let inflated = 0;
+  const addLine = (line: string) => {
+    if (line === '') return;
     let entry: { table?: unknown; row?: unknown };
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch {
       throw new BackupError('corrupted', 'line');
     }
-    if (typeof entry.table !== 'string' || entry.row === undefined) throw new BackupError('corrupted', 'line');
-    (tables[entry.table] ??= []).push(entry.row);
+    const { table, row } = entry;
+    if (typeof table !== 'string' || row === undefined) throw new BackupError('corrupted', 'line');
+    if (!Object.hasOwn(header.counts, table)) throw new BackupError('corrupted', 'a table the header does not count');
+    seen[table] = (seen[table] ?? 0) + 1;
+    if (!batch || batch.table !== table || batch.rows.length >= ROWS_PER_BATCH) {
+      if (batch) ready.push(batch);
+      batch = { table, rows: [] };
+    }
+    batch.rows.push(row);
+  };
+  const gunzip = new Gunzip((chunk) => {
+    inflated += chunk.length;
+    if (inflated > MAX_BACKUP_INFLATED_BYTES) throw new BackupError('tooLarge');
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) addLine(line);
+  });
+  const push = (slice: Uint8Array, final: boolean) => {
+    try {
+      gunzip.push(slice, final);
+    } catch (error) {
+      throw error instanceof BackupError ? error : new BackupError('corrupted', `compression: ${String(error)}`);
+    }
+  };
+  if (inner.length === 0) throw new BackupError('corrupted', 'empty body');
+  for (let offset = 0; offset < inner.length; offset += INFLATE_SLICE) {
+    push(inner.subarray(offset, offset + INFLATE_SLICE), offset + INFLATE_SLICE >= inner.length);
+    for (let next = ready.shift(); next; next = ready.shift()) await onRows(next.table, next.rows);
   }
-  if (Object.keys(tables).some((table) => !(table in header.counts))) throw new BackupError('corrupted', 'a table the header does not count');
+  addLine(rest + decoder.decode());
+  if (batch) ready.push(batch);
+  for (const next of ready) await onRows(next.table, next.rows);
   for (const [table, count] of Object.entries(header.counts)) {
-    if ((tables[table]?.length ?? 0) !== count) throw new BackupError('corrupted', `count of ${table}`);
+    if ((seen[table] ?? 0) !== count) throw new BackupError('corrupted', `count of ${table}`);
   }
-  return { header, content: { schemaVersion: header.schemaVersion, tables } };
+}
+
+/** A whole backup in memory (tests, a backup of an older schema that is upgraded first). */
+export async function decodeBackup(bytes: Uint8Array, secrets: BackupSecrets): Promise<{ header: BackupHeader; content: BackupContent }> {
+  const opened = await openBackup(bytes, secrets);
+  const tables: Record<string, unknown[]> = {};
+  await opened.forEachBatch(async (table, rows) => {
+    const into = (tables[table] ??= []);
+    for (const row of rows) into.push(row);
+  });
+  return { header: opened.header, content: { schemaVersion: opened.header.schemaVersion, tables } };
 }
