@@ -44,10 +44,13 @@ const RESTORE_CODE_OF: Partial<Record<BundleErrorCode, BackupErrorCode>> = {
   notForThisUser: 'bundleNotForThisLaptop',
 };
 
-/** A bundle's refusal as a restore refusal; any other fault of the file says "damaged, nothing changed". */
-function asRestoreError(error: unknown): BackupError {
+/**
+ * A bundle's refusal as a restore refusal (any other fault of the file says "damaged, nothing changed");
+ * what is not a refusal (the Worker failed) stays as it was: the form says the restore failed.
+ */
+function asRestoreError(error: unknown): unknown {
   const code = bundleErrorCode(error);
-  if (code === undefined) return error instanceof BackupError ? error : new BackupError('corrupted', String(error));
+  if (code === undefined) return error;
   return new BackupError(RESTORE_CODE_OF[code] ?? 'corrupted', error instanceof Error ? error.message : code);
 }
 
