@@ -20,7 +20,7 @@ import { readMeta, writeMeta, type MetaKey } from './meta';
 import { RelaisDatabase, SCHEMA_VERSIONS } from './schema';
 import { NEWEST_SCHEMA_VERSION, readWhatCanBeRead } from './startup';
 import { lockKeys, readAgeRecipient } from './sync/keys';
-import { rememberReplaced } from './stats/middleware';
+import { rememberReplaced, withStatsDeferred } from './stats/middleware';
 
 /**
  * Never in a backup: the sealed keys (they belong to this laptop's OS keychain or passphrase), and the
@@ -159,14 +159,15 @@ async function replaceTables(
   const byName = new Map(db.tables.map((table) => [table.name, table]));
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
-    await fill(async (name, rows) => {
+    // The count rows are applied once, after the last batch (each row read and written once).
+    await withStatsDeferred(db, () => fill(async (name, rows) => {
       const table = byName.get(name);
       if (!table) throw new BackupError('corrupted', `unknown table: ${name}`);
       if (name === 'activityStats' && byName.has('activities')) return;
       if (name === 'activities') for (const row of rows) rememberReplaced(row as object, undefined); // cleared: nothing replaced
       const kept = name === 'meta' && keepMeta ? rows.filter((row) => keepMeta((row as { key: MetaKey }).key)) : rows;
       await table.bulkPut(kept);
-    });
+    }));
   });
 }
 

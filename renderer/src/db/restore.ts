@@ -30,7 +30,7 @@ import { openBundleOffThread } from './sync/worker/openBundleOffThread';
 import { syncTable } from './sync/tables';
 import { readMeta, type MetaRow } from './meta';
 import { RelaisDatabase } from './schema';
-import { rememberReplaced } from './stats/middleware';
+import { rememberReplaced, withStatsDeferred } from './stats/middleware';
 import { NOT_RESTORED_META, replaceDatabaseWithBackup, restoreBackup, type RestoreReport } from './backup';
 
 /** How a bundle's refusal reads on a restore form: the four things a person can act on. */
@@ -126,11 +126,13 @@ export async function restoreOpenedBundle(db: RelaisDatabase, opened: OpenedBund
     // Local change numbers go on after those this database used: counters only go forward.
     const { byKind, seq } = numberedByKind(opened, seqBefore);
     const records: SyncRecord[] = [];
-    for (const [kind, rows] of byKind) {
-      await syncTable(db, kind).bulkPut(rows);
-      counts[tableOf(kind)] = rows.length;
-      records.push(...rows);
-    }
+    await withStatsDeferred(db, async () => {
+      for (const [kind, rows] of byKind) {
+        await syncTable(db, kind).bulkPut(rows);
+        counts[tableOf(kind)] = rows.length;
+        for (const row of rows) records.push(row);
+      }
+    });
     const source = { bundleId: manifest.bundleId, at, sourceDevice: manifest.source.deviceId, sourceName: manifest.source.name };
     for (const entry of opened.quarantined) {
       await db.quarantine.add({ ...source, reason: 'future', action: 'edit', recordKind: entry.kind, recordId: entry.record.id, record: entry.record as SyncRecord, stamp: entry.stamp });
