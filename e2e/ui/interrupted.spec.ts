@@ -192,7 +192,7 @@ async function interruptSaveAfter(browser: Browser, delayMs: number, how: Kill):
 test("a window closed or killed at any moment of a form's save: the database is as before, or fully after", async ({ browser }) => {
   test.setTimeout(300_000);
   const outcomes: string[] = [];
-  const trials: Array<[number, Kill]> = [[0, 'close'], [0, 'crash'], [10, 'crash'], [30, 'close'], [60, 'crash'], [3000, 'close']];
+  const trials: Array<[number, Kill]> = [[0, 'crash'], [10, 'close'], [30, 'crash'], [3000, 'close']];
   for (const [delayMs, how] of trials) outcomes.push(`${delayMs} ms ${how}: ${await interruptSaveAfter(browser, delayMs, how)}`);
   test.info().annotations.push({ type: 'outcomes', description: outcomes.join(', ') });
   console.log(`interrupted save: ${outcomes.join(', ')}`);
@@ -246,9 +246,9 @@ async function interruptExportAfter(browser: Browser, delayMs: number, how: Kill
 test('a window closed or killed at any moment of an export: the marks move only once the file is written', async ({ browser }) => {
   test.setTimeout(600_000);
   const outcomes: string[] = [];
-  const trials: Array<[number, Kill]> = [[0, 'crash'], [400, 'close'], [1500, 'crash'], [20_000, 'close']];
+  const trials: Array<[number, Kill]> = [[300, 'crash'], [1500, 'close'], [20_000, 'crash']];
   for (const [delayMs, how] of trials) outcomes.push(`${delayMs} ms ${how}: ${await interruptExportAfter(browser, delayMs, how)}`);
   test.info().annotations.push({ type: 'outcomes', description: outcomes.join(', ') });
   console.log(`interrupted export: ${outcomes.join(', ')}`);
-  expect(outcomes.at(-1)).toBe('20000 ms close: after');
+  expect(outcomes.at(-1)).toBe('20000 ms crash: after');
 });
