@@ -91,10 +91,6 @@ export function surveyMatches(s: Survey, f: ActivityFilters, communeOf: (village
   return !(f.commune || f.departement) || placeMatches(f, communeOf(s.villageId));
 }
 
-/** The criteria each export kind takes (activities take them all). */
-export const PERSON_FIELDS = ['author', 'structure'] as const;
-export const SURVEY_FIELDS = ['from', 'to', 'village', 'commune', 'departement'] as const;
-
 // ——— The period, by day, against rows kept per month ———
 
 /** The first and last day of a month (YYYY-MM). */

@@ -97,6 +97,24 @@ describe('golden CSV exports', () => {
     // The period by day, both ends included.
     expect(await ids({ from: '2026-03-03', to: '2026-03-04' })).toEqual(idsOf(1, 2));
   });
+
+  it('followed people take the mediator and structure, surveys the period, village, commune and département', async () => {
+    const vocabulary = makeVocabulary('fr', 'codes');
+    const count = async (source: typeof peopleSource, filter: object) => {
+      let rows = 0;
+      for await (const chunk of (await source(relais.db, { filter, vocabulary, now: NOW })).chunks()) rows += chunk.rows.length;
+      return rows;
+    };
+    expect(await count(peopleSource, { author: 'dev-golden-0001', thematique: 'email' })).toBe(3);
+    expect(await count(peopleSource, { author: 'someone-else' })).toBe(0);
+    // The golden laptop's structure is unknown here (no profile, no card): no person is in a named one.
+    expect(await count(peopleSource, { structure: 'Mairie de Lormes' })).toBe(0);
+    expect(await count(surveysSource, { village: GOLDEN_VILLAGE.id, commune: '58145', departement: '58', from: '2026-03-01', to: '2026-03-01' })).toBe(1);
+    expect(await count(surveysSource, { departement: '12' })).toBe(0);
+    expect(await count(surveysSource, { commune: '12011' })).toBe(0);
+    expect(await count(surveysSource, { from: '2026-03-02' })).toBe(0);
+    expect(await count(surveysSource, { village: 'another' })).toBe(0);
+  });
 });
 
 /** The records an activity row stands for, read back from the cells (codes mode): what must survive. */
