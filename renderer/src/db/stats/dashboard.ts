@@ -54,15 +54,19 @@ async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: Activ
   return rows;
 }
 
-/** The live activities of the period that pass every filter, read through the narrowest index at hand. */
-async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune): Promise<Array<Stored<Activity>>> {
+/**
+ * The live activities of the period that pass every filter, read through the narrowest index at hand;
+ * `fewDays` (a partial edge month) always goes by date, a few weeks being narrower than any village or
+ * thématique.
+ */
+async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune, fewDays = false): Promise<Array<Stored<Activity>>> {
   const from = f.from || Dexie.minKey;
   const to = f.to || Dexie.maxKey;
   const candidates = f.author
     ? db.activities.where('[authorDevice+deleted+date]').between([f.author, 0, from], [f.author, 0, to], true, true)
-    : f.village
+    : f.village && !fewDays
       ? db.activities.where('villageId').equals(f.village)
-      : f.thematique
+      : f.thematique && !fewDays
         ? db.activities.where('thematiques').equals(f.thematique)
         : db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
   return candidates.filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
@@ -95,11 +99,12 @@ export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters
     const fields = activeFilterFields(filters);
     const split = splitPeriod(filters);
     if (fields.length > 1 || fields[0] === 'village' || !split.months) {
-      return figuresFrom(measured(await scan(db, filters, placeCommune)), places, 'scan');
+      // A period of no whole month is at most two partial months: read by date.
+      return figuresFrom(measured(await scan(db, filters, placeCommune, !split.months)), places, 'scan');
     }
     const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
     const edges: Array<Stored<Activity>> = [];
-    for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune)));
+    for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
     const fromRows = rows.map((row) => ({ month: row.month, measures: row as Measures }));
     return figuresFrom([...fromRows, ...measured(edges)], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
