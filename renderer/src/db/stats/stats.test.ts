@@ -103,6 +103,10 @@ describe('dashboard figures on the maintained rows', () => {
     // Both ends included, to the day.
     expect((await readDashboard(relais.db, { from: '2026-02-07', to: '2026-02-07' })).totals.minutes).toBe(120);
     expect((await drillDown(relais.db, { from: '2026-01-11', to: '2026-02-06' })).activities.map((a) => a.id)).toEqual([ids[2], ids[1]]);
+    // A period that ends before it starts selects nothing (and throws nothing).
+    expect((await readDashboard(relais.db, { from: '2026-02-10', to: '2026-01-20' })).totals.activities).toBe(0);
+    expect((await readDashboard(relais.db, { from: '2026-02-10', to: '2026-01-20', thematique: 'email' })).totals.activities).toBe(0);
+    expect((await drillDown(relais.db, { from: '2026-02-10', to: '2026-01-20' })).activities).toEqual([]);
   });
 
   it('read the village with a scan (no row answers it), through the same predicate', async () => {
