@@ -162,7 +162,7 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
     });
     expect(rowsMidway).toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
-    const march = await readDashboard(relais.db, { fromMonth: '2026-03' });
+    const march = await readDashboard(relais.db, { from: '2026-03-01' });
     expect([march.totals.activities, march.totals.individuel, march.totals.minutes]).toEqual([2, 2, 240]);
     expect((await readDashboard(relais.db, {})).totals.activities).toBe(4);
   });

@@ -7,7 +7,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
 import { DURATION_BUCKETS } from '../../domain/stats/activityStats';
@@ -19,17 +19,14 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useRead } from '../../ui/useRead';
 import { useCommunes } from '../communes/communes';
 import { BarChartView } from './Chart';
-import { FilterBar } from './FilterBar';
+import { FilterBar, useFiltersInAddress } from './FilterBar';
 import { FigureTable, type FigureRow } from './FigureTable';
-import { drillFromParams, paramsFromDrill } from './params';
+import { filtersFromParams, paramsFromDrill } from './params';
 
 export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => drillFromParams(params), [params]);
-  const key = params.toString();
+  const { filters, key, set, clear } = useFiltersInAddress();
   const figures = useRead(readDashboardOf, key);
-  const set = (changes: Partial<DrillDown>) => setParams(paramsFromDrill({ ...filters, ...changes }), { replace: true });
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -37,13 +34,13 @@ export function DashboardPage() {
     <Page title={t('title')} className="dashboard" actions={(
       <>
         <Link className="button" to="/dashboard/villages">{t('villages.link')}</Link>
-        <Link className="button" to={`/exports?${paramsFromDrill(filters)}`}>{t('exportThese')}</Link>
+        <Link className="button" to={`/exports?${key}`}>{t('exportThese')}</Link>
         <button type="button" className="button" onClick={() => void platform.printToPdf({ suggestedName: t('report.fileName') })}>{t('report.print')}</button>
       </>
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
-      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={() => setParams('', { replace: true })} />
+      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} />
       {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
     </Page>
   );
@@ -51,7 +48,7 @@ export function DashboardPage() {
 
 /** The figures for the filters of an address (the key keeps `useRead` from reading twice per change). */
 function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string): Promise<DashboardFigures> {
-  return readDashboard(db, drillFromParams(new URLSearchParams(key)));
+  return readDashboard(db, filtersFromParams(new URLSearchParams(key)));
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { structuresOfAuthors } from '../../db/authors';
 import { livePlaces } from '../../db/places';
 import { dashboardChoices } from '../../db/stats/dashboard';
@@ -17,6 +18,22 @@ import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { useRead } from '../../ui/useRead';
 import { departementName } from '../communes/departements';
 import { useCommunes } from '../communes/communes';
+import { filtersFromParams, paramsFromDrill } from './params';
+
+/**
+ * The filters of the page's address, and how to change them (the address is the one state: a view can
+ * be bookmarked, and a link carries it to another page). `key` changes when the filters do.
+ */
+export function useFiltersInAddress(): Omit<FilterBarProps, 'label'> & { key: string } {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  return {
+    filters,
+    key: paramsFromDrill(filters),
+    set: (changes) => setParams(paramsFromDrill({ ...filters, ...changes }), { replace: true }),
+    clear: () => setParams('', { replace: true }),
+  };
+}
 
 export interface FilterBarProps {
   filters: ActivityFilters;

@@ -5,9 +5,8 @@
  * these activities" opens here with what it shows); and the places as the national schema's CSV. Long
  * exports show their progress and can be stopped.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { getRelais } from '../../db';
 import { EXPORT_KINDS, placesForSchema, type ExportKind, type PlacesExport } from '../../db/exports';
 import { readProfile } from '../../db/profile';
@@ -15,14 +14,13 @@ import { readDashboard } from '../../db/stats/dashboard';
 import { CsvEncoder, OPEN_DATA_DIALECT } from '../../domain/formats/csv';
 import { ExportCancelled, type ExportProgress } from '../../domain/formats/exportFile';
 import { SCHEMA_COLUMNS } from '../../domain/formats/placesSchema';
-import type { ActivityFilters } from '../../domain/stats/filters';
 import { todayIso } from '../../i18n/format';
 import { CheckboxGroup, RadioGroup } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
-import { FilterBar } from '../dashboard/FilterBar';
-import { filtersFromParams, paramsFromDrill } from '../dashboard/params';
+import { FilterBar, useFiltersInAddress } from '../dashboard/FilterBar';
+import { filtersFromParams } from '../dashboard/params';
 import { runExport, type ExportFormat } from './runExport';
 import { saveInPieces } from './save';
 import type { VocabularyMode } from './vocabulary';
@@ -46,16 +44,14 @@ async function selectedActivities(db: Parameters<typeof readDashboard>[0], key: 
 function ExportForm() {
   const { t, i18n } = useTranslation('formats');
   const { notify } = useToast();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
-  const selected = useRead(selectedActivities, params.toString());
+  const { filters, key, set, clear } = useFiltersInAddress();
+  const selected = useRead(selectedActivities, key);
   const [kinds, setKinds] = useState<ExportKind[]>(['cra']);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [vocabulary, setVocabulary] = useState<VocabularyMode>('labels');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
-  const set = (changes: Partial<ActivityFilters>) => setParams(paramsFromDrill({ ...filters, ...changes }), { replace: true });
 
   const kindOptions = EXPORT_KINDS.map((kind) => ({ value: kind, label: t(`page.kinds.${kind}`) }));
   const csvTooMany = format === 'csv' && kinds.length > 1;
@@ -97,7 +93,7 @@ function ExportForm() {
       </div>
       <fieldset className="export-filters">
         <legend>{t('page.filters')}</legend>
-        <FilterBar label={t('page.filtersLabel')} filters={filters} set={set} clear={() => setParams('', { replace: true })} />
+        <FilterBar label={t('page.filtersLabel')} filters={filters} set={set} clear={clear} />
         <p className="field-hint">{t('page.appliesTo')}</p>
         {selected === undefined ? null : <p className="list-count" role="status">{t('page.selected', { count: selected })}</p>}
       </fieldset>
