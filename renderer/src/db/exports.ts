@@ -11,9 +11,10 @@ import { PEOPLE_COLUMNS, PEOPLE_SHEET, PEOPLE_WIDTHS, personRow } from '../domai
 import { placeToSchemaRow, schemaRowProblems, type RowProblem, type SchemaRow } from '../domain/formats/placesSchema';
 import { SURVEY_COLUMNS, SURVEYS_SHEET, surveyRow } from '../domain/formats/surveys';
 import type { Cell, SheetSpec, Vocabulary } from '../domain/formats/table';
-import type { Beneficiary, Place, Stored, Village } from '../domain/records';
-import { matches, personMatches, surveyMatches, type ActivityFilters } from '../domain/stats/filters';
-import { readAuthors } from './authors';
+import type { Beneficiary, Place, Stored, Survey, Village } from '../domain/records';
+import { byAuthor } from '../domain/authorFilter';
+import { authorFilterOf, matches, surveyMatches, type ActivityFilters } from '../domain/stats/filters';
+import { authorStructure, readAuthors } from './authors';
 import { countActivitiesBetween, liveActivitiesByDate } from './activities';
 import { isLive } from './live';
 import type { RelaisDatabase } from './schema';
@@ -90,18 +91,19 @@ export async function craSource(db: RelaisDatabase, request: ExportRequest): Pro
 export async function peopleSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary, now } = request;
   const [ids, authors] = await Promise.all([db.beneficiaries.where('deleted').equals(0).primaryKeys(), readAuthors(db)]);
-  const structureOf = (device: string) => authors.of(device).structure;
+  const ofAuthor = byAuthor<Stored<Beneficiary>>(authorFilterOf(filter), authorStructure(authors));
   return {
     sheet: sheetOf(vocabulary, PEOPLE_SHEET, PEOPLE_COLUMNS, PEOPLE_WIDTHS),
     records: ids.length,
-    chunks: () => chunksOf<Stored<Beneficiary>>(db.beneficiaries, ids, (b) => personMatches(b, filter, structureOf), (b) => [personRow(b, vocabulary, now)]),
+    chunks: () => chunksOf<Stored<Beneficiary>>(db.beneficiaries, ids, ofAuthor, (b) => [personRow(b, vocabulary, now)]),
   };
 }
 
-/** Village surveys of the period, village, commune and département chosen (the village's commune). */
+/** Village surveys of the period, village, commune and département chosen (the village's commune), by the mediator and structure chosen. */
 export async function surveysSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary } = request;
-  const [villages, places] = await Promise.all([byId<Stored<Village>>(db.villages), byId<Stored<Place>>(db.places)]);
+  const [villages, places, authors] = await Promise.all([byId<Stored<Village>>(db.villages), byId<Stored<Place>>(db.places), readAuthors(db)]);
+  const ofAuthor = byAuthor<Stored<Survey>>(authorFilterOf(filter), authorStructure(authors));
   const ids = await db.surveys.where('[deleted+date]')
     .between([0, filter.from ?? Dexie.minKey], [0, filter.to ?? Dexie.maxKey], true, true).primaryKeys();
   const communeOf = (villageId: string) => villages.get(villageId)?.commune?.codeInsee;
@@ -109,7 +111,7 @@ export async function surveysSource(db: RelaisDatabase, request: ExportRequest):
   return {
     sheet: sheetOf(vocabulary, SURVEYS_SHEET, SURVEY_COLUMNS),
     records: ids.length,
-    chunks: () => chunksOf(db.surveys, ids, (s) => surveyMatches(s, filter, communeOf), (s) => [surveyRow(s, context)]),
+    chunks: () => chunksOf(db.surveys, ids, (s) => surveyMatches(s, filter, communeOf) && ofAuthor(s), (s) => [surveyRow(s, context)]),
   };
 }
 

@@ -181,9 +181,9 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
     });
     expect(rowsMidway).not.toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
-    const may = await readDashboard(relais.db, { fromMonth: '2026-05', toMonth: '2026-05' });
+    const may = await readDashboard(relais.db, { from: '2026-05-01', to: '2026-05-31' });
     expect([may.totals.activities, may.totals.minutes]).toEqual([4, 40]);
-    expect((await readDashboard(relais.db, { fromMonth: '2026-04', toMonth: '2026-04' })).totals.activities).toBe(0);
+    expect((await readDashboard(relais.db, { from: '2026-04-01', to: '2026-04-30' })).totals.activities).toBe(0);
   });
 
   it('are dropped with the transaction when the writer fails', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, Survey } from '../records';
 import { ARVIEU, LORMES } from '../../testkit/records';
-import { matches, monthPeriod, personMatches, splitPeriod, surveyMatches, withinMonth, type DrillDown } from './filters';
+import { byAuthor } from '../authorFilter';
+import { authorFilterOf, matches, monthPeriod, splitPeriod, surveyMatches, withinMonth, type DrillDown } from './filters';
 
 const PLACE_IN_ARVIEU = 'place-arvieu';
 const placeCommune = (id: string) => (id === PLACE_IN_ARVIEU ? ARVIEU.codeInsee : undefined);
@@ -65,11 +66,12 @@ describe('the one predicate of activities', () => {
 });
 
 describe('followed people and surveys take the criteria that apply to them', () => {
-  it('people: the mediator and her structure', () => {
-    const structureOf = (device: string) => (device === 'dev-a' ? 'Mairie de Lormes' : '');
-    expect(personMatches({ authorDevice: 'dev-a' }, { author: 'dev-a', structure: 'Mairie de Lormes', thematique: 'email' }, structureOf)).toBe(true);
-    expect(personMatches({ authorDevice: 'dev-b' }, { author: 'dev-a' }, structureOf)).toBe(false);
-    expect(personMatches({ authorDevice: 'dev-b' }, { structure: 'Mairie de Lormes' }, structureOf)).toBe(false);
+  it('people: the mediator and her structure, through the lists\' own predicate', () => {
+    const ofAuthor = (f: DrillDown) => byAuthor<{ authorDevice: string }>(authorFilterOf(f), (p) => (p.authorDevice === 'dev-a' ? 'Mairie de Lormes' : ''));
+    expect(authorFilterOf({ thematique: 'email', from: '2026-01-01' })).toEqual({ author: '', structure: '' });
+    expect(ofAuthor({ author: 'dev-a', structure: 'Mairie de Lormes', thematique: 'email' })({ authorDevice: 'dev-a' })).toBe(true);
+    expect(ofAuthor({ author: 'dev-a' })({ authorDevice: 'dev-b' })).toBe(false);
+    expect(ofAuthor({ structure: 'Mairie de Lormes' })({ authorDevice: 'dev-b' })).toBe(false);
   });
 
   it('surveys: the period, the village, its commune and département', () => {

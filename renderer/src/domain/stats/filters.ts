@@ -3,8 +3,10 @@
  * structure, département, commune, place, thématique, démarche, tag), plus the village, and the one
  * predicate that says whether an activity passes: the dashboard's scan and drill-down and every export
  * use it, so a figure, the list behind it and the exported file always agree. Followed people and
- * village surveys take the criteria that apply to them (`personMatches`, `surveyMatches`). Pure.
+ * village surveys take the criteria that apply to them: the mediator and structure (`authorFilterOf`,
+ * with the lists' `byAuthor`), and for surveys the period and where (`surveyMatches`). Pure.
  */
+import type { AuthorFilter } from '../authorFilter';
 import type { Activity, Survey } from '../records';
 import { departementOfInsee, durationBucket, type Authored, type DurationBucket, type StatDimension } from './activityStats';
 
@@ -78,10 +80,9 @@ export function matches(a: Activity & Authored, f: DrillDown, placeCommune: Plac
   return !(f.commune || f.departement) || placeMatches(f, communeOfActivity(a, placeCommune));
 }
 
-/** Followed people take the mediator who wrote them and her structure (`structureOf` their author's). */
-export function personMatches(p: Authored, f: ActivityFilters, structureOf: (authorDevice: string) => string): boolean {
-  if (f.author && p.authorDevice !== f.author) return false;
-  return !f.structure || structureOf(p.authorDevice) === f.structure;
+/** The mediator and structure of the filters, as the lists' `byAuthor` takes them (for people and surveys). */
+export function authorFilterOf(f: ActivityFilters): AuthorFilter {
+  return { author: f.author ?? '', structure: f.structure ?? '' };
 }
 
 /** Village surveys take the period, the village, and its commune and département (`communeOf` the village's). */

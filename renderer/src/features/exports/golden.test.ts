@@ -98,7 +98,7 @@ describe('golden CSV exports', () => {
     expect(await ids({ from: '2026-03-03', to: '2026-03-04' })).toEqual(idsOf(1, 2));
   });
 
-  it('followed people take the mediator and structure, surveys the period, village, commune and département', async () => {
+  it('followed people take the mediator and structure, surveys those and the period, village, commune and département', async () => {
     const vocabulary = makeVocabulary('fr', 'codes');
     const count = async (source: typeof peopleSource, filter: object) => {
       let rows = 0;
@@ -114,6 +114,8 @@ describe('golden CSV exports', () => {
     expect(await count(surveysSource, { commune: '12011' })).toBe(0);
     expect(await count(surveysSource, { from: '2026-03-02' })).toBe(0);
     expect(await count(surveysSource, { village: 'another' })).toBe(0);
+    expect(await count(surveysSource, { author: 'dev-golden-0001' })).toBe(1);
+    expect(await count(surveysSource, { author: 'someone-else' })).toBe(0);
   });
 });
 
