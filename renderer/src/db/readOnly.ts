@@ -7,7 +7,6 @@
  */
 import { readOnlyRelais, type Relais } from './index';
 import { RelaisDatabase } from './schema';
-import { NEWEST_SCHEMA_VERSION } from './startup';
 
 export type ReadOnlyOpening =
   | { opened: true; relais: Relais; /** The schema version as installed. */ version: number }
@@ -40,7 +39,7 @@ export async function openReadOnly(name: string): Promise<ReadOnlyOpening> {
   }
 }
 
-/** Whether the database read-only is older than this release expects (some screens may lack a table). */
-export function isOlderThanThisRelease(version: number): boolean {
-  return version < NEWEST_SCHEMA_VERSION;
+/** Close a database opened read-only that will not be used after all (the screen that asked went away). */
+export function closeReadOnly(relais: Relais): void {
+  relais.db.close();
 }

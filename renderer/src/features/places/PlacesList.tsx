@@ -12,6 +12,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
 import { filterByVillage, searchPlaces } from './placeSearch';
+import { WriteAction } from '../../ui/readOnly';
 
 const ROW_HEIGHT = 76;
 
@@ -46,7 +47,7 @@ export function PlacesList() {
   return (
     <Page title={t('list.title')} actions={<>
       <Link className="button" to="/places/import">{t('formats:import.open')}</Link>
-      <Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link>
+      <WriteAction><Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link></WriteAction>
     </>}>
       <PlaceFilters query={query} onQuery={setQuery} villageId={villageFilter} onVillage={setVillageFilter}
         villages={villages ?? []} onClear={() => { setQuery(''); setVillageFilter(''); }} filtered={filtered} />

@@ -12,6 +12,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { useRead } from '../../ui/useRead';
 import { filterSurveys, hasFilters, NO_FILTERS, type SurveyFilters } from './surveyFilters';
 import { useSurveyDeletion } from './useSurveyDeletion';
+import { WriteAction } from '../../ui/readOnly';
 
 const ROW_HEIGHT = 68;
 
@@ -57,7 +58,7 @@ export function SurveysPage() {
   const villagesById = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v] as const)), [villages]);
   const all = useMemo(() => filterSurveys(surveys ?? [], villagesById, NO_FILTERS), [surveys, villagesById]);
   const shown = useMemo(() => filterSurveys(surveys ?? [], villagesById, filters), [surveys, villagesById, filters]);
-  const actions = <Link className="button button--primary" to="/surveys/new">{t('surveys:list.new')}</Link>;
+  const actions = <WriteAction><Link className="button button--primary" to="/surveys/new">{t('surveys:list.new')}</Link></WriteAction>;
 
   if (surveys === undefined || villages === undefined) return <Page title={t('surveys:list.title')} actions={actions}>{null}</Page>;
   return (
