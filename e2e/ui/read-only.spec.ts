@@ -94,7 +94,12 @@ test('a newer database opens read-only: the records show, a banner says why, not
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord du territoire' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Cette page ne peut pas s’afficher' })).toHaveCount(0);
   await navLink(page, 'Exports').click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
+  await page.getByRole('radio', { name: /^CSV/ }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^relais-cra-.*\.csv$/);
+  const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
 
   // Closed: the database is at the same version, every row of every table the same.
   await page.goto('/icon.svg');
@@ -102,7 +107,8 @@ test('a newer database opens read-only: the records show, a banner says why, not
   expect(await tableDigests(page)).toEqual(before);
 });
 
-test('a page whose reads throw shows a plain error panel with "copy diagnostics" and the way home', async ({ page }) => {
+test('a page whose reads throw shows a plain error panel with "copy diagnostics" and the way home', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await laptopWithDemoData(page);
   // A newer release dropped the dashboard's table: the dashboard's read throws on this database.
   await upgradeAsANewerRelease(page, 'activityStats');
@@ -112,7 +118,9 @@ test('a page whose reads throw shows a plain error panel with "copy diagnostics"
   const panel = page.getByRole('alert');
   await expect(page.getByRole('heading', { level: 1, name: 'Cette page ne peut pas s’afficher' })).toBeVisible();
   await expect(panel).toContainText('Rien n’a été modifié ni perdu.');
-  await expect(page.getByRole('button', { name: 'Copier le diagnostic' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copier le diagnostic' }).click();
+  await expect(page.getByText('Diagnostic copié')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Relais');
   await expect(page.getByRole('heading', { name: 'Lecture seule' })).toBeVisible(); // the shell stays
 
   // Another page works, and coming back home clears the panel.
