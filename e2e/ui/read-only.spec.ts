@@ -2,7 +2,8 @@
  * "Open read-only" from the recovery screen (issue 12): a database a newer Relais upgraded opens in the
  * app itself, read-only. The lists show the records, a banner says why and how to work again, nothing
  * offers to write, and after browsing the database is exactly as it was (native version and every row).
- * The database layer's own refusal of writes is proven in Node (renderer/src/db/readOnly.test.ts).
+ * Every kind of write is refused by the database layer itself in Node (renderer/src/db/readOnly.test.ts);
+ * here one that a screen still offers is refused in the page, with a toast.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { navLink, openApp, startApp } from '../support/app';
@@ -88,6 +89,14 @@ test('a newer database opens read-only: the records show, a banner says why, not
   await expect(page.getByRole('button', { name: /Enregistrer/ })).toHaveCount(0);
   await openApp(page, '/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Indisponible en lecture seule' })).toBeVisible();
+
+  // A write a screen still offers (a workshop starter is copied into the database before use) is
+  // refused by the database itself, and said in words.
+  await navLink(page, 'Ateliers').click();
+  await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
+  await page.getByRole('button', { name: /^Créer une série/ }).first().click();
+  await expect(page.getByText('Lecture seule : rien n’a été modifié.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Modèles d’ateliers' })).toBeVisible();
 
   // The dashboard and the exports read.
   await navLink(page, 'Tableau de bord').click();

@@ -2,7 +2,8 @@
  * Read-only mode on screen (issue 12, the recovery screen's "open read-only"): the app runs on a
  * database opened read-only (db/readOnly.ts), says so in a banner that stays, and offers no way to
  * change anything — what would write is hidden or replaced by a notice saying why. The database refuses
- * writes too (db/readOnlyGuard.ts): the screen is the courtesy, the guard is the promise.
+ * writes too (db/readOnlyGuard.ts): the screen is the courtesy, the guard is the promise; a refused write no
+ * screen handled becomes a toast (ui/toast.tsx).
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,3 +64,4 @@ export function ReadOnlyNotice() {
   const { t } = useTranslation('readOnly');
   return <p className="notice" role="status">{t('notice')}</p>;
 }
+

@@ -46,7 +46,7 @@ export function PlacesList() {
   const filtered = query.trim() !== '' || villageFilter !== '';
   return (
     <Page title={t('list.title')} actions={<>
-      <Link className="button" to="/places/import">{t('formats:import.open')}</Link>
+      <WriteAction><Link className="button" to="/places/import">{t('formats:import.open')}</Link></WriteAction>
       <WriteAction><Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link></WriteAction>
     </>}>
       <PlaceFilters query={query} onQuery={setQuery} villageId={villageFilter} onVillage={setVillageFilter}
@@ -114,9 +114,11 @@ function PlaceRow({ place, villageName, onDelete }: { place: Stored<Place>; vill
           {villageName && villageName !== place.commune.nom ? ` · ${villageName}` : ''}
         </span>
       </Link>
-      <button type="button" className="button button--small button--danger" onClick={onDelete} aria-label={t('list.deleteLabel', { name: place.nom })}>
-        {t('common:actions.delete')}
-      </button>
+      <WriteAction>
+        <button type="button" className="button button--small button--danger" onClick={onDelete} aria-label={t('list.deleteLabel', { name: place.nom })}>
+          {t('common:actions.delete')}
+        </button>
+      </WriteAction>
     </div>
   );
 }

@@ -27,9 +27,11 @@ function SurveyRow({ survey, village, onDelete }: { survey: Stored<Survey>; vill
         <span className="row-meta">{survey.author}</span>
         {stage ? <span className="tag">{stage}</span> : null}
       </Link>
-      <button type="button" className="button button--small"
-        aria-label={t('surveys:list.deleteLabel', { name: village.commune.nom, date: formatDate(survey.date, 'long') })}
-        onClick={onDelete}>{t('common:actions.delete')}</button>
+      <WriteAction>
+        <button type="button" className="button button--small"
+          aria-label={t('surveys:list.deleteLabel', { name: village.commune.nom, date: formatDate(survey.date, 'long') })}
+          onClick={onDelete}>{t('common:actions.delete')}</button>
+      </WriteAction>
     </div>
   );
 }
