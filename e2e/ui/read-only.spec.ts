@@ -140,3 +140,35 @@ test('a page whose reads throw shows a plain error panel with "copy diagnostics"
   await expect(page.getByRole('heading', { level: 1, name: 'Cette page ne peut pas s’afficher' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
 });
+
+test('a record the code cannot read: its page shows the error panel, not a blank window, and the rest works', async ({ page }) => {
+  await laptopWithDemoData(page);
+  // A damaged activity, as a bug or a broken disk would leave it: its themes are gone.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open('relais');
+    request.onsuccess = () => {
+      const store = request.result.transaction('activities', 'readwrite').objectStore('activities');
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const damaged = { ...cursor.result?.value };
+        delete damaged.thematiques;
+        const put = store.put(damaged);
+        put.onsuccess = () => { request.result.close(); resolve(); };
+        put.onerror = () => reject(put.error);
+      };
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  await page.reload();
+  await navLink(page, 'Activités').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cette page ne peut pas s’afficher' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Rien n’a été modifié ni perdu.');
+  await page.getByText('Détail technique').click();
+  await expect(page.getByText(/TypeError/)).toBeVisible();
+
+  await navLink(page, 'Villages').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Villages' })).toBeVisible();
+  await navLink(page, 'Activités').click();
+  await page.getByRole('link', { name: 'Revenir à l’accueil' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+});
