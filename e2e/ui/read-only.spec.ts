@@ -178,3 +178,20 @@ test('a record the code cannot read: its page shows the error panel, not a blank
   await expect(page).toHaveURL(/#\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('another window holding the data: "look without changing" says to close it, and nothing waits forever', async ({ page, context }) => {
+  const holder = await context.newPage();
+  await holder.goto('/icon.svg');
+  await holder.evaluate(() => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open('relais', 10); // an older release's empty database, never letting go
+    request.onsuccess = () => { (window as unknown as { held: IDBDatabase }).held = request.result; resolve(); };
+    request.onerror = () => reject(request.error);
+  }));
+  await page.goto('/');
+  await expect(page.getByText('Une autre fenêtre ou un autre onglet de Relais utilise encore ces données.')).toBeVisible();
+  await page.getByRole('button', { name: 'Consulter sans modifier' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Une autre fenêtre de Relais retient ces données. Fermez-la, puis cliquez sur « Réessayer ».');
+  await holder.close();
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Relais' })).toBeVisible();
+});

@@ -142,6 +142,16 @@ describe('the start-up decision, then "open read-only"', () => {
     expect(await onDisk(name)).toEqual(before);
   });
 
+  it('gives up, saying so, when another window blocks the upgrade (the browser queues this opening behind it)', async () => {
+    const name = nameOf('blocked');
+    const holder = await request(indexedDB.open(name, 10)); // Dexie's version 1 of an older release, never letting go
+    holder.onversionchange = () => undefined;
+    const normal = new RelaisDatabase(name);
+    expect(await openAtStartup(normal, { blockedAfterMs: 50 })).toMatchObject({ ready: false, problem: 'blocked' });
+    expect(await openReadOnly(name, { waitMs: 100 })).toEqual({ opened: false, detail: 'timeout' });
+    holder.close();
+  });
+
   it('refuses a database that does not exist rather than creating an empty one', async () => {
     const name = nameOf('absent');
     const opening = await openReadOnly(name);

@@ -90,8 +90,8 @@ function RestoreInPlace({ databaseName }: { databaseName: string }) {
 
 /** "Look without changing": the app itself, on the database opened read-only; here only if that fails. */
 function OpenReadOnly({ databaseName, onOpened }: { databaseName: string; onOpened: (relais: Relais) => void }) {
-  const { t } = useTranslation('recovery');
-  const [failed, setFailed] = useState(false);
+  const { t } = useTranslation(['recovery', 'readOnly']);
+  const [failed, setFailed] = useState<'no' | 'unreadable' | 'held'>('no');
   useEffect(() => {
     let live = true;
     void openReadOnly(databaseName).then((opening) => {
@@ -100,10 +100,11 @@ function OpenReadOnly({ databaseName, onOpened }: { databaseName: string; onOpen
         return;
       }
       if (opening.opened) onOpened(opening.relais);
-      else setFailed(true);
+      else setFailed(opening.detail === 'timeout' ? 'held' : 'unreadable');
     });
     return () => { live = false; };
   }, [databaseName, onOpened]);
-  if (failed) return <p className="field-error recovery-panel" role="alert">{t('readOnly.unreadable')}</p>;
+  if (failed === 'held') return <p className="field-error recovery-panel" role="alert">{t('readOnly:held')}</p>;
+  if (failed === 'unreadable') return <p className="field-error recovery-panel" role="alert">{t('readOnly.unreadable')}</p>;
   return <p className="recovery-panel" role="status">{t('readOnly.reading')}</p>;
 }
