@@ -1,4 +1,5 @@
 import { HashRouter, NavLink, useLocation, useRoutes, type RouteObject } from 'react-router-dom';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToastProvider } from '../ui/toast';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -98,6 +99,15 @@ function Shell() {
   );
 }
 
+/**
+ * This laptop's keys, for the screens that sign or decrypt (sync, settings). Read-only, those screens
+ * are refused and the keys are left alone: sealing keys an older version left in clear would write,
+ * and an older database may not even have their table.
+ */
+function WithKeys({ children }: { children: ReactNode }) {
+  return useReadOnly() ? <>{children}</> : <KeysProvider>{children}</KeysProvider>;
+}
+
 /** `readOnly`: the database was opened read-only from the recovery screen (ui/readOnly.tsx). */
 export function App({ readOnly = null }: { readOnly?: ReadOnlyMode | null }) {
   const profile = useRead(readProfile);
@@ -107,7 +117,7 @@ export function App({ readOnly = null }: { readOnly?: ReadOnlyMode | null }) {
   return (
     <ReadOnlyProvider mode={readOnly}>
       <ToastProvider>
-        {firstRun ? <FirstRun /> : <LockGate><KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider></LockGate>}
+        {firstRun ? <FirstRun /> : <LockGate><WithKeys><HashRouter><Shell /></HashRouter></WithKeys></LockGate>}
       </ToastProvider>
     </ReadOnlyProvider>
   );
