@@ -10,8 +10,9 @@
  * `activityStats` (`transaction` below), so callers never have to name it.
  *
  * A writer that puts many batches in one transaction (an import: 50 batches of 2,000 at 100k) can ask
- * for the rows to be applied once, at its end (`withStatsDeferred`): the batches' deltas add up in
- * memory and each row is read and written once instead of once per batch, still before the commit.
+ * for the rows to be applied at its end (`withStatsDeferred`): the batches' deltas add up in memory
+ * (up to a bound) and each row is read and written once or a few times instead of once per batch,
+ * still before the commit.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { accumulateChange, applyDelta, type StatRow } from '../../domain/stats/activityStats';
@@ -105,8 +106,16 @@ function deltasOf(req: DBCoreMutateRequest, before: unknown[], response: DBCoreM
   return deltas;
 }
 
+/**
+ * How many rows a deferring transaction gathers before it writes them: bounded, because rows of places
+ * (one per place per month) are most of them and each holds its breakdowns — 26,784 rows, 47 MB, for
+ * the bench's 100k records, which an import's peak heap cannot also carry. At this bound an import at
+ * 100k writes its rows three or four times, against once per chunk of 2,000 records before.
+ */
+const DEFERRED_ROWS_LIMIT = 8_192;
+
 /** The deltas gathered so far by each transaction that defers its rows (see `withStatsDeferred`). */
-const deferredDeltas = new WeakMap<DBCoreTransaction, Map<string, StatRow>>();
+const deferredDeltas = new WeakMap<DBCoreTransaction, { deltas: Map<string, StatRow>; rowsLimit: number }>();
 
 function tracked(table: DBCoreTable, stats: () => DBCoreTable): DBCoreTable {
   return {
@@ -116,8 +125,11 @@ function tracked(table: DBCoreTable, stats: () => DBCoreTable): DBCoreTable {
       const deferred = deferredDeltas.get(req.trans);
       return previousValues(table, req).then((before) => table.mutate(req).then((response) => {
         if (deferred) {
-          deltasOf(req, before, response, deferred);
-          return response;
+          deltasOf(req, before, response, deferred.deltas);
+          if (deferred.deltas.size < deferred.rowsLimit) return response;
+          const due = deferred.deltas;
+          deferred.deltas = new Map();
+          return applyDeltas(stats(), req.trans, due).then(() => response);
         }
         return applyDeltas(stats(), req.trans, deltasOf(req, before, response)).then(() => response);
       }));
@@ -127,18 +139,19 @@ function tracked(table: DBCoreTable, stats: () => DBCoreTable): DBCoreTable {
 
 /**
  * Run `body` (inside the current read-write transaction, which must include `activities`) with the
- * count rows applied once at its end rather than after every write: the same rows, fewer reads and
- * writes. If `body` throws, the transaction aborts and the gathered deltas are dropped with it.
+ * count rows applied at its end (and whenever `rowsLimit` rows wait) rather than after every write:
+ * the same rows, fewer reads and writes. If `body` throws, the transaction aborts and the gathered
+ * deltas are dropped with it.
  */
-export async function withStatsDeferred<T>(db: Dexie, body: () => Promise<T>): Promise<T> {
+export async function withStatsDeferred<T>(db: Dexie, body: () => Promise<T>, rowsLimit = DEFERRED_ROWS_LIMIT): Promise<T> {
   const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
   if (!trans || !hasStatsStore(trans) || deferredDeltas.has(trans)) return body();
-  const deltas = new Map<string, StatRow>();
-  deferredDeltas.set(trans, deltas);
+  const deferred = { deltas: new Map<string, StatRow>(), rowsLimit };
+  deferredDeltas.set(trans, deferred);
   try {
     const result = await body();
     deferredDeltas.delete(trans);
-    await applyDeltas(db.core.table(ACTIVITY_STATS), trans, deltas);
+    await applyDeltas(db.core.table(ACTIVITY_STATS), trans, deferred.deltas);
     return result;
   } finally {
     deferredDeltas.delete(trans);

@@ -131,6 +131,25 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
     expect((await readDashboard(relais.db, {})).totals.activities).toBe(4);
   });
 
+  it('are written when more than the bound wait, and still equal a recount at the end', async () => {
+    const { ids } = await seed();
+    const before = await relais.db.activityStats.toArray();
+    const stored = await relais.db.activities.bulkGet(ids) as Array<Stored<Activity>>;
+    let rowsMidway: unknown[] = [];
+    await relais.db.transaction('rw', relais.db.activities, async () => {
+      await withStatsDeferred(relais.db, async () => {
+        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-04-04' })));
+        rowsMidway = await relais.db.activityStats.toArray();
+        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-05-05', duree: 10 })));
+      }, 3);
+    });
+    expect(rowsMidway).not.toEqual(before);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const may = await readDashboard(relais.db, { fromMonth: '2026-05', toMonth: '2026-05' });
+    expect([may.totals.activities, may.totals.minutes]).toEqual([4, 40]);
+    expect((await readDashboard(relais.db, { fromMonth: '2026-04', toMonth: '2026-04' })).totals.activities).toBe(0);
+  });
+
   it('are dropped with the transaction when the writer fails', async () => {
     const { ids } = await seed();
     const before = await relais.db.activityStats.toArray();

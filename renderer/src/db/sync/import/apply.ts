@@ -125,8 +125,8 @@ export interface ApplyResult {
  * whose merge differs from what is stored are written, each with a fresh local `seq` (so a
  * coordinator's next export forwards them); our clock observes what arrives; losing values go to the
  * conflict log. With a `gate`, the write rules decide first (see `mergeChunk`). The dashboard's count
- * rows are applied once, after the last chunk, in the same transaction (`withStatsDeferred`): an import
- * at 100k writes each row once instead of once per chunk.
+ * rows are applied after the last chunk (or when many wait), in the same transaction
+ * (`withStatsDeferred`): an import at 100k writes each row a few times instead of once per chunk.
  */
 export async function applyRecords(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
   return withStatsDeferred(db, () => mergeAndWrite(db, entries, context));
