@@ -8,7 +8,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { dashboardChoices, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
+import { dashboardChoices, placeCommunes, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
 import { livePlaces } from '../../db/places';
 import { structuresOfAuthors } from '../../db/authors';
 import { GENRES, STATUTS_SOCIAUX, THEMATIQUES, THEMATIQUES_DEMARCHE, TRANCHES_AGE, ACTIVITY_TYPES } from '../../domain/codes';
@@ -31,7 +31,9 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => drillFromParams(params), [params]);
   const key = params.toString();
-  const figures = useRead(readDashboardOf, key);
+  // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts).
+  const places = useRead(placeCommunes);
+  const figures = useRead(readDashboardOf, key, places);
   const set = (changes: Partial<DrillDown>) => setParams(paramsFromDrill({ ...filters, ...changes }), { replace: true });
   const period = filters.fromMonth || filters.toMonth
     ? t('report.period', { from: filters.fromMonth ? formatMonth(`${filters.fromMonth}-01`) : '…', to: filters.toMonth ? formatMonth(`${filters.toMonth}-01`) : '…' })
@@ -51,9 +53,9 @@ export function DashboardPage() {
   );
 }
 
-/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change). */
-function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string): Promise<DashboardFigures> {
-  return readDashboard(db, drillFromParams(new URLSearchParams(key)));
+/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change), once the places are read. */
+async function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string, places: Map<string, string> | undefined): Promise<DashboardFigures | undefined> {
+  return places && readDashboard(db, drillFromParams(new URLSearchParams(key)), places);
 }
 
 function Filters({ filters, set, clear }: { filters: DrillDown; set: (c: Partial<DrillDown>) => void; clear: () => void }) {
