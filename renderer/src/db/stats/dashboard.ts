@@ -143,13 +143,13 @@ export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): P
   return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
-/** Every filter's choices at once (one read for the page). */
-export async function dashboardChoices(db: RelaisDatabase): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
+/** Every filter's choices at once (one read for the page); `known`: `placeCommunes` already read. */
+export async function dashboardChoices(db: RelaisDatabase, known?: Map<string, string>): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
   const [structure, commune, dept, tag, place] = await Promise.all(
     (['structure', 'commune', 'dept', 'tag', 'place'] as const).map((dim) => dimensionValues(db, dim)),
   );
   // Activities held at a place count in the place's commune and département too.
-  const places = await placeCommunes(db);
+  const places = known ?? await placeCommunes(db);
   for (const id of place) {
     const insee = places.get(id);
     if (insee) {

@@ -2,8 +2,8 @@
  * One bar chart, for people who would rather look than read. The numbers are the table that goes with
  * it (`FigureTable`): the canvas is hidden from assistive technology, which reads the table instead.
  * The chart is made once per mounted card and only given new data when its numbers change (a filter
- * change redraws bars, it does not rebuild charts). `setOption` draws at once: no `resize()` after it
- * (that drew every chart a second time); the ResizeObserver follows the height a new row count gives.
+ * change redraws bars, it does not rebuild charts). New numbers are merged into the chart's model and
+ * drawn once, at the host's size (before, every update drew twice: `setOption` then `resize`).
  * The host says which numbers it shows (`data-want` → `data-drawn`), so the bench can wait for the
  * charts, not only the figures, after a filter change.
  */
@@ -17,7 +17,18 @@ export interface ChartProps {
   horizontal?: boolean;
 }
 
-interface ChartInstance { setOption: (o: object, notMerge?: boolean) => void; resize: () => void; dispose: () => void }
+interface ChartInstance {
+  setOption: (o: object, opts?: { lazyUpdate?: boolean }) => void;
+  resize: () => void;
+  getHeight: () => number;
+  getWidth: () => number;
+  dispose: () => void;
+}
+
+/** Resize only when the host's size differs from the chart's (a resize draws the whole chart again). */
+function fitChart(chart: ChartInstance, element: HTMLElement): void {
+  if (chart.getWidth() !== element.clientWidth || chart.getHeight() !== element.clientHeight) chart.resize();
+}
 
 const BRAND = '#1f5f5b';
 
@@ -45,7 +56,7 @@ export function BarChartView({ labels, values, horizontal = false }: ChartProps)
     void import('./echarts').then(({ echarts }) => {
       if (disposed) return;
       made = echarts.init(element, undefined, { renderer: 'canvas' }) as ChartInstance;
-      observer = new ResizeObserver(() => made?.resize());
+      observer = new ResizeObserver(() => { if (made) fitChart(made, element); });
       observer.observe(element);
       setChart(made);
     });
@@ -61,7 +72,10 @@ export function BarChartView({ labels, values, horizontal = false }: ChartProps)
   useEffect(() => {
     if (!chart) return;
     const [l, v, h] = JSON.parse(key) as [string[], number[], boolean];
-    chart.setOption(optionOf(l, v, h), true);
+    // Merged into the chart's model (axes and grid kept), new labels and values replacing the old ones,
+    // drawn once by the resize that follows (at the host's new height when the row count changed).
+    chart.setOption(optionOf(l, v, h), { lazyUpdate: true });
+    chart.resize();
     if (host.current) host.current.dataset.drawn = hashOf(key);
   }, [chart, key]);
   const height = horizontal ? Math.max(120, labels.length * 28 + 48) : 240;

@@ -47,7 +47,7 @@ export function DashboardPage() {
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
-      <Filters filters={filters} set={set} clear={() => setParams('', { replace: true })} />
+      <Filters filters={filters} communesOfPlaces={places} set={set} clear={() => setParams('', { replace: true })} />
       {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
     </Page>
   );
@@ -58,9 +58,16 @@ async function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: str
   return places && readDashboard(db, drillFromParams(new URLSearchParams(key)), places);
 }
 
-function Filters({ filters, set, clear }: { filters: DrillDown; set: (c: Partial<DrillDown>) => void; clear: () => void }) {
+interface FiltersProps { filters: DrillDown; communesOfPlaces: Map<string, string> | undefined; set: (c: Partial<DrillDown>) => void; clear: () => void }
+
+/** The filters' choices once the places are read (the page reads them once, for the figures too). */
+async function dashboardChoicesOf(db: Parameters<typeof dashboardChoices>[0], places: Map<string, string> | undefined) {
+  return places && dashboardChoices(db, places);
+}
+
+function Filters({ filters, communesOfPlaces, set, clear }: FiltersProps) {
   const { t } = useTranslation(['dashboard', 'common']);
-  const choices = useRead(dashboardChoices);
+  const choices = useRead(dashboardChoicesOf, communesOfPlaces);
   const authors = useAuthors();
   const places = useRead(livePlaces);
   const communes = useCommunes();
