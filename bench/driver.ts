@@ -28,6 +28,8 @@ export interface DriverOptions {
   skipPouch: boolean;
   /** Skip scenario 12 (a folder of 50 bundles beside one bundle). */
   skipFolder?: boolean;
+  /** Run scenario 12 alone at each size (`--only=folder`). */
+  onlyFolder?: boolean;
   /** Runs of each size up to 10k (medians are reported): the machine is shared, single runs are noisy. */
   repeatSmall: number;
   /** `dashboard`: the UI scenario walks the dashboard alone (10a–c), skipping the list and home steps. */
@@ -85,6 +87,15 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   const page = await openBenchPage(browser, options.origin);
   const result: SizeResult = { size };
   result.dataset = await step(page, 'generate', errors, size, options.seed);
+  if (options.onlyFolder) {
+    // `--only=folder`: scenario 12 alone (its set-up, the one bundle, the folder of 50).
+    result.folderSetup = await step(page, 'prepareTeamFolder', errors);
+    result.folderOne = await step(page, 'relaisImportFolder', errors, 'one');
+    result.folderFifty = await step(page, 'relaisImportFolder', errors, 'folder');
+    await step(page, 'cleanup', errors);
+    await page.context().close();
+    return result;
+  }
   result.bulkPut = await step(page, 'baselineBulkPut', errors);
   result.dexie = await step(page, 'baselineDexie', errors);
   if (!options.skipPouch) result.pouch = await step(page, 'baselinePouch', errors);

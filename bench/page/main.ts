@@ -161,7 +161,8 @@ async function prepareMerge() {
 
 /** Scenario 12 set-up (not timed): the same records as a folder of 50 bundles and as one (bench/page/folder.ts). */
 async function prepareTeamFolder() {
-  state.folder = await prepareFolder(need(state.dataset, 'dataset'), need(state.authors, 'authors'), need(state.receiver, 'receiver'), need(state.statements, 'statements'));
+  state.receiver ??= await makeReceiver(); // made by scenario 5, unless scenario 12 runs alone
+  state.folder = await prepareFolder(need(state.dataset, 'dataset'), need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
   const bytes = state.folder.files.reduce((sum, file) => sum + file.bytes.length, 0);
   return { files: state.folder.files.length, bytes, wholeBytes: state.folder.whole.bytes.length, check: { ok: state.folder.files.length === FOLDER_FILES, detail: `${state.folder.files.length} files, ${bytes} bytes` } };
 }
