@@ -1,7 +1,7 @@
 /**
  * A coordinator's team, generated with the project's own code (repositories, cards, bundle export) in
  * the test's Node process on fake-indexeddb: five mediators' laptops, each logging activities over
- * four rounds and exporting a bundle after each (20 bundles), their cards to enrol, and the truth the
+ * four rounds (and one followed person each, all coded B-0001) and exporting a bundle after each (20 bundles), their cards to enrol, and the truth the
  * dashboard must show, counted here plainly from what was logged.
  */
 import 'fake-indexeddb/auto';
@@ -67,6 +67,8 @@ export async function makeTeam(): Promise<Team> {
   try {
     for (const [device, who] of TEAM.entries()) {
       const laptop = openTestRelais(`team-${device}`);
+      // Each mediator follows one person, and each calls hers B-0001: the coordinator must tell them apart.
+      await laptop.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
       for (let round = 0; round < 4; round++) {
         const count = 2 + ((device + round) % 3);
         for (let j = 0; j < count; j++) {

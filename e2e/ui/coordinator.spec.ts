@@ -113,6 +113,20 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await expect(page.getByText('Lecture seule').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Supprimer/ })).toHaveCount(0);
 
+  // Five followed people all coded B-0001, told apart by their authors, and filtered by whose they are.
+  await openScreen(page, 'Personnes suivies');
+  const people = page.getByRole('list', { name: 'Personnes suivies' }).getByRole('listitem');
+  await expect(people).toHaveCount(TEAM.length);
+  for (const who of TEAM) await expect(people.filter({ hasText: `B-0001 (${who.name} · ` })).toHaveCount(1);
+  const authorFilter = page.getByRole('combobox', { name: 'Auteur' });
+  await authorFilter.selectOption(await authorFilter.locator('option', { hasText: 'Bruno Petit' }).getAttribute('value'));
+  await expect(people).toHaveCount(1);
+  await expect(people).toContainText('B-0001 (Bruno Petit · ');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await page.getByRole('combobox', { name: 'Structure' }).selectOption('Médiathèque de Lormes');
+  await expect(people).toHaveCount(2);
+  await expect(people.filter({ hasText: /Aïcha Benali|Chloé Martin/ })).toHaveCount(2);
+
   // Her home counts only her own work: nothing logged here, nothing of hers waits to be exported.
   await openScreen(page, 'Accueil', 'Bonjour Claire Martin');
   // Her home is the territory: the team's month, and who went quiet (nobody: all sent today).

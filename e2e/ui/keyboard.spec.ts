@@ -3,7 +3,7 @@
  * village with Tab, arrows, typing and Enter only. No click in this file.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { KEYS_PASSPHRASE } from '../support/app';
+import { KEYS_PASSPHRASE, startApp } from '../support/app';
 
 /** Press Tab until the focused element matches, failing after `max` presses (focus order is real). */
 async function tabTo(page: Page, matches: () => Promise<boolean>, max = 40): Promise<void> {
@@ -63,4 +63,31 @@ test('first run and adding a village work with the keyboard alone', async ({ pag
   await tabTo(page, focusedIs(page, 'button', 'Ajouter le village'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Arvieu' })).toBeVisible();
+});
+
+test('no field the keyboard reaches in the activity form hides under its sticky save bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await startApp(page);
+  await page.goto('/#/activities/new?type=individuel');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // "More details" open, so its fields (equipment last) are in the tab order too.
+  const more = page.getByRole('button', { name: /Plus de détails/ });
+  if (await more.count()) await more.click();
+  const hidden: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const bar = document.querySelector('.activity-actions');
+      if (!el || !bar) return { done: true, obscured: false, name: '' };
+      if (bar.contains(el)) return { done: true, obscured: false, name: '' };
+      const box = el.getBoundingClientRect();
+      const barTop = bar.getBoundingClientRect().top;
+      const name = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? el.tagName;
+      return { done: false, obscured: box.bottom > barTop + 1, name: name.trim().slice(0, 60) };
+    });
+    if (state.done) break;
+    if (state.obscured) hidden.push(state.name);
+  }
+  expect(hidden).toEqual([]);
 });

@@ -56,3 +56,8 @@ export async function readAuthors(db: RelaisDatabase): Promise<AuthorDirectory> 
 export function structuresOfAuthors(directory: AuthorDirectory): string[] {
   return [...new Set(directory.authors.map((a) => a.structure).filter((s) => s !== ''))].sort((a, b) => a.localeCompare(b, 'fr'));
 }
+
+/** The structure of a record's author, as this laptop knows her. */
+export function authorStructure(directory: AuthorDirectory | undefined) {
+  return (record: { authorDevice: string }): string | undefined => directory?.of(record.authorDevice).structure;
+}

@@ -3,7 +3,9 @@
  * followed person's code scoped to its author, so two laptops' `B-0001` are told apart.
  */
 import { useTranslation } from 'react-i18next';
-import { deviceTag, readAuthors, type Author, type AuthorDirectory } from '../db/authors';
+import { deviceTag, readAuthors, structuresOfAuthors, type Author, type AuthorDirectory } from '../db/authors';
+import type { AuthorFilter } from '../domain/authorFilter';
+import { SelectField } from './form';
 import { useRead } from './useRead';
 
 export function useAuthors(): AuthorDirectory | undefined {
@@ -45,5 +47,18 @@ export function OthersRecordNotice({ authorDevice }: { authorDevice: string }) {
     <p className="notice" role="status">
       {t('errors.notAuthor')} <strong>{t('author.label')}</strong> <AuthorLabel deviceId={authorDevice} />
     </p>
+  );
+}
+
+/** The two selects of a list's author filter: who wrote it, and the structure she works for. */
+export function AuthorFilterFields({ authors, value, onChange }: { authors: AuthorDirectory | undefined; value: AuthorFilter; onChange: (changes: Partial<AuthorFilter>) => void }) {
+  const { t } = useTranslation('common');
+  return (
+    <>
+      <SelectField label={t('author.filter')} options={(authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, t) }))}
+        value={value.author} placeholder={t('author.allAuthors')} onChange={(author) => onChange({ author })} />
+      <SelectField label={t('author.structure')} options={(authors ? structuresOfAuthors(authors) : []).map((s) => ({ value: s, label: s }))}
+        value={value.structure} placeholder={t('author.allStructures')} onChange={(structure) => onChange({ structure })} />
+    </>
   );
 }

@@ -6,6 +6,7 @@ import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
 import { readDashboard, drillDown, placeCommunes, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
+import { withStatsDeferred } from './middleware';
 
 const STRUCTURE = { nom: 'Mairie de Lormes' };
 const ELSEWHERE = 'c3'.repeat(16);
@@ -121,5 +122,63 @@ describe('dashboard figures on the maintained rows', () => {
     await relais.db.activityStats.put({ ...row, minutes: row.minutes + 1 });
     expect(await statsDifferFromRecount(relais.db, 1)).toEqual([row.key]);
     expect(await statsDifferFromRecount(relais.db, 3)).toEqual([row.key]);
+  });
+});
+
+describe('rows applied once at the end of a writer\'s transaction (withStatsDeferred)', () => {
+  it('stay untouched between batches, then equal a recount, across rewrites and deletes of the same ids', async () => {
+    const { ids } = await seed();
+    const before = await relais.db.activityStats.toArray();
+    const stored = await relais.db.activities.bulkGet(ids) as Array<Stored<Activity>>;
+    let rowsMidway: unknown[] = [];
+    await relais.db.transaction('rw', relais.db.activities, async () => {
+      await withStatsDeferred(relais.db, async () => {
+        // Batch 1 moves one activity to March and adds a new one; batch 2 rewrites both again and
+        // deletes another: each batch reads what the previous one wrote, the rows add up the deltas.
+        const added = { ...stored[2], id: '0195c72d-c111-7c36-a109-c3c3c3c3c3c4', date: '2026-03-09' };
+        await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-02', duree: 61 }, added]);
+        await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-03', duree: 150 }, { ...added, type: 'individuel', participantsAnonymes: undefined }]);
+        await relais.db.activities.delete(ids[3]);
+        rowsMidway = await relais.db.activityStats.toArray();
+      });
+    });
+    expect(rowsMidway).toEqual(before);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const march = await readDashboard(relais.db, { fromMonth: '2026-03' });
+    expect([march.totals.activities, march.totals.individuel, march.totals.minutes]).toEqual([2, 2, 240]);
+    expect((await readDashboard(relais.db, {})).totals.activities).toBe(4);
+  });
+
+  it('are written when more than the bound wait, and still equal a recount at the end', async () => {
+    const { ids } = await seed();
+    const before = await relais.db.activityStats.toArray();
+    const stored = await relais.db.activities.bulkGet(ids) as Array<Stored<Activity>>;
+    let rowsMidway: unknown[] = [];
+    await relais.db.transaction('rw', relais.db.activities, async () => {
+      await withStatsDeferred(relais.db, async () => {
+        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-04-04' })));
+        rowsMidway = await relais.db.activityStats.toArray();
+        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-05-05', duree: 10 })));
+      }, 3);
+    });
+    expect(rowsMidway).not.toEqual(before);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const may = await readDashboard(relais.db, { fromMonth: '2026-05', toMonth: '2026-05' });
+    expect([may.totals.activities, may.totals.minutes]).toEqual([4, 40]);
+    expect((await readDashboard(relais.db, { fromMonth: '2026-04', toMonth: '2026-04' })).totals.activities).toBe(0);
+  });
+
+  it('are dropped with the transaction when the writer fails', async () => {
+    const { ids } = await seed();
+    const before = await relais.db.activityStats.toArray();
+    const first = (await relais.db.activities.get(ids[0])) as Stored<Activity>;
+    await expect(relais.db.transaction('rw', relais.db.activities, async () => {
+      await withStatsDeferred(relais.db, async () => {
+        await relais.db.activities.put({ ...first, duree: 300 });
+        throw new Error('disk full');
+      });
+    })).rejects.toThrow('disk full');
+    expect(await relais.db.activityStats.toArray()).toEqual(before);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
   });
 });

@@ -22,8 +22,8 @@ import { useToast } from '../../ui/toast';
 import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList';
 import { useRead } from '../../ui/useRead';
-import { authorText, useAuthors } from '../../ui/authors';
-import { structuresOfAuthors, type AuthorDirectory } from '../../db/authors';
+import { AuthorFilterFields, authorText, useAuthors } from '../../ui/authors';
+import type { AuthorDirectory } from '../../db/authors';
 import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
 import { activityToFocus } from './focusAfterSave';
 import { useActivityList } from './useActivityList';
@@ -86,7 +86,6 @@ export function ActivityListPage() {
   const { items: activities, complete } = useActivityList();
   const lookups = useLookups();
   const authors = useAuthors();
-  const { t: common } = useTranslation('common');
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
   // Built from `t` (stable until the language changes), not from `thematiques` (a new array at every
@@ -140,10 +139,7 @@ export function ActivityListPage() {
         <SelectField label={t('list.thematique')} options={thematiques} value={filters.thematique} placeholder={t('list.allThematiques')} onChange={(thematique) => set({ thematique })} />
         <SelectField label={t('list.village')} options={lookups.villages.map((v) => ({ value: v.id, label: v.commune.nom }))} value={filters.villageId}
           placeholder={t('list.allVillages')} onChange={(villageId) => set({ villageId })} />
-        <SelectField label={common('author.filter')} options={(authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, common) }))}
-          value={filters.author} placeholder={common('author.allAuthors')} onChange={(author) => set({ author })} />
-        <SelectField label={common('author.structure')} options={(authors ? structuresOfAuthors(authors) : []).map((s) => ({ value: s, label: s }))}
-          value={filters.structure} placeholder={common('author.allStructures')} onChange={(structure) => set({ structure })} />
+        <AuthorFilterFields authors={authors} value={filters} onChange={set} />
         {hasFilters(filters) ? (
           <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('common:actions.clearFilters')}</button>
         ) : null}

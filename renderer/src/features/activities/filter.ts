@@ -4,6 +4,7 @@
  */
 import type { ActivityType, Thematique } from '../../domain/codes';
 import type { Activity, Stored } from '../../domain/records';
+import { byAuthor } from '../../domain/authorFilter';
 
 export interface ActivityFilters {
   from: string;
@@ -84,14 +85,14 @@ export function filterActivities<T extends Stored<Activity>>(
   textOf: SearchTextOf = (a) => searchableText(a, thematiqueLabel),
 ): T[] {
   const words = fold(f.search).split(/\s+/).filter(Boolean);
+  const ofAuthor = byAuthor<T>(f, (a) => a.structureEmployeuse?.nom);
   return activities.filter((a) => {
     if (f.from && a.date < f.from) return false;
     if (f.to && a.date > f.to) return false;
     if (f.type && a.type !== f.type) return false;
     if (f.thematique && !a.thematiques.includes(f.thematique)) return false;
     if (f.villageId && a.villageId !== f.villageId) return false;
-    if (f.author && a.authorDevice !== f.author) return false;
-    if (f.structure && a.structureEmployeuse?.nom !== f.structure) return false;
+    if (!ofAuthor(a)) return false;
     if (words.length === 0) return true;
     const text = textOf(a);
     return words.every((w) => text.includes(w));

@@ -2,12 +2,14 @@
  * Followed people: a code and the national tool's bands, nothing that names or reaches a person.
  * Erasure (right to be forgotten) clears the record's data here and on every device it travels to.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { getRelais } from '../../db';
 import { liveBeneficiaries, ownBeneficiaries, ownBeneficiaryCodes } from '../../db/beneficiaries';
-import { OthersRecordNotice, scopedCode, useAuthors } from '../../ui/authors';
+import { AuthorFilterFields, OthersRecordNotice, scopedCode, useAuthors } from '../../ui/authors';
+import { authorStructure } from '../../db/authors';
+import { ANY_AUTHOR, byAuthor, type AuthorFilter } from '../../domain/authorFilter';
 import { nextBeneficiaryCode, trancheAgeOf } from '../../domain/beneficiary';
 import { dataOf, type Beneficiary } from '../../domain/records';
 import type { ValidationIssue } from '../../domain/validation';
@@ -27,17 +29,25 @@ function PrivacyNotice() {
 }
 
 export function BeneficiaryListPage() {
-  const { t } = useTranslation(['beneficiaries', 'codes']);
+  const { t } = useTranslation(['beneficiaries', 'codes', 'common']);
   const people = useRead(liveBeneficiaries);
   const authors = useAuthors();
+  const [filter, setFilter] = useState<AuthorFilter>(ANY_AUTHOR);
+  const shown = useMemo(() => (people ?? []).filter(byAuthor(filter, authorStructure(authors))), [people, filter, authors]);
+  const filtered = filter.author !== '' || filter.structure !== '';
   return (
     <Page title={t('list.title')} actions={<Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link>}>
       <PrivacyNotice />
       {people === undefined ? null : people.length === 0 ? <EmptyState>{t('list.empty')}</EmptyState> : (
         <>
-          <p className="list-count" role="status">{t('list.count', { count: people.length })}</p>
+          <div className="filters" role="search" aria-label={t('list.filters')}>
+            <AuthorFilterFields authors={authors} value={filter} onChange={(changes) => setFilter((f) => ({ ...f, ...changes }))} />
+            {filtered ? <button type="button" className="button" onClick={() => setFilter(ANY_AUTHOR)}>{t('common:actions.clearFilters')}</button> : null}
+          </div>
+          <p className="list-count" role="status">{t('list.count', { count: shown.length })}</p>
+          {shown.length === 0 ? <EmptyState>{t('common:list.noMatch')}</EmptyState> : null}
           <ul className="beneficiary-list" aria-label={t('list.title')}>
-            {people.map((b) => (
+            {shown.map((b) => (
               <li key={b.id}>
                 <Link className="row-link" to={`/beneficiaries/${b.id}/edit`}>
                   {/* Codes are per author: another laptop's B-0001 is told apart by its author. */}

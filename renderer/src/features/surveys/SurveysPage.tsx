@@ -10,6 +10,8 @@ import { SelectField, TextField } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { VirtualList } from '../../ui/VirtualList';
 import { useRead } from '../../ui/useRead';
+import { AuthorFilterFields, useAuthors } from '../../ui/authors';
+import { authorStructure, type AuthorDirectory } from '../../db/authors';
 import { filterSurveys, hasFilters, NO_FILTERS, type SurveyFilters } from './surveyFilters';
 import { useSurveyDeletion } from './useSurveyDeletion';
 
@@ -33,7 +35,9 @@ function SurveyRow({ survey, village, onDelete }: { survey: Stored<Survey>; vill
   );
 }
 
-function Filters({ filters, setFilters, villages }: { filters: SurveyFilters; setFilters: (f: SurveyFilters) => void; villages: Stored<Village>[] }) {
+interface FiltersProps { filters: SurveyFilters; setFilters: (f: SurveyFilters) => void; villages: Stored<Village>[]; authors: AuthorDirectory | undefined }
+
+function Filters({ filters, setFilters, villages, authors }: FiltersProps) {
   const { t } = useTranslation(['surveys', 'common']);
   const options = villages.map((v) => ({ value: v.id, label: v.commune.nom }));
   const set = (changes: Partial<SurveyFilters>) => setFilters({ ...filters, ...changes });
@@ -43,6 +47,7 @@ function Filters({ filters, setFilters, villages }: { filters: SurveyFilters; se
       <SelectField label={t('surveys:list.village')} placeholder={t('surveys:list.allVillages')} options={options} value={filters.villageId} onChange={(villageId) => set({ villageId })} />
       <TextField type="date" label={t('common:list.from')} value={filters.from} onChange={(from) => set({ from })} />
       <TextField type="date" label={t('common:list.to')} value={filters.to} onChange={(to) => set({ to })} />
+      <AuthorFilterFields authors={authors} value={filters} onChange={set} />
       {hasFilters(filters) ? <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('common:actions.clearFilters')}</button> : null}
     </div>
   );
@@ -54,9 +59,10 @@ export function SurveysPage() {
   const villages = useRead(liveVillagesNewestFirst);
   const [filters, setFilters] = useState<SurveyFilters>(NO_FILTERS);
   const { askDelete, dialog } = useSurveyDeletion();
+  const authors = useAuthors();
   const villagesById = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v] as const)), [villages]);
   const all = useMemo(() => filterSurveys(surveys ?? [], villagesById, NO_FILTERS), [surveys, villagesById]);
-  const shown = useMemo(() => filterSurveys(surveys ?? [], villagesById, filters), [surveys, villagesById, filters]);
+  const shown = useMemo(() => filterSurveys(surveys ?? [], villagesById, filters, authorStructure(authors)), [surveys, villagesById, filters, authors]);
   const actions = <Link className="button button--primary" to="/surveys/new">{t('surveys:list.new')}</Link>;
 
   if (surveys === undefined || villages === undefined) return <Page title={t('surveys:list.title')} actions={actions}>{null}</Page>;
@@ -68,7 +74,7 @@ export function SurveysPage() {
         <EmptyState><p>{t('surveys:list.empty')}</p></EmptyState>
       ) : (
         <>
-          <Filters filters={filters} setFilters={setFilters} villages={villages} />
+          <Filters filters={filters} setFilters={setFilters} villages={villages} authors={authors} />
           <p className="row-meta" aria-live="polite">{t('surveys:list.count', { count: shown.length })}</p>
           {shown.length === 0 ? <EmptyState><p>{t('common:list.noMatch')}</p></EmptyState> : (
             <VirtualList items={shown} rowHeight={ROW_HEIGHT} label={t('surveys:list.title')} getKey={(s) => s.id}

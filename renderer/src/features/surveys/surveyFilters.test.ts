@@ -7,9 +7,12 @@ const villages = new Map<string, Village>([
   ['lormes', { commune: { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' }, departement: '58' }],
 ]);
 
-function survey(id: string, villageId: string, date: string, extra: Partial<Survey> = {}): Survey & { id: string } {
+const HERE = 'a1'.repeat(16);
+const ELSEWHERE = 'c3'.repeat(16);
+
+function survey(id: string, villageId: string, date: string, extra: Partial<Survey> = {}, authorDevice = HERE): Survey & { id: string; authorDevice: string } {
   return {
-    id, villageId, date, author: 'Aïcha Benali', technologiesFixes: [], equipements: [], placeIds: [],
+    id, authorDevice, villageId, date, author: 'Aïcha Benali', technologiesFixes: [], equipements: [], placeIds: [],
     publicsPrioritaires: [], thematiquesBesoins: [], ...extra,
   };
 }
@@ -17,7 +20,7 @@ function survey(id: string, villageId: string, date: string, extra: Partial<Surv
 const surveys = [
   survey('a1', 'arvieu', '2026-01-10'),
   survey('a2', 'arvieu', '2026-03-02', { notes: 'Médiathèque très fréquentée' }),
-  survey('l1', 'lormes', '2026-02-20', { author: 'Jean Moreau' }),
+  survey('l1', 'lormes', '2026-02-20', { author: 'Jean Moreau' }, ELSEWHERE),
   survey('x1', 'deleted-village', '2026-02-21'),
 ];
 
@@ -26,6 +29,13 @@ const ids = (list: Array<{ id: string }>) => list.map((s) => s.id);
 describe('filterSurveys', () => {
   it('leaves out surveys of villages that are not live', () => {
     expect(ids(filterSurveys(surveys, villages, NO_FILTERS))).toEqual(['a1', 'a2', 'l1']);
+  });
+
+  it('filters by author device and by the author\'s structure', () => {
+    const structureOf = (s: { authorDevice: string }) => (s.authorDevice === ELSEWHERE ? 'Tiers-lieu de Lormes' : 'Mairie d\'Arvieu');
+    expect(ids(filterSurveys(surveys, villages, { ...NO_FILTERS, author: ELSEWHERE }, structureOf))).toEqual(['l1']);
+    expect(ids(filterSurveys(surveys, villages, { ...NO_FILTERS, structure: 'Mairie d\'Arvieu' }, structureOf))).toEqual(['a1', 'a2']);
+    expect(ids(filterSurveys(surveys, villages, { ...NO_FILTERS, author: ELSEWHERE, structure: 'Mairie d\'Arvieu' }, structureOf))).toEqual([]);
   });
 
   it('filters by village', () => {

@@ -15,7 +15,7 @@ import type { RelaisDatabase } from '../../schema';
 import { alreadyLogged, logConflicts } from '../conflicts';
 import type { OutcomeCounts } from '../rows';
 import { forEachStoredChunk } from '../tables';
-import { rememberReplaced } from '../../stats/middleware';
+import { rememberReplaced, withStatsDeferred } from '../../stats/middleware';
 
 export function emptyCounts(): OutcomeCounts {
   return { new: 0, updated: 0, unchanged: 0, conflicting: 0, deleted: 0 };
@@ -124,13 +124,17 @@ export interface ApplyResult {
  * Merge records into their tables, chunk by chunk, inside the caller's transaction: only records
  * whose merge differs from what is stored are written, each with a fresh local `seq` (so a
  * coordinator's next export forwards them); our clock observes what arrives; losing values go to the
- * conflict log. With a `gate`, the write rules decide first (see `mergeChunk`).
+ * conflict log. With a `gate`, the write rules decide first (see `mergeChunk`). The dashboard's count
+ * rows are applied after the last chunk (or when many wait), in the same transaction
+ * (`withStatsDeferred`): an import at 100k writes each row a few times instead of once per chunk.
  */
-export async function applyRecords(
-  db: RelaisDatabase,
-  entries: readonly BundleEntry[],
-  context: { bundleId: string; now: Date; gate?: Gate; onProgress?: (done: number, total: number) => void },
-): Promise<ApplyResult> {
+export async function applyRecords(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
+  return withStatsDeferred(db, () => mergeAndWrite(db, entries, context));
+}
+
+interface ApplyContext { bundleId: string; now: Date; gate?: Gate; onProgress?: (done: number, total: number) => void }
+
+async function mergeAndWrite(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
   const { now } = context;
   const at = now.toISOString();
   const result: ApplyResult = { counts: emptyCounts(), conflictsLogged: 0, refused: [], held: [], seals: new Set() };
