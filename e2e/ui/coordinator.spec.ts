@@ -81,6 +81,11 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   // A filter narrows the figures.
   await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
   await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
+  // The charts are redrawn with the narrowed numbers, not left showing the territory's (each chart's
+  // host says which numbers it drew).
+  const charts = page.locator('.dashboard-section .chart');
+  await expect(charts.first()).toHaveAttribute('data-drawn', /.+/);
+  await expect.poll(() => charts.evaluateAll((hosts) => hosts.every((h) => (h as HTMLElement).dataset.drawn === (h as HTMLElement).dataset.want))).toBe(true);
 
   // The printed report: no filters, no sidebar, the period said; every table printed.
   await page.emulateMedia({ media: 'print' });

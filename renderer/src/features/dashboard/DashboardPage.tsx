@@ -8,7 +8,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
+import { placeCommunes, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
 import { DURATION_BUCKETS } from '../../domain/stats/activityStats';
 import { withinMonth, type DrillDown } from '../../domain/stats/filters';
@@ -26,7 +26,9 @@ import { filtersFromParams, paramsFromDrill } from './params';
 export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
   const { filters, key, set, clear } = useFiltersInAddress();
-  const figures = useRead(readDashboardOf, key);
+  // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts).
+  const places = useRead(placeCommunes);
+  const figures = useRead(readDashboardOf, key, places);
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -40,15 +42,15 @@ export function DashboardPage() {
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
-      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} />
+      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} communesOfPlaces={places} />
       {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
     </Page>
   );
 }
 
-/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change). */
-function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string): Promise<DashboardFigures> {
-  return readDashboard(db, filtersFromParams(new URLSearchParams(key)));
+/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change), once the places are read. */
+async function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string, places: Map<string, string> | undefined): Promise<DashboardFigures | undefined> {
+  return places && readDashboard(db, filtersFromParams(new URLSearchParams(key)), places);
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {

@@ -24,7 +24,7 @@ import { filtersFromParams, paramsFromDrill } from './params';
  * The filters of the page's address, and how to change them (the address is the one state: a view can
  * be bookmarked, and a link carries it to another page). `key` changes when the filters do.
  */
-export function useFiltersInAddress(): Omit<FilterBarProps, 'label'> & { key: string } {
+export function useFiltersInAddress(): Omit<FilterBarProps, 'label' | 'communesOfPlaces'> & { key: string } {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   return {
@@ -41,11 +41,18 @@ export interface FilterBarProps {
   clear: () => void;
   /** The accessible name of the bar (the page's own words). */
   label: string;
+  /** `placeCommunes`, when the page has read them already (the dashboard does, for its figures). */
+  communesOfPlaces?: Map<string, string>;
 }
 
-export function FilterBar({ filters, set, clear, label }: FilterBarProps) {
+/** The filters' choices, with the places' communes the page read (or read here when it read none). */
+function choicesOf(db: Parameters<typeof dashboardChoices>[0], communesOfPlaces: Map<string, string> | undefined) {
+  return dashboardChoices(db, communesOfPlaces);
+}
+
+export function FilterBar({ filters, set, clear, label, communesOfPlaces }: FilterBarProps) {
   const { t } = useTranslation(['dashboard', 'common']);
-  const choices = useRead(dashboardChoices);
+  const choices = useRead(choicesOf, communesOfPlaces);
   const authors = useAuthors();
   const places = useRead(livePlaces);
   const villages = useRead(liveVillagesByName);
