@@ -26,8 +26,14 @@ export interface DriverOptions {
   seed: number;
   out: string;
   skipPouch: boolean;
+  /** Skip scenario 12 (a folder of 50 bundles beside one bundle). */
+  skipFolder?: boolean;
+  /** Run scenario 12 alone at each size (`--only=folder`). */
+  onlyFolder?: boolean;
   /** Runs of each size up to 10k (medians are reported): the machine is shared, single runs are noisy. */
   repeatSmall: number;
+  /** `dashboard`: the UI scenario walks the dashboard alone (10a–c), skipping the list and home steps. */
+  uiWalk?: 'all' | 'dashboard';
   /** Why the UI scenario could not run (e.g. the app did not build), if so. */
   uiUnavailable?: string | null;
 }
@@ -81,12 +87,22 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   const page = await openBenchPage(browser, options.origin);
   const result: SizeResult = { size };
   result.dataset = await step(page, 'generate', errors, size, options.seed);
+  if (options.onlyFolder) {
+    // `--only=folder`: scenario 12 alone (its set-up, the one bundle, the folder of 50).
+    result.folderSetup = await step(page, 'prepareTeamFolder', errors);
+    result.folderOne = await step(page, 'relaisImportFolder', errors, 'one');
+    result.folderFifty = await step(page, 'relaisImportFolder', errors, 'folder');
+    await step(page, 'cleanup', errors);
+    await page.context().close();
+    return result;
+  }
   result.bulkPut = await step(page, 'baselineBulkPut', errors);
   result.dexie = await step(page, 'baselineDexie', errors);
   if (!options.skipPouch) result.pouch = await step(page, 'baselinePouch', errors);
   result.toArray = await step(page, 'baselineToArray', errors);
   result.export = await step(page, 'relaisExport', errors);
   result.mergeSetup = await step(page, 'prepareMerge', errors);
+  if (!options.skipFolder) result.folderSetup = await step(page, 'prepareTeamFolder', errors);
   result.probes = await step(page, 'probes', errors);
   result.heapAfterDrop = (await step(page, 'dropDataset', errors))?.heap;
   result.importEmptyInPage = await step(page, 'relaisImportEmpty', errors, 'page');
@@ -94,6 +110,11 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   result.reimportSame = await step(page, 'relaisReimport', errors, 'same');
   result.reimportAgain = await step(page, 'relaisReimport', errors, 'again');
   result.importMerge = await step(page, 'relaisImportMerge', errors);
+  if (result.folderSetup) {
+    // Issue 10: the same records as a folder of 50 bundles and as one, through the folder import, side by side.
+    result.folderOne = await step(page, 'relaisImportFolder', errors, 'one');
+    result.folderFifty = await step(page, 'relaisImportFolder', errors, 'folder');
+  }
   await step(page, 'cleanup', errors);
   await page.context().close();
   return result;
@@ -151,10 +172,12 @@ async function runUi(browser: Browser, options: DriverOptions, activities: numbe
     await page.context().close();
     return undefined;
   }
+  const dashboardProbe = await step(page, 'probeDashboard', errors);
+  if (dashboardProbe) console.log(`  (dashboard data: places' communes ${dashboardProbe.placesMs.toFixed(0)} ms, a type filter's figures ${dashboardProbe.filterMs.toFixed(0)} ms; ${dashboardProbe.rows} count rows, ${dashboardProbe.places} places)`);
   page.on('console', (msg) => { if (msg.type() === 'error') console.error(`  [app console] ${msg.text()}`); });
-  const walk = await walkApp(page, `${options.origin}/app/index.html#/`);
+  const walk = await walkApp(page, `${options.origin}/app/index.html#/`, options.uiWalk === 'dashboard');
   await page.context().close();
-  const ui: UiResult = { activities, seedMs: seeded.ms, ...walk };
+  const ui: UiResult = { activities, seedMs: seeded.ms, dashboardProbe, ...walk };
   const show = (name: string, timings: UiTiming | UiTiming[]) => {
     const list = Array.isArray(timings) ? timings : [timings];
     const figure = medianOf(list);

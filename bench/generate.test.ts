@@ -8,7 +8,7 @@ import { validatePlace } from '../renderer/src/domain/place';
 import { validateSurvey } from '../renderer/src/domain/survey';
 import { validateVillage } from '../renderer/src/domain/village';
 import {
-  AUTHORED_TABLES, TABLES, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes, type TableName,
+  AUTHORED_TABLES, TABLES, countRecords, datasetHash, datasetMix, editOnDevice, datasetInParts, generateDataset, jsonBytes, type TableName,
 } from './generate';
 
 const VALIDATORS: Record<TableName, (data: never) => unknown[]> = {
@@ -23,6 +23,15 @@ describe('bench data generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     expect(datasetHash(generateDataset(500, 7))).toBe(datasetHash(generateDataset(500, 7)));
     expect(datasetHash(generateDataset(500, 7))).not.toBe(datasetHash(generateDataset(500, 8)));
+  });
+
+  it('hands out the same records in parts (the 1M seed), the activities a chunk at a time', () => {
+    const whole = generateDataset(1500, 7);
+    const parts = [...datasetInParts(1500, 7, { chunk: 400 })];
+    expect(parts.map((p) => p.activities.length)).toEqual([400, 400, 400, whole.activities.length - 1200]);
+    const joined = { ...parts[0], activities: parts.flatMap((p) => p.activities) };
+    expect(datasetHash(joined)).toBe(datasetHash(whole));
+    expect([...datasetInParts(1500, 7, { chunk: 400, activities: 500 })].map((p) => p.activities.length)).toEqual([400, 100]);
   });
 
   it('makes exactly the requested number of records, mostly activities of both types', () => {

@@ -368,17 +368,38 @@ export const AUTHORS = 8;
  * bench page derives them from real keys, so it can seal their records); seeded ones otherwise.
  */
 export function generateDataset(size: number, seed = 20240601, devices?: readonly string[]): Dataset {
+  let dataset: Dataset | undefined;
+  for (const part of datasetInParts(size, seed, { devices })) {
+    if (!dataset) dataset = part;
+    else for (const activity of part.activities) dataset.activities.push(activity);
+  }
+  return dataset!;
+}
+
+/**
+ * The same records as `generateDataset`, the activities handed out `chunk` at a time (the first part
+ * also carries every other table): a million activities (scenario 10 at 1M) never sit in memory at
+ * once. `activities` caps how many activities are made (the rest of the mix is unchanged).
+ */
+export function* datasetInParts(size: number, seed = 20240601, options: { devices?: readonly string[]; chunk?: number; activities?: number } = {}): Generator<Dataset> {
   const rng = createRng(seed);
   let seq = 0;
   const seeded = deviceIds(rng, AUTHORS); // drawn either way: the same seed gives the same records
-  const ctx: StampContext = { rng, devices: devices ? [...devices] : seeded, nextSeq: () => ++seq };
+  const ctx: StampContext = { rng, devices: options.devices ? [...options.devices] : seeded, nextSeq: () => ++seq };
   const mix = datasetMix(size);
   const villages = Array.from({ length: mix.villages }, (_, i) => makeVillage(ctx, i));
   const places = Array.from({ length: mix.places }, () => makePlace(ctx, villages));
   const beneficiaries = Array.from({ length: mix.beneficiaries }, (_, i) => makeBeneficiary(ctx, i));
   const surveys = Array.from({ length: mix.surveys }, () => makeSurvey(ctx, villages, places));
-  const activities = Array.from({ length: mix.activities }, () => makeActivity(ctx, { villages, places, beneficiaries }));
-  return { villages, places, beneficiaries, surveys, activities };
+  const total = Math.min(mix.activities, options.activities ?? Infinity);
+  const chunk = options.chunk ?? Infinity;
+  let first = true;
+  for (let made = 0; first || made < total; first = false) {
+    const count = Math.min(chunk, total - made);
+    const activities = Array.from({ length: count }, () => makeActivity(ctx, { villages, places, beneficiaries }));
+    made += count;
+    yield first ? { villages, places, beneficiaries, surveys, activities } : { villages: [], places: [], beneficiaries: [], surveys: [], activities };
+  }
 }
 
 export function countRecords(dataset: Dataset): number {

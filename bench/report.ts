@@ -26,6 +26,10 @@ export interface SizeResult {
   reimportSame?: R<'relaisReimport'>;
   reimportAgain?: R<'relaisReimport'>;
   importMerge?: R<'relaisImportMerge'>;
+  /** Scenario 12: the records as 50 bundles and as one, through the folder import. */
+  folderSetup?: R<'prepareTeamFolder'>;
+  folderOne?: R<'relaisImportFolder'>;
+  folderFifty?: R<'relaisImportFolder'>;
 }
 
 /** Scenario 9: the CRA of N activities as CSV and XLSX beside toArray + JSON.stringify. */
@@ -58,6 +62,7 @@ function perSize(sizes: SizeResult[], pick: (s: SizeResult) => number | null | u
 }
 
 export function sizeLabel(size: number): string {
+  if (size >= 1_000_000 && size % 1_000_000 === 0) return `${size / 1_000_000}M`;
   return size >= 1000 && size % 1000 === 0 ? `${size / 1000}k` : String(size);
 }
 
@@ -97,6 +102,8 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
     // Issue #10 restated 4b: PouchDB writes within 1.5x of raw bulkPut here, so 5x was out of reach by construction.
     judge({ id: '4b', label: 'PouchDB bulkDocs / Relais import (speed-up)', direction: 'min', target: 1.5, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.pouch?.ms, s.importEmpty?.ms)) }),
+    judge({ id: '12', label: 'Folder of 50 bundles / one bundle (folder import)', direction: 'max', target: 1.2, unit: 'x',
+      values: perSize(sizes, (s) => ratio(s.folderFifty?.ms, s.folderOne?.ms)) }),
     judge({ id: '5a', label: 'Export encrypted+signed / toArray+stringify', direction: 'max', target: 2, unit: 'x',
       values: perSize(sizes, (s) => ratio(s.export?.ms, s.toArray?.ms)) }),
     judge({ id: '5b', label: 'Bundle size / raw JSON size', direction: 'max', target: 15, unit: '%',
@@ -115,8 +122,9 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
       uiRow('7c', 'Filter change → list', 150, ui.filterChange),
       uiRow('7d', 'Home screen with counts', 1000, ui.homeCounts),
       uiRow('7e', 'App start to interactive', 1500, ui.appStart),
-      uiRow('10a', 'Dashboard first render', 300, ui.dashboardFirst ?? []),
-      uiRow('10b', 'Dashboard filter change → figures and charts', 100, ui.dashboardFilter ?? []),
+      // Issue 10's targets at a region's million activities: 1 s and 300 ms (300 ms and 100 ms below).
+      uiRow('10a', 'Dashboard first render', ui.activities >= 1_000_000 ? 1000 : 300, ui.dashboardFirst ?? []),
+      uiRow('10b', 'Dashboard filter change → figures and charts', ui.activities >= 1_000_000 ? 300 : 100, ui.dashboardFilter ?? []),
       uiRow('10c', 'Drill-down first screen', 300, ui.drillFirst ?? []),
     );
   }
@@ -190,6 +198,10 @@ export function formatFigures(sizes: SizeResult[], markdown = false): string {
     ['Relais import, 10% changed', (s) => s.importMerge?.ms],
     ['Relais re-import, same records, new file', (s) => s.reimportAgain?.ms],
     ['Relais re-import, same file', (s) => s.reimportSame?.ms],
+    ['Folder import, one bundle', (s) => s.folderOne?.ms],
+    ['Folder import, 50 bundles', (s) => s.folderFifty?.ms],
+    ['  of which open (50 files)', (s) => s.folderFifty?.openMs],
+    ['  of which merge + write (50 files)', (s) => s.folderFifty?.writeMs],
     ['probe: fflate gzip level 6 (export before)', (s) => s.probes?.gzip.fflate6Ms],
     ['probe: fflate gzip level 1', (s) => s.probes?.gzip.fflate1Ms],
     ['probe: native CompressionStream gzip (export now)', (s) => s.probes?.gzip.nativeMs],

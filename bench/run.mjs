@@ -4,14 +4,18 @@
 //
 // Options:
 //   --sizes=1k,10k,100k   dataset sizes (default: all three)
-//   --ui=100k | --ui=0    activities seeded for the UI scenario (default 100k; 0 skips it)
+//   --ui=100k | --ui=1m | --ui=0    activities seeded for the UI scenario (default 100k; 0 skips it;
+//                         1m: a region, seeded a part at a time, dashboard targets of 1 s / 300 ms)
 //   --formats=100k | --formats=0   activities exported as CSV and XLSX (scenario 9; default 100k; 0 skips it)
 //   --backup=100k | --backup=0     records backed up and restored (scenario 11; default 100k; 0 skips it)
 //   --out=FILE            results JSON (default bench/results/latest.json for a full run, else partial.json)
 //   --seed=N              generator seed (default 20240601)
 //   --no-build            reuse the previous builds in /tmp/bench-dist
 //   --no-pouch            skip the PouchDB baseline (slow at 100k)
+//   --only=folder         scenario 12 alone at each size (set-up, one bundle, a folder of 50)
+//   --no-folder           skip scenario 12 (the records as a folder of 50 bundles beside one bundle)
 //   --report=FILE         only recompute the tables of an existing results file (no build, no browser)
+//   --ui-walk=dashboard   the UI scenario times the dashboard alone (10a–c)
 //   --repeat=N            runs of each size up to 10k, medians reported (default 3; 100k runs once)
 import { spawn, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -29,9 +33,9 @@ function arg(name, fallback) {
 }
 
 function parseCount(text) {
-  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(String(text).trim());
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(String(text).trim());
   if (!match) throw new Error(`not a size: ${text}`);
-  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
+  return Math.round(Number(match[1]) * { '': 1, k: 1000, m: 1_000_000 }[match[2].toLowerCase()]);
 }
 
 function run(command, args, env = {}) {
@@ -51,7 +55,13 @@ async function waitForServer(url) {
 }
 
 const sizesArg = arg('sizes', '1k,10k,100k');
-const sizes = String(sizesArg).split(',').map(parseCount);
+// `--sizes=0` runs no data size (the UI, formats or backup scenarios alone).
+const sizes = String(sizesArg).split(',').map(parseCount).filter((n) => n > 0);
+if (sizes.some((n) => n > 100_000)) {
+  // Scenarios 1–6 hold a size's records (and its bundles) in the page: up to 100k for now.
+  console.error('--sizes: up to 100k (the data scenarios hold every record in memory); a million activities: --ui=1m');
+  process.exit(2);
+}
 const uiArg = arg('ui', '100k');
 let uiActivities = parseCount(uiArg) || null;
 const formatsActivities = parseCount(arg('formats', '100k')) || null;
@@ -89,7 +99,7 @@ let code;
 try {
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}/bench/index.html`);
-  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, backupRecords, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), repeatSmall: Number(arg('repeat', 3)), uiUnavailable });
+  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, backupRecords, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), skipFolder: Boolean(arg('no-folder', false)), onlyFolder: arg('only', '') === 'folder', repeatSmall: Number(arg('repeat', 3)), uiUnavailable, uiWalk: arg('ui-walk', 'all') === 'dashboard' ? 'dashboard' : 'all' });
 } finally {
   server.kill();
 }

@@ -4,6 +4,7 @@
  * the action (a click, a keystroke) and the wait for its result run in one `evaluate`, so the figures hold
  * no DevTools round trip. A screen that does not exist yet is reported "not available", never a crash.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 export type Until = 'app' | 'home' | 'activities' | 'changed' | 'dashboard' | 'dashboardChanged' | 'drill';
@@ -42,7 +43,9 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
     changed: () => signature() !== before,
     // Issue 10: the dashboard's figures (numbers) and the tables under its charts are on screen.
     dashboard: () => /\d/.test(figures()) && Boolean(main()?.querySelector('.figure-table tbody tr')),
-    dashboardChanged: () => figures() !== figuresBefore && /\d/.test(figures()),
+    // Issue 10's "figures and charts": the figures changed and every chart drew the numbers it was given.
+    dashboardChanged: () => figures() !== figuresBefore && /\d/.test(figures())
+      && [...(main()?.querySelectorAll<HTMLElement>('.chart') ?? [])].every((c) => c.dataset.drawn === c.dataset.want),
     drill: () => Boolean(main()?.querySelector('.drill-list .row-link')),
   };
   const act = () => {
@@ -76,7 +79,7 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
       requestAnimationFrame(() => finish({ ms: performance.now() - start, detail: 'ok' }));
     };
     const observer = new MutationObserver(check);
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-drawn'] });
     check();
     setTimeout(() => finish({ ms: null, detail: `not available: "${step.until}" not shown within ${step.timeoutMs} ms` }), step.timeoutMs);
   });
@@ -130,13 +133,22 @@ export interface UiResult {
   dashboardFirst: UiTiming[];
   dashboardFilter: UiTiming[];
   drillFirst: UiTiming[];
+  /** Scenario 10's data side alone (informative): places' communes, one filter's figures, in ms. */
+  dashboardProbe?: { placesMs: number; filterMs: number; rows: number; places: number };
 }
 
 const NAV = (path: string) => `nav a[href="#${path}"]`;
 
-/** The measured walk through the app, three times each: list, home, search keystrokes, filters. */
-export async function walkApp(page: Page, appUrl: string): Promise<Omit<UiResult, 'activities' | 'seedMs'>> {
+/**
+ * The measured walk through the app, three times each: list, home, search keystrokes, filters, then the
+ * dashboard. `dashboardOnly` (`--ui-walk=dashboard`) times scenario 10 alone, for work on the dashboard.
+ */
+export async function walkApp(page: Page, appUrl: string, dashboardOnly = false): Promise<Omit<UiResult, 'activities' | 'seedMs'>> {
   const { app, home } = await appStart(page, appUrl, 20_000);
+  if (dashboardOnly) {
+    const none: UiTiming[] = [];
+    return { appStart: app, homeCold: home, listFirstScreen: none, homeCounts: none, searchKeystroke: none, filterChange: none, ...(await walkDashboard(page)) };
+  }
   const listFirstScreen: UiTiming[] = [];
   const homeCounts: UiTiming[] = [];
   for (let i = 0; i < 3; i++) {
@@ -170,8 +182,21 @@ async function walkDashboard(page: Page): Promise<Pick<UiResult, 'dashboardFirst
   const dashboardFilter: UiTiming[] = [];
   // The first select of the filters is the activity type (the period fields are inputs).
   const typeSelect = 'main .dashboard-filters select';
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the three filter changes (open it in DevTools).
+  const profileFile = process.env.BENCH_PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   for (const value of ['collectif', 'individuel', '']) {
     dashboardFilter.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'dashboardChanged', timeoutMs: 10_000 }));
+  }
+  if (cdp && profileFile) {
+    await new Promise((r) => setTimeout(r, 500));
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
   }
   for (let i = 0; i < 3; i++) {
     await uiStep(page, { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 });

@@ -6,10 +6,10 @@
  */
 import Dexie from 'dexie';
 import { RelaisDatabase } from '../../renderer/src/db/schema';
-import { statsDifferFromRecount } from '../../renderer/src/db/stats/dashboard';
+import { placeCommunes, readDashboard, statsDifferFromRecount } from '../../renderer/src/db/stats/dashboard';
 import { mergeRecord, type SyncRecord } from '../../renderer/src/domain/sync/merge';
 import {
-  AUTHORED_TABLES, SHARED_TABLES, TABLES, contentHash, countRecords, datasetHash, datasetMix, editOnDevice, generateDataset, jsonBytes,
+  AUTHORED_TABLES, SHARED_TABLES, TABLES, contentHash, countRecords, datasetHash, datasetMix, editOnDevice, datasetInParts, generateDataset, jsonBytes,
   type Dataset,
 } from '../generate';
 import { RAW_DB, dexieExportImport, pouchBulkDocs, rawBulkPut, toArrayStringify, type Check, type Figure } from './baselines';
@@ -22,6 +22,7 @@ import {
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
+import { FOLDER_FILES, FOLDER_SOURCE_DB, importFolder, prepareFolder, type Folder } from './folder';
 import { backupAndRestore } from './backup';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
@@ -42,12 +43,15 @@ interface State {
   bundleAgain?: Uint8Array;
   mergeBundle?: Uint8Array;
   mergeExpected?: { hash: string; conflicts: number; counts: Record<string, number> };
+  /** Scenario 12: the records as a folder of bundles and as one. */
+  folder?: Folder;
 }
 const state: State = {};
 
 const S1_DB = 'bench-s1';
 const S2_DB = 'bench-s2';
 const REMOTE_DB = 'bench-remote';
+const FOLDER_DB = 'bench-folder';
 /** Edits in scenario 2 happen after every generated record and before today (no quarantine). */
 const LOCAL_EDIT_MILLIS = Date.UTC(2025, 6, 1, 9);
 const REMOTE_EDIT_MILLIS = Date.UTC(2025, 6, 2, 9);
@@ -155,6 +159,28 @@ async function prepareMerge() {
   return { bundleBytes: state.mergeBundle.length, remoteEdited: remote.editedIds.size, expectedConflicts: conflicts, check: { ok, detail } };
 }
 
+/** Scenario 12 set-up (not timed): the same records as a folder of 50 bundles and as one (bench/page/folder.ts). */
+async function prepareTeamFolder() {
+  state.receiver ??= await makeReceiver(); // made by scenario 5, unless scenario 12 runs alone
+  state.folder = await prepareFolder(need(state.dataset, 'dataset'), need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
+  const bytes = state.folder.files.reduce((sum, file) => sum + file.bytes.length, 0);
+  return { files: state.folder.files.length, bytes, wholeBytes: state.folder.whole.bytes.length, check: { ok: state.folder.files.length === FOLDER_FILES, detail: `${state.folder.files.length} files, ${bytes} bytes` } };
+}
+
+/** Scenario 12: the folder of 50 bundles, or the one bundle, through the folder import into an empty database. */
+async function relaisImportFolder(which: 'folder' | 'one') {
+  const folder = need(state.folder, 'folder');
+  const files = which === 'folder' ? folder.files : [folder.whole];
+  const db = await freshDb(FOLDER_DB);
+  await enrolExporter(db, folder.exporter);
+  gc();
+  const figure = await importFolder(db, files, need(state.receiver, 'receiver'));
+  const check = await contentCheck(db, need(state.counts, 'counts'), need(state.hash, 'hash'), `; ${figure.imported}/${figure.files} files imported`);
+  db.close();
+  await Dexie.delete(FOLDER_DB);
+  return { ...figure, check: { ok: check.ok && figure.imported === figure.files, detail: check.detail } };
+}
+
 /** Breakdown of the import path's costs on this dataset (informative). */
 async function probes() {
   const dataset = need(state.dataset, 'dataset');
@@ -253,16 +279,47 @@ async function relaisImportMerge(): Promise<ImportFigure> {
  * activities and the villages, places, people and surveys that go with them, plus a profile and sealed
  * keys so the first-run screen is skipped.
  */
+/**
+ * Scenario 10's data side, on the seeded app database (informative): reading the places' communes, and
+ * the figures for each type filter with the places known (what a filter change reads) — medians of 3.
+ */
+async function probeDashboard() {
+  const db = new RelaisDatabase('relais');
+  await db.open();
+  const time = async (read: () => Promise<unknown>) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await read();
+      runs.push(performance.now() - start);
+    }
+    return runs.sort((a, b) => a - b)[1];
+  };
+  const placesMs = await time(() => placeCommunes(db));
+  const places = await placeCommunes(db);
+  const filterMs = await time(async () => { for (const type of ['collectif', 'individuel', '']) await readDashboard(db, { type }, places); }) / 3;
+  const rows = await db.activityStats.count();
+  db.close();
+  return { placesMs, filterMs, rows, places: places.size };
+}
+
+/** Activities generated and written per part when seeding the app (scenario 7 and 10, up to 1M). */
+const SEED_CHUNK = 20_000;
+
 async function seedUi(activities: number, seed: number) {
   const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
-  const dataset = generateDataset(size, seed);
-  dataset.activities = dataset.activities.slice(0, activities);
   const db = await freshDb('relais');
+  // Generated and written a part at a time: a million activities never sit in the page's memory at once.
+  let ms = 0;
+  for (const part of datasetInParts(size, seed, { chunk: SEED_CHUNK, activities })) {
+    const start = performance.now();
+    await bulkPutDataset(db, part);
+    ms += performance.now() - start;
+  }
   const start = performance.now();
-  await bulkPutDataset(db, dataset);
   await db.meta.put({ key: 'profile', value: { displayName: 'Banc d’essai', role: 'coordinateur', structure: 'Relais' } });
   await sealBenchKeys(db); // as the first run does: the app opens on its home screen, not on "protect your keys"
-  const ms = performance.now() - start;
+  ms += performance.now() - start;
   const counts = await tableCounts(db);
   const differing = await statsDifferFromRecount(db);
   db.close();
@@ -300,15 +357,16 @@ async function backupRestore(records: number, seed: number) {
 async function cleanup() {
   state.bundle = state.bundleAgain = state.mergeBundle = undefined;
   state.exporter = state.mergeExporter = undefined;
+  state.folder = undefined;
   state.dataset = undefined;
-  for (const name of [RAW_DB, S1_DB, S2_DB, REMOTE_DB, 'bench-dxi']) await Dexie.delete(name);
+  for (const name of [RAW_DB, S1_DB, S2_DB, REMOTE_DB, FOLDER_DB, FOLDER_SOURCE_DB, 'bench-dxi']) await Dexie.delete(name);
   gc();
   return { heap: currentHeap() };
 }
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, relaisReimport, relaisImportMerge, seedUi, formatsExport, backupRestore, cleanup,
+  relaisImportEmpty, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

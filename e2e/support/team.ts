@@ -38,6 +38,8 @@ export interface TeamTruth {
   bureautique: number;
   /** Bureautique activities in Lormes, newest first: what the drill-down must list (by date). */
   bureautiqueInLormesDates: string[];
+  /** Every activity logged: who logged it, its id and what an export filter reads. */
+  log: Array<{ author: string; id: string; thematiques: string[]; people: number }>;
 }
 
 export interface Team {
@@ -62,7 +64,7 @@ function activityOf(device: number, round: number, j: number): Activity {
 
 export async function makeTeam(): Promise<Team> {
   const folder = await mkdtemp(join(tmpdir(), 'relais-team-'));
-  const truth: TeamTruth = { activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [] };
+  const truth: TeamTruth = { activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [], log: [] };
   const cards: Team['cards'] = [];
   try {
     for (const [device, who] of TEAM.entries()) {
@@ -73,7 +75,8 @@ export async function makeTeam(): Promise<Team> {
         const count = 2 + ((device + round) % 3);
         for (let j = 0; j < count; j++) {
           const activity = activityOf(device, round, j);
-          await laptop.activities.create(activity);
+          const { id } = await laptop.activities.create(activity);
+          truth.log.push({ author: who.name, id, thematiques: activity.thematiques, people: activity.type === 'collectif' ? 4 : 1 });
           truth.activities += 1;
           truth[activity.type] += 1;
           truth.people += activity.type === 'collectif' ? 4 : 1;

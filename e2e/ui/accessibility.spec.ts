@@ -2,21 +2,10 @@
  * Automated accessibility check (axe-core, WCAG 2 A and AA) of every main screen, the first run and a
  * form: no `serious` or `critical` violation. Failures print the rule, its impact and the elements.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openApp, openScreen, startApp } from '../support/app';
 import { createSeriesFromStarter, sessionRow } from '../support/workshops';
-
-/** The serious and critical violations of the current screen, one readable line (and its elements) each. */
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return serious.map((v) => `${screen}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-}
-
-function expectNone(report: string[]): void {
-  expect(report, report.join('\n')).toEqual([]);
-}
+import { expectNone, seriousViolations } from '../support/axe';
 
 test('first run has no serious accessibility violation', async ({ page }) => {
   await openApp(page);

@@ -5,6 +5,7 @@
  * cannot change a mediator's activity.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { openScreen, startApp } from '../support/app';
 import { chooseFile, fingerprintIn } from '../support/sync';
 import { makeTeam, TEAM, TEAM_PASSPHRASE, type Team } from '../support/team';
@@ -80,6 +81,11 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   // A filter narrows the figures.
   await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
   await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
+  // The charts are redrawn with the narrowed numbers, not left showing the territory's (each chart's
+  // host says which numbers it drew).
+  const charts = page.locator('.dashboard-section .chart');
+  await expect(charts.first()).toHaveAttribute('data-drawn', /.+/);
+  await expect.poll(() => charts.evaluateAll((hosts) => hosts.every((h) => (h as HTMLElement).dataset.drawn === (h as HTMLElement).dataset.want))).toBe(true);
 
   // The printed report: no filters, no sidebar, the period said; every table printed.
   await page.emulateMedia({ media: 'print' });
@@ -130,6 +136,46 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await expect(page.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
   await expect(page.getByText(/changements? faits? ici non exportés?/)).toHaveCount(0);
   await expect(page.getByText(/enregistrements reçus de votre équipe/)).toBeVisible();
+});
+
+test('a coordinator exports what the dashboard shows: a mediator and a thématique, and the dashboard\'s filters carried over', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { truth } = team;
+  await startApp(page, { name: 'Claire Martin', role: 'Coordinateur·rice', structure: 'Conseil départemental de la Nièvre' });
+  await enrolTeam(page);
+  await importTeamFolder(page);
+
+  // On the exports page, the dashboard's filter bar: Bruno Petit's bureautique activities.
+  const expected = truth.log.filter((a) => a.author === 'Bruno Petit' && a.thematiques.includes('bureautique'));
+  expect(expected.length).toBeGreaterThan(1);
+  await openScreen(page, 'Exports');
+  const bar = page.getByRole('search', { name: 'Filtres de l’export' });
+  const mediator = bar.getByRole('combobox', { name: 'Médiateur' });
+  await mediator.selectOption((await mediator.locator('option', { hasText: 'Bruno Petit' }).getAttribute('value'))!);
+  await bar.getByRole('combobox', { name: 'Thématique' }).selectOption({ label: 'Bureautique' });
+  await expect(page.getByRole('status').filter({ hasText: 'sélectionnées par ces filtres' })).toHaveText(`${expected.length} activités sélectionnées par ces filtres.`);
+  await page.getByRole('radio', { name: /^CSV/ }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+  const [header, ...rows] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(await download.path())).trim().split('\r\n');
+  expect(header.split(';').at(-1)).toBe('ID CRA');
+  // Exactly her bureautique activities, one row per person helped (a workshop's four, one otherwise).
+  expect(rows).toHaveLength(expected.reduce((sum, a) => sum + a.people, 0));
+  expect([...new Set(rows.map((row) => row.split(';').at(-1)))].sort()).toEqual(expected.map((a) => a.id).sort());
+  for (const row of rows) expect(row).toContain('Bureautique');
+
+  // From the dashboard: a commune chosen there, "export these activities" opens the exports with it.
+  await openScreen(page, 'Tableau de bord', 'Tableau de bord du territoire');
+  await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
+  await page.getByRole('link', { name: 'Exporter ces activités' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
+  await expect(bar.getByRole('combobox', { name: 'Commune', exact: true })).toHaveValue('58145');
+  await expect(bar.getByRole('combobox', { name: 'Médiateur' })).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: 'sélectionnées par ces filtres' })).toHaveText(`${truth.lormes} activités sélectionnées par ces filtres.`);
+  await page.getByRole('radio', { name: /^CSV/ }).check();
+  const [lormes] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+  const lormesRows = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(await lormes.path())).trim().split('\r\n').slice(1);
+  const lormesIds = new Set(lormesRows.map((row) => row.split(';').at(-1)));
+  expect(lormesIds.size).toBe(truth.lormes);
 });
 
 test('the home page fits the role: a trainer sees her next sessions, a mediator her day', async ({ page, browser }) => {

@@ -1,4 +1,5 @@
-import { HashRouter, NavLink, useRoutes, type RouteObject } from 'react-router-dom';
+import { HashRouter, NavLink, useLocation, useRoutes, type RouteObject } from 'react-router-dom';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToastProvider } from '../ui/toast';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -28,6 +29,9 @@ import { AutomaticBackups, BackupReminder } from '../features/backups';
 import { LockGate } from '../features/lock';
 import { StorageWarning } from '../features/settings/StorageSection';
 import { SyncFoldersRunner } from '../features/folders';
+import { ReadOnlyBanner, ReadOnlyProvider, useReadOnly, type ReadOnlyMode } from '../ui/readOnly';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary';
+import { readOnlyRoutes } from './readOnlyRoutes';
 
 const routes: RouteObject[] = [
   ...homeRoutes, ...villageRoutes, ...surveyRoutes, ...activityRoutes, ...placeRoutes,
@@ -35,11 +39,31 @@ const routes: RouteObject[] = [
 ];
 
 function Routes() {
-  return useRoutes(routes);
+  return useRoutes(useReadOnly() ? readOnlyRoutes(routes) : routes);
+}
+
+/** The routed page behind its error panel, which a new page clears. */
+function GuardedRoutes() {
+  const { pathname } = useLocation();
+  return <PageErrorBoundary key={pathname}><Routes /></PageErrorBoundary>;
+}
+
+/** What runs behind the pages and writes on its own (imports, retention, backups): not in read-only mode. */
+function BackgroundWork() {
+  if (useReadOnly()) return null;
+  return (
+    <>
+      <GlobalBundleDrop />
+      <SyncFoldersRunner />
+      <RetentionOnStart />
+      <AutomaticBackups />
+    </>
+  );
 }
 
 function Shell() {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
@@ -65,24 +89,36 @@ function Shell() {
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <ReadOnlyBanner />
         <StorageWarning />
-        <BackupReminder />
-        <Routes />
+        {readOnly ? null : <BackupReminder />}
+        <GuardedRoutes />
       </main>
-      <GlobalBundleDrop />
-      <SyncFoldersRunner />
-      <RetentionOnStart />
-      <AutomaticBackups />
+      <BackgroundWork />
     </div>
   );
 }
 
-export function App() {
+/**
+ * This laptop's keys, for the screens that sign or decrypt (sync, settings). Read-only, those screens
+ * are refused and the keys are left alone: sealing keys an older version left in clear would write,
+ * and an older database may not even have their table.
+ */
+function WithKeys({ children }: { children: ReactNode }) {
+  return useReadOnly() ? <>{children}</> : <KeysProvider>{children}</KeysProvider>;
+}
+
+/** `readOnly`: the database was opened read-only from the recovery screen (ui/readOnly.tsx). */
+export function App({ readOnly = null }: { readOnly?: ReadOnlyMode | null }) {
   const profile = useRead(readProfile);
   if (profile === undefined) return null; // first read of the local database: a few milliseconds
+  // Read-only, a database with no profile is still shown: the first-run form would write one.
+  const firstRun = profile === null && !readOnly;
   return (
-    <ToastProvider>
-      {profile === null ? <FirstRun /> : <LockGate><KeysProvider><HashRouter><Shell /></HashRouter></KeysProvider></LockGate>}
-    </ToastProvider>
+    <ReadOnlyProvider mode={readOnly}>
+      <ToastProvider>
+        {firstRun ? <FirstRun /> : <LockGate><WithKeys><HashRouter><Shell /></HashRouter></WithKeys></LockGate>}
+      </ToastProvider>
+    </ReadOnlyProvider>
   );
 }

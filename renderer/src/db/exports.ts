@@ -6,13 +6,15 @@
  */
 import Dexie from 'dexie';
 import { CRA_COLUMNS, CRA_SHEET, CRA_WIDTHS, craRows } from '../domain/formats/cra';
-import { activityMatches, surveyMatches, type ExportFilter } from '../domain/formats/filter';
 import type { RowSource } from '../domain/formats/exportFile';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, PEOPLE_WIDTHS, personRow } from '../domain/formats/people';
 import { placeToSchemaRow, schemaRowProblems, type RowProblem, type SchemaRow } from '../domain/formats/placesSchema';
 import { SURVEY_COLUMNS, SURVEYS_SHEET, surveyRow } from '../domain/formats/surveys';
 import type { Cell, SheetSpec, Vocabulary } from '../domain/formats/table';
-import type { Activity, Beneficiary, Place, Stored, Village } from '../domain/records';
+import type { Beneficiary, Place, Stored, Survey, Village } from '../domain/records';
+import { byAuthor } from '../domain/authorFilter';
+import { authorFilterOf, matches, surveyMatches, type ActivityFilters } from '../domain/stats/filters';
+import { authorStructure, readAuthors } from './authors';
 import { countActivitiesBetween, liveActivitiesByDate } from './activities';
 import { isLive } from './live';
 import type { RelaisDatabase } from './schema';
@@ -24,7 +26,8 @@ import type { RelaisDatabase } from './schema';
 export const EXPORT_CHUNK = 5000;
 
 export interface ExportRequest {
-  filter: ExportFilter;
+  /** The dashboard's filters (one model): activities take them all, people and surveys those that apply. */
+  filter: ActivityFilters;
   vocabulary: Vocabulary;
   /** Age bands are given as of this date. */
   now: Date;
@@ -62,47 +65,53 @@ async function byId<T extends Stored<object>>(table: Dexie.Table<T, string>): Pr
 
 /**
  * Activities of the period in date order, read chunk by chunk through the `[deleted+date]` index
- * (`liveActivitiesByDate`), then the other filters; counted first (an index count) for the progress bar.
+ * (`liveActivitiesByDate`), then the other filters by the dashboard's own `matches`, so the file holds
+ * exactly the activities the dashboard counts; counted first (an index count) for the progress bar.
  */
 export async function craSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary, now } = request;
   const [places, beneficiaries] = await Promise.all([byId<Stored<Place>>(db.places), byId<Stored<Beneficiary>>(db.beneficiaries)]);
   const records = await countActivitiesBetween(db, filter.from ?? '', filter.to ?? '\uffff');
-  const communeOf = (a: Activity) => (a.typeLieu === 'lieu_activite' ? places.get(a.placeId ?? '')?.commune.codeInsee
-    : a.typeLieu === 'a_distance' ? a.structureEmployeuse?.commune?.codeInsee : a.commune?.codeInsee);
+  const placeCommune = (id: string) => places.get(id)?.commune?.codeInsee;
   const context = { vocabulary, places, beneficiaries, now };
   async function* chunks() {
     for await (const activities of liveActivitiesByDate(db, filter.from, filter.to, EXPORT_CHUNK)) {
       const rows: Cell[][] = [];
-      for (const a of activities) if (a.erased === 0 && activityMatches(filter, a, communeOf)) rows.push(...craRows(a, context));
+      for (const a of activities) if (a.erased === 0 && matches(a, filter, placeCommune)) rows.push(...craRows(a, context));
       yield { rows, records: activities.length };
     }
   }
   return { sheet: sheetOf(vocabulary, CRA_SHEET, CRA_COLUMNS, CRA_WIDTHS), records, chunks };
 }
 
-/** Followed people, anonymised ones included (they still count); the filters are about activities. */
+/**
+ * Followed people, anonymised ones included (they still count), of the mediator and structure chosen
+ * (the structure of the person's author); the other criteria are about activities.
+ */
 export async function peopleSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
-  const { vocabulary, now } = request;
-  const ids = await db.beneficiaries.where('deleted').equals(0).primaryKeys();
+  const { filter, vocabulary, now } = request;
+  const [ids, authors] = await Promise.all([db.beneficiaries.where('deleted').equals(0).primaryKeys(), readAuthors(db)]);
+  const ofAuthor = byAuthor<Stored<Beneficiary>>(authorFilterOf(filter), authorStructure(authors));
   return {
     sheet: sheetOf(vocabulary, PEOPLE_SHEET, PEOPLE_COLUMNS, PEOPLE_WIDTHS),
     records: ids.length,
-    chunks: () => chunksOf<Stored<Beneficiary>>(db.beneficiaries, ids, () => true, (b) => [personRow(b, vocabulary, now)]),
+    chunks: () => chunksOf<Stored<Beneficiary>>(db.beneficiaries, ids, ofAuthor, (b) => [personRow(b, vocabulary, now)]),
   };
 }
 
-/** Village surveys of the period and villages chosen. */
+/** Village surveys of the period, village, commune and département chosen (the village's commune), by the mediator and structure chosen. */
 export async function surveysSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary } = request;
-  const [villages, places] = await Promise.all([byId<Stored<Village>>(db.villages), byId<Stored<Place>>(db.places)]);
+  const [villages, places, authors] = await Promise.all([byId<Stored<Village>>(db.villages), byId<Stored<Place>>(db.places), readAuthors(db)]);
+  const ofAuthor = byAuthor<Stored<Survey>>(authorFilterOf(filter), authorStructure(authors));
   const ids = await db.surveys.where('[deleted+date]')
     .between([0, filter.from ?? Dexie.minKey], [0, filter.to ?? Dexie.maxKey], true, true).primaryKeys();
+  const communeOf = (villageId: string) => villages.get(villageId)?.commune?.codeInsee;
   const context = { vocabulary, villages, placeNames: new Map([...places].map(([id, p]) => [id, p.nom])) };
   return {
     sheet: sheetOf(vocabulary, SURVEYS_SHEET, SURVEY_COLUMNS),
     records: ids.length,
-    chunks: () => chunksOf(db.surveys, ids, (s) => surveyMatches(filter, s), (s) => [surveyRow(s, context)]),
+    chunks: () => chunksOf(db.surveys, ids, (s) => surveyMatches(s, filter, communeOf) && ofAuthor(s), (s) => [surveyRow(s, context)]),
   };
 }
 

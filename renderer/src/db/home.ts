@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { Activity, Stored, Village } from '../domain/records';
+import { monthPeriod } from '../domain/stats/filters';
 import { ownDeviceIds } from './device';
 import { readMediators } from './mediators';
 import { readDashboard } from './stats/dashboard';
@@ -87,7 +88,7 @@ export interface TerritoryStats {
 /** A coordinator's territory at a glance: this month's work of the whole team, and who has gone quiet. */
 export async function readTerritory(db: RelaisDatabase, today: string): Promise<TerritoryStats> {
   const month = today.slice(0, 7);
-  const [figures, mediators] = await Promise.all([readDashboard(db, { fromMonth: month, toMonth: month }), readMediators(db)]);
+  const [figures, mediators] = await Promise.all([readDashboard(db, monthPeriod(month)), readMediators(db)]);
   return {
     month: { activities: figures.totals.activities, people: figures.totals.followed + figures.totals.anonymous },
     mediators: mediators.rows.filter((row) => row.enrolled).length,

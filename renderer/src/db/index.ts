@@ -46,3 +46,24 @@ export function getRelais(): Relais {
   instance ??= openRelais();
   return instance;
 }
+
+/**
+ * The repositories of a database opened read-only (db/readOnly.ts), once open: only for the tables it
+ * has (an older schema may lack some); every write through them is refused by the guard.
+ */
+export function readOnlyRelais(db: RelaisDatabase): Relais {
+  if (!db.readOnly || !db.isOpen()) throw new Error('readOnlyRelais needs a database opened read-only');
+  const present = new Set(db.tables.map((table) => table.name));
+  const kinds = RECORD_KINDS.filter((kind) => present.has(tableOf(kind)));
+  return { db, ...Object.fromEntries(kinds.map((kind) => [tableOf(kind), repositoryOf(db, kind)])) } as Relais;
+}
+
+/**
+ * From now on the app reads `relais` (a database opened read-only by db/readOnly.ts) instead of the one
+ * that could not be opened: the recovery screen's "open read-only".
+ */
+export function switchToReadOnly(relais: Relais): void {
+  if (!relais.db.readOnly) throw new Error('only a read-only database may replace the app database');
+  instance?.db.close();
+  instance = relais;
+}

@@ -13,6 +13,7 @@ import { structuresOf, type Profile } from '../domain/profile';
 import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
+import { readOnlyGuard } from './readOnlyGuard';
 import { buildStatsAndOwnChanges } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
@@ -159,8 +160,20 @@ export class RelaisDatabase extends Dexie {
    * `dashboardRows: false` only for the bench's raw floor (Dexie `bulkPut` with the app's indexes and
    * nothing else); the app always keeps the dashboard's rows.
    */
-  constructor(name = 'relais', options: { dashboardRows?: boolean } = {}) {
+  /** Opened read-only (db/readOnly.ts): every write is refused before it reaches IndexedDB. */
+  readonly readOnly: boolean;
+
+  /**
+   * `readOnly`: declare no schema (Dexie opens the database at whatever version it is, without upgrading
+   * it, and reads the tables it has) and refuse every write (db/readOnlyGuard.ts).
+   */
+  constructor(name = 'relais', options: { dashboardRows?: boolean; readOnly?: boolean } = {}) {
     super(name);
+    this.readOnly = options.readOnly === true;
+    if (this.readOnly) {
+      this.use(readOnlyGuard);
+      return;
+    }
     if (options.dashboardRows !== false) this.use(activityStatsMiddleware);
     for (const step of SCHEMA_VERSIONS) {
       const version = this.version(step.version).stores(step.stores);

@@ -13,7 +13,7 @@
 import type { RecordKind } from '../domain/kinds';
 import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../domain/sync/bundle';
 import { bundleErrorCode } from '../domain/sync/errors';
-import { HeldBundleError, importBundle, isOpeningCancelled, openBundleOffThread, previewImport, type ImportPlan, type ImportReport, type OutcomeCounts } from './sync';
+import { bundleOpener, HeldBundleError, importBundle, isOpeningCancelled, previewImport, type BundleOpener, type ImportPlan, type ImportReport, type OutcomeCounts } from './sync';
 import type { RelaisDatabase } from './schema';
 
 export interface TeamFile {
@@ -44,11 +44,11 @@ export interface OpenOptions {
 }
 
 /** Open one file: its outcome, never a throw (a refusal is an outcome). */
-async function openOne(db: RelaisDatabase, file: TeamFile, options: OpenOptions): Promise<FileOutcome> {
+async function openOne(db: RelaisDatabase, file: TeamFile, options: OpenOptions, opener: BundleOpener): Promise<FileOutcome> {
   try {
     const secrets: OpenSecrets = { passphrase: options.passphrase };
     if (bundleProtection(file.bytes) === 'recipient') secrets.identity = await options.identity();
-    const opened = await openBundleOffThread(file.bytes, secrets, { db, signal: options.signal });
+    const opened = await opener.open(file.bytes, secrets, { db, signal: options.signal });
     const plan = await previewImport(db, opened);
     if (plan.alreadyImported || opened.alreadyImported) return { status: 'alreadyImported', plan };
     if (plan.sender.held) return { status: 'held', plan };
@@ -61,13 +61,18 @@ async function openOne(db: RelaisDatabase, file: TeamFile, options: OpenOptions)
   }
 }
 
-/** Open every file, in order; a cancel stops at once (nothing was written: opening only reads). */
+/** Open every file, in order, in one Worker; a cancel stops at once (nothing was written: opening only reads). */
 export async function openTeamFiles(db: RelaisDatabase, files: readonly TeamFile[], options: OpenOptions): Promise<BatchFile[]> {
   const result: BatchFile[] = [];
-  for (const file of files) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    result.push({ name: file.name, outcome: await openOne(db, file, options) });
-    options.onProgress?.(result.length, files.length);
+  const opener = bundleOpener();
+  try {
+    for (const file of files) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      result.push({ name: file.name, outcome: await openOne(db, file, options, opener) });
+      options.onProgress?.(result.length, files.length);
+    }
+  } finally {
+    opener.close();
   }
   return result;
 }

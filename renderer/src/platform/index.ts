@@ -3,7 +3,7 @@
  * exposed by the preload) when present, else the browser fallback. Screens import `platform`, never
  * `window.relais` and never anything from `electron`.
  */
-import type { BridgeErrorCode, DesktopApi } from '../../../electron/shared/contract';
+import type { BridgeErrorCode, DesktopApi, DiagnosticsRequest } from '../../../electron/shared/contract';
 import { browserApi, MAX_FILES, readLocalFiles } from './browser';
 
 declare global {
@@ -24,6 +24,11 @@ export { readLocalFiles };
 /** True when `error` came back from the bridge with `code` (Electron forwards only the message). */
 export function isBridgeError(error: unknown, code: BridgeErrorCode): boolean {
   return (error instanceof Error ? error.message : String(error)).includes(code);
+}
+
+/** The language the diagnostics are written in: the interface's, when the shell knows it, else French. */
+export function diagnosticsLanguage(language: string): DiagnosticsRequest['language'] {
+  return language.startsWith('en') ? 'en' : 'fr';
 }
 
 /** How many files may be opened (or dropped) at once. */

@@ -3,6 +3,7 @@
  * followed person's code scoped to its author, so two laptops' `B-0001` are told apart.
  */
 import { useTranslation } from 'react-i18next';
+import { ReadOnlyNotice, useReadOnly } from './readOnly';
 import { deviceTag, readAuthors, structuresOfAuthors, type Author, type AuthorDirectory } from '../db/authors';
 import type { AuthorFilter } from '../domain/authorFilter';
 import { SelectField } from './form';
@@ -43,6 +44,9 @@ export function scopedCode(code: string, authorDevice: string, authors: AuthorDi
 /** The notice of a record written elsewhere: read-only here, and whose it is. */
 export function OthersRecordNotice({ authorDevice }: { authorDevice: string }) {
   const { t } = useTranslation('common');
+  const readOnly = useReadOnly();
+  // In read-only mode every record is read-only, whoever wrote it: say that instead.
+  if (readOnly) return <ReadOnlyNotice />;
   return (
     <p className="notice" role="status">
       {t('errors.notAuthor')} <strong>{t('author.label')}</strong> <AuthorLabel deviceId={authorDevice} />

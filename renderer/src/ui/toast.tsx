@@ -3,10 +3,12 @@
  * "Undo" action (after a delete), which stays for a few seconds.
  *
  * A change refused because only its author may make it (db/repository.ts, `NotAuthorError`) is said
- * here, wherever a screen started it: an edit of another computer's activity, series or session.
+ * here, wherever a screen started it: an edit of another computer's activity, series or session. So is
+ * a write refused because the database is open read-only (db/readOnlyGuard.ts).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isReadOnlyRefusal } from '../db/readOnlyGuard';
 
 interface Toast {
   id: number;
@@ -34,10 +36,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setTimeout(() => dismiss(id), DURATION_MS);
   }, [dismiss]);
   useEffect(() => {
+    // Writes the database refuses and no screen handled: said in words, never silent.
     const onRefused = (event: PromiseRejectionEvent) => {
-      if ((event.reason as Error | undefined)?.name !== 'NotAuthorError') return;
+      const readOnly = isReadOnlyRefusal(event.reason);
+      if (!readOnly && (event.reason as Error | undefined)?.name !== 'NotAuthorError') return;
       event.preventDefault();
-      push({ message: t('errors.notAuthor'), tone: 'error' });
+      push({ message: readOnly ? t('readOnly:refused') : t('errors.notAuthor'), tone: 'error' });
     };
     window.addEventListener('unhandledrejection', onRefused);
     return () => window.removeEventListener('unhandledrejection', onRefused);

@@ -8,6 +8,7 @@ import { recordById } from '../db/live';
 import { ownDeviceIds } from '../db/device';
 import { ownershipOf, type DataOf, type RecordKind } from '../domain/kinds';
 import type { Stored } from '../domain/records';
+import { useReadOnly } from './readOnly';
 
 /**
  * `useRead(query, ...args)`: `query` is a read of db/ (a function of the database and `args`), defined
@@ -25,10 +26,12 @@ export function useRecord<K extends RecordKind>(kind: K, id: string | undefined)
 /**
  * May this device edit, delete or restore `record`? Shared reference data: yes; a record only its
  * author may change: only when written here (docs/bundle-format.md, "Trust rules"). `undefined` while
- * loading. Screens show a notice instead of a form when not.
+ * loading. Screens show a notice instead of a form when not. In read-only mode, never.
  */
 export function useMayChange(kind: RecordKind, record: { authorDevice: string } | null | undefined): boolean | undefined {
   const own = useRead(ownDeviceIds);
+  const readOnly = useReadOnly();
   if (!record || !own) return undefined;
+  if (readOnly) return false; // the whole database is read-only (ui/readOnly.tsx)
   return ownershipOf(kind) === 'shared' || own.has(record.authorDevice);
 }

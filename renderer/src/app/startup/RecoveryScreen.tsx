@@ -1,14 +1,15 @@
 /**
  * What a person sees when the database cannot be opened (db/startup.ts names why): never a blank window.
  * Plain words, nothing erased, and three ways on: save what can still be read (encrypted with a
- * passphrase typed here), restore a backup in its place, or look at the data read-only.
+ * passphrase typed here), restore a backup in its place, or open the app read-only (ui/readOnly.tsx).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StartupProblem } from '../../db/startup';
-import { readWhatCanBeRead } from '../../db/startup';
 import { backupWhatCanBeRead } from '../../db/backup';
 import { replaceDatabaseWithFile } from '../../db/restore';
+import { closeReadOnly, openReadOnly } from '../../db/readOnly';
+import type { Relais } from '../../db';
 import { platform } from '../../platform';
 import { PassphraseField, usePassphraseChoice } from '../../ui/PassphraseField';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -23,7 +24,12 @@ function appVersion(): string {
 
 type Panel = 'none' | 'export' | 'restore' | 'readOnly';
 
-export function RecoveryScreen({ problem, databaseName = DATABASE_NAME }: { problem: StartupProblem; databaseName?: string }) {
+export function RecoveryScreen({ problem, databaseName = DATABASE_NAME, onOpenReadOnly }: {
+  problem: StartupProblem;
+  databaseName?: string;
+  /** Run the app on the database opened read-only (app/startup/Startup.tsx). */
+  onOpenReadOnly: (relais: Relais) => void;
+}) {
   const { t } = useTranslation('recovery');
   const [panel, setPanel] = useState<Panel>('none');
   return (
@@ -43,7 +49,7 @@ export function RecoveryScreen({ problem, databaseName = DATABASE_NAME }: { prob
         {problem === 'blocked' ? <p className="hint">{t('restore.blocked')}</p> : null}
         {panel === 'export' ? <ExportReadable databaseName={databaseName} /> : null}
         {panel === 'restore' ? <RestoreInPlace databaseName={databaseName} /> : null}
-        {panel === 'readOnly' ? <ReadOnlyView databaseName={databaseName} /> : null}
+        {panel === 'readOnly' ? <OpenReadOnly databaseName={databaseName} onOpened={onOpenReadOnly} /> : null}
         <LanguageSwitch />
       </div>
     </main>
@@ -83,30 +89,23 @@ function RestoreInPlace({ databaseName }: { databaseName: string }) {
   return <RestoreBackupForm restore={(file, passphrase) => replaceDatabaseWithFile(databaseName, file, { passphrase })} />;
 }
 
-function ReadOnlyView({ databaseName }: { databaseName: string }) {
-  const { t, i18n } = useTranslation('recovery');
-  const [state, setState] = useState<{ counts?: Array<[string, number]>; version?: number; error?: boolean }>({});
-  if (!state.counts && !state.error) {
-    readWhatCanBeRead(databaseName).then(
-      (readable) => setState({ version: readable.version, counts: Object.entries(readable.tables).filter(([name]) => name !== 'secrets').map(([name, rows]) => [name, rows.length]) }),
-      () => setState({ error: true }),
-    );
-  }
-  if (state.error) return <p className="field-error recovery-panel" role="alert">{t('readOnly.unreadable')}</p>;
-  if (!state.counts) return <p className="recovery-panel" role="status">{t('readOnly.reading')}</p>;
-  const number = new Intl.NumberFormat(i18n.language);
-  return (
-    <section className="recovery-panel" aria-label={t('readOnly.action')}>
-      <p>{t('readOnly.intro', { version: state.version })}</p>
-      <table className="table">
-        <caption>{t('readOnly.caption')}</caption>
-        <thead><tr><th scope="col">{t('readOnly.table')}</th><th scope="col">{t('readOnly.rows')}</th></tr></thead>
-        <tbody>
-          {state.counts.map(([name, count]) => (
-            <tr key={name}><td>{t(`tables.${name}`, { defaultValue: name })}</td><td>{number.format(count)}</td></tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+/** "Look without changing": the app itself, on the database opened read-only; here only if that fails. */
+function OpenReadOnly({ databaseName, onOpened }: { databaseName: string; onOpened: (relais: Relais) => void }) {
+  const { t } = useTranslation(['recovery', 'readOnly']);
+  const [failed, setFailed] = useState<'no' | 'unreadable' | 'held'>('no');
+  useEffect(() => {
+    let live = true;
+    void openReadOnly(databaseName).then((opening) => {
+      if (!live) {
+        if (opening.opened) closeReadOnly(opening.relais); // StrictMode's first run, or the panel closed
+        return;
+      }
+      if (opening.opened) onOpened(opening.relais);
+      else setFailed(opening.detail === 'timeout' ? 'held' : 'unreadable');
+    });
+    return () => { live = false; };
+  }, [databaseName, onOpened]);
+  if (failed === 'held') return <p className="field-error recovery-panel" role="alert">{t('readOnly:held')}</p>;
+  if (failed === 'unreadable') return <p className="field-error recovery-panel" role="alert">{t('readOnly.unreadable')}</p>;
+  return <p className="recovery-panel" role="status">{t('readOnly.reading')}</p>;
 }

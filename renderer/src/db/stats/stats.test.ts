@@ -4,7 +4,7 @@ import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { readDashboard, drillDown, statsDifferFromRecount } from './dashboard';
+import { readDashboard, drillDown, placeCommunes, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -76,12 +76,57 @@ describe('dashboard figures on the maintained rows', () => {
     expect([lormes.source, lormes.totals.activities, lormes.totals.minutes]).toEqual(['rows', 3, 185]);
     expect((await readDashboard(relais.db, { departement: '12' })).totals.activities).toBe(1);
     expect((await readDashboard(relais.db, { place })).totals.activities).toBe(1);
-    expect((await readDashboard(relais.db, { fromMonth: '2026-02' })).totals.activities).toBe(2);
+    expect((await readDashboard(relais.db, { from: '2026-02-01' })).totals.activities).toBe(2);
     expect((await readDashboard(relais.db, { type: 'collectif' })).totals.anonymous).toBe(5);
     expect((await readDashboard(relais.db, { tag: 'senior' })).totals.activities).toBe(1);
     expect((await readDashboard(relais.db, { demarche: 'logement' })).totals.followed).toBe(1);
-    const both = await readDashboard(relais.db, { commune: '58145', thematique: 'email', fromMonth: '2026-02' });
+    const both = await readDashboard(relais.db, { commune: '58145', thematique: 'email', from: '2026-02-01' });
     expect([both.source, both.totals.activities, both.totals.minutes]).toEqual(['scan', 1, 120]);
+  });
+
+  it('stay exact for a period that is not whole months: whole months from the rows, the edges scanned', async () => {
+    const { ids } = await seed();
+    // 15 January to 28 February: February from the rows (the workshop and the place), 15–31 January
+    // scanned (the followed person on the 20th, not the 10th): 45 + 90 + 120 minutes, 1 followed + 5 anonymous + 1.
+    const midJanuary = await readDashboard(relais.db, { from: '2026-01-15', to: '2026-02-28' });
+    expect(midJanuary.source).toBe('rows+edges');
+    expect(midJanuary.totals).toMatchObject({ activities: 3, individuel: 2, collectif: 1, followed: 1, anonymous: 6, minutes: 255 });
+    expect(midJanuary.perMonth).toEqual([{ month: '2026-01', activities: 1, people: 1 }, { month: '2026-02', activities: 2, people: 6 }]);
+    // With one row criterion: Lormes, the place's activity counted there too — the 20 January and the 7 February.
+    const lormes = await readDashboard(relais.db, { from: '2026-01-15', to: '2026-02-28', commune: '58145' });
+    expect([lormes.source, lormes.totals.activities, lormes.totals.minutes]).toEqual(['rows+edges', 2, 165]);
+    // An open start and a partial end month: December to 15 January → only the 10 January, 20 minutes.
+    const toMid = await readDashboard(relais.db, { to: '2026-01-15' });
+    expect([toMid.source, toMid.totals.activities, toMid.totals.minutes]).toEqual(['rows+edges', 1, 20]);
+    // No whole month inside (11 January to 6 February): a scan, the 20 January and the workshop of the 5th.
+    const across = await readDashboard(relais.db, { from: '2026-01-11', to: '2026-02-06' });
+    expect([across.source, across.totals.activities, across.totals.minutes, across.totals.anonymous]).toEqual(['scan', 2, 135, 5]);
+    // Both ends included, to the day.
+    expect((await readDashboard(relais.db, { from: '2026-02-07', to: '2026-02-07' })).totals.minutes).toBe(120);
+    expect((await drillDown(relais.db, { from: '2026-01-11', to: '2026-02-06' })).activities.map((a) => a.id)).toEqual([ids[2], ids[1]]);
+    // A period that ends before it starts selects nothing (and throws nothing).
+    expect((await readDashboard(relais.db, { from: '2026-02-10', to: '2026-01-20' })).totals.activities).toBe(0);
+    expect((await readDashboard(relais.db, { from: '2026-02-10', to: '2026-01-20', thematique: 'email' })).totals.activities).toBe(0);
+    expect((await drillDown(relais.db, { from: '2026-02-10', to: '2026-01-20' })).activities).toEqual([]);
+  });
+
+  it('read the village with a scan (no row answers it), through the same predicate', async () => {
+    await seed();
+    const village = 'village-of-arvieu';
+    const all = await relais.db.activities.toArray();
+    const workshopRecord = all.find((a) => a.type === 'collectif')!;
+    await relais.activities.update(workshopRecord.id, { ...workshopRecord, villageId: village });
+    const figures = await readDashboard(relais.db, { village });
+    expect([figures.source, figures.totals.activities, figures.totals.anonymous]).toEqual(['scan', 1, 5]);
+  });
+
+  it('give the same figures with the places read beforehand (the page reads them once per change of places)', async () => {
+    await seed();
+    const places = await placeCommunes(relais.db);
+    expect(places.get((await relais.db.places.toArray())[0].id)).toBe('58145');
+    for (const filters of [{}, { commune: '58145' }, { departement: '58' }, { type: 'collectif' }, { commune: '58145', thematique: 'email' }]) {
+      expect(await readDashboard(relais.db, filters, places)).toEqual(await readDashboard(relais.db, filters));
+    }
   });
 
   it('drill down to the records behind a figure, newest first', async () => {
@@ -89,7 +134,7 @@ describe('dashboard figures on the maintained rows', () => {
     const list = await drillDown(relais.db, { commune: '58145' });
     expect(list.activities.map((a) => a.id)).toEqual([ids[3], ids[1], ids[0]]);
     expect((await drillDown(relais.db, { duration: 'de_60_a_120' })).activities.map((a) => a.id)).toEqual([ids[2]]);
-    expect((await drillDown(relais.db, { fromMonth: '2026-01', toMonth: '2026-01' }, 1))).toMatchObject({ more: true });
+    expect((await drillDown(relais.db, { from: '2026-01-01', to: '2026-01-31' }, 1))).toMatchObject({ more: true });
   });
 
   it('stay equal to a recount through edits, restores, erasures, imports and demo removal', async () => {
@@ -104,6 +149,15 @@ describe('dashboard figures on the maintained rows', () => {
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
     const after = await readDashboard(relais.db, {});
     expect([after.totals.activities, after.totals.minutes]).toEqual([3, 410]);
+  });
+
+  it('recount in chunks (a million activities at the bench) and still see a row that differs', async () => {
+    await seed();
+    expect(await statsDifferFromRecount(relais.db, 1)).toEqual([]);
+    const row = (await relais.db.activityStats.toArray()).find((r) => r.dim === 'all')!;
+    await relais.db.activityStats.put({ ...row, minutes: row.minutes + 1 });
+    expect(await statsDifferFromRecount(relais.db, 1)).toEqual([row.key]);
+    expect(await statsDifferFromRecount(relais.db, 3)).toEqual([row.key]);
   });
 });
 
@@ -126,7 +180,7 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
     });
     expect(rowsMidway).toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
-    const march = await readDashboard(relais.db, { fromMonth: '2026-03' });
+    const march = await readDashboard(relais.db, { from: '2026-03-01' });
     expect([march.totals.activities, march.totals.individuel, march.totals.minutes]).toEqual([2, 2, 240]);
     expect((await readDashboard(relais.db, {})).totals.activities).toBe(4);
   });
@@ -145,9 +199,9 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
     });
     expect(rowsMidway).not.toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
-    const may = await readDashboard(relais.db, { fromMonth: '2026-05', toMonth: '2026-05' });
+    const may = await readDashboard(relais.db, { from: '2026-05-01', to: '2026-05-31' });
     expect([may.totals.activities, may.totals.minutes]).toEqual([4, 40]);
-    expect((await readDashboard(relais.db, { fromMonth: '2026-04', toMonth: '2026-04' })).totals.activities).toBe(0);
+    expect((await readDashboard(relais.db, { from: '2026-04-01', to: '2026-04-30' })).totals.activities).toBe(0);
   });
 
   it('are dropped with the transaction when the writer fails', async () => {

@@ -43,7 +43,7 @@ export {
   importedBundleKeys, isImported, missingBundles, recentImports, setExportReminderDays, unexportedChanges,
   type SourceGaps, type UnexportedChanges,
 } from './status';
-export { isOpeningCancelled, openBundleOffThread } from './worker/openBundleOffThread';
+export { bundleOpener, isOpeningCancelled, openBundleOffThread, type BundleOpener } from './worker/openBundleOffThread';
 export {
   dismissInboxFile, heldInboxFiles, inboxSummary, receiveInboxFile, recentInboxFiles, releaseHeldInboxFiles, type InboxArrival, type InboxStep, type InboxSummary,
 } from './inbox';

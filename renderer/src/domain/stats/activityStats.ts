@@ -210,9 +210,8 @@ export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow
   return row.activities === 0 ? undefined : row;
 }
 
-/** Every row, rebuilt from the activities: what the maintained rows must always equal. */
-export function recount(activities: Iterable<unknown>): Map<string, StatRow> {
-  const rows = new Map<string, StatRow>();
+/** Every row, rebuilt from the activities (added to `rows`, for a recount in chunks): what the maintained rows must always equal. */
+export function recount(activities: Iterable<unknown>, rows = new Map<string, StatRow>()): Map<string, StatRow> {
   for (const a of activities) accumulateChange(rows, undefined, a);
   return rows;
 }

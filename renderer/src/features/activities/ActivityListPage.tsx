@@ -21,6 +21,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { ariaKeys, Shortcut } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList';
+import { WriteAction } from '../../ui/readOnly';
 import { useRead } from '../../ui/useRead';
 import { AuthorFilterFields, authorText, useAuthors } from '../../ui/authors';
 import type { AuthorDirectory } from '../../db/authors';
@@ -119,14 +120,14 @@ export function ActivityListPage() {
   }
 
   const actions = (
-    <>
+    <WriteAction>
       <Link ref={focus.newButton} className="button button--primary" to="/activities/new?type=individuel" aria-keyshortcuts={ariaKeys('newIndividual')}>
         {t('list.newIndividual')}<span aria-hidden="true"><Shortcut name="newIndividual" /></span>
       </Link>
       <Link className="button button--primary" to="/activities/new?type=collectif" aria-keyshortcuts={ariaKeys('newWorkshop')}>
         {t('list.newWorkshop')}<span aria-hidden="true"><Shortcut name="newWorkshop" /></span>
       </Link>
-    </>
+    </WriteAction>
   );
 
   return (
@@ -195,14 +196,16 @@ function ActivityRow({ activity: a, lookups, authors, thematiqueLabel, onDelete 
           </span>
         </span>
       </Link>
-      <Link className="button button--small" to={`/activities/new?from=${a.id}`} aria-label={t('list.duplicateOne', { title, date: formatDate(a.date) })}>
-        {t('list.duplicate')}
-      </Link>
-      {others ? <span className="tag tag--readonly">{t('common:author.readOnly')}</span> : (
-        <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
-          {t('common:actions.delete')}
-        </button>
-      )}
+      <WriteAction>
+        <Link className="button button--small" to={`/activities/new?from=${a.id}`} aria-label={t('list.duplicateOne', { title, date: formatDate(a.date) })}>
+          {t('list.duplicate')}
+        </Link>
+        {others ? <span className="tag tag--readonly">{t('common:author.readOnly')}</span> : (
+          <button type="button" className="button button--small" onClick={onDelete} aria-label={t('list.deleteOne', { title, date: formatDate(a.date) })}>
+            {t('common:actions.delete')}
+          </button>
+        )}
+      </WriteAction>
     </div>
   );
 }

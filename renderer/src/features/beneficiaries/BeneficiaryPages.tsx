@@ -22,6 +22,7 @@ import { BeneficiaryFields } from './BeneficiaryFields';
 import { draftFromBeneficiary, emptyBeneficiary, type BeneficiaryDraft } from './draft';
 import { BeneficiaryHistory } from './BeneficiaryHistory';
 import { saveBeneficiary } from './save';
+import { WriteAction } from '../../ui/readOnly';
 
 function PrivacyNotice() {
   const { t } = useTranslation('beneficiaries');
@@ -36,7 +37,7 @@ export function BeneficiaryListPage() {
   const shown = useMemo(() => (people ?? []).filter(byAuthor(filter, authorStructure(authors))), [people, filter, authors]);
   const filtered = filter.author !== '' || filter.structure !== '';
   return (
-    <Page title={t('list.title')} actions={<Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link>}>
+    <Page title={t('list.title')} actions={<WriteAction><Link className="button button--primary" to="/beneficiaries/new">{t('list.new')}</Link></WriteAction>}>
       <PrivacyNotice />
       {people === undefined ? null : people.length === 0 ? <EmptyState>{t('list.empty')}</EmptyState> : (
         <>

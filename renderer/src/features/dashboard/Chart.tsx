@@ -2,7 +2,10 @@
  * One bar chart, for people who would rather look than read. The numbers are the table that goes with
  * it (`FigureTable`): the canvas is hidden from assistive technology, which reads the table instead.
  * The chart is made once per mounted card and only given new data when its numbers change (a filter
- * change redraws bars, it does not rebuild charts).
+ * change redraws bars, it does not rebuild charts). New numbers are merged into the chart's model and
+ * drawn once, at the host's size (before, every update drew twice: `setOption` then `resize`).
+ * The host says which numbers it shows (`data-want` → `data-drawn`), so the bench can wait for the
+ * charts, not only the figures, after a filter change.
  */
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../i18n/format';
@@ -14,7 +17,18 @@ export interface ChartProps {
   horizontal?: boolean;
 }
 
-interface ChartInstance { setOption: (o: object, notMerge?: boolean) => void; resize: () => void; dispose: () => void }
+interface ChartInstance {
+  setOption: (o: object, opts?: { lazyUpdate?: boolean }) => void;
+  resize: () => void;
+  getHeight: () => number;
+  getWidth: () => number;
+  dispose: () => void;
+}
+
+/** Resize only when the host's size differs from the chart's (a resize draws the whole chart again). */
+function fitChart(chart: ChartInstance, element: HTMLElement): void {
+  if (chart.getWidth() !== element.clientWidth || chart.getHeight() !== element.clientHeight) chart.resize();
+}
 
 const BRAND = '#1f5f5b';
 
@@ -42,7 +56,7 @@ export function BarChartView({ labels, values, horizontal = false }: ChartProps)
     void import('./echarts').then(({ echarts }) => {
       if (disposed) return;
       made = echarts.init(element, undefined, { renderer: 'canvas' }) as ChartInstance;
-      observer = new ResizeObserver(() => made?.resize());
+      observer = new ResizeObserver(() => { if (made) fitChart(made, element); });
       observer.observe(element);
       setChart(made);
     });
@@ -54,12 +68,23 @@ export function BarChartView({ labels, values, horizontal = false }: ChartProps)
   }, []);
   // Numbers as a key: a new array with the same numbers (every render) draws nothing again.
   const key = JSON.stringify([labels, values, horizontal]);
+  const want = hashOf(key);
   useEffect(() => {
     if (!chart) return;
     const [l, v, h] = JSON.parse(key) as [string[], number[], boolean];
-    chart.setOption(optionOf(l, v, h), true);
+    // Merged into the chart's model (axes and grid kept), new labels and values replacing the old ones,
+    // drawn once by the resize that follows (at the host's new height when the row count changed).
+    chart.setOption(optionOf(l, v, h), { lazyUpdate: true });
     chart.resize();
+    if (host.current) host.current.dataset.drawn = hashOf(key);
   }, [chart, key]);
   const height = horizontal ? Math.max(120, labels.length * 28 + 48) : 240;
-  return <div ref={host} className="chart" aria-hidden="true" style={{ height }} />;
+  return <div ref={host} className="chart" aria-hidden="true" style={{ height }} data-want={want} />;
+}
+
+/** A short fingerprint of a chart's numbers (FNV-1a), to tell which numbers a chart has drawn. */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }

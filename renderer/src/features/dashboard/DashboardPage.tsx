@@ -1,96 +1,56 @@
 /**
  * `/dashboard`: the territory at a glance, as the national statistics page shows it — filters (period,
- * type, mediator, structure, département, commune, place, thématique, démarche, tag), the headline
+ * type, mediator, structure, département, commune, place, thématique, démarche, tag, village), the headline
  * figures, and per month, thématique, duration, commune, mediator, gender, age band and status, each
  * as a chart with its table. Read from the maintained count rows (db/stats): a filter change reads a
  * few dozen rows, whatever the number of activities. Any figure opens the records behind it.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { dashboardChoices, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
-import { livePlaces } from '../../db/places';
-import { structuresOfAuthors } from '../../db/authors';
-import { GENRES, STATUTS_SOCIAUX, THEMATIQUES, THEMATIQUES_DEMARCHE, TRANCHES_AGE, ACTIVITY_TYPES } from '../../domain/codes';
+import { Link } from 'react-router-dom';
+import { placeCommunes, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
+import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
 import { DURATION_BUCKETS } from '../../domain/stats/activityStats';
-import type { DrillDown } from '../../domain/stats/filters';
-import { formatMonth, formatNumber } from '../../i18n/format';
+import { withinMonth, type DrillDown } from '../../domain/stats/filters';
+import { formatDate, formatMonth, formatNumber } from '../../i18n/format';
 import { platform } from '../../platform';
 import { authorText, useAuthors } from '../../ui/authors';
-import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useRead } from '../../ui/useRead';
-import { departementName } from '../communes/departements';
 import { useCommunes } from '../communes/communes';
 import { BarChartView } from './Chart';
+import { FilterBar, useFiltersInAddress } from './FilterBar';
 import { FigureTable, type FigureRow } from './FigureTable';
-import { drillFromParams, paramsFromDrill } from './params';
+import { filtersFromParams, paramsFromDrill } from './params';
 
 export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => drillFromParams(params), [params]);
-  const key = params.toString();
-  const figures = useRead(readDashboardOf, key);
-  const set = (changes: Partial<DrillDown>) => setParams(paramsFromDrill({ ...filters, ...changes }), { replace: true });
-  const period = filters.fromMonth || filters.toMonth
-    ? t('report.period', { from: filters.fromMonth ? formatMonth(`${filters.fromMonth}-01`) : '…', to: filters.toMonth ? formatMonth(`${filters.toMonth}-01`) : '…' })
+  const { filters, key, set, clear } = useFiltersInAddress();
+  // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts).
+  const places = useRead(placeCommunes);
+  const figures = useRead(readDashboardOf, key, places);
+  const period = filters.from || filters.to
+    ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
   return (
     <Page title={t('title')} className="dashboard" actions={(
       <>
         <Link className="button" to="/dashboard/villages">{t('villages.link')}</Link>
+        <Link className="button" to={`/exports?${key}`}>{t('exportThese')}</Link>
         <button type="button" className="button" onClick={() => void platform.printToPdf({ suggestedName: t('report.fileName') })}>{t('report.print')}</button>
       </>
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
-      <Filters filters={filters} set={set} clear={() => setParams('', { replace: true })} />
+      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} communesOfPlaces={places} />
       {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
     </Page>
   );
 }
 
-/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change). */
-function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string): Promise<DashboardFigures> {
-  return readDashboard(db, drillFromParams(new URLSearchParams(key)));
-}
-
-function Filters({ filters, set, clear }: { filters: DrillDown; set: (c: Partial<DrillDown>) => void; clear: () => void }) {
-  const { t } = useTranslation(['dashboard', 'common']);
-  const choices = useRead(dashboardChoices);
-  const authors = useAuthors();
-  const places = useRead(livePlaces);
-  const communes = useCommunes();
-  const communeName = useMemo(() => new Map((communes ?? []).map((c) => [c.codeInsee, c.nom])), [communes]);
-  const types = useCodeOptions('type', ACTIVITY_TYPES);
-  const thematiques = useCodeOptions('thematiques', THEMATIQUES);
-  const demarches = useCodeOptions('thematiquesDemarche', THEMATIQUES_DEMARCHE);
-  const placeName = new Map((places ?? []).map((p) => [p.id, p.nom]));
-  const structures = [...new Set([...(choices?.structure ?? []), ...(authors ? structuresOfAuthors(authors) : [])])].sort((a, b) => a.localeCompare(b, 'fr'));
-  const any = Object.values(filters).some(Boolean);
-  return (
-    <div className="filters dashboard-filters no-print" role="search" aria-label={t('filters.label')}>
-      <TextField type="month" label={t('filters.fromMonth')} value={filters.fromMonth ?? ''} onChange={(fromMonth) => set({ fromMonth })} />
-      <TextField type="month" label={t('filters.toMonth')} value={filters.toMonth ?? ''} onChange={(toMonth) => set({ toMonth })} />
-      <SelectField label={t('filters.type')} options={types} value={filters.type ?? ''} placeholder={t('filters.all')} onChange={(type) => set({ type })} />
-      <SelectField label={t('filters.author')} value={filters.author ?? ''} placeholder={t('filters.all')} onChange={(author) => set({ author })}
-        options={(authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, t) }))} />
-      <SelectField label={t('filters.structure')} value={filters.structure ?? ''} placeholder={t('filters.all')} onChange={(structure) => set({ structure })}
-        options={structures.map((s) => ({ value: s, label: s }))} />
-      <SelectField label={t('filters.departement')} value={filters.departement ?? ''} placeholder={t('filters.all')} onChange={(departement) => set({ departement })}
-        options={(choices?.dept ?? []).map((code) => ({ value: code, label: `${departementName(code) ?? code} (${code})` }))} />
-      <SelectField label={t('filters.commune')} value={filters.commune ?? ''} placeholder={t('filters.all')} onChange={(commune) => set({ commune })}
-        options={(choices?.commune ?? []).map((code) => ({ value: code, label: `${communeName.get(code) ?? code} (${code})` }))} />
-      <SelectField label={t('filters.place')} value={filters.place ?? ''} placeholder={t('filters.all')} onChange={(place) => set({ place })}
-        options={(choices?.place ?? []).map((id) => ({ value: id, label: placeName.get(id) ?? t('filters.unknownPlace') }))} />
-      <SelectField label={t('filters.thematique')} options={thematiques} value={filters.thematique ?? ''} placeholder={t('filters.all')} onChange={(thematique) => set({ thematique })} />
-      <SelectField label={t('filters.demarche')} options={demarches} value={filters.demarche ?? ''} placeholder={t('filters.all')} onChange={(demarche) => set({ demarche })} />
-      <SelectField label={t('filters.tag')} value={filters.tag ?? ''} placeholder={t('filters.all')} onChange={(tag) => set({ tag })}
-        options={(choices?.tag ?? []).map((tag) => ({ value: tag, label: tag }))} />
-      {any ? <button type="button" className="button" onClick={clear}>{t('common:actions.clearFilters')}</button> : null}
-    </div>
-  );
+/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change), once the places are read. */
+async function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string, places: Map<string, string> | undefined): Promise<DashboardFigures | undefined> {
+  return places && readDashboard(db, filtersFromParams(new URLSearchParams(key)), places);
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {
@@ -111,7 +71,7 @@ function Figures({ figures, filters }: { figures: DashboardFigures; filters: Dri
   const inOrder = (codes: readonly string[], counts: Record<string, number>, list: string): FigureRow[] =>
     codes.filter((c) => counts[c]).map((c) => ({ key: c, label: code(list, c), value: counts[c] }));
   const months: FigureRow[] = figures.perMonth.map((m) => ({
-    key: m.month, label: formatMonth(`${m.month}-01`), value: m.activities, drill: { ...filters, fromMonth: m.month, toMonth: m.month },
+    key: m.month, label: formatMonth(`${m.month}-01`), value: m.activities, drill: withinMonth(filters, m.month),
   }));
   const sections: Array<{ id: string; title: string; rows: FigureRow[]; horizontal?: boolean; value?: string }> = [
     { id: 'month', title: t('sections.perMonth'), rows: months },

@@ -1,24 +1,26 @@
 /**
  * Exports in the national formats: the activity report (CRA) with La Coop's columns, followed people
- * and village surveys, as CSV or XLSX, in words or codes, for a period and filters; and the places as
- * the national schema's CSV. Long exports show their progress and can be stopped.
+ * and village surveys, as CSV or XLSX, in words or codes, for a period and the dashboard's filters
+ * (its own filter bar, in the address: `/exports?author=…&thematique=…`, so the dashboard's "export
+ * these activities" opens here with what it shows); and the places as the national schema's CSV. Long
+ * exports show their progress and can be stopped.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRelais } from '../../db';
 import { EXPORT_KINDS, placesForSchema, type ExportKind, type PlacesExport } from '../../db/exports';
 import { readProfile } from '../../db/profile';
-import { liveVillagesByName } from '../../db/villages';
-import { ACTIVITY_TYPES, THEMATIQUES, type ActivityType, type Thematique } from '../../domain/codes';
+import { readDashboard } from '../../db/stats/dashboard';
 import { CsvEncoder, OPEN_DATA_DIALECT } from '../../domain/formats/csv';
 import { ExportCancelled, type ExportProgress } from '../../domain/formats/exportFile';
-import type { ExportFilter } from '../../domain/formats/filter';
 import { SCHEMA_COLUMNS } from '../../domain/formats/placesSchema';
 import { todayIso } from '../../i18n/format';
-import { CheckboxGroup, RadioGroup, SelectField, TextField, useCodeOptions } from '../../ui/form';
+import { CheckboxGroup, RadioGroup } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
+import { FilterBar, useFiltersInAddress } from '../dashboard/FilterBar';
+import { filtersFromParams } from '../dashboard/params';
 import { runExport, type ExportFormat } from './runExport';
 import { saveInPieces } from './save';
 import type { VocabularyMode } from './vocabulary';
@@ -34,38 +36,22 @@ export function ExportPage() {
   );
 }
 
-interface FilterDraft {
-  from: string;
-  to: string;
-  type: ActivityType | '';
-  villageId: string;
-  thematique: Thematique | '';
-}
-
-function filterOf(d: FilterDraft): ExportFilter {
-  return {
-    from: d.from || undefined,
-    to: d.to || undefined,
-    types: d.type ? [d.type] : undefined,
-    villageIds: d.villageId ? [d.villageId] : undefined,
-    thematiques: d.thematique ? [d.thematique] : undefined,
-  };
+/** How many activities the filters select: the dashboard's own count (its rows, or its scan). */
+async function selectedActivities(db: Parameters<typeof readDashboard>[0], key: string): Promise<number> {
+  return (await readDashboard(db, filtersFromParams(new URLSearchParams(key)))).totals.activities;
 }
 
 function ExportForm() {
   const { t, i18n } = useTranslation('formats');
   const { notify } = useToast();
-  const villages = useRead(liveVillagesByName) ?? [];
-  const types = useCodeOptions('type', ACTIVITY_TYPES);
-  const thematiques = useCodeOptions('thematiques', THEMATIQUES);
+  const { filters, key, set, clear } = useFiltersInAddress();
+  const selected = useRead(selectedActivities, key);
   const [kinds, setKinds] = useState<ExportKind[]>(['cra']);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [vocabulary, setVocabulary] = useState<VocabularyMode>('labels');
-  const [filter, setFilter] = useState<FilterDraft>({ from: '', to: '', type: '', villageId: '', thematique: '' });
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
-  const patch = (changes: Partial<FilterDraft>) => setFilter((f) => ({ ...f, ...changes }));
 
   const kindOptions = EXPORT_KINDS.map((kind) => ({ value: kind, label: t(`page.kinds.${kind}`) }));
   const csvTooMany = format === 'csv' && kinds.length > 1;
@@ -78,7 +64,7 @@ function ExportForm() {
     setProgress({ done: 0, total: 0 });
     try {
       const result = await runExport(
-        { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filterOf(filter), language: i18n.language },
+        { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filters, language: i18n.language },
         { onProgress: setProgress, signal: controller.signal },
       );
       if (result.saved) notify(t('page.done', { count: result.result.rows, file: result.fileName }), 'success');
@@ -107,17 +93,9 @@ function ExportForm() {
       </div>
       <fieldset className="export-filters">
         <legend>{t('page.filters')}</legend>
-        <div className="form-row">
-          <TextField type="date" label={t('page.from')} value={filter.from} onChange={(from) => patch({ from })} />
-          <TextField type="date" label={t('page.to')} value={filter.to} onChange={(to) => patch({ to })} />
-        </div>
-        <div className="form-row">
-          <SelectField label={t('page.type')} placeholder={t('page.allTypes')} options={types} value={filter.type} onChange={(type) => patch({ type })} />
-          <SelectField label={t('page.village')} placeholder={t('page.allVillages')} value={filter.villageId}
-            options={villages.map((v) => ({ value: v.id, label: v.commune.nom }))} onChange={(villageId) => patch({ villageId })} />
-          <SelectField label={t('page.thematique')} placeholder={t('page.allThematiques')} options={thematiques}
-            value={filter.thematique} onChange={(thematique) => patch({ thematique })} />
-        </div>
+        <FilterBar label={t('page.filtersLabel')} filters={filters} set={set} clear={clear} />
+        <p className="field-hint">{t('page.appliesTo')}</p>
+        {selected === undefined ? null : <p className="list-count" role="status">{t('page.selected', { count: selected })}</p>}
       </fieldset>
       {kinds.some((k) => k !== 'diagnostics') ? <p className="notice notice--warning">{t('page.personalData')}</p> : null}
       {progress ? (

@@ -72,19 +72,50 @@ describe('golden CSV exports', () => {
     expectGolden('surveys-fr-labels.csv', await exportCsv('surveys', 'fr', 'labels'));
   });
 
-  it('filters: a type, a thematique, a commune', async () => {
+  it('filters: the dashboard\'s criteria, one model', async () => {
     const vocabulary = makeVocabulary('fr', 'codes');
     const ids = async (filter: object) => {
       const source = await craSource(relais.db, { filter: { ...PERIOD, ...filter }, vocabulary, now: NOW });
       const sink = memorySink();
       await writeCsv(source, spreadsheetDialect('en'), sink);
-      return [...new Set(sink.text().trim().split('\r\n').slice(1).map((line) => line.split(',').at(-1)))];
+      return [...new Set(sink.text().trim().split('\r\n').slice(1).map((line) => line.split(',').at(-1)))].sort();
     };
-    expect(await ids({ types: ['collectif'] })).toEqual([GOLDEN_ACTIVITIES[3].id]);
-    expect(await ids({ thematiques: ['aide_aux_demarches_administratives'] })).toEqual([GOLDEN_ACTIVITIES[1].id]);
-    // Arvieu: the home visit there; the remote activity is located at its structure, in Lormes.
-    expect(await ids({ communes: ['12011'] })).toEqual([GOLDEN_ACTIVITIES[1].id]);
-    expect((await ids({ communes: ['58145'] })).sort()).toEqual([0, 2, 3, 4].map((i) => GOLDEN_ACTIVITIES[i].id).sort());
+    const idsOf = (...indexes: number[]) => indexes.map((i) => GOLDEN_ACTIVITIES[i].id).sort();
+    expect(await ids({ type: 'collectif' })).toEqual(idsOf(3));
+    expect(await ids({ thematique: 'aide_aux_demarches_administratives' })).toEqual(idsOf(1));
+    expect(await ids({ demarche: 'logement' })).toEqual(idsOf(1));
+    expect(await ids({ tag: 'permanence' })).toEqual(idsOf(0));
+    expect(await ids({ place: GOLDEN_PLACE.id })).toEqual(idsOf(0, 3));
+    // The structure as the activity recorded it: the one recorded before structures is not in it.
+    expect(await ids({ structure: 'Mairie de Lormes' })).toEqual(idsOf(0, 1, 2, 3));
+    expect(await ids({ author: 'dev-golden-0001' })).toEqual(idsOf(0, 1, 2, 3, 4));
+    expect(await ids({ author: 'someone-else' })).toEqual([]);
+    // Where the dashboard counts it: at its place's commune, else its own (the remote one has none).
+    expect(await ids({ commune: '12011' })).toEqual(idsOf(1));
+    expect(await ids({ commune: '58145' })).toEqual(idsOf(0, 3, 4));
+    expect(await ids({ departement: '58' })).toEqual(idsOf(0, 3, 4));
+    // The period by day, both ends included.
+    expect(await ids({ from: '2026-03-03', to: '2026-03-04' })).toEqual(idsOf(1, 2));
+  });
+
+  it('followed people take the mediator and structure, surveys those and the period, village, commune and département', async () => {
+    const vocabulary = makeVocabulary('fr', 'codes');
+    const count = async (source: typeof peopleSource, filter: object) => {
+      let rows = 0;
+      for await (const chunk of (await source(relais.db, { filter, vocabulary, now: NOW })).chunks()) rows += chunk.rows.length;
+      return rows;
+    };
+    expect(await count(peopleSource, { author: 'dev-golden-0001', thematique: 'email' })).toBe(3);
+    expect(await count(peopleSource, { author: 'someone-else' })).toBe(0);
+    // The golden laptop's structure is unknown here (no profile, no card): no person is in a named one.
+    expect(await count(peopleSource, { structure: 'Mairie de Lormes' })).toBe(0);
+    expect(await count(surveysSource, { village: GOLDEN_VILLAGE.id, commune: '58145', departement: '58', from: '2026-03-01', to: '2026-03-01' })).toBe(1);
+    expect(await count(surveysSource, { departement: '12' })).toBe(0);
+    expect(await count(surveysSource, { commune: '12011' })).toBe(0);
+    expect(await count(surveysSource, { from: '2026-03-02' })).toBe(0);
+    expect(await count(surveysSource, { village: 'another' })).toBe(0);
+    expect(await count(surveysSource, { author: 'dev-golden-0001' })).toBe(1);
+    expect(await count(surveysSource, { author: 'someone-else' })).toBe(0);
   });
 });
 

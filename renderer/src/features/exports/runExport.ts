@@ -6,7 +6,7 @@ import { getRelais } from '../../db';
 import { exportSource, type ExportKind } from '../../db/exports';
 import { spreadsheetDialect } from '../../domain/formats/csv';
 import { writeCsv, writeXlsx, type ExportProgress } from '../../domain/formats/exportFile';
-import type { ExportFilter } from '../../domain/formats/filter';
+import type { ActivityFilters } from '../../domain/stats/filters';
 import { todayIso } from '../../i18n/format';
 import { saveInPieces, type SavedExport } from './save';
 import { makeVocabulary, type VocabularyMode } from './vocabulary';
@@ -17,7 +17,7 @@ export interface ExportChoice {
   kinds: ExportKind[];
   format: ExportFormat;
   vocabulary: VocabularyMode;
-  filter: ExportFilter;
+  filter: ActivityFilters;
   language: string;
 }
 

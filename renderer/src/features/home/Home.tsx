@@ -5,6 +5,7 @@
  */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { WriteAction } from '../../ui/readOnly';
 import { readHomeStats, type HomeStats } from '../../db/home';
 import { readProfile } from '../../db/profile';
 import { formatMonth, formatNumber, todayIso } from '../../i18n/format';
@@ -38,7 +39,7 @@ export function Home() {
       {role === 'mediateur' ? <MyDay today={today} /> : null}
       <UnexportedChangesCard />
       <FolderStatusCard />
-      <Shortcuts />
+      <WriteAction><Shortcuts /></WriteAction>
       <VillagesToSurvey villages={stats?.villagesToSurvey} villageCount={stats?.villageCount} />
       <OfflineCard />
     </Page>

@@ -12,6 +12,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { useToast } from '../../ui/toast';
 import { useRead } from '../../ui/useRead';
 import { filterByVillage, searchPlaces } from './placeSearch';
+import { WriteAction } from '../../ui/readOnly';
 
 const ROW_HEIGHT = 76;
 
@@ -45,8 +46,8 @@ export function PlacesList() {
   const filtered = query.trim() !== '' || villageFilter !== '';
   return (
     <Page title={t('list.title')} actions={<>
-      <Link className="button" to="/places/import">{t('formats:import.open')}</Link>
-      <Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link>
+      <WriteAction><Link className="button" to="/places/import">{t('formats:import.open')}</Link></WriteAction>
+      <WriteAction><Link className="button button--primary" to={villageFilter ? `/places/new?village=${villageFilter}` : '/places/new'}>{t('list.add')}</Link></WriteAction>
     </>}>
       <PlaceFilters query={query} onQuery={setQuery} villageId={villageFilter} onVillage={setVillageFilter}
         villages={villages ?? []} onClear={() => { setQuery(''); setVillageFilter(''); }} filtered={filtered} />
@@ -113,9 +114,11 @@ function PlaceRow({ place, villageName, onDelete }: { place: Stored<Place>; vill
           {villageName && villageName !== place.commune.nom ? ` · ${villageName}` : ''}
         </span>
       </Link>
-      <button type="button" className="button button--small button--danger" onClick={onDelete} aria-label={t('list.deleteLabel', { name: place.nom })}>
-        {t('common:actions.delete')}
-      </button>
+      <WriteAction>
+        <button type="button" className="button button--small button--danger" onClick={onDelete} aria-label={t('list.deleteLabel', { name: place.nom })}>
+          {t('common:actions.delete')}
+        </button>
+      </WriteAction>
     </div>
   );
 }

@@ -6,18 +6,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { platform, type DiagnosticsRequest } from '../../platform';
+import { diagnosticsLanguage, platform } from '../../platform';
 import { useToast } from '../../ui/toast';
 import { Disclosure } from '../../ui/Disclosure';
-
-function interfaceLanguage(language: string): DiagnosticsRequest['language'] {
-  return language.startsWith('en') ? 'en' : 'fr';
-}
 
 export function AboutSection() {
   const { t, i18n } = useTranslation('about');
   const { notify } = useToast();
-  const language = interfaceLanguage(i18n.language);
+  const language = diagnosticsLanguage(i18n.language);
   const [text, setText] = useState<string | undefined>(undefined);
   const [copyFailed, setCopyFailed] = useState(false);
 

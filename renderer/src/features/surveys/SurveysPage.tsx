@@ -14,6 +14,7 @@ import { AuthorFilterFields, useAuthors } from '../../ui/authors';
 import { authorStructure, type AuthorDirectory } from '../../db/authors';
 import { filterSurveys, hasFilters, NO_FILTERS, type SurveyFilters } from './surveyFilters';
 import { useSurveyDeletion } from './useSurveyDeletion';
+import { WriteAction } from '../../ui/readOnly';
 
 const ROW_HEIGHT = 68;
 
@@ -28,9 +29,11 @@ function SurveyRow({ survey, village, onDelete }: { survey: Stored<Survey>; vill
         <span className="row-meta">{survey.author}</span>
         {stage ? <span className="tag">{stage}</span> : null}
       </Link>
-      <button type="button" className="button button--small"
-        aria-label={t('surveys:list.deleteLabel', { name: village.commune.nom, date: formatDate(survey.date, 'long') })}
-        onClick={onDelete}>{t('common:actions.delete')}</button>
+      <WriteAction>
+        <button type="button" className="button button--small"
+          aria-label={t('surveys:list.deleteLabel', { name: village.commune.nom, date: formatDate(survey.date, 'long') })}
+          onClick={onDelete}>{t('common:actions.delete')}</button>
+      </WriteAction>
     </div>
   );
 }
@@ -63,7 +66,7 @@ export function SurveysPage() {
   const villagesById = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v] as const)), [villages]);
   const all = useMemo(() => filterSurveys(surveys ?? [], villagesById, NO_FILTERS), [surveys, villagesById]);
   const shown = useMemo(() => filterSurveys(surveys ?? [], villagesById, filters, authorStructure(authors)), [surveys, villagesById, filters, authors]);
-  const actions = <Link className="button button--primary" to="/surveys/new">{t('surveys:list.new')}</Link>;
+  const actions = <WriteAction><Link className="button button--primary" to="/surveys/new">{t('surveys:list.new')}</Link></WriteAction>;
 
   if (surveys === undefined || villages === undefined) return <Page title={t('surveys:list.title')} actions={actions}>{null}</Page>;
   return (

@@ -19,6 +19,7 @@ import { useRead, useRecord } from '../../ui/useRead';
 import { activityTitle } from '../../ui/activityTitle';
 import { departementName } from '../communes/departements';
 import { SurveySummary } from '../surveys/SurveySummary';
+import { WriteAction } from '../../ui/readOnly';
 
 /** A village page lists the most recent activities; the activities screen has them all. */
 const ACTIVITIES_SHOWN = 20;
@@ -145,11 +146,11 @@ export function VillagePage() {
     );
   }
   const actions = (
-    <>
+    <WriteAction>
       <Link className="button button--primary" to={`/surveys/new?village=${village.id}`}>{t('page.newSurvey')}</Link>
       <Link className="button" to={`/activities/new?type=individuel&village=${village.id}`}>{t('page.newActivity')}</Link>
       <button type="button" className="button button--danger" onClick={deletion.ask}>{t('page.delete')}</button>
-    </>
+    </WriteAction>
   );
   return (
     <Page title={village.commune.nom} actions={actions} className="village-page">

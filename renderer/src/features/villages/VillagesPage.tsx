@@ -10,6 +10,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { liveVillagesNewestFirst } from '../../db/villages';
 import { useRead } from '../../ui/useRead';
 import { searchVillages } from './villageSearch';
+import { WriteAction } from '../../ui/readOnly';
 
 const ROW_HEIGHT = 64;
 
@@ -32,7 +33,7 @@ export function VillagesPage() {
   const villages = useRead(liveVillagesNewestFirst);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => searchVillages(villages ?? [], query), [villages, query]);
-  const actions = <Link className="button button--primary" to="/villages/new">{t('list.add')}</Link>;
+  const actions = <WriteAction><Link className="button button--primary" to="/villages/new">{t('list.add')}</Link></WriteAction>;
 
   return (
     <Page title={t('list.title')} actions={actions}>

@@ -1,0 +1,78 @@
+/**
+ * Scenario 12 (issue 10): a coordinator's folder of her team's bundles. The same records travel as 50
+ * bundles — one device's successive "changes" exports, each carrying the records written since the one
+ * before — and as one bundle, and both go through the app's folder import (db/teamImport.ts: open every
+ * file in the Worker, then import them one after the other, each in its own transaction), beside each
+ * other in the same run. The ratio says what the per-file costs add (opening, checking, a transaction
+ * and an import history entry per file).
+ */
+import { exportBundle } from '../../renderer/src/db/sync';
+import { writeMeta } from '../../renderer/src/db/meta';
+import type { RelaisDatabase } from '../../renderer/src/db/schema';
+import { importTeamFiles, openTeamFiles, type TeamFile } from '../../renderer/src/db/teamImport';
+import type { SignedCard } from '../../renderer/src/domain/sync/card';
+import type { Statement } from '../../renderer/src/domain/sync/seal';
+import { TABLES, type Dataset, type TableName } from '../generate';
+import { exportAll, prepareExporter, type Authors, type Receiver } from './relais';
+import { freshDb } from './store';
+
+export const FOLDER_FILES = 50;
+export const FOLDER_SOURCE_DB = 'bench-folder-source';
+
+export interface Folder {
+  exporter: SignedCard;
+  /** The records as FOLDER_FILES bundles, oldest first. */
+  files: TeamFile[];
+  /** The same records as one bundle, from the same device. */
+  whole: TeamFile;
+}
+
+/**
+ * Not timed: the exporting device writes the records in FOLDER_FILES slices, in the order of their
+ * change counter, and exports its changes after each slice; then everything once more as one bundle.
+ */
+export async function prepareFolder(dataset: Dataset, authors: Authors, receiver: Receiver, statements: readonly Statement[]): Promise<Folder> {
+  const db = await freshDb(FOLDER_SOURCE_DB);
+  const exporter = await prepareExporter(db, authors, receiver, statements);
+  const records = TABLES.flatMap((table) => (dataset[table] as unknown as Array<{ seq: number }>).map((record) => ({ table, record })))
+    .sort((a, b) => a.record.seq - b.record.seq);
+  const per = Math.ceil(records.length / FOLDER_FILES);
+  const files: TeamFile[] = [];
+  for (let i = 0; i < FOLDER_FILES; i++) {
+    const slice = records.slice(i * per, (i + 1) * per);
+    if (slice.length === 0) break;
+    for (const table of TABLES) {
+      const rows = slice.filter((entry) => entry.table === table).map((entry) => entry.record);
+      if (rows.length > 0) await db.table(table as TableName).bulkPut(rows);
+    }
+    // The device's change counter, as its own writes would have moved it.
+    await writeMeta(db, 'seq', slice[slice.length - 1].record.seq);
+    const prepared = await exportBundle(db, {
+      kind: 'changes', protection: { type: 'recipient', recipient: receiver.recipient },
+      author: { name: 'Banc d’essai', structure: 'Relais bench' }, app: 'relais-bench', now: new Date(Date.UTC(2025, 5, 30, 12, i)),
+    });
+    await prepared.commit();
+    files.push({ name: `export-${String(i + 1).padStart(2, '0')}.relais`, bytes: prepared.bytes });
+  }
+  const whole = { name: 'export-all.relais', bytes: await exportAll(db, receiver) };
+  db.close();
+  return { exporter, files, whole };
+}
+
+export interface FolderImport {
+  ms: number;
+  openMs: number;
+  writeMs: number;
+  files: number;
+  imported: number;
+}
+
+/** Timed: the folder import of `files` into `db` (empty, the exporter enrolled), as the team-import screen runs it. */
+export async function importFolder(db: RelaisDatabase, files: readonly TeamFile[], receiver: Receiver): Promise<FolderImport> {
+  const start = performance.now();
+  const opened = await openTeamFiles(db, files, { identity: async () => receiver.identity });
+  const openMs = performance.now() - start;
+  const result = await importTeamFiles(db, opened);
+  const ms = performance.now() - start;
+  return { ms, openMs, writeMs: ms - openMs, files: files.length, imported: result.filter((file) => file.outcome.status === 'imported').length };
+}
