@@ -65,6 +65,8 @@ export interface FolderImport {
   writeMs: number;
   files: number;
   imported: number;
+  /** Why the files not imported were not: their outcome, and the error of a refused one. */
+  notImported: string[];
 }
 
 /** Timed: the folder import of `files` into `db` (empty, the exporter enrolled), as the team-import screen runs it. */
@@ -74,5 +76,9 @@ export async function importFolder(db: RelaisDatabase, files: readonly TeamFile[
   const openMs = performance.now() - start;
   const result = await importTeamFiles(db, opened);
   const ms = performance.now() - start;
-  return { ms, openMs, writeMs: ms - openMs, files: files.length, imported: result.filter((file) => file.outcome.status === 'imported').length };
+  const notImported = result.filter((file) => file.outcome.status !== 'imported').map((file) => {
+    const error = file.outcome.status === 'refused' ? file.outcome.error : undefined;
+    return `${file.name}: ${file.outcome.status}${error ? ` (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})` : ''}`;
+  });
+  return { ms, openMs, writeMs: ms - openMs, files: files.length, imported: files.length - notImported.length, notImported };
 }

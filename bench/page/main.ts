@@ -175,9 +175,12 @@ async function relaisImportFolder(which: 'folder' | 'one') {
   await enrolExporter(db, folder.exporter);
   gc();
   const figure = await importFolder(db, files, need(state.receiver, 'receiver'));
-  const check = await contentCheck(db, need(state.counts, 'counts'), need(state.hash, 'hash'), `; ${figure.imported}/${figure.files} files imported`);
+  const why = figure.notImported.length > 0 ? ` — ${figure.notImported.slice(0, 3).join('; ')}` : '';
+  const check = await contentCheck(db, need(state.counts, 'counts'), need(state.hash, 'hash'), `; ${figure.imported}/${figure.files} files imported${why}`);
   db.close();
   await Dexie.delete(FOLDER_DB);
+  // The folder runs last of the two: its files are not needed any more (and would weigh on scenario 6).
+  if (which === 'folder') state.folder = undefined;
   return { ...figure, check: { ok: check.ok && figure.imported === figure.files, detail: check.detail } };
 }
 
