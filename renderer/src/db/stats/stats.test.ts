@@ -162,21 +162,30 @@ describe('dashboard figures on the maintained rows', () => {
 });
 
 describe('rows applied once at the end of a writer\'s transaction (withStatsDeferred)', () => {
-  it('stay untouched between batches, then equal a recount, across rewrites and deletes of the same ids', async () => {
+  /** The seeded dataset, its rows as stored, and its activities as stored. */
+  async function seedThenRows() {
     const { ids } = await seed();
     const before = await relais.db.activityStats.toArray();
     const stored = await relais.db.activities.bulkGet(ids) as Array<Stored<Activity>>;
+    return { ids, before, stored };
+  }
+
+  /** `writes` in one read-write transaction whose rows are deferred (bounded by `rowsLimit`). */
+  function deferred(writes: () => Promise<void>, rowsLimit?: number): Promise<void> {
+    return relais.db.transaction('rw', relais.db.activities, () => withStatsDeferred(relais.db, writes, rowsLimit));
+  }
+
+  it('stay untouched between batches, then equal a recount, across rewrites and deletes of the same ids', async () => {
+    const { before, stored, ids } = await seedThenRows();
     let rowsMidway: unknown[] = [];
-    await relais.db.transaction('rw', relais.db.activities, async () => {
-      await withStatsDeferred(relais.db, async () => {
-        // Batch 1 moves one activity to March and adds a new one; batch 2 rewrites both again and
-        // deletes another: each batch reads what the previous one wrote, the rows add up the deltas.
-        const added = { ...stored[2], id: '0195c72d-c111-7c36-a109-c3c3c3c3c3c4', date: '2026-03-09' };
-        await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-02', duree: 61 }, added]);
-        await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-03', duree: 150 }, { ...added, type: 'individuel', participantsAnonymes: undefined }]);
-        await relais.db.activities.delete(ids[3]);
-        rowsMidway = await relais.db.activityStats.toArray();
-      });
+    await deferred(async () => {
+      // Batch 1 moves one activity to March and adds a new one; batch 2 rewrites both again and
+      // deletes another: each batch reads what the previous one wrote, the rows add up the deltas.
+      const added = { ...stored[2], id: '0195c72d-c111-7c36-a109-c3c3c3c3c3c4', date: '2026-03-09' };
+      await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-02', duree: 61 }, added]);
+      await relais.db.activities.bulkPut([{ ...stored[0], date: '2026-03-03', duree: 150 }, { ...added, type: 'individuel', participantsAnonymes: undefined }]);
+      await relais.db.activities.delete(ids[3]);
+      rowsMidway = await relais.db.activityStats.toArray();
     });
     expect(rowsMidway).toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
@@ -186,17 +195,13 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
   });
 
   it('are written when more than the bound wait, and still equal a recount at the end', async () => {
-    const { ids } = await seed();
-    const before = await relais.db.activityStats.toArray();
-    const stored = await relais.db.activities.bulkGet(ids) as Array<Stored<Activity>>;
+    const { before, stored } = await seedThenRows();
     let rowsMidway: unknown[] = [];
-    await relais.db.transaction('rw', relais.db.activities, async () => {
-      await withStatsDeferred(relais.db, async () => {
-        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-04-04' })));
-        rowsMidway = await relais.db.activityStats.toArray();
-        await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-05-05', duree: 10 })));
-      }, 3);
-    });
+    await deferred(async () => {
+      await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-04-04' })));
+      rowsMidway = await relais.db.activityStats.toArray();
+      await relais.db.activities.bulkPut(stored.map((a) => ({ ...a, date: '2026-05-05', duree: 10 })));
+    }, 3);
     expect(rowsMidway).not.toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
     const may = await readDashboard(relais.db, { from: '2026-05-01', to: '2026-05-31' });
@@ -205,14 +210,10 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
   });
 
   it('are dropped with the transaction when the writer fails', async () => {
-    const { ids } = await seed();
-    const before = await relais.db.activityStats.toArray();
-    const first = (await relais.db.activities.get(ids[0])) as Stored<Activity>;
-    await expect(relais.db.transaction('rw', relais.db.activities, async () => {
-      await withStatsDeferred(relais.db, async () => {
-        await relais.db.activities.put({ ...first, duree: 300 });
-        throw new Error('disk full');
-      });
+    const { before, stored } = await seedThenRows();
+    await expect(deferred(async () => {
+      await relais.db.activities.put({ ...stored[0], duree: 300 });
+      throw new Error('disk full');
     })).rejects.toThrow('disk full');
     expect(await relais.db.activityStats.toArray()).toEqual(before);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);

@@ -45,14 +45,10 @@ export interface FilterBarProps {
   communesOfPlaces?: Map<string, string>;
 }
 
-/** The filters' choices, with the places' communes the page read (or read here when it read none). */
-function choicesOf(db: Parameters<typeof dashboardChoices>[0], communesOfPlaces: Map<string, string> | undefined) {
-  return dashboardChoices(db, communesOfPlaces);
-}
-
 export function FilterBar({ filters, set, clear, label, communesOfPlaces }: FilterBarProps) {
   const { t } = useTranslation(['dashboard', 'common']);
-  const choices = useRead(choicesOf, communesOfPlaces);
+  // With the places' communes the page read, or read here when it read none.
+  const choices = useRead(dashboardChoices, communesOfPlaces);
   const authors = useAuthors();
   const places = useRead(livePlaces);
   const villages = useRead(liveVillagesByName);
