@@ -140,6 +140,34 @@ export interface UiResult {
 const NAV = (path: string) => `nav a[href="#${path}"]`;
 
 /**
+ * BENCH_PROFILE=prefix: a CPU profile (open it in DevTools) of each timed step of the groups named in
+ * BENCH_PROFILE_STEPS (comma-separated: list, home, dashboardFirst, dashboardFilter, drill; default
+ * dashboardFilter), written to `prefix-<group>-<n>.cpuprofile` (or to `prefix` itself when it ends in
+ * `.cpuprofile` and one step is profiled). The profiler runs outside the timed `evaluate`, only around it.
+ */
+function profiler(page: Page) {
+  const prefix = process.env.BENCH_PROFILE;
+  const groups = new Set((process.env.BENCH_PROFILE_STEPS ?? 'dashboardFilter').split(',').map((g) => g.trim()));
+  const counts = new Map<string, number>();
+  return async (group: string, step: UiStep): Promise<UiTiming> => {
+    if (!prefix || !groups.has(group)) return uiStep(page, step);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const timing = await uiStep(page, step);
+    await new Promise((r) => setTimeout(r, 300));
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    const n = (counts.get(group) ?? 0) + 1;
+    counts.set(group, n);
+    const file = prefix.endsWith('.cpuprofile') ? prefix.replace(/\.cpuprofile$/, `-${group}-${n}.cpuprofile`) : `${prefix}-${group}-${n}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    return timing;
+  };
+}
+
+/**
  * The measured walk through the app, three times each: list, home, search keystrokes, filters, then the
  * dashboard. `dashboardOnly` (`--ui-walk=dashboard`) times scenario 10 alone, for work on the dashboard.
  */
@@ -149,11 +177,12 @@ export async function walkApp(page: Page, appUrl: string, dashboardOnly = false)
     const none: UiTiming[] = [];
     return { appStart: app, homeCold: home, listFirstScreen: none, homeCounts: none, searchKeystroke: none, filterChange: none, ...(await walkDashboard(page)) };
   }
+  const profiled = profiler(page);
   const listFirstScreen: UiTiming[] = [];
   const homeCounts: UiTiming[] = [];
   for (let i = 0; i < 3; i++) {
-    listFirstScreen.push(await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 }));
-    homeCounts.push(await uiStep(page, { action: 'click', selector: NAV('/'), until: 'home', timeoutMs: 20_000 }));
+    listFirstScreen.push(await profiled('list', { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 }));
+    homeCounts.push(await profiled('home', { action: 'click', selector: NAV('/'), until: 'home', timeoutMs: 20_000 }));
   }
   await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 });
   const searchKeystroke: UiTiming[] = [];
@@ -173,34 +202,22 @@ export async function walkApp(page: Page, appUrl: string, dashboardOnly = false)
 
 /** Issue 10: the dashboard (from the sidebar), its type filter (three changes), a drill-down from a figure. */
 async function walkDashboard(page: Page): Promise<Pick<UiResult, 'dashboardFirst' | 'dashboardFilter' | 'drillFirst'>> {
+  const profiled = profiler(page);
   const dashboardFirst: UiTiming[] = [];
   const drillFirst: UiTiming[] = [];
   for (let i = 0; i < 3; i++) {
     await uiStep(page, { action: 'click', selector: NAV('/activities'), until: 'activities', timeoutMs: 20_000 });
-    dashboardFirst.push(await uiStep(page, { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 }));
+    dashboardFirst.push(await profiled('dashboardFirst', { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 }));
   }
   const dashboardFilter: UiTiming[] = [];
   // The first select of the filters is the activity type (the period fields are inputs).
   const typeSelect = 'main .dashboard-filters select';
-  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the three filter changes (open it in DevTools).
-  const profileFile = process.env.BENCH_PROFILE;
-  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
   for (const value of ['collectif', 'individuel', '']) {
-    dashboardFilter.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'dashboardChanged', timeoutMs: 10_000 }));
-  }
-  if (cdp && profileFile) {
-    await new Promise((r) => setTimeout(r, 500));
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(profileFile, JSON.stringify(profile));
+    dashboardFilter.push(await profiled('dashboardFilter', { action: 'select', selector: typeSelect, value, until: 'dashboardChanged', timeoutMs: 10_000 }));
   }
   for (let i = 0; i < 3; i++) {
     await uiStep(page, { action: 'click', selector: NAV('/dashboard'), until: 'dashboard', timeoutMs: 20_000 });
-    drillFirst.push(await uiStep(page, { action: 'click', selector: 'main .figure-link', until: 'drill', timeoutMs: 20_000 }));
+    drillFirst.push(await profiled('drill', { action: 'click', selector: 'main .figure-link', until: 'drill', timeoutMs: 20_000 }));
   }
   return { dashboardFirst, dashboardFilter, drillFirst };
 }

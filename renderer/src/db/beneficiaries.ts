@@ -1,4 +1,5 @@
 /** Followed people (pseudonymous codes only): the reads of the beneficiary, activity and workshop screens, and a person's history. */
+import { compareCodes } from '../domain/collation';
 import type { Activity, Beneficiary, Stored } from '../domain/records';
 import type { WorkshopSeries } from '../domain/workshops/types';
 import { liveRecords, liveRecordsWhere } from './live';
@@ -11,7 +12,7 @@ export type FollowedPerson = Stored<Beneficiary> & { code: string };
 /** Followed people still in use (not deleted, not erased, not anonymised), by code. */
 export async function liveBeneficiaries(db: RelaisDatabase): Promise<FollowedPerson[]> {
   const people = (await liveRecords(db.beneficiaries)).filter((b): b is FollowedPerson => typeof b.code === 'string');
-  return people.sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+  return people.sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /**

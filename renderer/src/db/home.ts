@@ -8,7 +8,7 @@ import type { Activity, Stored, Village } from '../domain/records';
 import { monthPeriod } from '../domain/stats/filters';
 import { ownDeviceIds } from './device';
 import { readMediators } from './mediators';
-import { readDashboard } from './stats/dashboard';
+import { readDashboardMeasures } from './stats/dashboard';
 import { countOwnActivitiesBetween } from './activities';
 import { liveVillagesByName } from './villages';
 import type { RelaisDatabase } from './schema';
@@ -20,12 +20,19 @@ export function monthRange(isoDate: string): [string, string] {
 }
 
 /**
- * Followed villages that have no survey yet, by name: the diagnostics still to do. Surveys are few
- * (a handful per village), so reading their live rows is cheap.
+ * Followed villages that have no survey yet, by name: the diagnostics still to do. Read from indexes
+ * only (no survey decoded): the live surveys' ids from `[deleted+date]`, and each survey's village from
+ * the `villageId` index, its keys and primary keys read in the same order.
  */
 async function villagesToSurvey(db: RelaisDatabase): Promise<{ villages: number; toSurvey: Stored<Village>[] }> {
-  const surveys = await db.surveys.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
-  const surveyed = new Set(surveys.map((s) => s.villageId));
+  const surveyed = await db.transaction('r', db.surveys, async () => {
+    const byVillage = db.surveys.orderBy('villageId');
+    const [live, villageIds, ids] = await Promise.all([
+      db.surveys.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys(), byVillage.keys(), byVillage.primaryKeys(),
+    ]);
+    const liveIds = new Set(live);
+    return new Set(villageIds.filter((_, i) => liveIds.has(ids[i])));
+  });
   const villages = await liveVillagesByName(db);
   return { villages: villages.length, toSurvey: villages.filter((v) => !surveyed.has(v.id)) };
 }
@@ -88,7 +95,8 @@ export interface TerritoryStats {
 /** A coordinator's territory at a glance: this month's work of the whole team, and who has gone quiet. */
 export async function readTerritory(db: RelaisDatabase, today: string): Promise<TerritoryStats> {
   const month = today.slice(0, 7);
-  const [figures, mediators] = await Promise.all([readDashboard(db, monthPeriod(month)), readMediators(db)]);
+  // Only the month's totals are shown: no place is read to put activities in their communes.
+  const [figures, mediators] = await Promise.all([readDashboardMeasures(db, monthPeriod(month)), readMediators(db)]);
   return {
     month: { activities: figures.totals.activities, people: figures.totals.followed + figures.totals.anonymous },
     mediators: mediators.rows.filter((row) => row.enrolled).length,

@@ -8,7 +8,7 @@
  * slower, and never different.
  */
 import Dexie from 'dexie';
-import type { Activity, Stored } from '../../domain/records';
+import type { Activity, Place, Stored } from '../../domain/records';
 import {
   addMeasures, departementOfInsee, emptyMeasures, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
@@ -16,6 +16,7 @@ import {
   activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type PlaceCommune, type RowField,
 } from '../../domain/stats/filters';
 import { canonicalJson } from '../../domain/canonical';
+import { compareFrench } from '../../domain/collation';
 import type { RelaisDatabase } from '../schema';
 
 export interface MonthFigure { month: string; activities: number; people: number }
@@ -29,14 +30,36 @@ export interface DashboardFigures {
   source: 'rows' | 'rows+edges' | 'scan';
 }
 
+/** What the dashboard needs of every place: its commune (INSEE), to place its activities, and its name, for the place filter. */
+export interface PlaceDirectory {
+  communeOf: Map<string, string>;
+  nameOf: Map<string, string>;
+}
+
 /**
- * The commune of every place (places are few: a territory's hundreds), to place activities held at a
- * place. Reading them decodes whole place records (more bytes than the count rows): the dashboard reads
- * them once per change of the places (its own live read) and hands them to every `readDashboard`.
+ * Every place's commune and name (places are few: a territory's hundreds), deleted places' too (their
+ * activities still count where they were). Reading them decodes whole place records (more bytes than
+ * the count rows): the dashboard reads them once per change of the places (its own live read), for its
+ * figures and its filter bar, and hands the communes to every `readDashboard`.
+ */
+export async function placeDirectory(db: RelaisDatabase): Promise<PlaceDirectory> {
+  return directoryOf(await db.places.toArray());
+}
+
+/**
+ * The commune of every place, to place activities held at a place (see `placeDirectory`). Its own read,
+ * not a call of `placeDirectory`: inside a transaction, one more async step between two reads lets
+ * IndexedDB commit the transaction before the next read (Dexie's PrematureCommitError).
  */
 export async function placeCommunes(db: RelaisDatabase): Promise<Map<string, string>> {
-  const places = await db.places.toArray();
-  return new Map(places.filter((p) => p.commune?.codeInsee).map((p) => [p.id, p.commune.codeInsee]));
+  return directoryOf(await db.places.toArray()).communeOf;
+}
+
+function directoryOf(places: Array<Stored<Place>>): PlaceDirectory {
+  return {
+    communeOf: new Map(places.filter((p) => p.commune?.codeInsee).map((p) => [p.id, p.commune.codeInsee])),
+    nameOf: new Map(places.map((p) => [p.id, p.nom])),
+  };
 }
 
 type MonthRange = NonNullable<PeriodSplit['months']>;
@@ -76,7 +99,10 @@ async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune
   return candidates.filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
 }
 
-function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, places: Map<string, string>, source: DashboardFigures['source']): DashboardFigures {
+/** The figures without their communes (`communesOf` places the activities held at a place). */
+export type DashboardMeasures = Omit<DashboardFigures, 'perCommune'>;
+
+function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, source: DashboardFigures['source']): DashboardMeasures {
   const totals = emptyMeasures();
   const months = new Map<string, MonthFigure>();
   for (const { month, measures } of rows) {
@@ -86,32 +112,53 @@ function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, plac
     figure.people += measures.followed + measures.anonymous;
     months.set(month, figure);
   }
+  const perMonth = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  return { totals, perMonth, source };
+}
+
+/** Activities per commune (INSEE) from the `where` counts, a place's activities counted in its commune; `''` when unknown. */
+export function communesOf(where: Measures['where'], places: Map<string, string>): Record<string, number> {
   const perCommune: Record<string, number> = {};
-  for (const [where, n] of Object.entries(totals.where)) {
-    const insee = where.startsWith('p:') ? places.get(where.slice(2)) ?? '' : where.slice(2);
+  for (const [key, n] of Object.entries(where)) {
+    const insee = key.startsWith('p:') ? places.get(key.slice(2)) ?? '' : key.slice(2);
     perCommune[insee] = (perCommune[insee] ?? 0) + n;
   }
-  const perMonth = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
-  return { totals, perMonth, perCommune, source };
+  return perCommune;
+}
+
+/** Do these filters need the places' communes to select activities (a commune or a département)? */
+export function filtersNeedPlaces(filters: ActivityFilters): boolean {
+  return Boolean(filters.commune || filters.departement);
 }
 
 /** The figures for `filters`; `known` is `placeCommunes` already read (a filter change need not read places again). */
 export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
+  const places = known ?? await placeCommunes(db);
+  const measures = await readDashboardMeasures(db, filters, places);
+  return { ...measures, perCommune: communesOf(measures.totals.where, places) };
+}
+
+/**
+ * The figures for `filters` but their communes, reading the places only when the filters need them
+ * (`filtersNeedPlaces`) and `known` does not give them: the dashboard reads its places beside this,
+ * not before it, and places the communes itself (`communesOf`).
+ */
+export async function readDashboardMeasures(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardMeasures> {
   return db.transaction('r', [db.activityStats, db.activities, db.places], async () => {
-    const places = known ?? await placeCommunes(db);
+    const places = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : new Map<string, string>());
     const placeCommune: PlaceCommune = (id) => places.get(id);
     const measured = (found: Array<Stored<Activity>>) => found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a) }));
     const fields = activeFilterFields(filters);
     const split = splitPeriod(filters);
     if (fields.length > 1 || fields[0] === 'village' || !split.months) {
       // A period of no whole month is at most two partial months: read by date.
-      return figuresFrom(measured(await scan(db, filters, placeCommune, !split.months)), places, 'scan');
+      return figuresFrom(measured(await scan(db, filters, placeCommune, !split.months)), 'scan');
     }
     const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
     const fromRows = rows.map((row) => ({ month: row.month, measures: row as Measures }));
-    return figuresFrom([...fromRows, ...measured(edges)], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...fromRows, ...measured(edges)], split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
 }
 
@@ -159,7 +206,7 @@ export async function statsDifferFromRecount(db: RelaisDatabase, chunkSize = 500
  */
 export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): Promise<string[]> {
   const keys = await db.activityStats.where(':id').between(statKey(dim, '', ''), `${dim}${STAT_KEY_SEPARATOR}\uffff`, true, true).primaryKeys();
-  return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort(compareFrench);
 }
 
 /** Every filter's choices at once (one read for the page); `known`: `placeCommunes` already read. */
@@ -176,6 +223,6 @@ export async function dashboardChoices(db: RelaisDatabase, known?: Map<string, s
       dept.push(departementOfInsee(insee));
     }
   }
-  const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'fr'));
+  const unique = (values: string[]) => [...new Set(values)].sort(compareFrench);
   return { structure, commune: unique(commune), dept: unique(dept), tag, place };
 }

@@ -4,7 +4,7 @@ import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { readDashboard, drillDown, placeCommunes, statsDifferFromRecount } from './dashboard';
+import { communesOf, readDashboard, readDashboardMeasures, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -127,6 +127,21 @@ describe('dashboard figures on the maintained rows', () => {
     for (const filters of [{}, { commune: '58145' }, { departement: '58' }, { type: 'collectif' }, { commune: '58145', thematique: 'email' }]) {
       expect(await readDashboard(relais.db, filters, places)).toEqual(await readDashboard(relais.db, filters));
     }
+  });
+
+  it('give the same figures when the page reads the places beside the rows and places the communes itself', async () => {
+    await seed();
+    const directory = await placeDirectory(relais.db);
+    const [place] = await relais.db.places.toArray();
+    expect([directory.communeOf.get(place.id), directory.nameOf.get(place.id)]).toEqual(['58145', place.nom]);
+    for (const filters of [{}, { commune: '58145' }, { departement: '12' }, { type: 'collectif' }, { place: place.id }, { commune: '58145', thematique: 'email' }]) {
+      const expected = await readDashboard(relais.db, filters);
+      // Without the places (read by the measures themselves when a commune or département filter needs them).
+      const measures = await readDashboardMeasures(relais.db, filters);
+      expect({ ...measures, perCommune: communesOf(measures.totals.where, directory.communeOf) }).toEqual(expected);
+      expect(await readDashboardMeasures(relais.db, filters, directory.communeOf)).toEqual(measures);
+    }
+    expect((await readDashboard(relais.db, { commune: '58145' })).totals.activities).toBe(3);
   });
 
   it('drill down to the records behind a figure, newest first', async () => {

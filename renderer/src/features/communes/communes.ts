@@ -18,3 +18,23 @@ export function useCommunes(): Commune[] | undefined {
   }, []);
   return communes;
 }
+
+let names: Map<string, string> | undefined;
+
+/**
+ * Each commune's name by INSEE code, built once for the app's life (35 000 communes: building the map
+ * at every mount of a page cost more than the page's own reads), and given at once after the first time.
+ */
+export function useCommuneNames(): Map<string, string> | undefined {
+  const [loaded, setLoaded] = useState(names);
+  useEffect(() => {
+    if (loaded) return;
+    let active = true;
+    void loadCommunes().then((list) => {
+      names ??= new Map(list.map((c) => [c.codeInsee, c.nom]));
+      if (active) setLoaded(names);
+    });
+    return () => { active = false; };
+  }, [loaded]);
+  return loaded;
+}

@@ -8,7 +8,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { placeCommunes, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
+import {
+  communesOf, filtersNeedPlaces, placeDirectory, readDashboardMeasures, type DashboardFigures, type DashboardMeasures, type PlaceDirectory,
+} from '../../db/stats/dashboard';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
 import { DURATION_BUCKETS } from '../../domain/stats/activityStats';
 import { withinMonth, type DrillDown } from '../../domain/stats/filters';
@@ -17,18 +19,25 @@ import { platform } from '../../platform';
 import { authorText, useAuthors } from '../../ui/authors';
 import { EmptyState, Page } from '../../ui/Page';
 import { useRead } from '../../ui/useRead';
-import { useCommunes } from '../communes/communes';
+import { useCommuneNames } from '../communes/communes';
 import { BarChartView } from './Chart';
 import { FilterBar, useFiltersInAddress } from './FilterBar';
 import { FigureTable, type FigureRow } from './FigureTable';
 import { filtersFromParams, paramsFromDrill } from './params';
 
+const NO_NAMES = new Map<string, string>();
+
 export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
   const { filters, key, set, clear } = useFiltersInAddress();
-  // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts).
-  const places = useRead(placeCommunes);
-  const figures = useRead(readDashboardOf, key, places);
+  // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts),
+  // for the figures and the filter bar both, beside the figures' rows (not before them): only a commune or
+  // département filter needs them to read its rows.
+  const places = useRead(placeDirectory);
+  const needsPlaces = filtersNeedPlaces(filters);
+  const measures = useRead(readMeasuresOf, key, needsPlaces, needsPlaces ? places : undefined);
+  const figures = useMemo((): DashboardFigures | undefined => (measures && places
+    ? { ...measures, perCommune: communesOf(measures.totals.where, places.communeOf) } : undefined), [measures, places]);
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -42,15 +51,19 @@ export function DashboardPage() {
     )}>
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
-      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} communesOfPlaces={places} />
+      <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} places={places ?? null} />
       {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
     </Page>
   );
 }
 
-/** The figures for the filters of an address (the key keeps `useRead` from reading twice per change), once the places are read. */
-async function readDashboardOf(db: Parameters<typeof readDashboard>[0], key: string, places: Map<string, string> | undefined): Promise<DashboardFigures | undefined> {
-  return places && readDashboard(db, filtersFromParams(new URLSearchParams(key)), places);
+/**
+ * The figures for the filters of an address (the key keeps `useRead` from reading twice per change);
+ * with a commune or département filter, once the places are read.
+ */
+async function readMeasuresOf(db: Parameters<typeof readDashboardMeasures>[0], key: string, needsPlaces: boolean, places: PlaceDirectory | undefined): Promise<DashboardMeasures | undefined> {
+  if (needsPlaces && !places) return undefined;
+  return readDashboardMeasures(db, filtersFromParams(new URLSearchParams(key)), places?.communeOf);
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {
@@ -60,8 +73,7 @@ function sorted(counts: Record<string, number>): Array<[string, number]> {
 function Figures({ figures, filters }: { figures: DashboardFigures; filters: DrillDown }) {
   const { t } = useTranslation(['dashboard', 'codes']);
   const authors = useAuthors();
-  const communes = useCommunes();
-  const communeName = useMemo(() => new Map((communes ?? []).map((c) => [c.codeInsee, c.nom])), [communes]);
+  const communeName = useCommuneNames() ?? NO_NAMES;
   const { totals } = figures;
   const people = totals.followed + totals.anonymous;
   const drillLink = (extra: DrillDown) => `/dashboard/activities?${paramsFromDrill({ ...filters, ...extra })}`;

@@ -8,8 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { structuresOfAuthors } from '../../db/authors';
-import { livePlaces } from '../../db/places';
-import { dashboardChoices } from '../../db/stats/dashboard';
+import { dashboardChoices, placeDirectory, type PlaceDirectory } from '../../db/stats/dashboard';
 import { liveVillagesByName } from '../../db/villages';
 import { ACTIVITY_TYPES, THEMATIQUES, THEMATIQUES_DEMARCHE } from '../../domain/codes';
 import type { ActivityFilters } from '../../domain/stats/filters';
@@ -17,14 +16,14 @@ import { authorText, useAuthors } from '../../ui/authors';
 import { SelectField, TextField, useCodeOptions } from '../../ui/form';
 import { useRead } from '../../ui/useRead';
 import { departementName } from '../communes/departements';
-import { useCommunes } from '../communes/communes';
+import { useCommuneNames } from '../communes/communes';
 import { filtersFromParams, paramsFromDrill } from './params';
 
 /**
  * The filters of the page's address, and how to change them (the address is the one state: a view can
  * be bookmarked, and a link carries it to another page). `key` changes when the filters do.
  */
-export function useFiltersInAddress(): Omit<FilterBarProps, 'label' | 'communesOfPlaces'> & { key: string } {
+export function useFiltersInAddress(): Omit<FilterBarProps, 'label' | 'places'> & { key: string } {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   return {
@@ -41,23 +40,36 @@ export interface FilterBarProps {
   clear: () => void;
   /** The accessible name of the bar (the page's own words). */
   label: string;
-  /** `placeCommunes`, when the page has read them already (the dashboard does, for its figures). */
-  communesOfPlaces?: Map<string, string>;
+  /**
+   * The places' communes and names when the page reads them (the dashboard does, for its figures):
+   * `null` while it reads them (the bar waits rather than reading them a second time); left out, the bar
+   * reads them itself.
+   */
+  places?: PlaceDirectory | null;
 }
 
-export function FilterBar({ filters, set, clear, label, communesOfPlaces }: FilterBarProps) {
+const NO_NAMES = new Map<string, string>();
+
+/** The places the page gave, or read here when it gave none (`null`: the page's read is under way). */
+function placesUnlessGiven(db: Parameters<typeof placeDirectory>[0], given: PlaceDirectory | null | undefined): Promise<PlaceDirectory | undefined> {
+  return given === undefined ? placeDirectory(db) : Promise.resolve(given ?? undefined);
+}
+
+/** Every filter's choices, once the places' communes are known (so they are not read a second time). */
+function choicesWith(db: Parameters<typeof dashboardChoices>[0], places: PlaceDirectory | undefined) {
+  return places ? dashboardChoices(db, places.communeOf) : Promise.resolve(undefined);
+}
+
+export function FilterBar({ filters, set, clear, label, places: given }: FilterBarProps) {
   const { t } = useTranslation(['dashboard', 'common']);
-  // With the places' communes the page read, or read here when it read none.
-  const choices = useRead(dashboardChoices, communesOfPlaces);
+  const places = useRead(placesUnlessGiven, given);
+  const choices = useRead(choicesWith, places);
   const authors = useAuthors();
-  const places = useRead(livePlaces);
   const villages = useRead(liveVillagesByName);
-  const communes = useCommunes();
-  const communeName = useMemo(() => new Map((communes ?? []).map((c) => [c.codeInsee, c.nom])), [communes]);
+  const communeName = useCommuneNames() ?? NO_NAMES;
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
   const demarches = useCodeOptions('thematiquesDemarche', THEMATIQUES_DEMARCHE);
-  const placeName = new Map((places ?? []).map((p) => [p.id, p.nom]));
   const structures = [...new Set([...(choices?.structure ?? []), ...(authors ? structuresOfAuthors(authors) : [])])].sort((a, b) => a.localeCompare(b, 'fr'));
   const any = Object.values(filters).some(Boolean);
   const all = t('filters.all');
@@ -75,7 +87,7 @@ export function FilterBar({ filters, set, clear, label, communesOfPlaces }: Filt
       <SelectField label={t('filters.commune')} value={filters.commune ?? ''} placeholder={all} onChange={(commune) => set({ commune })}
         options={(choices?.commune ?? []).map((code) => ({ value: code, label: `${communeName.get(code) ?? code} (${code})` }))} />
       <SelectField label={t('filters.place')} value={filters.place ?? ''} placeholder={all} onChange={(place) => set({ place })}
-        options={(choices?.place ?? []).map((id) => ({ value: id, label: placeName.get(id) ?? t('filters.unknownPlace') }))} />
+        options={(choices?.place ?? []).map((id) => ({ value: id, label: places?.nameOf.get(id) ?? t('filters.unknownPlace') }))} />
       <SelectField label={t('filters.village')} value={filters.village ?? ''} placeholder={all} onChange={(village) => set({ village })}
         options={(villages ?? []).map((v) => ({ value: v.id, label: v.commune.nom }))} />
       <SelectField label={t('filters.thematique')} options={thematiques} value={filters.thematique ?? ''} placeholder={all} onChange={(thematique) => set({ thematique })} />
