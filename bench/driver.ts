@@ -177,7 +177,7 @@ async function runUi(browser: Browser, options: DriverOptions, activities: numbe
   const dashboardProbe = await step(page, 'probeDashboard', errors);
   if (dashboardProbe) console.log(`  (dashboard data: places' communes ${dashboardProbe.placesMs.toFixed(0)} ms, a type filter's figures ${dashboardProbe.filterMs.toFixed(0)} ms; ${dashboardProbe.rows} count rows, ${dashboardProbe.places} places)`);
   page.on('console', (msg) => { if (msg.type() === 'error') console.error(`  [app console] ${msg.text()}`); });
-  const walk = await walkApp(page, `${options.origin}/app/index.html#/`, options.uiWalk === 'dashboard');
+  const walk = await walkApp(page, `${options.origin}/app/index.html#/`, options.uiWalk === 'dashboard', activities);
   await page.context().close();
   const ui: UiResult = { activities, seedMs: seeded.ms, dashboardProbe, ...walk };
   const show = (name: string, timings: UiTiming | UiTiming[]) => {

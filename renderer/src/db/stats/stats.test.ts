@@ -144,6 +144,20 @@ describe('dashboard figures on the maintained rows', () => {
     expect((await readDashboard(relais.db, { commune: '58145' })).totals.activities).toBe(3);
   });
 
+  it('read the places again only when one changed (the next visit of the dashboard reuses them)', async () => {
+    await seed();
+    const first = await placeDirectory(relais.db);
+    expect(await placeDirectory(relais.db)).toBe(first);
+    const [place] = await relais.db.places.toArray();
+    await relais.places.update(place.id, { ...place, nom: 'Médiathèque d’Arvieu', commune: ARVIEU });
+    const moved = await placeDirectory(relais.db);
+    expect([moved.communeOf.get(place.id), moved.nameOf.get(place.id)]).toEqual(['12011', 'Médiathèque d’Arvieu']);
+    const added = await relais.places.create(placeData('Tiers-lieu'));
+    expect((await placeDirectory(relais.db)).nameOf.get(added.id)).toBe('Tiers-lieu');
+    await relais.places.remove(added.id);
+    expect(await placeDirectory(relais.db)).not.toBe(moved);
+  });
+
   it('drill down to the records behind a figure, newest first', async () => {
     const { ids } = await seed();
     const list = await drillDown(relais.db, { commune: '58145' });
