@@ -4,12 +4,13 @@
  * values that have activities). The one bar: the dashboard and the exports page both draw it, over
  * the one filter model (domain/stats/filters.ts).
  */
-import { useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { structuresOfAuthors } from '../../db/authors';
 import { dashboardChoices, placeDirectory, type PlaceDirectory } from '../../db/stats/dashboard';
 import { liveVillagesByName } from '../../db/villages';
+import { compareFrench } from '../../domain/collation';
 import { ACTIVITY_TYPES, THEMATIQUES, THEMATIQUES_DEMARCHE } from '../../domain/codes';
 import type { ActivityFilters } from '../../domain/stats/filters';
 import { authorText, useAuthors } from '../../ui/authors';
@@ -60,6 +61,30 @@ function choicesWith(db: Parameters<typeof dashboardChoices>[0], places: PlaceDi
   return places ? dashboardChoices(db, places.communeOf) : Promise.resolve(undefined);
 }
 
+/**
+ * A select that renders again only when its own value or choices change: the place and commune filters
+ * hold a thousand choices each, and a change of the type filter must not rebuild them (it did, every
+ * filter change: a third of the dashboard's work on the page's thread).
+ */
+const FilterSelect = memo(SelectField) as typeof SelectField;
+
+/** One stable handler per filter, calling the latest `set` (a new function at every change of the address). */
+function useSetters(set: FilterBarProps['set']): <K extends keyof ActivityFilters>(field: K) => (value: string) => void {
+  const latest = useRef(set);
+  useEffect(() => { latest.current = set; });
+  return useMemo(() => {
+    const made = new Map<string, (value: string) => void>();
+    return (field) => {
+      let setter = made.get(field);
+      if (!setter) {
+        setter = (value: string) => latest.current({ [field]: value });
+        made.set(field, setter);
+      }
+      return setter;
+    };
+  }, []);
+}
+
 export function FilterBar({ filters, set, clear, label, places: given }: FilterBarProps) {
   const { t } = useTranslation(['dashboard', 'common']);
   const places = useRead(placesUnlessGiven, given);
@@ -70,30 +95,35 @@ export function FilterBar({ filters, set, clear, label, places: given }: FilterB
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
   const demarches = useCodeOptions('thematiquesDemarche', THEMATIQUES_DEMARCHE);
-  const structures = [...new Set([...(choices?.structure ?? []), ...(authors ? structuresOfAuthors(authors) : [])])].sort((a, b) => a.localeCompare(b, 'fr'));
+  const setter = useSetters(set);
+  const options = useMemo(() => {
+    const structures = [...new Set([...(choices?.structure ?? []), ...(authors ? structuresOfAuthors(authors) : [])])].sort(compareFrench);
+    return {
+      author: (authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, t) })),
+      structure: structures.map((s) => ({ value: s, label: s })),
+      departement: (choices?.dept ?? []).map((code) => ({ value: code, label: `${departementName(code) ?? code} (${code})` })),
+      commune: (choices?.commune ?? []).map((code) => ({ value: code, label: `${communeName.get(code) ?? code} (${code})` })),
+      place: (choices?.place ?? []).map((id) => ({ value: id, label: places?.nameOf.get(id) ?? t('filters.unknownPlace') })),
+      village: (villages ?? []).map((v) => ({ value: v.id, label: v.commune.nom })),
+      tag: (choices?.tag ?? []).map((tag) => ({ value: tag, label: tag })),
+    };
+  }, [choices, authors, communeName, places, villages, t]);
   const any = Object.values(filters).some(Boolean);
   const all = t('filters.all');
   return (
     <div className="filters dashboard-filters no-print" role="search" aria-label={label}>
-      <TextField type="date" label={t('filters.from')} value={filters.from ?? ''} onChange={(from) => set({ from })} />
-      <TextField type="date" label={t('filters.to')} value={filters.to ?? ''} onChange={(to) => set({ to })} />
-      <SelectField label={t('filters.type')} options={types} value={filters.type ?? ''} placeholder={all} onChange={(type) => set({ type })} />
-      <SelectField label={t('filters.author')} value={filters.author ?? ''} placeholder={all} onChange={(author) => set({ author })}
-        options={(authors?.authors ?? []).map((a) => ({ value: a.deviceId, label: authorText(a, t) }))} />
-      <SelectField label={t('filters.structure')} value={filters.structure ?? ''} placeholder={all} onChange={(structure) => set({ structure })}
-        options={structures.map((s) => ({ value: s, label: s }))} />
-      <SelectField label={t('filters.departement')} value={filters.departement ?? ''} placeholder={all} onChange={(departement) => set({ departement })}
-        options={(choices?.dept ?? []).map((code) => ({ value: code, label: `${departementName(code) ?? code} (${code})` }))} />
-      <SelectField label={t('filters.commune')} value={filters.commune ?? ''} placeholder={all} onChange={(commune) => set({ commune })}
-        options={(choices?.commune ?? []).map((code) => ({ value: code, label: `${communeName.get(code) ?? code} (${code})` }))} />
-      <SelectField label={t('filters.place')} value={filters.place ?? ''} placeholder={all} onChange={(place) => set({ place })}
-        options={(choices?.place ?? []).map((id) => ({ value: id, label: places?.nameOf.get(id) ?? t('filters.unknownPlace') }))} />
-      <SelectField label={t('filters.village')} value={filters.village ?? ''} placeholder={all} onChange={(village) => set({ village })}
-        options={(villages ?? []).map((v) => ({ value: v.id, label: v.commune.nom }))} />
-      <SelectField label={t('filters.thematique')} options={thematiques} value={filters.thematique ?? ''} placeholder={all} onChange={(thematique) => set({ thematique })} />
-      <SelectField label={t('filters.demarche')} options={demarches} value={filters.demarche ?? ''} placeholder={all} onChange={(demarche) => set({ demarche })} />
-      <SelectField label={t('filters.tag')} value={filters.tag ?? ''} placeholder={all} onChange={(tag) => set({ tag })}
-        options={(choices?.tag ?? []).map((tag) => ({ value: tag, label: tag }))} />
+      <TextField type="date" label={t('filters.from')} value={filters.from ?? ''} onChange={setter('from')} />
+      <TextField type="date" label={t('filters.to')} value={filters.to ?? ''} onChange={setter('to')} />
+      <FilterSelect label={t('filters.type')} options={types} value={filters.type ?? ''} placeholder={all} onChange={setter('type')} />
+      <FilterSelect label={t('filters.author')} value={filters.author ?? ''} placeholder={all} onChange={setter('author')} options={options.author} />
+      <FilterSelect label={t('filters.structure')} value={filters.structure ?? ''} placeholder={all} onChange={setter('structure')} options={options.structure} />
+      <FilterSelect label={t('filters.departement')} value={filters.departement ?? ''} placeholder={all} onChange={setter('departement')} options={options.departement} />
+      <FilterSelect label={t('filters.commune')} value={filters.commune ?? ''} placeholder={all} onChange={setter('commune')} options={options.commune} />
+      <FilterSelect label={t('filters.place')} value={filters.place ?? ''} placeholder={all} onChange={setter('place')} options={options.place} />
+      <FilterSelect label={t('filters.village')} value={filters.village ?? ''} placeholder={all} onChange={setter('village')} options={options.village} />
+      <FilterSelect label={t('filters.thematique')} options={thematiques} value={filters.thematique ?? ''} placeholder={all} onChange={setter('thematique')} />
+      <FilterSelect label={t('filters.demarche')} options={demarches} value={filters.demarche ?? ''} placeholder={all} onChange={setter('demarche')} />
+      <FilterSelect label={t('filters.tag')} value={filters.tag ?? ''} placeholder={all} onChange={setter('tag')} options={options.tag} />
       {any ? <button type="button" className="button" onClick={clear}>{t('common:actions.clearFilters')}</button> : null}
     </div>
   );
