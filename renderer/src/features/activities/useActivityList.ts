@@ -18,9 +18,10 @@ import { useRead } from '../../ui/useRead';
 const PREVIEW_SIZE = 200;
 
 /**
- * Every live activity, kept up to date by a live query, shared by the page's visits: the list is kept
- * `KEEP_AFTER_LEAVING_MS` after the page is left, so coming back from editing an activity shows the
- * whole list at once instead of reading it all again. Past that, reading stops and memory is freed.
+ * Every live activity, kept up to date by a live query, shared by the page's visits: once read whole,
+ * the list is kept `KEEP_AFTER_LEAVING_MS` after the page is left, so coming back from editing an
+ * activity shows the whole list at once instead of reading it all again. Past that, reading stops and
+ * memory is freed; a page left before the whole list was read stops reading at once.
  */
 const KEEP_AFTER_LEAVING_MS = 60_000;
 
@@ -56,7 +57,10 @@ function subscribeToAll(listener: () => void): () => void {
   return () => {
     allActivities.listeners.delete(listener);
     if (allActivities.listeners.size > 0) return;
-    allActivities.releaseTimer = setTimeout(() => allActivities.stop?.(), KEEP_AFTER_LEAVING_MS);
+    // A read still under way stops at once: finishing it would slow down the page the person went to
+    // (a home page's counts waited seconds behind it). A whole list already read is kept a while.
+    if (allActivities.list === undefined) allActivities.stop?.();
+    else allActivities.releaseTimer = setTimeout(() => allActivities.stop?.(), KEEP_AFTER_LEAVING_MS);
   };
 }
 
