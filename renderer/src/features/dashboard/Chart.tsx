@@ -53,15 +53,25 @@ export function BarChartView({ labels, values, horizontal = false }: ChartProps)
     let disposed = false;
     let made: ChartInstance | undefined;
     let observer: ResizeObserver | undefined;
-    void import('./echarts').then(({ echarts }) => {
-      if (disposed) return;
-      made = echarts.init(element, undefined, { renderer: 'canvas' }) as ChartInstance;
-      observer = new ResizeObserver(() => { if (made) fitChart(made, element); });
-      observer.observe(element);
-      setChart(made);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Made just after the page is painted (a timeout queued by requestAnimationFrame runs after the
+    // paint): the figures and their tables are on screen first, and the nine charts (about 60 ms of
+    // drawing) follow instead of holding them back.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        void import('./echarts').then(({ echarts }) => {
+          if (disposed) return;
+          made = echarts.init(element, undefined, { renderer: 'canvas' }) as ChartInstance;
+          observer = new ResizeObserver(() => { if (made) fitChart(made, element); });
+          observer.observe(element);
+          setChart(made);
+        });
+      }, 0);
     });
     return () => {
       disposed = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       observer?.disconnect();
       made?.dispose();
     };
