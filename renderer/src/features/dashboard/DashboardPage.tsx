@@ -5,7 +5,7 @@
  * as a chart with its table. Read from the maintained count rows (db/stats): a filter change reads a
  * few dozen rows, whatever the number of activities. Any figure opens the records behind it.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -35,9 +35,13 @@ export function DashboardPage() {
   // département filter needs them to read its rows.
   const places = useRead(placeDirectory);
   const needsPlaces = filtersNeedPlaces(filters);
-  const measures = useRead(readMeasuresOf, key, needsPlaces, needsPlaces ? places : undefined);
-  const figures = useMemo((): DashboardFigures | undefined => (measures && places
-    ? { ...measures, perCommune: communesOf(measures.totals.where, places.communeOf) } : undefined), [measures, places]);
+  const read = useRead(readMeasuresOf, key, needsPlaces, needsPlaces ? places : undefined);
+  // The figures with the filters they were read for: until a filter change's figures are read, the
+  // figures on screen (and their drill-down links) stay those of the previous filters, not drawn again.
+  const shown = useMemo(() => (read && places ? {
+    figures: { ...read.measures, perCommune: communesOf(read.measures.totals.where, places.communeOf) } satisfies DashboardFigures,
+    filters: filtersFromParams(new URLSearchParams(read.key)),
+  } : undefined), [read, places]);
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -52,7 +56,7 @@ export function DashboardPage() {
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
       <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} places={places ?? null} />
-      {figures === undefined ? null : figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={figures} filters={filters} />}
+      {shown === undefined ? null : shown.figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={shown.figures} filters={shown.filters} />}
     </Page>
   );
 }
@@ -61,16 +65,19 @@ export function DashboardPage() {
  * The figures for the filters of an address (the key keeps `useRead` from reading twice per change);
  * with a commune or département filter, once the places are read.
  */
-async function readMeasuresOf(db: Parameters<typeof readDashboardMeasures>[0], key: string, needsPlaces: boolean, places: PlaceDirectory | undefined): Promise<DashboardMeasures | undefined> {
+async function readMeasuresOf(
+  db: Parameters<typeof readDashboardMeasures>[0], key: string, needsPlaces: boolean, places: PlaceDirectory | undefined,
+): Promise<{ key: string; measures: DashboardMeasures } | undefined> {
   if (needsPlaces && !places) return undefined;
-  return readDashboardMeasures(db, filtersFromParams(new URLSearchParams(key)), places?.communeOf);
+  return { key, measures: await readDashboardMeasures(db, filtersFromParams(new URLSearchParams(key)), places?.communeOf) };
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function Figures({ figures, filters }: { figures: DashboardFigures; filters: DrillDown }) {
+/** Drawn again only when new figures arrive (a filter change renders the page twice: at once, and when its figures are read). */
+const Figures = memo(function Figures({ figures, filters }: { figures: DashboardFigures; filters: DrillDown }) {
   const { t } = useTranslation(['dashboard', 'codes']);
   const authors = useAuthors();
   const communeName = useCommuneNames() ?? NO_NAMES;
@@ -119,7 +126,7 @@ function Figures({ figures, filters }: { figures: DashboardFigures; filters: Dri
       <p className="row-meta">{t('peopleNote')}</p>
     </>
   );
-}
+});
 
 function Figure({ value, label, detail, to }: { value: number; label: string; detail?: string; to?: string }) {
   const body = (
