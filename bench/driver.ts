@@ -75,7 +75,8 @@ async function step<K extends StepName>(page: Page, name: K, errors: string[], .
     console.log(`  ${name.padEnd(18)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s${check ? (check.ok ? '  ✓' : '  ✗ WRONG') : ''}`);
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // The first lines (a page's error may name itself on the first and say what on the next).
+    const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' | ').slice(0, 600) : String(error);
     errors.push(`${name}: ${message}`);
     console.log(`  ${name.padEnd(18)} ERROR ${message}`);
     return undefined;

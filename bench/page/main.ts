@@ -310,20 +310,37 @@ async function probeDashboard() {
 const SEED_CHUNK = 20_000;
 
 async function seedUi(activities: number, seed: number) {
+  // Which phase failed, and the error's own name and message (a minified class's bare name says nothing).
+  let phase = 'open';
+  try {
+    return await seedUiPhases(activities, seed, (next) => { phase = next; });
+  } catch (error) {
+    const e = error as { name?: string; message?: string; stack?: string };
+    throw new Error(`seedUi failed while ${phase}: ${e?.name ?? typeof error} ${e?.message ?? String(error)} ${(e?.stack ?? '').split('\n').slice(0, 4).join(' | ')}`, { cause: error });
+  }
+}
+
+async function seedUiPhases(activities: number, seed: number, at: (phase: string) => void) {
   const size = Math.ceil(activities / (datasetMix(1_000_000).activities / 1_000_000)) + 10;
   const db = await freshDb('relais');
   // Generated and written a part at a time: a million activities never sit in the page's memory at once.
   let ms = 0;
+  let written = 0;
   for (const part of datasetInParts(size, seed, { chunk: SEED_CHUNK, activities })) {
+    at(`writing activities after ${written}`);
     const start = performance.now();
     await bulkPutDataset(db, part);
     ms += performance.now() - start;
+    written += part.activities.length;
   }
+  at('writing the profile and keys');
   const start = performance.now();
   await db.meta.put({ key: 'profile', value: { displayName: 'Banc d’essai', role: 'coordinateur', structure: 'Relais' } });
   await sealBenchKeys(db); // as the first run does: the app opens on its home screen, not on "protect your keys"
   ms += performance.now() - start;
+  at('counting');
   const counts = await tableCounts(db);
+  at('checking the rows against a recount');
   const differing = await statsDifferFromRecount(db);
   db.close();
   if (differing.length > 0) console.error(`dashboard rows differ from a recount: ${differing.slice(0, 5).join(', ')}`);
