@@ -112,7 +112,21 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   }
   result.probes = await step(page, 'probes', errors);
   result.heapAfterDrop = (await step(page, 'dropDataset', errors))?.heap;
+  // BENCH_IMPORT_PROFILE=file.cpuprofile: a CPU profile of scenario 1 opened on the page's thread
+  // (open, merge, write in one profile; open it in DevTools).
+  const profileFile = process.env.BENCH_IMPORT_PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   result.importEmptyInPage = await step(page, 'relaisImportEmpty', errors, 'page');
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    console.log(`  CPU profile of the import opened on the page: ${profileFile}`);
+  }
   result.importEmpty = await step(page, 'relaisImportEmpty', errors);
   result.reimportSame = await step(page, 'relaisReimport', errors, 'same');
   result.reimportAgain = await step(page, 'relaisReimport', errors, 'again');
