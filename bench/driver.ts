@@ -128,6 +128,8 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
     console.log(`  CPU profile of the import opened on the page: ${profileFile}`);
   }
   result.importEmpty = await step(page, 'relaisImportEmpty', errors);
+  result.placeFilters = await step(page, 'probePlaceFilters', errors);
+  if (result.placeFilters) console.log(`  place filters on scenario 1's database: ${JSON.stringify(result.placeFilters)}`);
   result.reimportSame = await step(page, 'relaisReimport', errors, 'same');
   result.reimportAgain = await step(page, 'relaisReimport', errors, 'again');
   result.importMerge = await step(page, 'relaisImportMerge', errors);
