@@ -4,36 +4,15 @@
  * Keys holding `undefined` count as absent, as in storage and in bundles.
  */
 
-/**
- * The sorted keys of objects already met with these keys, each with its JSON spelling: records of one
- * kind share a few key lists, and sorting and quoting them again for every record was a third of
- * `canonicalJson`'s time (one call per relayed record, for its seal's digest). Keyed by the key list
- * as JSON (one spelling per list, whatever characters the keys hold); bounded.
- */
-const keyOrders = new Map<string, Array<[string, string]>>();
-const KEY_ORDERS_LIMIT = 1024;
-
-function sortedKeys(keys: string[]): Array<[string, string]> {
-  const list = JSON.stringify(keys);
-  let order = keyOrders.get(list);
-  if (!order) {
-    order = [...keys].sort().map((key) => [key, `${JSON.stringify(key)}:`]);
-    if (keyOrders.size < KEY_ORDERS_LIMIT) keyOrders.set(list, order);
-  }
-  return order;
-}
-
 /** JSON with sorted keys: one spelling per value, so equal values compare equal. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const object = value as Record<string, unknown>;
-  const entries: string[] = [];
-  for (const [key, quoted] of sortedKeys(Object.keys(object))) {
-    const item = object[key];
-    if (item !== undefined) entries.push(quoted + canonicalJson(item));
-  }
+  const entries = Object.keys(value as object)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
   return `{${entries.join(',')}}`;
 }
 
