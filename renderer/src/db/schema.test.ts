@@ -279,7 +279,7 @@ describe('schema 11: synced folders', () => {
     const name = `migrate-11-after-12-${Math.random()}`;
     names.push(name);
     const old = new Dexie(name);
-    for (const step of SCHEMA_VERSIONS.filter((v) => v.version !== 11)) old.version(step.version).stores(step.stores);
+    for (const step of SCHEMA_VERSIONS.filter((v) => v.version !== 11 && v.version <= 12)) old.version(step.version).stores(step.stores);
     await old.open();
     expect(old.verno).toBe(12);
     expect(old.tables.map((t) => t.name)).not.toContain('inboxFiles');
@@ -289,6 +289,47 @@ describe('schema 11: synced folders', () => {
     await current.open();
     await current.inboxFiles.put({ sha256: 'b'.repeat(64), fileName: 'y.relais', receivedAt: '2026-02-01T10:00:00.000Z', lastSeenAt: '2026-02-01T10:00:00.000Z', timesSeen: 1, outcome: 'imported' });
     expect(await current.inboxFiles.where('outcome').equals('imported').count()).toBe(1);
+    current.close();
+  });
+});
+
+describe('schema 13: no count rows per place', () => {
+  const record = (id: string, seq: number, data: object) => ({
+    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: 'a1'.repeat(16), deleted: 0, erased: 0, seq,
+    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${'a1'.repeat(16)}`])),
+  });
+  const PLACE = '01890000-0000-7000-8000-0000000000f1';
+  const atPlace = (date: string, duree: number) => ({
+    type: 'individuel', date, duree, typeLieu: 'lieu_activite', placeId: PLACE, thematiques: ['email'], thematiquesDemarche: [],
+    materiel: [], tags: [], beneficiaryIds: [],
+  });
+
+  it('drops the rows of places a version 12 database kept, keeps the others equal to a recount, and reads a place through its new index', async () => {
+    const name = `migrate-13-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 12);
+    const activities = [
+      record('01890000-0000-7000-8000-a1a1a1a1a1a1', 1, atPlace('2026-01-10', 30)),
+      record('01890000-0000-7000-8000-a1a1a1a1a1a2', 2, atPlace('2026-02-10', 90)),
+    ];
+    await old.table('activities').bulkPut(activities);
+    // The rows as version 12 kept them: built by its own recount, which had a row per place and month.
+    const { recount, statKey } = await import('../domain/stats/activityStats');
+    const rows = [...recount(activities).values()];
+    const placeRows = ['2026-01', '2026-02'].map((month) => ({ ...rows.find((row) => row.key === statKey('all', '', month))!, key: statKey('place', PLACE, month), dim: 'place', value: PLACE }));
+    await old.table('activityStats').bulkPut([...rows, ...placeRows]);
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(13);
+    const keys = (await current.activityStats.toCollection().primaryKeys()) as string[];
+    expect(keys.filter((key) => key.startsWith('place'))).toEqual([]);
+    expect(keys.sort()).toEqual(rows.map((row) => row.key).sort());
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(await statsDifferFromRecount(current)).toEqual([]);
+    expect(await current.activities.where('[placeId+date]').between([PLACE, '2026-02'], [PLACE, '2026-02\uffff']).primaryKeys()).toEqual([activities[1].id]);
+    expect((await readDashboard(current, { place: PLACE, from: '2026-01-01', to: '2026-02-28' }, new Map())).totals).toMatchObject({ activities: 2, minutes: 120 });
     current.close();
   });
 });

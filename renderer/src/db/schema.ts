@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges } from './stats/migration';
+import { buildStatsAndOwnChanges, dropPlaceRows } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -131,6 +131,16 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // passphrase, which an upgrade transaction cannot wait for.
     version: 12,
     stores: { secrets: 'name' },
+  },
+  {
+    // Import speed (issues 9 and 10): the dashboard keeps no count rows per place any more (nearly one
+    // row per activity, rewritten by every import, domain/stats/activityStats.ts); the place filter,
+    // and the places of a commune or a département, read their activities through this index instead.
+    version: 13,
+    stores: {
+      activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds, [authorDevice+deleted+date], [placeId+date]`,
+    },
+    upgrade: dropPlaceRows,
   },
 ];
 
