@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges } from './stats/migration';
+import { buildStatsAndOwnChanges, rebuildStats } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -131,6 +131,13 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // passphrase, which an upgrade transaction cannot wait for.
     version: 12,
     stores: { secrets: 'name' },
+  },
+  {
+    // Followed people in the dashboard's gender, age band and status sections (issue 10): the rows of
+    // versions 9–12 counted anonymous people only there; rebuilt once with them (db/stats/followedPeople.ts).
+    version: 14,
+    stores: {},
+    upgrade: rebuildStats,
   },
 ];
 

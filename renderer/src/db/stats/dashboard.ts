@@ -17,6 +17,7 @@ import {
 } from '../../domain/stats/filters';
 import { canonicalJson } from '../../domain/canonical';
 import type { RelaisDatabase } from '../schema';
+import { everyFollowedPerson, followedPeopleOf } from './followedPeople';
 
 export interface MonthFigure { month: string; activities: number; people: number }
 
@@ -97,21 +98,24 @@ function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, plac
 
 /** The figures for `filters`; `known` is `placeCommunes` already read (a filter change need not read places again). */
 export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
-  return db.transaction('r', [db.activityStats, db.activities, db.places], async () => {
+  return db.transaction('r', [db.activityStats, db.activities, db.places, db.beneficiaries], async () => {
     const places = known ?? await placeCommunes(db);
     const placeCommune: PlaceCommune = (id) => places.get(id);
-    const measured = (found: Array<Stored<Activity>>) => found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a) }));
+    const measured = async (found: Array<Stored<Activity>>) => {
+      const people = await followedPeopleOf(db, found);
+      return found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
+    };
     const fields = activeFilterFields(filters);
     const split = splitPeriod(filters);
     if (fields.length > 1 || fields[0] === 'village' || !split.months) {
       // A period of no whole month is at most two partial months: read by date.
-      return figuresFrom(measured(await scan(db, filters, placeCommune, !split.months)), places, 'scan');
+      return figuresFrom(await measured(await scan(db, filters, placeCommune, !split.months)), places, 'scan');
     }
     const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
     const fromRows = rows.map((row) => ({ month: row.month, measures: row as Measures }));
-    return figuresFrom([...fromRows, ...measured(edges)], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...fromRows, ...(await measured(edges))], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
 }
 
@@ -138,14 +142,15 @@ export async function drillDown(db: RelaisDatabase, drill: DrillDown, limit = 10
  * this after every scenario; the answer lists the keys that differ (empty when all agree).
  */
 export async function statsDifferFromRecount(db: RelaisDatabase, chunkSize = 5000): Promise<string[]> {
-  return db.transaction('r', [db.activityStats, db.activities], async () => {
+  return db.transaction('r', [db.activityStats, db.activities, db.beneficiaries], async () => {
     // Read a chunk at a time by id: a million activities (the bench at 1M) never sit in memory at once.
     const expected = new Map<string, StatRow>();
+    const people = await everyFollowedPerson(db.beneficiaries, chunkSize);
     let chunk = await db.activities.orderBy(':id').limit(chunkSize).toArray();
-    recount(chunk, expected);
+    recount(chunk, expected, people);
     while (chunk.length === chunkSize) {
       chunk = await db.activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
-      recount(chunk, expected);
+      recount(chunk, expected, people);
     }
     const stored = new Map((await db.activityStats.toArray()).map((row) => [row.key, row]));
     const keys = new Set([...expected.keys(), ...stored.keys()]);
