@@ -13,7 +13,7 @@
  * and `recount` rebuilds them from scratch: a property test and the bench check both agree.
  */
 import { completeBreakdown } from '../activity';
-import { trancheAgeFromAnnee } from '../beneficiary';
+import { trancheAgeOfAge } from '../beneficiary';
 import type { Activity, Beneficiary } from '../records';
 
 /** The filters a row can answer on its own, besides the month. */
@@ -146,7 +146,7 @@ export function sameFollowedPerson(a: FollowedPerson | undefined, b: FollowedPer
  */
 function ageBandAt(person: FollowedPerson, date: string): string {
   if (person.anneeNaissance !== undefined && Number.isInteger(person.anneeNaissance)) {
-    return trancheAgeFromAnnee(person.anneeNaissance, new Date(Number(date.slice(0, 4)), 6, 1));
+    return trancheAgeOfAge(Number(date.slice(0, 4)) - person.anneeNaissance);
   }
   return person.trancheAge ?? NOT_COMMUNICATED;
 }
