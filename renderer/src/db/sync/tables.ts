@@ -87,7 +87,7 @@ export interface StoredChunk {
  * Followed people before the activities that list them: the dashboard's rows then count each activity
  * with its people already known, instead of re-counting it when they arrive (db/stats/followedPeople.ts).
  */
-function peopleFirst(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
+export function peopleFirst(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
   return [...byKind].sort(([a], [b]) => Number(b === 'beneficiary') - Number(a === 'beneficiary'));
 }
 
