@@ -6,8 +6,11 @@
  * before it commits. A write path cannot forget the aggregates, and a transaction that fails leaves
  * both untouched.
  *
- * To make that possible every read-write transaction that includes `activities` is widened to include
- * `activityStats` (`transaction` below), so callers never have to name it.
+ * Followed people count from their own record, so a write to `beneficiaries` that changes how a person
+ * counts re-counts that person's activities the same way (db/stats/followedPeople.ts).
+ *
+ * To make that possible every read-write transaction that includes `activities` or `beneficiaries` is
+ * widened to include both and `activityStats` (`transaction` below), so callers never have to name them.
  *
  * A writer that puts many batches in one transaction (an import: 50 batches of 2,000 at 100k) can ask
  * for the rows to be applied at its end (`withStatsDeferred`): the batches' deltas add up in memory
