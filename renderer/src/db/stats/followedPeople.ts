@@ -14,6 +14,17 @@
  *   (`peopleChangeDeltas`).
  *
  * Like the middleware, no `async`/`await`: Dexie follows its transaction through its own promises only.
+ * Writes to activities and people inside one transaction must follow one another (every writer awaits
+ * each write, as it must for the rows of activities already): a person's change racing an activity's
+ * write could count that person under the wrong record.
+ *
+ * Rule read in La Coop's statistics (coop-mediation-numerique, mes-statistiques/_queries/
+ * getBeneficiaireStats.ts): its gender, age band and status sections count every beneficiary, followed
+ * or anonymous, from the beneficiary's record, "non communiqué" when not given — but DISTINCT people over
+ * the filtered period, where an anonymous person is one record per accompaniment. Relais counts a
+ * followed person once per accompaniment instead, like its "people helped" figure (`followed`), so the
+ * sections add up to that figure and stay sums of per-month rows (distinct people over a period cannot
+ * be added up from months).
  */
 import Dexie, { type Table, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import type { Activity } from '../../domain/records';
