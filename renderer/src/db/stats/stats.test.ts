@@ -268,7 +268,11 @@ describe('followed people in the gender, age band and status sections', () => {
 
   it('follow a person\'s own record as it is edited, deleted, restored and erased', async () => {
     const { p1, p2 } = await seedPeople();
+    // A scan (two filters) reads P2's record, then sees the edit (the people it read are read again).
+    const januaryAtLormes = { commune: '58145', type: 'individuel', from: '2026-01-01', to: '2026-01-31' };
+    expect((await sections(januaryAtLormes)).genre).toEqual({ masculin: 2 });
     await relais.beneficiaries.update(p2.id, { code: 'B-0002', genre: 'feminin', anneeNaissance: 2001, statutSocial: 'sans_emploi', dejaAccompagne: false });
+    expect((await sections(januaryAtLormes)).genre).toEqual({ feminin: 1, masculin: 1 });
     expect(await sections()).toMatchObject({
       people: 8, genre: { feminin: 5, masculin: 1, non_communique: 2 }, statut: { retraite: 2, sans_emploi: 2, non_communique: 4 },
     });
