@@ -30,6 +30,8 @@ export interface DriverOptions {
   skipFolder?: boolean;
   /** Run scenario 12 alone at each size (`--only=folder`). */
   onlyFolder?: boolean;
+  /** `--only=import`: the one-bundle import's scenarios (1, 3, 4a, 6) and their baselines, not scenario 2 nor the probes. */
+  onlyImport?: boolean;
   /** Runs of each size up to 10k (medians are reported): the machine is shared, single runs are noisy. */
   repeatSmall: number;
   /** `dashboard`: the UI scenario walks the dashboard alone (10a–c), skipping the list and home steps. */
@@ -101,7 +103,7 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   if (!options.skipPouch) result.pouch = await step(page, 'baselinePouch', errors);
   result.toArray = await step(page, 'baselineToArray', errors);
   result.export = await step(page, 'relaisExport', errors);
-  result.mergeSetup = await step(page, 'prepareMerge', errors);
+  if (!options.onlyImport) result.mergeSetup = await step(page, 'prepareMerge', errors);
   if (!options.skipFolder) {
     // Issue 10: the same records as a folder of 50 bundles and as one, through the folder import, side
     // by side. Run here, before scenario 1, and their 58 MB of files freed after: scenario 6 judges the
@@ -110,13 +112,29 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
     result.folderOne = await step(page, 'relaisImportFolder', errors, 'one');
     result.folderFifty = await step(page, 'relaisImportFolder', errors, 'folder');
   }
-  result.probes = await step(page, 'probes', errors);
+  if (!options.onlyImport) result.probes = await step(page, 'probes', errors);
   result.heapAfterDrop = (await step(page, 'dropDataset', errors))?.heap;
+  // BENCH_IMPORT_PROFILE=file.cpuprofile: a CPU profile of scenario 1 opened on the page's thread
+  // (open, merge, write in one profile; open it in DevTools).
+  const profileFile = process.env.BENCH_IMPORT_PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   result.importEmptyInPage = await step(page, 'relaisImportEmpty', errors, 'page');
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    console.log(`  CPU profile of the import opened on the page: ${profileFile}`);
+  }
   result.importEmpty = await step(page, 'relaisImportEmpty', errors);
+  result.placeFilters = await step(page, 'probePlaceFilters', errors);
+  if (result.placeFilters) console.log(`  place filters on scenario 1's database: ${JSON.stringify(result.placeFilters)}`);
   result.reimportSame = await step(page, 'relaisReimport', errors, 'same');
   result.reimportAgain = await step(page, 'relaisReimport', errors, 'again');
-  result.importMerge = await step(page, 'relaisImportMerge', errors);
+  if (!options.onlyImport) result.importMerge = await step(page, 'relaisImportMerge', errors);
   await step(page, 'cleanup', errors);
   await page.context().close();
   return result;

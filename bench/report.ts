@@ -23,6 +23,8 @@ export interface SizeResult {
   importEmpty?: R<'relaisImportEmpty'>;
   /** Same import with the bundle opened on the page's thread: the heap figure of scenario 6. */
   importEmptyInPage?: R<'relaisImportEmpty'>;
+  /** The dashboard's place, commune and département filters on scenario 1's database (places have no rows). */
+  placeFilters?: R<'probePlaceFilters'>;
   reimportSame?: R<'relaisReimport'>;
   reimportAgain?: R<'relaisReimport'>;
   importMerge?: R<'relaisImportMerge'>;
@@ -195,6 +197,9 @@ export function formatFigures(sizes: SizeResult[], markdown = false): string {
     ['  of which open (decrypt, inflate, check)', (s) => s.importEmpty?.openMs],
     ['  of which merge + write', (s) => s.importEmpty?.writeMs],
     ['Relais import, empty DB, opened on the page', (s) => s.importEmptyInPage?.ms],
+    ['probe: dashboard, busiest place (index read)', (s) => s.placeFilters?.place.ms],
+    ['probe: dashboard, its commune (rows + its places)', (s) => s.placeFilters?.commune.ms],
+    ['probe: dashboard, its département (rows + its places)', (s) => s.placeFilters?.departement.ms],
     ['Relais import, 10% changed', (s) => s.importMerge?.ms],
     ['Relais re-import, same records, new file', (s) => s.reimportAgain?.ms],
     ['Relais re-import, same file', (s) => s.reimportSame?.ms],

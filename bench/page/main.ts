@@ -278,6 +278,40 @@ async function relaisImportMerge(): Promise<ImportFigure> {
 }
 
 /**
+ * Scenario 1's database read as the dashboard reads it with a place, a commune or a département filter
+ * (places keep no count rows: their activities are read through the `[placeId+date]` index), over the
+ * whole history: the busiest place, commune and département of the bundle, median of 3 each, with
+ * the activities counted (informative).
+ */
+async function probePlaceFilters() {
+  const db = new RelaisDatabase(S1_DB);
+  await db.open();
+  const places = await placeCommunes(db);
+  const busiest = (keys: string[]) => {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  };
+  const held = await db.activities.where('[placeId+date]').between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey]).keys() as unknown as Array<[string, string]>;
+  const place = busiest(held.map(([id]) => id));
+  const commune = places.get(place) ?? '';
+  const departement = commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
+  const figures: Record<string, { ms: number; activities: number }> = {};
+  for (const [name, filters] of [['place', { place }], ['commune', { commune }], ['departement', { departement }]] as const) {
+    const runs: number[] = [];
+    let activities = 0;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      activities = (await readDashboard(db, filters, places)).totals.activities;
+      runs.push(performance.now() - start);
+    }
+    figures[name] = { ms: runs.sort((a, b) => a - b)[1], activities };
+  }
+  db.close();
+  return figures;
+}
+
+/**
  * Scenario 7 set-up: the app's own database ('relais', same origin as /app/) with `activities`
  * activities and the villages, places, people and surveys that go with them, plus a profile and sealed
  * keys so the first-run screen is skipped.
@@ -369,7 +403,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
+  relaisImportEmpty, probePlaceFilters, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

@@ -293,6 +293,47 @@ describe('schema 11: synced folders', () => {
   });
 });
 
+describe('schema 13: no count rows per place', () => {
+  const record = (id: string, seq: number, data: object) => ({
+    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: 'a1'.repeat(16), deleted: 0, erased: 0, seq,
+    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${'a1'.repeat(16)}`])),
+  });
+  const PLACE = '01890000-0000-7000-8000-0000000000f1';
+  const atPlace = (date: string, duree: number) => ({
+    type: 'individuel', date, duree, typeLieu: 'lieu_activite', placeId: PLACE, thematiques: ['email'], thematiquesDemarche: [],
+    materiel: [], tags: [], beneficiaryIds: [],
+  });
+
+  it('drops the rows of places a version 12 database kept, keeps the others equal to a recount, and reads a place through its new index', async () => {
+    const name = `migrate-13-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 12);
+    const activities = [
+      record('01890000-0000-7000-8000-a1a1a1a1a1a1', 1, atPlace('2026-01-10', 30)),
+      record('01890000-0000-7000-8000-a1a1a1a1a1a2', 2, atPlace('2026-02-10', 90)),
+    ];
+    await old.table('activities').bulkPut(activities);
+    // The rows as version 12 kept them: built by its own recount, which had a row per place and month.
+    const { recount, statKey } = await import('../domain/stats/activityStats');
+    const rows = [...recount(activities).values()];
+    const placeRows = ['2026-01', '2026-02'].map((month) => ({ ...rows.find((row) => row.key === statKey('all', '', month))!, key: statKey('place', PLACE, month), dim: 'place', value: PLACE }));
+    await old.table('activityStats').bulkPut([...rows, ...placeRows]);
+    old.close();
+
+    const current = new RelaisDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+    const keys = (await current.activityStats.toCollection().primaryKeys()) as string[];
+    expect(keys.filter((key) => key.startsWith('place'))).toEqual([]);
+    expect(keys.sort()).toEqual(rows.map((row) => row.key).sort());
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(await statsDifferFromRecount(current)).toEqual([]);
+    expect(await current.activities.where('[placeId+date]').between([PLACE, '2026-02'], [PLACE, '2026-02\uffff']).primaryKeys()).toEqual([activities[1].id]);
+    expect((await readDashboard(current, { place: PLACE, from: '2026-01-01', to: '2026-02-28' }, new Map())).totals).toMatchObject({ activities: 2, minutes: 120 });
+    current.close();
+  });
+});
+
 describe('schema 14: followed people in the dashboard', () => {
   const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const author = 'a1'.repeat(16);
@@ -301,10 +342,10 @@ describe('schema 14: followed people in the dashboard', () => {
     versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
   });
 
-  it('recounts the rows that versions 9 to 12 kept, so a followed person counts in the gender, age and status sections', async () => {
+  it('recounts the rows that versions 9 to 13 kept, so a followed person counts in the gender, age and status sections', async () => {
     const name = `migrate-14-${Math.random()}`;
     names.push(name);
-    const old = await databaseAt(name, 12);
+    const old = await databaseAt(name, 13);
     const person = record('01890000-0000-7000-8000-b1b1b1b1b1b1', 1, { code: 'B-0001', genre: 'masculin', statutSocial: 'en_emploi', anneeNaissance: 1990, dejaAccompagne: false });
     const activity = record('01890000-0000-7000-8000-a1a1a1a1a1a1', 2, {
       type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
@@ -312,7 +353,7 @@ describe('schema 14: followed people in the dashboard', () => {
     });
     await old.table('beneficiaries').put(person);
     await old.table('activities').put(activity);
-    // The row as version 12 kept it: the followed person counted in `followed`, in no section.
+    // The row as version 13 kept it: the followed person counted in `followed`, in no section.
     const { recount } = await import('../domain/stats/activityStats');
     const stale = [...recount([activity]).values()];
     expect(stale.find((row) => row.dim === 'all')?.genre).toEqual({ non_communique: 1 });

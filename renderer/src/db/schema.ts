@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges, rebuildStats } from './stats/migration';
+import { buildStatsAndOwnChanges, dropPlaceRows, rebuildStats } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -133,8 +133,18 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     stores: { secrets: 'name' },
   },
   {
+    // Import speed (issues 9 and 10): the dashboard keeps no count rows per place any more (nearly one
+    // row per activity, rewritten by every import, domain/stats/activityStats.ts); the place filter,
+    // and the places of a commune or a département, read their activities through this index instead.
+    version: 13,
+    stores: {
+      activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds, [authorDevice+deleted+date], [placeId+date]`,
+    },
+    upgrade: dropPlaceRows,
+  },
+  {
     // Followed people in the dashboard's gender, age band and status sections (issue 10): the rows of
-    // versions 9–12 counted anonymous people only there; rebuilt once with them (db/stats/followedPeople.ts).
+    // versions 9–13 counted anonymous people only there; rebuilt once with them (db/stats/followedPeople.ts).
     version: 14,
     stores: {},
     upgrade: rebuildStats,

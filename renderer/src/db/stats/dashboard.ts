@@ -1,6 +1,7 @@
 /**
  * The dashboard's reads. With the period and at most one other filter, the figures come from the count
- * rows (`activityStats`: at most one row per month, plus one per place of a commune or département);
+ * rows (`activityStats`: at most one row per month; a place's activities, which have no rows, through
+ * the `[placeId+date]` index);
  * the rows are per month and the period is by day, so the whole months come from the rows and the
  * partial months at either edge from an indexed scan of those days. With two filters or more (or the
  * village, which no row answers), from an indexed scan of the activities that pass them. Every scan
@@ -10,7 +11,7 @@
 import Dexie from 'dexie';
 import type { Activity, Stored } from '../../domain/records';
 import {
-  addMeasures, departementOfInsee, emptyMeasures, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
+  addMeasures, departementOfInsee, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
 import {
   activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type PlaceCommune, type RowField,
@@ -47,14 +48,35 @@ function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, months: M
     .between(statKey(dim, value, months.from ?? ''), statKey(dim, value, months.to ?? '\uffff'), true, true).toArray();
 }
 
-/** The rows of whole months that answer at most one row criterion, a place counted in its commune or département. */
-async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: ActivityFilters, months: MonthRange, places: Map<string, string>): Promise<StatRow[]> {
-  if (!field) return rowsOf(db, 'all', '', months);
+type Measured = { month: string; measures: Measures };
+
+/**
+ * The live activities held at these places in whole months, measured: places have no count rows (an
+ * import would rewrite nearly one row per activity, see domain/stats/activityStats.ts), so they are
+ * read through the `[placeId+date]` index — a place's few activities a month, or for a commune or a
+ * département the activities of its places.
+ */
+async function measuredAtPlaces(db: RelaisDatabase, placeIds: readonly string[], months: MonthRange): Promise<Measured[]> {
+  const from = months.from ?? '';
+  const to = `${months.to ?? ''}\uffff`;
+  // One plain range per place, side by side: each is read in one go (`getAll`), where Dexie walks
+  // several ranges at once with a cursor, a record at a time.
+  const perPlace = await Promise.all(placeIds.map((id) => db.activities.where('[placeId+date]').between([id, from], [id, to], true, true).toArray()));
+  const counted = perPlace.flat().filter(isCounted);
+  const people = await followedPeopleOf(db, counted);
+  return counted.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
+}
+
+/** The measures of whole months that answer at most one row criterion, a place counted in its commune or département. */
+async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: ActivityFilters, months: MonthRange, places: Map<string, string>): Promise<Measured[]> {
+  const asMeasured = (rows: StatRow[]) => rows.map((row) => ({ month: row.month, measures: row as Measures }));
+  if (!field) return asMeasured(await rowsOf(db, 'all', '', months));
   const value = f[field] as string;
-  const rows = await rowsOf(db, FILTER_DIMENSIONS[field], value, months);
+  if (field === 'place') return measuredAtPlaces(db, [value], months);
+  const rows = asMeasured(await rowsOf(db, FILTER_DIMENSIONS[field], value, months));
   if (field === 'commune' || field === 'departement') {
     const inside = [...places].filter(([, insee]) => (field === 'commune' ? insee === value : departementOfInsee(insee) === value));
-    for (const [placeId] of inside) rows.push(...(await rowsOf(db, 'place', placeId, months)));
+    rows.push(...(await measuredAtPlaces(db, inside.map(([placeId]) => placeId), months)));
   }
   return rows;
 }
@@ -114,8 +136,7 @@ export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters
     const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
-    const fromRows = rows.map((row) => ({ month: row.month, measures: row as Measures }));
-    return figuresFrom([...fromRows, ...(await measured(edges))], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...rows, ...(await measured(edges))], places, split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
 }
 
@@ -167,11 +188,20 @@ export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): P
   return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
+/** The places that hold live activities (places have no rows): the `where` counts of the `all` rows, one per month. */
+async function placesWithActivities(db: RelaisDatabase): Promise<string[]> {
+  const rows = await rowsOf(db, 'all', '', {});
+  const ids = new Set<string>();
+  for (const row of rows) for (const where of Object.keys(row.where)) if (where.startsWith('p:')) ids.add(where.slice(2));
+  return [...ids].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
 /** Every filter's choices at once (one read for the page); `known`: `placeCommunes` already read. */
 export async function dashboardChoices(db: RelaisDatabase, known?: Map<string, string>): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
-  const [structure, commune, dept, tag, place] = await Promise.all(
-    (['structure', 'commune', 'dept', 'tag', 'place'] as const).map((dim) => dimensionValues(db, dim)),
-  );
+  const [[structure, commune, dept, tag], place] = await Promise.all([
+    Promise.all((['structure', 'commune', 'dept', 'tag'] as const).map((dim) => dimensionValues(db, dim))),
+    placesWithActivities(db),
+  ]);
   // Activities held at a place count in the place's commune and département too.
   const places = known ?? await placeCommunes(db);
   for (const id of place) {

@@ -116,10 +116,9 @@ function deltasOf(
 }
 
 /**
- * How many rows a deferring transaction gathers before it writes them: bounded, because rows of places
- * (one per place per month) are most of them and each holds its breakdowns — 26,784 rows, 47 MB, for
- * the bench's 100k records, which an import's peak heap cannot also carry. At this bound an import at
- * 100k writes its rows three or four times, against once per chunk of 2,000 records before.
+ * How many rows a deferring transaction gathers before it writes them: bounded, because each row holds
+ * its breakdowns and an import's peak heap must not also carry all of them for a region (the bench's
+ * 100k records make 1,920 rows, written once at the end; 26,784 when places had rows of their own).
  */
 const DEFERRED_ROWS_LIMIT = 8_192;
 

@@ -1,13 +1,14 @@
 /**
  * Schema version 9 (issue 10): the dashboard's rows built once from the activities already stored, and
- * the changes made on this laptop that no export carries yet, found from their stamps.
+ * the changes made on this laptop that no export carries yet, found from their stamps. Version 13: the
+ * rows per place are dropped (the place filter reads an index instead, see domain/stats/activityStats.ts).
  */
 import type { Transaction } from 'dexie';
 import { deviceOfStamp } from '../../domain/hlc';
 import { RECORD_KINDS, tableOf } from '../../domain/kinds';
 import type { RecordMeta } from '../../domain/records';
 import { latestStamp } from '../../domain/sync/records';
-import { recount, type StatRow } from '../../domain/stats/activityStats';
+import { recount, STAT_KEY_SEPARATOR, type StatRow } from '../../domain/stats/activityStats';
 import { everyFollowedPerson } from './followedPeople';
 import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
@@ -47,4 +48,9 @@ export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {
     }
   }
   await tx.table('ownChanges').bulkPut(changes);
+}
+
+/** Schema version 13: the rows of the `place` dimension go; every other row stays as it was (still equal to a recount). */
+export async function dropPlaceRows(tx: Transaction): Promise<void> {
+  await tx.table('activityStats').where(':id').between(`place${STAT_KEY_SEPARATOR}`, `place${STAT_KEY_SEPARATOR}\uffff`, true, true).delete();
 }

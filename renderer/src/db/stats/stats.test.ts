@@ -4,7 +4,7 @@ import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { readDashboard, drillDown, placeCommunes, statsDifferFromRecount } from './dashboard';
+import { dashboardChoices, readDashboard, drillDown, placeCommunes, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -120,6 +120,27 @@ describe('dashboard figures on the maintained rows', () => {
     await relais.activities.update(workshopRecord.id, { ...workshopRecord, villageId: village });
     const figures = await readDashboard(relais.db, { village });
     expect([figures.source, figures.totals.activities, figures.totals.anonymous]).toEqual(['scan', 1, 5]);
+  });
+
+  it('read a place through its index (places keep no rows): its live activities of whole months, and it stays a choice while it has any', async () => {
+    const { place, ids } = await seed();
+    expect((await relais.db.activityStats.toCollection().primaryKeys()).filter((key) => String(key).startsWith('place'))).toEqual([]);
+    const january = await relais.activities.create(individual('2026-01-12', 60, { typeLieu: 'lieu_activite', commune: undefined, placeId: place }));
+    const removed = await relais.activities.create(individual('2026-02-09', 15, { typeLieu: 'lieu_activite', commune: undefined, placeId: place }));
+    await relais.activities.remove(removed.id);
+    const atPlace = await readDashboard(relais.db, { place, from: '2026-01-01', to: '2026-02-28' });
+    expect([atPlace.source, atPlace.totals.activities, atPlace.totals.minutes]).toEqual(['rows', 2, 180]);
+    expect(atPlace.perMonth).toEqual([{ month: '2026-01', activities: 1, people: 1 }, { month: '2026-02', activities: 1, people: 1 }]);
+    expect((await readDashboard(relais.db, { place, from: '2026-02-01', to: '2026-02-28' })).totals.minutes).toBe(120);
+    // Lormes: its own rows (the 10 and 20 January) and its place's activities (the 12 January, the 7 February).
+    expect((await readDashboard(relais.db, { commune: '58145', from: '2026-01-01', to: '2026-01-31' })).totals.minutes).toBe(125);
+    expect((await readDashboard(relais.db, { departement: '58' })).totals.activities).toBe(4);
+    expect((await dashboardChoices(relais.db)).place).toEqual([place]);
+    await relais.activities.remove(january.id);
+    await relais.activities.remove(ids[3]);
+    expect((await dashboardChoices(relais.db)).place).toEqual([]);
+    expect((await readDashboard(relais.db, { place })).totals.activities).toBe(0);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
   });
 
   it('give the same figures with the places read beforehand (the page reads them once per change of places)', async () => {

@@ -3,11 +3,18 @@
  *
  * Each live activity adds its measures to one row per (dimension value, month) it belongs to: the
  * row `all` of its month, the row of its type, of its author, of its employing structure, of its
- * commune (or its place), of its département, and one row per thématique, démarche and tag. A
- * dashboard with the period plus at most one other filter then reads at most one row per month (36 for
- * three years, whatever the number of activities); each row also holds the breakdowns (per thématique,
- * per commune, per gender…) of the activities it counts, so every figure of the page comes from
- * those rows. Two filters or more fall back to an indexed scan with the same `measuresOf` (db/stats).
+ * commune and its département (when it is not held at a place), and one row per thématique, démarche
+ * and tag. A dashboard with the period plus at most one other filter then reads at most one row per
+ * month (36 for three years, whatever the number of activities); each row also holds the breakdowns
+ * (per thématique, per commune, per gender…) of the activities it counts, so every figure of the page
+ * comes from those rows. Two filters or more fall back to an indexed scan with the same `measuresOf`
+ * (db/stats).
+ *
+ * No row is kept per place: a place holds a few activities a month (2.4 on average in the bench's
+ * 100k), so its rows were nearly one row per activity (24,864 of 26,784 rows, 55 % of their bytes)
+ * and an import wrote them all again in its transaction. The place filter (and the places of a commune
+ * or a département) reads those activities through the `[placeId+date]` index instead (db/stats).
+ * `place` stays a dimension of the filters, not of the rows.
  *
  * Rows are maintained by the database in the same transaction as every write (db/stats/middleware.ts),
  * and `recount` rebuilds them from scratch: a property test and the bench check both agree.
@@ -16,7 +23,10 @@ import { completeBreakdown } from '../activity';
 import { trancheAgeOfAge } from '../beneficiary';
 import type { Activity, Beneficiary } from '../records';
 
-/** The filters a row can answer on its own, besides the month. */
+/**
+ * The filters the dashboard answers without a scan, besides the month: by their rows, except `place`,
+ * which has no rows and is read through the activities' `[placeId+date]` index (see above).
+ */
 export const STAT_DIMENSIONS = ['all', 'type', 'author', 'structure', 'commune', 'place', 'dept', 'them', 'dem', 'tag'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
@@ -203,8 +213,8 @@ export function measuresOf(a: Activity & Authored, people?: PeopleLookup): Measu
 export function dimensionsOf(a: Activity & Authored): Array<[StatDimension, string]> {
   const dims: Array<[StatDimension, string]> = [['all', ''], ['type', a.type], ['author', a.authorDevice]];
   if (a.structureEmployeuse?.nom) dims.push(['structure', a.structureEmployeuse.nom]);
-  if (a.placeId) dims.push(['place', a.placeId]);
-  else if (a.commune?.codeInsee) {
+  // An activity held at a place is counted under no commune row: its place's commune may change.
+  if (!a.placeId && a.commune?.codeInsee) {
     dims.push(['commune', a.commune.codeInsee]);
     dims.push(['dept', departementOfInsee(a.commune.codeInsee)]);
   }

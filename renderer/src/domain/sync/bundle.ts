@@ -24,7 +24,7 @@ import { DEVICE_ID_PATTERN, UUID_PATTERN } from '../ids';
 import { BundleError, type RecordIssue } from './errors';
 import { sha256Hex, verify, type Signer } from './keys';
 import { isPlainObject, parseSafeObject } from './safety';
-import { checkRecord, createStampCache, type BundleEntry, type ValidatorRegistry } from './records';
+import { checkRecord, createStampCache, shareStamps, type BundleEntry, type ValidatorRegistry } from './records';
 import { cardOf, isAuthenticCard, type SignedCard } from './card';
 import { statementOf, type Statement } from './seal';
 import { deviceIdOfKey } from './identity';
@@ -656,6 +656,7 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
   const seen = new Set<string>();
   let count = 0;
   const stamps = createStampCache(); // records of one bundle share few stamps: parse each once
+  const sharedStamps = new Map<string, string>(); // … and hold each once (see `shareStamps`)
   const refuse = (text: string, found: RecordIssue[] = []) => {
     if (invalid.length < MAX_REPORTED_INVALID) {
       invalid.push(text);
@@ -693,6 +694,7 @@ async function parseEntries(payload: Uint8Array, manifest: BundleManifest, optio
       return;
     }
     seen.add(record.id);
+    shareStamps(record, sharedStamps);
     if (record.seq !== undefined) delete record.seq; // never in our bundles; a forged one could carry it
     // A clear bundle never carries personal data, whatever its manifest says (as the writer refuses to).
     if (manifest.protection === 'none' && isPersonalData({ kind, record })) throw new BundleError('personalDataInClear', kind);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../hlc';
-import { checkRecord } from './records';
+import { checkRecord, shareStamps } from './records';
+import type { SyncRecord } from './merge';
 import { RECORD_VALIDATORS } from './validators';
 
 const [A, B, C] = ['000000000000000a', '000000000000000b', '000000000000000c'];
@@ -41,6 +42,20 @@ describe('what a received record may say it replaced', () => {
       const result = check(replaced);
       expect(result.status, JSON.stringify(replaced)).toBe('invalid');
       expect(result.status === 'invalid' && result.reason, JSON.stringify(replaced)).toContain(problem);
+    }
+  });
+});
+
+describe('shareStamps', () => {
+  it('leaves every stamp as it was (one string per distinct stamp is held, unobservable but to the heap), and its map stays bounded', () => {
+    const stamp = (n: number) => `2026-01-01T00:00:00.${String(n % 1000).padStart(3, '0')}Z-${String(Math.floor(n / 1000)).padStart(4, '0')}-${'a1'.repeat(8)}`;
+    const shared = new Map<string, string>();
+    for (let n = 0; n < 10_000; n++) {
+      const versions = { date: stamp(n), duree: stamp(n), deleted: stamp(0) };
+      const record = { versions: { ...versions } } as unknown as SyncRecord;
+      shareStamps(record, shared);
+      expect(record.versions).toEqual(versions);
+      expect(shared.size).toBeLessThanOrEqual(4096);
     }
   });
 });

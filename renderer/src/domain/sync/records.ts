@@ -40,6 +40,25 @@ export function createStampCache(): StampCache {
   return new Map();
 }
 
+/**
+ * One string for each distinct stamp of an opened bundle: `JSON.parse` makes a new string for every
+ * field's stamp (about twenty a record, mostly the same one), and 100k records held them apart —
+ * hundreds of MB of an import's heap (bench scenario 6). Same values, shared; the map starts over past
+ * STAMP_CACHE_LIMIT entries, so it never grows with the bundle.
+ */
+export function shareStamps(record: SyncRecord, shared: Map<string, string>): void {
+  const versions = record.versions as Record<string, string>;
+  for (const field in versions) {
+    const stamp = versions[field];
+    const known = shared.get(stamp);
+    if (known !== undefined) versions[field] = known;
+    else {
+      if (shared.size >= STAMP_CACHE_LIMIT) shared.clear();
+      shared.set(stamp, stamp);
+    }
+  }
+}
+
 function parseStampOnce(stamp: string, cache: StampCache | undefined): ParsedStamp | null {
   if (!cache) return parseStamp(stamp);
   const known = cache.get(stamp);
