@@ -2,7 +2,9 @@
  * A coordinator's team, generated with the project's own code (repositories, cards, bundle export) in
  * the test's Node process on fake-indexeddb: five mediators' laptops, each logging activities over
  * four rounds (and one followed person each, all coded B-0001) and exporting a bundle after each (20 bundles), their cards to enrol, and the truth the
- * dashboard must show, counted here plainly from what was logged.
+ * dashboard must show, counted here plainly from what was logged. Each followed person is helped twice
+ * (rounds 2 and 4) and her record is edited in round 3 (a man, not a woman): the dashboard must count
+ * her from her record as it ends, whatever order the files are imported in.
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -38,6 +40,8 @@ export interface TeamTruth {
   bureautique: number;
   /** Bureautique activities in Lormes, newest first: what the drill-down must list (by date). */
   bureautiqueInLormesDates: string[];
+  /** People helped per gender (followed people from their record, one per accompaniment; anonymous ones). */
+  genre: Record<string, number>;
   /** Every activity logged: who logged it, its id and what an export filter reads. */
   log: Array<{ author: string; id: string; thematiques: string[]; people: number }>;
 }
@@ -64,17 +68,27 @@ function activityOf(device: number, round: number, j: number): Activity {
 
 export async function makeTeam(): Promise<Team> {
   const folder = await mkdtemp(join(tmpdir(), 'relais-team-'));
-  const truth: TeamTruth = { activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [], log: [] };
+  const truth: TeamTruth = {
+    activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [], genre: {}, log: [],
+  };
+  const count = (genre: string, n: number) => { truth.genre[genre] = (truth.genre[genre] ?? 0) + n; };
   const cards: Team['cards'] = [];
   try {
     for (const [device, who] of TEAM.entries()) {
       const laptop = openTestRelais(`team-${device}`);
       // Each mediator follows one person, and each calls hers B-0001: the coordinator must tell them apart.
-      await laptop.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+      const person = await laptop.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
       for (let round = 0; round < 4; round++) {
-        const count = 2 + ((device + round) % 3);
-        for (let j = 0; j < count; j++) {
-          const activity = activityOf(device, round, j);
+        if (round === 2) await laptop.beneficiaries.update(person.id, { code: 'B-0001', genre: 'masculin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+        const activities = 2 + ((device + round) % 3);
+        for (let j = 0; j < activities; j++) {
+          const logged = activityOf(device, round, j);
+          // Her first individual session of rounds 2 and 4 is with the followed person.
+          const activity = j === 0 && round % 2 === 1 ? { ...logged, beneficiaryIds: [person.id] } : logged;
+          if (activity.type === 'collectif') {
+            count('feminin', 2);
+            count('non_communique', 2);
+          } else count(activity.beneficiaryIds.length > 0 ? 'masculin' : 'non_communique', 1);
           const { id } = await laptop.activities.create(activity);
           truth.log.push({ author: who.name, id, thematiques: activity.thematiques, people: activity.type === 'collectif' ? 4 : 1 });
           truth.activities += 1;

@@ -74,6 +74,13 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await expect(figures.getByRole('listitem').filter({ hasText: 'personnes accompagnées' })).toContainText(String(truth.people));
   await expect(figures.getByRole('listitem').filter({ hasText: 'accompagnements individuels' })).toContainText(String(truth.individuel));
   await expect(figures.getByRole('listitem').filter({ hasText: 'ateliers collectifs' })).toContainText(String(truth.collectif));
+  // People by gender: each mediator's followed person, a man by her record as last edited, counts once
+  // per accompaniment (twice each); the workshops' two women and everyone else "non communiqué".
+  const perGenre = page.getByRole('table', { name: 'Personnes par genre' });
+  expect(truth.genre.masculin).toBe(2 * TEAM.length);
+  for (const [label, code] of [['Masculin', 'masculin'], ['Féminin', 'feminin'], ['Non communiqué', 'non_communique']]) {
+    await expect(perGenre.getByRole('row', { name: label }).getByRole('cell')).toHaveText(String(truth.genre[code]));
+  }
   // Every mediator is named in the per-mediator table.
   const perAuthor = page.getByRole('table', { name: 'Activités par médiateur' });
   for (const who of TEAM) await expect(perAuthor).toContainText(who.name);

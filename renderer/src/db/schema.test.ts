@@ -322,7 +322,7 @@ describe('schema 13: no count rows per place', () => {
 
     const current = new RelaisDatabase(name);
     await current.open();
-    expect(current.verno).toBe(13);
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     const keys = (await current.activityStats.toCollection().primaryKeys()) as string[];
     expect(keys.filter((key) => key.startsWith('place'))).toEqual([]);
     expect(keys.sort()).toEqual(rows.map((row) => row.key).sort());
@@ -331,5 +331,43 @@ describe('schema 13: no count rows per place', () => {
     expect(await current.activities.where('[placeId+date]').between([PLACE, '2026-02'], [PLACE, '2026-02\uffff']).primaryKeys()).toEqual([activities[1].id]);
     expect((await readDashboard(current, { place: PLACE, from: '2026-01-01', to: '2026-02-28' }, new Map())).totals).toMatchObject({ activities: 2, minutes: 120 });
     current.close();
+  });
+});
+
+describe('schema 14: followed people in the dashboard', () => {
+  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+  const author = 'a1'.repeat(16);
+  const record = (id: string, seq: number, data: object) => ({
+    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: author, deleted: 0, erased: 0, seq,
+    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
+  });
+
+  it('recounts the rows that versions 9 to 13 kept, so a followed person counts in the gender, age and status sections', async () => {
+    const name = `migrate-14-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 13);
+    const person = record('01890000-0000-7000-8000-b1b1b1b1b1b1', 1, { code: 'B-0001', genre: 'masculin', statutSocial: 'en_emploi', anneeNaissance: 1990, dejaAccompagne: false });
+    const activity = record('01890000-0000-7000-8000-a1a1a1a1a1a1', 2, {
+      type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
+      materiel: [], tags: [], beneficiaryIds: [person.id],
+    });
+    await old.table('beneficiaries').put(person);
+    await old.table('activities').put(activity);
+    // The row as version 13 kept it: the followed person counted in `followed`, in no section.
+    const { recount } = await import('../domain/stats/activityStats');
+    const stale = [...recount([activity]).values()];
+    expect(stale.find((row) => row.dim === 'all')?.genre).toEqual({ non_communique: 1 });
+    await old.table('activityStats').bulkPut(stale);
+    old.close();
+
+    const relais = openRelais(name);
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(relais.db.verno).toBe(14);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    // Born in 1990, helped in 2026: 36 years old, the 25–39 band.
+    expect((await readDashboard(relais.db, {})).totals).toMatchObject({
+      followed: 1, anonymous: 0, genre: { masculin: 1 }, age: { vingt_cinq_trente_neuf: 1 }, statut: { en_emploi: 1 },
+    });
+    relais.db.close();
   });
 });

@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges, dropPlaceRows } from './stats/migration';
+import { buildStatsAndOwnChanges, dropPlaceRows, rebuildStats } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -141,6 +141,13 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       activities: `${SYNCED}, date, villageId, type, [deleted+date], *thematiques, *beneficiaryIds, [authorDevice+deleted+date], [placeId+date]`,
     },
     upgrade: dropPlaceRows,
+  },
+  {
+    // Followed people in the dashboard's gender, age band and status sections (issue 10): the rows of
+    // versions 9–13 counted anonymous people only there; rebuilt once with them (db/stats/followedPeople.ts).
+    version: 14,
+    stores: {},
+    upgrade: rebuildStats,
   },
 ];
 

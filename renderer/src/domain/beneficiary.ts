@@ -44,7 +44,11 @@ const BANDS_BY_AGE: ReadonlyArray<[number, TrancheAge]> = [
 
 /** The age band of someone born in `year`, in the year of `now` (La Coop counts years, not birthdays). */
 export function trancheAgeFromAnnee(year: number, now: Date = new Date()): TrancheAge {
-  const age = now.getFullYear() - year;
+  return trancheAgeOfAge(now.getFullYear() - year);
+}
+
+/** The age band of an age in whole years. */
+export function trancheAgeOfAge(age: number): TrancheAge {
   return BANDS_BY_AGE.find(([limit]) => age < limit)?.[1] ?? 'soixante_dix_plus';
 }
 

@@ -19,6 +19,7 @@ import {
 import { canonicalJson } from '../../domain/canonical';
 import { compareFrench } from '../../domain/collation';
 import type { RelaisDatabase } from '../schema';
+import { everyFollowedPerson, followedPeopleOf } from './followedPeople';
 
 export interface MonthFigure { month: string; activities: number; people: number }
 
@@ -94,7 +95,9 @@ async function measuredAtPlaces(db: RelaisDatabase, placeIds: readonly string[],
   // One plain range per place, side by side: each is read in one go (`getAll`), where Dexie walks
   // several ranges at once with a cursor, a record at a time.
   const perPlace = await Promise.all(placeIds.map((id) => db.activities.where('[placeId+date]').between([id, from], [id, to], true, true).toArray()));
-  return perPlace.flat().filter(isCounted).map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a) }));
+  const counted = perPlace.flat().filter(isCounted);
+  const people = await followedPeopleOf(db, counted);
+  return counted.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
 }
 
 /** The measures of whole months that answer at most one row criterion, a place counted in its commune or département. */
@@ -174,20 +177,23 @@ export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters
  * not before it, and places the communes itself (`communesOf`).
  */
 export async function readDashboardMeasures(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardMeasures> {
-  return db.transaction('r', [db.activityStats, db.activities, db.places], async () => {
+  return db.transaction('r', [db.activityStats, db.activities, db.places, db.beneficiaries], async () => {
     const places = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : new Map<string, string>());
     const placeCommune: PlaceCommune = (id) => places.get(id);
-    const measured = (found: Array<Stored<Activity>>) => found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a) }));
+    const measured = async (found: Array<Stored<Activity>>) => {
+      const people = await followedPeopleOf(db, found);
+      return found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
+    };
     const fields = activeFilterFields(filters);
     const split = splitPeriod(filters);
     if (fields.length > 1 || fields[0] === 'village' || !split.months) {
       // A period of no whole month is at most two partial months: read by date.
-      return figuresFrom(measured(await scan(db, filters, placeCommune, !split.months)), 'scan');
+      return figuresFrom(await measured(await scan(db, filters, placeCommune, !split.months)), 'scan');
     }
     const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
-    return figuresFrom([...rows, ...measured(edges)], split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...rows, ...(await measured(edges))], split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
 }
 
@@ -215,14 +221,15 @@ export async function drillDown(db: RelaisDatabase, drill: DrillDown, limit = 10
  * this after every scenario; the answer lists the keys that differ (empty when all agree).
  */
 export async function statsDifferFromRecount(db: RelaisDatabase, chunkSize = 5000): Promise<string[]> {
-  return db.transaction('r', [db.activityStats, db.activities], async () => {
+  return db.transaction('r', [db.activityStats, db.activities, db.beneficiaries], async () => {
     // Read a chunk at a time by id: a million activities (the bench at 1M) never sit in memory at once.
     const expected = new Map<string, StatRow>();
+    const people = await everyFollowedPerson(db.beneficiaries, chunkSize);
     let chunk = await db.activities.orderBy(':id').limit(chunkSize).toArray();
-    recount(chunk, expected);
+    recount(chunk, expected, people);
     while (chunk.length === chunkSize) {
       chunk = await db.activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
-      recount(chunk, expected);
+      recount(chunk, expected, people);
     }
     // The stored rows are compared a chunk at a time too (a region has hundreds of thousands of rows):
     // each expected row met is dropped, so what is left at the end was never stored.

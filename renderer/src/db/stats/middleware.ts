@@ -6,8 +6,11 @@
  * before it commits. A write path cannot forget the aggregates, and a transaction that fails leaves
  * both untouched.
  *
- * To make that possible every read-write transaction that includes `activities` is widened to include
- * `activityStats` (`transaction` below), so callers never have to name it.
+ * Followed people count from their own record, so a write to `beneficiaries` that changes how a person
+ * counts re-counts that person's activities the same way (db/stats/followedPeople.ts).
+ *
+ * To make that possible every read-write transaction that includes `activities` or `beneficiaries` is
+ * widened to include both and `activityStats` (`transaction` below), so callers never have to name them.
  *
  * A writer that puts many batches in one transaction (an import: 50 batches of 2,000 at 100k) can ask
  * for the rows to be applied at its end (`withStatsDeferred`): the batches' deltas add up in memory
@@ -15,15 +18,19 @@
  * still before the commit.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { accumulateChange, applyDelta, type StatRow } from '../../domain/stats/activityStats';
+import { accumulateChange, applyDelta, mergeDeltas, type PeopleLookup, type StatRow } from '../../domain/stats/activityStats';
+import { BENEFICIARIES, peopleChangeDeltas, peopleFor } from './followedPeople';
 
 export const ACTIVITIES = 'activities';
 export const ACTIVITY_STATS = 'activityStats';
 
+/** The stores a write to activities or followed people needs: the rows count both (db/stats/followedPeople.ts). */
+const COUNTED_STORES = [ACTIVITIES, BENEFICIARIES, ACTIVITY_STATS];
+
 /** True when the transaction can hold the rows (not the upgrade of a version from before the table existed). */
 function hasStatsStore(trans: DBCoreTransaction): boolean {
   const names = (trans as unknown as IDBTransaction).objectStoreNames;
-  return names?.contains(ACTIVITY_STATS) ?? false;
+  return COUNTED_STORES.every((name) => names?.contains(name) ?? false);
 }
 
 /*
@@ -89,7 +96,9 @@ function applyDeltas(stats: DBCoreTable, trans: DBCoreTransaction, deltas: Map<s
  * The row deltas of a mutation, from the records it replaced and its response, added into `deltas`
  * (a fresh map, or the ones a deferring transaction has gathered so far).
  */
-function deltasOf(req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, deltas = new Map<string, StatRow>()): Map<string, StatRow> {
+function deltasOf(
+  req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, people: PeopleLookup | undefined, deltas = new Map<string, StatRow>(),
+): Map<string, StatRow> {
   const failed = (i: number) => response.failures[i] !== undefined;
   if (req.type === 'add' || req.type === 'put') {
     // One request may write an id twice: the second write replaces the first, not the stored copy.
@@ -97,11 +106,11 @@ function deltasOf(req: DBCoreMutateRequest, before: unknown[], response: DBCoreM
     req.values.forEach((value: { id: string }, i) => {
       if (failed(i)) return;
       const key = req.keys?.[i] ?? value.id;
-      accumulateChange(deltas, latest.has(key) ? latest.get(key) : before[i], value);
+      accumulateChange(deltas, latest.has(key) ? latest.get(key) : before[i], value, people);
       latest.set(key, value);
     });
   } else {
-    before.forEach((value, i) => { if (!failed(i)) accumulateChange(deltas, value, undefined); });
+    before.forEach((value, i) => { if (!failed(i)) accumulateChange(deltas, value, undefined, people); });
   }
   return deltas;
 }
@@ -116,21 +125,41 @@ const DEFERRED_ROWS_LIMIT = 8_192;
 /** The deltas gathered so far by each transaction that defers its rows (see `withStatsDeferred`). */
 const deferredDeltas = new WeakMap<DBCoreTransaction, { deltas: Map<string, StatRow>; rowsLimit: number }>();
 
-function tracked(table: DBCoreTable, stats: () => DBCoreTable): DBCoreTable {
+function tracked(table: DBCoreTable, stats: () => DBCoreTable, people: () => DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       if (!hasStatsStore(req.trans)) return table.mutate(req);
       const deferred = deferredDeltas.get(req.trans);
+      return previousValues(table, req).then((before) => peopleFor(people(), req.trans, before, req.type === 'put' || req.type === 'add' ? req.values : [])
+        .then((followed) => table.mutate(req).then((response) => {
+          if (deferred) {
+            deltasOf(req, before, response, followed, deferred.deltas);
+            if (deferred.deltas.size < deferred.rowsLimit) return response;
+            const due = deferred.deltas;
+            deferred.deltas = new Map();
+            return applyDeltas(stats(), req.trans, due).then(() => response);
+          }
+          return applyDeltas(stats(), req.trans, deltasOf(req, before, response, followed)).then(() => response);
+        })));
+    },
+  };
+}
+
+/** Followed people: a change to how a person counts re-counts their activities (db/stats/followedPeople.ts). */
+function trackedPeople(table: DBCoreTable, stats: () => DBCoreTable, activities: () => DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      if (!hasStatsStore(req.trans)) return table.mutate(req);
       return previousValues(table, req).then((before) => table.mutate(req).then((response) => {
-        if (deferred) {
-          deltasOf(req, before, response, deferred.deltas);
-          if (deferred.deltas.size < deferred.rowsLimit) return response;
-          const due = deferred.deltas;
-          deferred.deltas = new Map();
-          return applyDeltas(stats(), req.trans, due).then(() => response);
-        }
-        return applyDeltas(stats(), req.trans, deltasOf(req, before, response)).then(() => response);
+        const deferred = deferredDeltas.get(req.trans);
+        return peopleChangeDeltas(activities(), table, req, before, response, new Map()).then((deltas) => {
+          if (deltas.size === 0) return response;
+          if (!deferred) return applyDeltas(stats(), req.trans, deltas).then(() => response);
+          mergeDeltas(deferred.deltas, deltas);
+          return response;
+        });
       }));
     },
   };
@@ -163,13 +192,15 @@ export const activityStatsMiddleware: Middleware<DBCore> = {
   create: (down) => ({
     ...down,
     transaction(stores, mode, options) {
-      const widened = mode === 'readwrite' && stores.includes(ACTIVITIES) && !stores.includes(ACTIVITY_STATS)
+      const widened = mode === 'readwrite' && (stores.includes(ACTIVITIES) || stores.includes(BENEFICIARIES))
         && down.schema.tables.some((t) => t.name === ACTIVITY_STATS);
-      return down.transaction(widened ? [...stores, ACTIVITY_STATS] : stores, mode, options);
+      return down.transaction(widened ? [...new Set([...stores, ...COUNTED_STORES])] : stores, mode, options);
     },
     table(name) {
       const table = down.table(name);
-      return name === ACTIVITIES ? tracked(table, () => down.table(ACTIVITY_STATS)) : table;
+      if (name === ACTIVITIES) return tracked(table, () => down.table(ACTIVITY_STATS), () => down.table(BENEFICIARIES));
+      if (name === BENEFICIARIES) return trackedPeople(table, () => down.table(ACTIVITY_STATS), () => down.table(ACTIVITIES));
+      return table;
     },
   }),
 };

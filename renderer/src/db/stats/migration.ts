@@ -8,14 +8,32 @@ import { deviceOfStamp } from '../../domain/hlc';
 import { RECORD_KINDS, tableOf } from '../../domain/kinds';
 import type { RecordMeta } from '../../domain/records';
 import { latestStamp } from '../../domain/sync/records';
-import { recount, STAT_KEY_SEPARATOR } from '../../domain/stats/activityStats';
+import { recount, STAT_KEY_SEPARATOR, type StatRow } from '../../domain/stats/activityStats';
+import { everyFollowedPerson } from './followedPeople';
 import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
 
-export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {
-  const rows = recount(await tx.table('activities').toArray());
+/**
+ * Every row rebuilt from the activities and their followed people (a chunk of activities at a time).
+ * Schema version 14 runs it again: the rows of versions 9–13 counted anonymous people only in the
+ * gender, age band and status sections.
+ */
+export async function rebuildStats(tx: Transaction, chunkSize = 5000): Promise<void> {
+  const activities = tx.table<{ id: string }, string>('activities');
+  const people = await everyFollowedPerson(tx.table('beneficiaries'), chunkSize);
+  const rows = new Map<string, StatRow>();
+  let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
+  recount(chunk, rows, people);
+  while (chunk.length === chunkSize) {
+    chunk = await activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
+    recount(chunk, rows, people);
+  }
   await tx.table('activityStats').clear();
   await tx.table('activityStats').bulkPut([...rows.values()]);
+}
+
+export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {
+  await rebuildStats(tx);
   const meta = tx.table<MetaRow, MetaKey>('meta');
   const device = (await meta.get('device'))?.value as MetaValues['device'] | undefined;
   const mark = (await meta.get('exportMark'))?.value as MetaValues['exportMark'] | undefined;

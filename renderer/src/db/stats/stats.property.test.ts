@@ -2,7 +2,9 @@
  * The dashboard's maintained rows always equal a full recount (issue 10): over random sequences of
  * creates, edits (date, type, place, thematiques, duration, people), deletes, restores, erasures on
  * two laptops, bundles exported and imported (all, some, repeated; erasures sent for review applied),
- * demo data removed, after every step on every laptop.
+ * demo data removed, after every step on every laptop. Activities list followed people, whose own
+ * records are created, edited (gender, age band, year of birth, status), deleted, restored, erased and
+ * anonymised, and travel in bundles that may arrive before or after the activities that list them.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +13,8 @@ import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle } fro
 import { exportBundle } from '../sync';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
 import { removeDemoData } from '../demo';
-import type { Activity } from '../../domain/records';
+import { dataOf, type Activity, type Beneficiary } from '../../domain/records';
+import { anonymised } from '../../domain/beneficiary';
 import type { Relais } from '../index';
 import { ARVIEU, LORMES } from '../../testkit/records';
 import { statsDifferFromRecount } from './dashboard';
@@ -46,17 +49,38 @@ const activityArb: fc.Arbitrary<Activity> = fc.record({
   ...(g.demo ? { demo: true } : {}),
 }) as Activity);
 
+/** A followed person's record: every combination of what the sections count, "non communiqué" included. */
+const personArb: fc.Arbitrary<Beneficiary> = fc.record({
+  genre: fc.constantFrom('feminin', 'masculin', 'non_communique', undefined),
+  trancheAge: fc.constantFrom('soixante_dix_plus', 'douze_dix_huit', undefined),
+  anneeNaissance: fc.constantFrom(1950, 2001, undefined),
+  statutSocial: fc.constantFrom('retraite', 'en_emploi', undefined),
+  code: fc.integer({ min: 1, max: 9999 }).map((n) => `B-${n}`),
+}).map((g) => Object.fromEntries(Object.entries({ ...g, dejaAccompagne: false }).filter(([, v]) => v !== undefined)) as unknown as Beneficiary);
+
+/** Which of the laptop's people (any it holds: its own, received, deleted or erased) an activity lists. */
+const followArb = fc.array(fc.nat(50), { maxLength: 3 });
+
 type Op =
-  | { type: 'create'; device: number; activity: Activity }
-  | { type: 'edit'; device: number; pick: number; activity: Activity }
+  | { type: 'create'; device: number; activity: Activity; follow: number[] }
+  | { type: 'edit'; device: number; pick: number; activity: Activity; follow: number[] }
+  | { type: 'createPerson'; device: number; person: Beneficiary }
+  | { type: 'editPerson'; device: number; pick: number; person: Beneficiary }
+  | { type: 'removePerson' | 'restorePerson' | 'erasePerson' | 'anonymisePerson'; device: number; pick: number }
   | { type: 'remove' | 'restore' | 'erase' | 'export' | 'removeDemo'; device: number; pick: number }
   | { type: 'import'; device: number; pick: number };
 
 const device = fc.integer({ min: 0, max: 1 });
 const pick = fc.nat(100);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('create' as const), device, activity: activityArb }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('edit' as const), device, pick, activity: activityArb }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant('create' as const), device, activity: activityArb, follow: followArb }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('edit' as const), device, pick, activity: activityArb, follow: followArb }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('createPerson' as const), device, person: personArb }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('editPerson' as const), device, pick, person: personArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constantFrom('removePerson' as const, 'restorePerson' as const, 'erasePerson' as const, 'anonymisePerson' as const), device, pick }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constantFrom('remove' as const, 'restore' as const, 'erase' as const), device, pick }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('export' as const), device, pick }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('import' as const), device, pick }) },
@@ -65,6 +89,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 /** Records imports wrote, over every run: the property must have exercised the import path. */
 let received = 0;
+/** Followed people listed by activities, and people's own records changed while listed: exercised too. */
+let listed = 0;
+let personChanges = 0;
 
 async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Array }>, op: Op): Promise<void> {
   const laptop = laptops[op.device];
@@ -74,10 +101,43 @@ async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Ar
     for (const a of mine) if (a.erased === 0 && await laptop.activities.mayChange(a)) owned.push(a);
     return owned;
   };
+  /** The activity listing some of the people this laptop holds (an individual one lists at most one). */
+  const listing = async (activity: Activity, follow: number[]): Promise<Activity> => {
+    const people = await laptop.db.beneficiaries.orderBy(':id').primaryKeys();
+    if (people.length === 0) return activity;
+    const ids = [...new Set(follow.map((n) => people[n % people.length]))].slice(0, activity.type === 'individuel' ? 1 : 3);
+    listed += ids.length;
+    return { ...activity, beneficiaryIds: ids };
+  };
+  const ownPeople = async () => {
+    const owned = [];
+    for (const b of await laptop.db.beneficiaries.toArray()) if (b.erased === 0 && await laptop.beneficiaries.mayChange(b)) owned.push(b);
+    return owned;
+  };
   switch (op.type) {
     case 'create':
-      await laptop.activities.create(op.activity);
+      await laptop.activities.create(await listing(op.activity, op.follow));
       return;
+    case 'createPerson':
+      await laptop.beneficiaries.create(op.person);
+      return;
+    case 'editPerson':
+    case 'removePerson':
+    case 'restorePerson':
+    case 'erasePerson':
+    case 'anonymisePerson': {
+      const candidates = await ownPeople();
+      if (candidates.length === 0) return;
+      const target = candidates[op.pick % candidates.length];
+      if (await laptop.db.activities.where('beneficiaryIds').equals(target.id).count() > 0) personChanges += 1;
+      if (op.type === 'editPerson') {
+        if (target.deleted === 0) await laptop.beneficiaries.update(target.id, op.person);
+      } else if (op.type === 'removePerson') await laptop.beneficiaries.remove(target.id);
+      else if (op.type === 'restorePerson') await laptop.beneficiaries.restore(target.id);
+      else if (op.type === 'erasePerson') await laptop.beneficiaries.erase(target.id);
+      else if (target.deleted === 0) await laptop.beneficiaries.update(target.id, anonymised(dataOf(target), '2026-02-01', new Date('2026-02-01T00:00:00Z')));
+      return;
+    }
     case 'export': {
       const prepared = await exportBundle(laptop.db, {
         kind: op.pick % 3 === 0 ? 'full' : 'changes', protection: { type: 'passphrase', passphrase: PASSPHRASE, workFactor: 1 },
@@ -105,7 +165,7 @@ async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Ar
       if (candidates.length === 0) return;
       const target = candidates[op.pick % candidates.length];
       if (op.type === 'edit') {
-        if (target.deleted === 0) await laptop.activities.update(target.id, op.activity);
+        if (target.deleted === 0) await laptop.activities.update(target.id, await listing(op.activity, op.follow));
       } else if (op.type === 'remove') await laptop.activities.remove(target.id);
       else if (op.type === 'restore') await laptop.activities.restore(target.id);
       else await laptop.activities.erase(target.id);
@@ -134,5 +194,7 @@ describe('maintained dashboard rows', () => {
       await closeTestDatabases();
     }), { numRuns: 30 });
     expect(received).toBeGreaterThan(0);
+    expect(listed).toBeGreaterThan(0);
+    expect(personChanges).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -62,8 +62,10 @@ describe('dashboard figures on the maintained rows', () => {
       duration: { moins_30: 1, de_30_a_60: 1, de_60_a_120: 1, plus_120: 1 },
       thematique: { email: 4, aide_aux_demarches_administratives: 1, bureautique: 1 },
       demarche: { logement: 1 },
-      genre: { feminin: 3, non_communique: 4 },
-      age: { soixante_soixante_neuf: 1, non_communique: 6 },
+      // The followed person (a woman of 70 or more, retired) counts from her record: each section sums to 8 people.
+      genre: { feminin: 4, non_communique: 4 },
+      age: { soixante_soixante_neuf: 1, soixante_dix_plus: 1, non_communique: 6 },
+      statut: { retraite: 1, non_communique: 7 },
     });
     expect(figures.perMonth).toEqual([{ month: '2026-01', activities: 2, people: 2 }, { month: '2026-02', activities: 2, people: 6 }]);
     // The activity at the place counts in the place's commune (Lormes).
@@ -273,6 +275,93 @@ describe('rows applied once at the end of a writer\'s transaction (withStatsDefe
       throw new Error('disk full');
     })).rejects.toThrow('disk full');
     expect(await relais.db.activityStats.toArray()).toEqual(before);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+  });
+});
+
+describe('followed people in the gender, age band and status sections', () => {
+  /**
+   * Hand-checked: two followed people, one per accompaniment (like `followed`), from their own record.
+   *  - P1: woman, 70 or more (band on the record), retired; P2: man born in 2001, employed
+   *  - x1 2025-12-15 workshop, P1 and P2          → woman 70+ retired, man 18–24 (24 in 2025) employed
+   *  - x2 2026-01-15 individual, P2               → man 25–39 (25 in 2026) employed
+   *  - x3 2026-01-20 workshop, P1 + 3 anonymous (1 woman) → woman 70+ retired; woman, 2 × n.c.; 3 × n.c. age and status
+   *  - x4 2026-01-25 individual, an anonymous man → man, n.c., n.c.
+   * 4 followed + 4 anonymous = 8 people, and each section sums to 8.
+   */
+  async function seedPeople() {
+    relais = openRelaisWithKeys(`people-${Math.random()}`);
+    const p1 = await relais.beneficiaries.create({ code: 'B-0001', genre: 'feminin', trancheAge: 'soixante_dix_plus', statutSocial: 'retraite', dejaAccompagne: false });
+    const p2 = await relais.beneficiaries.create({ code: 'B-0002', genre: 'masculin', anneeNaissance: 2001, statutSocial: 'en_emploi', dejaAccompagne: false });
+    const { participantsAnonymes: _none, ...twoFollowed } = workshop('2025-12-15', 30, 0, { beneficiaryIds: [p1.id, p2.id] });
+    await relais.activities.create(twoFollowed);
+    await relais.activities.create(individual('2026-01-15', 30, { beneficiaryIds: [p2.id] }));
+    await relais.activities.create(workshop('2026-01-20', 60, 3, {
+      beneficiaryIds: [p1.id], participantsAnonymes: { total: 3, dejaAccompagne: 0, genres: { feminin: 1 }, tranchesAge: {}, statutsSociaux: {} },
+    }));
+    await relais.activities.create(individual('2026-01-25', 30, { beneficiaireAnonyme: { genre: 'masculin' } }));
+    return { p1, p2 };
+  }
+
+  const sections = async (filters = {}) => {
+    const { totals } = await readDashboard(relais.db, filters);
+    return { people: totals.followed + totals.anonymous, genre: totals.genre, age: totals.age, statut: totals.statut };
+  };
+
+  it('count each followed person from their record, so every section adds up to the people helped', async () => {
+    await seedPeople();
+    expect(await sections()).toEqual({
+      people: 8,
+      genre: { feminin: 3, masculin: 3, non_communique: 2 },
+      age: { soixante_dix_plus: 2, dix_huit_vingt_quatre: 1, vingt_cinq_trente_neuf: 1, non_communique: 4 },
+      statut: { retraite: 2, en_emploi: 2, non_communique: 4 },
+    });
+    // The same from a scan (two filters): x2 and x4 are the individual activities of January at Lormes.
+    expect(await sections({ commune: '58145', type: 'individuel', from: '2026-01-01', to: '2026-01-31' })).toEqual({
+      people: 2, genre: { masculin: 2 }, age: { vingt_cinq_trente_neuf: 1, non_communique: 1 }, statut: { en_emploi: 1, non_communique: 1 },
+    });
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+  });
+
+  it('follow a person\'s own record as it is edited, deleted, restored and erased', async () => {
+    const { p1, p2 } = await seedPeople();
+    // A scan (two filters) reads P2's record, then sees the edit (the people it read are read again).
+    const januaryAtLormes = { commune: '58145', type: 'individuel', from: '2026-01-01', to: '2026-01-31' };
+    expect((await sections(januaryAtLormes)).genre).toEqual({ masculin: 2 });
+    await relais.beneficiaries.update(p2.id, { code: 'B-0002', genre: 'feminin', anneeNaissance: 2001, statutSocial: 'sans_emploi', dejaAccompagne: false });
+    expect((await sections(januaryAtLormes)).genre).toEqual({ feminin: 1, masculin: 1 });
+    expect(await sections()).toMatchObject({
+      people: 8, genre: { feminin: 5, masculin: 1, non_communique: 2 }, statut: { retraite: 2, sans_emploi: 2, non_communique: 4 },
+    });
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    // Deleted, P2 counts "non communiqué" (the activities still list them); restored, as before.
+    await relais.beneficiaries.remove(p2.id);
+    expect(await sections()).toMatchObject({ people: 8, genre: { feminin: 3, masculin: 1, non_communique: 4 } });
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    await relais.beneficiaries.restore(p2.id);
+    expect(await sections()).toMatchObject({ genre: { feminin: 5, masculin: 1, non_communique: 2 } });
+    // Erased, P1's data is gone: still two people helped, now "non communiqué" in every section.
+    await relais.beneficiaries.erase(p1.id);
+    expect(await sections()).toEqual({
+      people: 8,
+      genre: { feminin: 3, masculin: 1, non_communique: 4 },
+      age: { dix_huit_vingt_quatre: 1, vingt_cinq_trente_neuf: 1, non_communique: 6 },
+      statut: { sans_emploi: 2, non_communique: 6 },
+    });
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+  });
+
+  it('count a person who arrives after the activities that list them (an import in another order)', async () => {
+    const { p2 } = await seedPeople();
+    const stored = (await relais.db.beneficiaries.get(p2.id))!;
+    const late = { ...stored, id: '0195c72d-c111-7c36-a109-d4d4d4d4d4d4', code: 'B-0003', genre: 'feminin' as const, anneeNaissance: 1950 };
+    const activity = (await relais.db.activities.where('beneficiaryIds').equals(p2.id).first())!;
+    await relais.db.activities.put({ ...activity, id: '0195c72d-c111-7c36-a109-d4d4d4d4d4d5', date: '2026-02-02', beneficiaryIds: [late.id] });
+    expect(await sections({ from: '2026-02-01', to: '2026-02-28' })).toMatchObject({ people: 1, genre: { non_communique: 1 } });
+    await relais.db.beneficiaries.put(late);
+    expect(await sections({ from: '2026-02-01', to: '2026-02-28' })).toEqual({
+      people: 1, genre: { feminin: 1 }, age: { soixante_dix_plus: 1 }, statut: { en_emploi: 1 },
+    });
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
   });
 });

@@ -84,6 +84,14 @@ export interface StoredChunk {
 }
 
 /**
+ * Followed people before the activities that list them: the dashboard's rows then count each activity
+ * with its people already known, instead of re-counting it when they arrive (db/stats/followedPeople.ts).
+ */
+export function peopleFirst(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
+  return [...byKind].sort(([a], [b]) => Number(b === 'beneficiary') - Number(a === 'beneficiary'));
+}
+
+/**
  * Walk received records kind by kind, in chunks of CHUNK sorted by id, handing `visit` each chunk with
  * the stored copies of its records. A chunk is read only once the previous `visit` has finished, so a
  * visitor that writes its chunk sees its own writes in the next one (a record repeated across a chunk
@@ -94,7 +102,7 @@ export async function forEachStoredChunk(
   entries: readonly BundleEntry[],
   visit: (chunk: StoredChunk) => Promise<void> | void,
 ): Promise<void> {
-  for (const [kind, records] of entriesByKind(entries)) {
+  for (const [kind, records] of peopleFirst(entriesByKind(entries))) {
     const table = syncTable(db, kind);
     const { reading, records: sorted } = await planReads(table, records);
     for (let i = 0; i < sorted.length; i += CHUNK) {

@@ -20,7 +20,8 @@
  * and `recount` rebuilds them from scratch: a property test and the bench check both agree.
  */
 import { completeBreakdown } from '../activity';
-import type { Activity } from '../records';
+import { trancheAgeOfAge } from '../beneficiary';
+import type { Activity, Beneficiary } from '../records';
 
 /**
  * The filters the dashboard answers without a scan, besides the month: by their rows, except `place`,
@@ -55,7 +56,11 @@ export interface Measures {
   duration: Counts;
   thematique: Counts;
   demarche: Counts;
-  /** Anonymous people per gender, age band and social status (followed people's bands live on their record). */
+  /**
+   * Every person helped per gender, age band and social status: the anonymous ones from the activity,
+   * the followed ones from their own record (`FollowedPerson`), one per accompaniment like `followed`,
+   * so each of the three sums to `followed + anonymous`.
+   */
   genre: Counts;
   age: Counts;
   statut: Counts;
@@ -120,8 +125,57 @@ export function addMeasures(into: Measures, from: Measures, sign: 1 | -1 = 1): v
   }
 }
 
-/** The measures of one live activity. */
-export function measuresOf(a: Activity & Authored): Measures {
+/**
+ * What the counts read of a followed person's record: gender, social status, age band and year of
+ * birth. Absent (`undefined`) when the record is not there, deleted or erased: "non communiqué".
+ */
+export type FollowedPerson = Pick<Beneficiary, 'genre' | 'statutSocial' | 'trancheAge' | 'anneeNaissance'>;
+
+/** The followed person of an id as the counts see it now (db/stats/followedPeople.ts reads them). */
+export type PeopleLookup = (id: string) => FollowedPerson | undefined;
+
+const NOT_COMMUNICATED = 'non_communique';
+
+/** A stored person record as the counts see it: its demographics while live, else `undefined`. */
+export function followedPersonOf(record: unknown): FollowedPerson | undefined {
+  const r = record as (Partial<Beneficiary> & Partial<StoredActivityLike>) | undefined;
+  if (!r || r.deleted !== 0 || r.erased !== 0) return undefined;
+  return { genre: r.genre, statutSocial: r.statutSocial, trancheAge: r.trancheAge, anneeNaissance: r.anneeNaissance };
+}
+
+/** Two states of a person that count the same (a change between them leaves every row as it is). */
+export function sameFollowedPerson(a: FollowedPerson | undefined, b: FollowedPerson | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.genre === b.genre && a.statutSocial === b.statutSocial && a.trancheAge === b.trancheAge && a.anneeNaissance === b.anneeNaissance;
+}
+
+/**
+ * A followed person's age band for an activity: from the year of birth, the age in the activity's year
+ * (La Coop derives it from the year of birth as of today; as of the activity's year keeps a row right
+ * after New Year without a recount), else the band on the record.
+ */
+function ageBandAt(person: FollowedPerson, date: string): string {
+  if (person.anneeNaissance !== undefined && Number.isInteger(person.anneeNaissance)) {
+    return trancheAgeOfAge(Number(date.slice(0, 4)) - person.anneeNaissance);
+  }
+  return person.trancheAge ?? NOT_COMMUNICATED;
+}
+
+/** Adds the followed people of `a` to the gender, age and status counts, as `people` says they are. */
+function countFollowed(m: Measures, a: Activity, people: PeopleLookup | undefined, sign: 1 | -1 = 1): void {
+  for (const id of a.beneficiaryIds ?? []) {
+    const person = people?.(id);
+    bump(m.genre, person?.genre ?? NOT_COMMUNICATED, sign);
+    bump(m.age, person ? ageBandAt(person, a.date) : NOT_COMMUNICATED, sign);
+    bump(m.statut, person?.statutSocial ?? NOT_COMMUNICATED, sign);
+  }
+}
+
+/**
+ * The measures of one live activity. `people` gives its followed people's records (without it, or for
+ * an id it does not know, a followed person counts "non communiqué").
+ */
+export function measuresOf(a: Activity & Authored, people?: PeopleLookup): Measures {
   const m = emptyMeasures();
   m.activities = 1;
   if (a.type === 'collectif') m.collectif = 1;
@@ -150,6 +204,8 @@ export function measuresOf(a: Activity & Authored): Measures {
     bump(m.age, person?.trancheAge ?? 'non_communique', 1);
     bump(m.statut, person?.statutSocial ?? 'non_communique', 1);
   }
+  // Followed people count from their own record, as La Coop's statistics count every beneficiary.
+  if (m.followed > 0) countFollowed(m, a, people);
   return m;
 }
 
@@ -183,13 +239,37 @@ export function isCounted(record: unknown): record is Activity & StoredActivityL
  * The row deltas of changing an activity from `before` to `after` (either absent, deleted or erased):
  * `sign × measures` for each row key it leaves or joins. Accumulates into `deltas` (keyed by row key).
  */
-export function accumulateChange(deltas: Map<string, StatRow>, before: unknown, after: unknown): void {
-  if (isCounted(before)) accumulate(deltas, before, -1);
-  if (isCounted(after)) accumulate(deltas, after, 1);
+export function accumulateChange(deltas: Map<string, StatRow>, before: unknown, after: unknown, people?: PeopleLookup): void {
+  if (isCounted(before)) accumulate(deltas, before, -1, people);
+  if (isCounted(after)) accumulate(deltas, after, 1, people);
 }
 
-function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1): void {
-  const measures = measuresOf(a);
+/**
+ * The row deltas of a live activity whose followed people changed from `before` to `after` (a person
+ * edited, erased, deleted, or arrived after the activity): only its gender, age and status counts move.
+ */
+export function accumulatePeopleChange(deltas: Map<string, StatRow>, activity: unknown, before: PeopleLookup, after: PeopleLookup): void {
+  if (!isCounted(activity) || !activity.beneficiaryIds?.length) return;
+  const m = emptyMeasures();
+  countFollowed(m, activity, before, -1);
+  countFollowed(m, activity, after, 1);
+  if (Object.keys(m.genre).length + Object.keys(m.age).length + Object.keys(m.statut).length === 0) return;
+  const month = activity.date.slice(0, 7);
+  for (const [dim, value] of dimensionsOf(activity)) {
+    const key = statKey(dim, value, month);
+    let row = deltas.get(key);
+    if (!row) {
+      row = { key, dim, value, month, ...emptyMeasures() };
+      deltas.set(key, row);
+    }
+    for (const field of ['genre', 'age', 'statut'] as const) {
+      for (const code in m[field]) bump(row[field], code, m[field][code]);
+    }
+  }
+}
+
+function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1, people?: PeopleLookup): void {
+  const measures = measuresOf(a, people);
   // The activity's counts flattened once, then added to each of its rows: walking the eight counts
   // objects again for every row was most of an import's counting time.
   const counted: Array<[CountField, string, number]> = [];
@@ -210,6 +290,15 @@ function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 
   }
 }
 
+/** Adds delta rows into `into` (a deferring transaction's gathered deltas), row by row. */
+export function mergeDeltas(into: Map<string, StatRow>, from: Map<string, StatRow>): void {
+  for (const [key, row] of from) {
+    const gathered = into.get(key);
+    if (gathered) addMeasures(gathered, row);
+    else into.set(key, row);
+  }
+}
+
 /** A stored row plus a delta; `undefined` when it counts nothing any more (the row is deleted). */
 export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow | undefined {
   const row: StatRow = stored
@@ -221,7 +310,7 @@ export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow
 }
 
 /** Every row, rebuilt from the activities (added to `rows`, for a recount in chunks): what the maintained rows must always equal. */
-export function recount(activities: Iterable<unknown>, rows = new Map<string, StatRow>()): Map<string, StatRow> {
-  for (const a of activities) accumulateChange(rows, undefined, a);
+export function recount(activities: Iterable<unknown>, rows = new Map<string, StatRow>(), people?: PeopleLookup): Map<string, StatRow> {
+  for (const a of activities) accumulateChange(rows, undefined, a, people);
   return rows;
 }
