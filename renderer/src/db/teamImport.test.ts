@@ -59,4 +59,50 @@ describe('importing many files at once', () => {
     expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'notImported']);
     expect(await coordinator.db.activities.count()).toBe(1);
   });
+
+  it('writes the files together: a failure in the third leaves the database exactly as it was, and every file says why', async () => {
+    const [coordinator, aicha, bruno] = [openTestRelais('c'), openTestRelais('a'), openTestRelais('b')];
+    await enrol(coordinator, aicha, bruno);
+    const first = await bundleOf(aicha, 2, 'aicha-0');
+    await importTeamFiles(coordinator.db, await openTeamFiles(coordinator.db, [first], { passphrase: PASSPHRASE, identity: async () => '' }));
+    const files = [await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 1, 'aicha-2'), await bundleOf(bruno, 1, 'bruno-2')];
+    const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => '' });
+    const before = await everyTable(coordinator.db);
+    // The third file's records are written, then its history entry fails (a full disk, say).
+    coordinator.db.importHistory.hook('creating', (_key, row) => {
+      if (row.fileName === 'aicha-2.relais') throw new Error('disk full');
+    });
+    const done = await importTeamFiles(coordinator.db, opened);
+    expect(done.map((f) => f.outcome.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(done.map((f) => (f.outcome as { culprit?: string }).culprit)).toEqual(Array(4).fill('aicha-2.relais'));
+    expect(await everyTable(coordinator.db)).toEqual(before);
+    expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
+  });
+
+  it('keeps the opened records of the first files only, opens the others again at their turn, and writes them in bounded groups', async () => {
+    const [coordinator, aicha, bruno] = [openTestRelais('c'), openTestRelais('a'), openTestRelais('b')];
+    await enrol(coordinator, aicha, bruno);
+    const files = [
+      await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 2, 'aicha-2'), await bundleOf(bruno, 2, 'bruno-2'),
+    ];
+    const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => '', keepRecords: 5 });
+    const held = opened.map((f) => (f.outcome.status === 'ready' ? f.outcome.opened?.entries.length ?? 0 : 0));
+    expect(held).toEqual([2, 3, 0, 0]);
+    expect(combinedPreview(opened).records).toBe(9);
+    const progress: number[] = [];
+    const done = await importTeamFiles(coordinator.db, opened, { recordsAtOnce: 4, onProgress: (n) => progress.push(n) });
+    expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+    expect(progress.at(-1)).toBe(9);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(await coordinator.db.activities.count()).toBe(9);
+    expect(await coordinator.db.importHistory.count()).toBe(4);
+    expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
+  });
 });
+
+/** Every row of every table, to compare a database with itself before and after. */
+async function everyTable(db: Relais['db']): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of db.tables) dump[table.name] = await table.toArray();
+  return dump;
+}
