@@ -257,8 +257,10 @@ async function writeGroup(
   let cancelled = false;
   try {
     await ensureIdentity(db);
-    // The scope is an async function itself: Dexie keeps its transaction across native awaits only then.
-    await db.transaction('rw', importTables(db), async () => withStatsDeferred(db, async () => {
+    // The scope is an async function that awaits (as importBundle's): Dexie follows its transaction
+    // across native awaits only then.
+    await db.transaction('rw', importTables(db), async () => {
+      await withStatsDeferred(db, async () => {
       for (const { turn, opened } of group) {
         if (signal?.aborted) {
           cancelled = true;
@@ -277,7 +279,8 @@ async function writeGroup(
         progress.before += turn.ready.records;
         progress.report(progress.before);
       }
-    }));
+      });
+    });
   } catch (error) {
     progress.before = before;
     progress.report(before);
