@@ -92,6 +92,8 @@ describe('importing many files at once', () => {
     const progress: number[] = [];
     const done = await importTeamFiles(coordinator.db, opened, { recordsAtOnce: 4, onProgress: (n) => progress.push(n) });
     expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+    // Once written, no file's records are held any more (not even those the preview kept).
+    expect(opened.filter((f) => f.outcome.status === 'ready' && f.outcome.opened)).toEqual([]);
     expect(progress.at(-1)).toBe(9);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(await coordinator.db.activities.count()).toBe(9);

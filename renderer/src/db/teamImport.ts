@@ -13,8 +13,9 @@
  *
  * Memory stays bounded: the preview keeps the opened records of the first `FOLDER_RECORDS_AT_ONCE`
  * records only (the rest keep their plan and their bytes, and are opened again when their turn comes),
- * and a folder with more records than that (a region's 300 mediators) is written in several
- * transactions of at most that many records, each all or nothing; a failure stops there.
+ * a folder with more records than that (a region's 300 mediators) is written in several transactions
+ * of at most that many records, each all or nothing (a failure stops there), and each group's records
+ * are let go once it is written.
  *
  * Erasures and deletions of others' records that a bundle asks for are not decided file by file here:
  * they wait in the quarantine, where a person reviews them (the import says how many).
@@ -217,6 +218,8 @@ export async function importTeamFiles(db: RelaisDatabase, files: readonly BatchF
         continue;
       }
       stopped = !(await writeGroup(db, opened, options.signal, progress, settle));
+      // Written (or not): its records are let go; the file can still be opened again from its bytes.
+      for (const turn of group) delete turn.ready.opened;
     }
   } finally {
     opener.close();
