@@ -3,7 +3,7 @@
  * app itself, read-only. The lists show the records, a banner says why and how to work again, nothing
  * offers to write, and after browsing the database is exactly as it was (native version and every row).
  * Every kind of write is refused by the database layer itself in Node (renderer/src/db/readOnly.test.ts);
- * here one that a screen still offers is refused in the page, with a toast.
+ * here the screens hide what would write, and the addresses of forms get a refusal in words.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { navLink, openApp, startApp } from '../support/app';
@@ -41,6 +41,12 @@ async function laptopWithDemoData(page: Page): Promise<string> {
   await openApp(page, '/settings');
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
   await expect(page.getByText('Données de démonstration chargées')).toBeVisible();
+  // A followed person (the demo data has none), so the read-only mode can be checked on one.
+  await navLink(page, 'Personnes suivies').click();
+  await page.getByRole('link', { name: 'Nouvelle personne suivie' }).click();
+  await page.getByRole('radio', { name: 'Féminin' }).check();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('link', { name: /B-0001/ })).toBeVisible();
   await navLink(page, 'Activités').click();
   const count = page.getByRole('status').filter({ hasText: /^\d+ activités$/ });
   await expect(count).toBeVisible();
@@ -55,6 +61,7 @@ async function openReadOnlyFromRecovery(page: Page): Promise<void> {
 }
 
 test('a newer database opens read-only: the records show, a banner says why, nothing writes, nothing changes on disk', async ({ page }) => {
+  test.setTimeout(120_000); // a laptop's data, then a walk through most screens
   const activities = await laptopWithDemoData(page);
   await upgradeAsANewerRelease(page);
   const version = await nativeVersion(page);
@@ -93,13 +100,23 @@ test('a newer database opens read-only: the records show, a banner says why, not
   await openApp(page, '/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Indisponible en lecture seule' })).toBeVisible();
 
-  // A write a screen still offers (a workshop starter is copied into the database before use) is
-  // refused by the database itself, and said in words.
+  // The workshops offer no new series, no new template and no action on a template's card (each would
+  // write: a starter is copied into the database before use); a followed person offers no erasure.
   await navLink(page, 'Ateliers').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateliers' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nouvelle série' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Modèles d’ateliers' }).click();
-  await page.getByRole('button', { name: /^Créer une série/ }).first().click();
-  await expect(page.getByText('Lecture seule : rien n’a été modifié.')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Modèles d’ateliers' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3 }).first()).toBeVisible(); // the starters are listed
+  await expect(page.getByRole('link', { name: 'Nouveau modèle' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Créer une série/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Dupliquer' })).toHaveCount(0);
+  await navLink(page, 'Personnes suivies').click();
+  await page.getByRole('link', { name: /B-0001/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Personne suivie (lecture seule)' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Féminin' })).toBeVisible(); // its facts, not its form
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Effacer définitivement' })).toHaveCount(0);
 
   // The dashboard and the exports read.
   await navLink(page, 'Tableau de bord').click();

@@ -47,3 +47,22 @@ export function BeneficiaryFields({ value, onChange, issues }: Props) {
     </>
   );
 }
+
+/** A followed person as facts, for a record this laptop may not change (another's, or read-only mode). */
+export function BeneficiaryFacts({ value }: { value: BeneficiaryDraft }) {
+  const { t } = useTranslation(['beneficiaries', 'codes']);
+  const rows: Array<[string, string]> = [
+    [t('fields.code'), value.code],
+    [t('fields.genre'), t(`codes:genre.${value.genre}`)],
+    [t('fields.trancheAge'), t(`codes:trancheAge.${value.trancheAge}`)],
+    [t('fields.statutSocial'), t(`codes:statutSocial.${value.statutSocial}`)],
+  ];
+  if (value.anneeNaissance) rows.splice(2, 0, [t('fields.anneeNaissance'), value.anneeNaissance]);
+  if (value.communeResidence) rows.push([t('fields.communeResidence'), value.communeResidence.nom]);
+  if (value.dejaAccompagne) rows.push([t('fields.dejaAccompagne'), t('form.yes')]);
+  return (
+    <dl className="details">
+      {rows.map(([label, text]) => <div key={label}><dt>{label}</dt><dd>{text}</dd></div>)}
+    </dl>
+  );
+}

@@ -18,7 +18,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/form';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToast } from '../../ui/toast';
-import { BeneficiaryFields } from './BeneficiaryFields';
+import { BeneficiaryFacts, BeneficiaryFields } from './BeneficiaryFields';
 import { draftFromBeneficiary, emptyBeneficiary, type BeneficiaryDraft } from './draft';
 import { BeneficiaryHistory } from './BeneficiaryHistory';
 import { saveBeneficiary } from './save';
@@ -96,7 +96,7 @@ function BeneficiaryForm({ initial, editingId, readOnly = false, authorDevice }:
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [confirmErase, setConfirmErase] = useState(false);
-  const title = editingId ? t('form.titleEdit') : t('form.titleNew');
+  const title = readOnly ? t('form.titleDetails') : editingId ? t('form.titleEdit') : t('form.titleNew');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,7 +118,7 @@ function BeneficiaryForm({ initial, editingId, readOnly = false, authorDevice }:
     <Page title={title}>
       <PrivacyNotice />
       {readOnly && authorDevice ? <OthersRecordNotice authorDevice={authorDevice} /> : null}
-      {readOnly ? null : <form onSubmit={submit} noValidate aria-label={title}>
+      {readOnly ? <BeneficiaryFacts value={initial} /> : <form onSubmit={submit} noValidate aria-label={title}>
         <ErrorSummary issues={issues} fieldLabel={(field) => t(`fields.${field}`)} />
         <section className="form-section">
           <BeneficiaryFields value={draft} onChange={setDraft} issues={issues} />
@@ -129,13 +129,13 @@ function BeneficiaryForm({ initial, editingId, readOnly = false, authorDevice }:
         </div>
       </form>}
       {editingId ? <BeneficiaryHistory id={editingId} code={initial.code} /> : null}
-      {editingId ? (
+      {editingId ? <WriteAction>
         <section className="form-section danger-zone">
           <h2>{t('erase.title')}</h2>
           <p>{t('erase.explain')}</p>
           <div><button type="button" className="button button--danger" onClick={() => setConfirmErase(true)}>{t('erase.action')}</button></div>
         </section>
-      ) : null}
+      </WriteAction> : null}
       <ConfirmDialog open={confirmErase} title={t('erase.confirmTitle', { code: initial.code })} message={t('erase.confirmMessage')}
         confirmLabel={t('erase.confirm')} danger onConfirm={erase} onCancel={() => setConfirmErase(false)} />
     </Page>

@@ -12,6 +12,7 @@ import type { WorkshopTemplate } from '../../domain/workshops/types';
 import type { Stored } from '../../domain/records';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
+import { WriteAction } from '../../ui/readOnly';
 import { useToast } from '../../ui/toast';
 import { useStarterLanguage, useTemplates } from './data';
 import { TemplateFacts } from './TemplateFacts';
@@ -51,7 +52,7 @@ export function TemplatesPage() {
     <Page title={t('templates.title')} actions={(
       <>
         <Link className="button" to="/workshops">{t('common:actions.back')}</Link>
-        <Link className="button button--primary" to="/workshops/templates/new">{t('templates.new')}</Link>
+        <WriteAction><Link className="button button--primary" to="/workshops/templates/new">{t('templates.new')}</Link></WriteAction>
       </>
     )}>
       <section aria-labelledby="ws-mine" className="ws-section">
@@ -62,13 +63,13 @@ export function TemplatesPage() {
               <li key={template.id} className="card ws-card">
                 <h3>{template.titre}</h3>
                 <TemplateFacts template={template} />
-                <div className="ws-card-actions">
+                <WriteAction><div className="ws-card-actions">
                   <Link className="button button--primary button--small" to={`/workshops/series/new?template=${template.id}`}>{t('templates.createSeries')}</Link>
                   <Link className="button button--small" to={`/workshops/templates/${template.id}`}>{t('common:actions.edit')}</Link>
                   <button type="button" className="button button--small" onClick={() => void duplicate(template)}>{t('templates.duplicate')}</button>
                   <button type="button" className="button button--small" aria-label={t('templates.deleteNamed', { title: template.titre })}
                     onClick={() => setToDelete(template)}>{t('common:actions.delete')}</button>
-                </div>
+                </div></WriteAction>
               </li>
             ))}
           </ul>
@@ -87,13 +88,13 @@ export function TemplatesPage() {
               <li key={starter.starterKey} className="card ws-card">
                 <h3>{starter.titre} <span className="tag">{t('templates.starterTag')}</span></h3>
                 <TemplateFacts template={starter} />
-                <div className="ws-card-actions">
+                <WriteAction><div className="ws-card-actions">
                   <button type="button" className="button button--primary button--small"
                     aria-label={t('templates.createSeriesFrom', { title: starter.titre })}
                     onClick={() => void fromStarter(starter.starterKey!, 'series')}>{t('templates.createSeries')}</button>
                   <button type="button" className="button button--small" onClick={() => void fromStarter(starter.starterKey!, 'edit')}>{t('common:actions.edit')}</button>
                   <button type="button" className="button button--small" onClick={() => void fromStarter(starter.starterKey!, 'duplicate')}>{t('templates.duplicate')}</button>
-                </div>
+                </div></WriteAction>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Page } from '../../ui/Page';
+import { WriteAction } from '../../ui/readOnly';
 import { formatDate, todayIso } from '../../i18n/format';
 import { upcomingSessions } from '../../domain/workshops/calendar';
 import { SessionsCalendar } from './Calendar';
@@ -19,7 +20,7 @@ export function WorkshopsHome() {
     <Page title={t('home.title')} actions={(
       <>
         <Link className="button" to="/workshops/templates">{t('home.templates')}</Link>
-        <Link className="button button--primary" to="/workshops/templates">{t('home.newSeries')}</Link>
+        <WriteAction><Link className="button button--primary" to="/workshops/templates">{t('home.newSeries')}</Link></WriteAction>
       </>
     )}>
       <section aria-labelledby="ws-upcoming" className="ws-section">
