@@ -38,6 +38,10 @@ export interface DriverOptions {
   uiWalk?: 'all' | 'dashboard';
   /** Why the UI scenario could not run (e.g. the app did not build), if so. */
   uiUnavailable?: string | null;
+  /** `--import-1m`: the import of a region's million records as a folder of bundles, against 100k (alone). */
+  import1m?: boolean;
+  /** The sizes of the `--import-1m` run (default 100k and 1M; smaller ones to try it quickly). */
+  import1mSizes?: number[];
 }
 
 type StepName = keyof BenchApi;
@@ -259,6 +263,56 @@ export function rewriteReport(file: string): void {
   console.log(`${formatFigures(output.sizes)}\n\n${formatTable(output.summary)}`);
 }
 
+interface ImportAtSize {
+  size: number;
+  setup?: StepResult<'prepareRegionFolder'>;
+  folder?: StepResult<'relaisImportRegion'>;
+  bulkPut?: StepResult<'baselineBulkPutParts'>;
+}
+
+/**
+ * `--import-1m` (issue 10, Scale): the folder import of 100k and of 1M records in bundles of one size
+ * (a mediator's), and raw bulkPut of the same records, in one browser, one after the other.
+ */
+async function runImport1m(browser: Browser, options: DriverOptions, errors: string[]): Promise<ImportAtSize[]> {
+  const results: ImportAtSize[] = [];
+  for (const size of options.import1mSizes ?? [100_000, 1_000_000]) {
+    console.log(`\n— import of ${size.toLocaleString('en')} records as a folder`);
+    const page = await openBenchPage(browser, options.origin);
+    const result: ImportAtSize = { size };
+    result.setup = await step(page, 'prepareRegionFolder', errors, size, options.seed);
+    result.folder = await step(page, 'relaisImportRegion', errors, size);
+    result.bulkPut = await step(page, 'baselineBulkPutParts', errors, size, options.seed);
+    await step(page, 'cleanup', errors);
+    await page.context().close();
+    results.push(result);
+  }
+  return results;
+}
+
+function import1mMarkdown(results: ImportAtSize[], header: string): string {
+  const [small, large] = results;
+  const perRecord = (ms: number | undefined, size: number) => (ms === undefined ? undefined : ms / size);
+  const growth = (a?: number, b?: number) => (a === undefined || b === undefined ? 'n/a' : `${(b / a).toFixed(2)}×`);
+  const s = (ms?: number) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
+  const importGrowth = growth(perRecord(small.folder?.ms, small.size), perRecord(large?.folder?.ms, large?.size ?? 1));
+  const rawGrowth = growth(perRecord(small.bulkPut?.ms, small.size), perRecord(large?.bulkPut?.ms, large?.size ?? 1));
+  const peak = large?.folder?.peakHeapMB;
+  const judge = (value: string, target: number) => (value === 'n/a' ? 'n/a' : Number.parseFloat(value) <= target ? 'met' : 'NOT MET');
+  const rows = results.map((r) => `| ${r.size.toLocaleString('en')} | ${r.setup?.files ?? 'n/a'} | ${s(r.folder?.ms)} | ${s(r.folder?.openMs)} | ${s(r.folder?.writeMs)} | ${r.folder ? ((r.folder.ms / r.size) * 1000).toFixed(0) : 'n/a'} µs | ${s(r.bulkPut?.ms)} | ${r.folder && r.bulkPut ? `${(r.folder.ms / r.bulkPut.ms).toFixed(2)}×` : 'n/a'} | ${r.folder ? `${r.folder.peakHeapMB.toFixed(0)} MB` : 'n/a'} | ${r.folder?.check.ok ? '✓' : '✗'} |`);
+  return [
+    header, '',
+    '| scenario | target | value | status |', '| --- | --- | --- | --- |',
+    `| Import of ${large?.size.toLocaleString('en') ?? 'n/a'} records (folder of bundles): per-record cost vs ${small.size.toLocaleString('en')} | ≤ 1.20× | ${importGrowth} | ${judge(importGrowth, 1.2)} |`,
+    `| (raw bulkPut growth, same records, reference) |  | ${rawGrowth} |  |`,
+    `| Peak JS heap (page), ${large?.size.toLocaleString('en') ?? 'n/a'} import | ≤ 400 MB | ${peak === undefined ? 'n/a' : `${peak.toFixed(0)} MB`} | ${peak === undefined ? 'n/a' : peak <= 400 ? 'met' : 'NOT MET'} |`,
+    '',
+    '| records | files | folder import | of which open | of which write | per record | raw bulkPut | import / bulkPut | peak heap | checks |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows, '',
+  ].join('\n');
+}
+
 export async function runBench(options: DriverOptions): Promise<number> {
   const launch = chromiumLaunchOptions();
   const browser = await chromium.launch({
@@ -271,6 +325,19 @@ export async function runBench(options: DriverOptions): Promise<number> {
   const sizes: SizeResult[] = [];
   const started = new Date();
   try {
+    if (options.import1m) {
+      const results = await runImport1m(browser, options, errors);
+      const m = machine(browser.version());
+      const durationS = Math.round((Date.now() - started.getTime()) / 1000);
+      const header = `Run of ${started.toISOString()} (${durationS} s), seed ${options.seed}: ${m.cpuCount} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Chromium ${m.chromium}, Node ${m.node}.`;
+      const markdown = import1mMarkdown(results, header);
+      console.log(`\n${markdown}`);
+      mkdirSync(dirname(options.out), { recursive: true });
+      writeFileSync(options.out, `${JSON.stringify({ startedAt: started.toISOString(), durationS, seed: options.seed, machine: m, import1m: results, errors }, null, 2)}\n`);
+      writeFileSync(options.out.replace(/\.json$/, '.md'), markdown);
+      console.log(`\nresults written to ${options.out}`);
+      return finish(errors);
+    }
     for (const size of options.sizes) {
       const runs = size <= 10_000 ? Math.max(1, options.repeatSmall) : 1;
       const repetitions: SizeResult[] = [];
@@ -292,6 +359,10 @@ export async function runBench(options: DriverOptions): Promise<number> {
   } finally {
     await browser.close();
   }
+  return finish(errors);
+}
+
+function finish(errors: string[]): number {
   if (errors.length > 0) {
     console.error(`\n${errors.length} step(s) failed or gave a wrong result:\n  ${errors.join('\n  ')}`);
     return 1;

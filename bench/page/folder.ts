@@ -70,14 +70,14 @@ export interface FolderImport {
 }
 
 /** Timed: the folder import of `files` into `db` (empty, the exporter enrolled), as the team-import screen runs it. */
-export async function importFolder(db: RelaisDatabase, files: readonly TeamFile[], receiver: Receiver): Promise<FolderImport> {
+export async function importFolder(db: RelaisDatabase, files: readonly TeamFile[], receiver: Receiver, onProgress?: () => void): Promise<FolderImport> {
   const start = performance.now();
-  const opened = await openTeamFiles(db, files, { identity: async () => receiver.identity });
+  const opened = await openTeamFiles(db, files, { identity: async () => receiver.identity, onProgress });
   const openMs = performance.now() - start;
-  const result = await importTeamFiles(db, opened);
+  const result = await importTeamFiles(db, opened, { onProgress });
   const ms = performance.now() - start;
   const notImported = result.filter((file) => file.outcome.status !== 'imported').map((file) => {
-    const error = file.outcome.status === 'refused' ? file.outcome.error : undefined;
+    const error = file.outcome.status === 'refused' || file.outcome.status === 'failed' ? file.outcome.error : undefined;
     return `${file.name}: ${file.outcome.status}${error ? ` (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})` : ''}`;
   });
   return { ms, openMs, writeMs: ms - openMs, files: files.length, imported: files.length - notImported.length, notImported };

@@ -24,6 +24,7 @@ import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
 import { FOLDER_FILES, FOLDER_SOURCE_DB, importFolder, prepareFolder, type Folder } from './folder';
 import { backupAndRestore } from './backup';
+import { importRegion, prepareRegion, rawBulkPutInParts, type Region } from './region';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
 
 interface State {
@@ -45,6 +46,8 @@ interface State {
   mergeExpected?: { hash: string; conflicts: number; counts: Record<string, number> };
   /** Scenario 12: the records as a folder of bundles and as one. */
   folder?: Folder;
+  /** The 1M import (`--import-1m`): a region's records as its mediators' bundles. */
+  region?: Region;
 }
 const state: State = {};
 
@@ -165,6 +168,34 @@ async function prepareTeamFolder() {
   state.folder = await prepareFolder(need(state.dataset, 'dataset'), need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
   const bytes = state.folder.files.reduce((sum, file) => sum + file.bytes.length, 0);
   return { files: state.folder.files.length, bytes, wholeBytes: state.folder.whole.bytes.length, check: { ok: state.folder.files.length === FOLDER_FILES, detail: `${state.folder.files.length} files, ${bytes} bytes` } };
+}
+
+/** The 1M import's set-up (not timed): `size` records as bundles of a mediator's size, made a part at a time. */
+async function prepareRegionFolder(size: number, seed: number) {
+  state.authors ??= await makeAuthors();
+  state.receiver ??= await makeReceiver();
+  state.region = undefined;
+  gc();
+  const region = await prepareRegion(size, seed, state.authors, state.receiver);
+  state.region = { exporter: region.exporter, files: region.files };
+  return { files: region.files.length, bytes: region.bytes, ms: region.ms, check: { ok: region.files.length > 0, detail: `${region.files.length} files, ${region.bytes} bytes` } };
+}
+
+/** The 1M import (and its 100k yardstick): the region's bundles through the folder import; the files are dropped after. */
+async function relaisImportRegion(size: number) {
+  const region = need(state.region, 'region');
+  try {
+    return await importRegion(region, size, need(state.receiver, 'receiver'));
+  } finally {
+    state.region = undefined;
+    gc();
+  }
+}
+
+/** Raw bulkPut of the same `size` records, generated a part at a time (the 1M import's floor). */
+async function baselineBulkPutParts(size: number, seed: number) {
+  state.authors ??= await makeAuthors();
+  return rawBulkPutInParts(size, seed, state.authors);
 }
 
 /** Scenario 12: the folder of 50 bundles, or the one bundle, through the folder import into an empty database. */
@@ -420,7 +451,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, probePlaceFilters, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
+  relaisImportEmpty, probePlaceFilters, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, prepareRegionFolder, relaisImportRegion, baselineBulkPutParts, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;

@@ -36,7 +36,7 @@ export { previewImport, type ImportPlan } from './import/preview';
 export type { RefusedGroup, ReviewGroup } from './import/summary';
 export type { ReviewChoice } from './import/gate';
 export { leaveOutHeldRecords } from './import/leaveOutHeld';
-export { HeldBundleError, importBundle, type ImportReport } from './import/importBundle';
+export { HeldBundleError, importBundle, importTables, type ImportReport } from './import/importBundle';
 export { applyHeld, discardHeld, quarantinedRecords, releaseQuarantine } from './import/quarantine';
 export { dismissConflict, openConflicts, restoreConflictValue } from './conflicts';
 export {

@@ -1,8 +1,9 @@
 /**
  * `/sync/team`: a coordinator imports her team's files at once — a folder (the USB stick) or many
  * files. Every file is opened and checked first; one combined preview says what they hold by kind and
- * what would change; one progress bar follows the import, which can be stopped between files; then
- * each file's outcome (imported, already imported, held, refused and why, not imported), which can be
+ * what would change; one progress bar follows the import (the files are written together, all or
+ * nothing), which can be stopped between files; then each file's outcome (imported, already imported,
+ * held, refused and why, failed, not imported), which can be
  * saved as a text report. The rules are db/teamImport.ts's.
  */
 import { useRef, useState } from 'react';
@@ -156,7 +157,7 @@ function senderOf(outcome: FileOutcome): string {
 }
 
 /** What became of a file, in words: its status and why. */
-export function outcomeText(t: Translate, sync: Translate, outcome: FileOutcome): { status: string; detail: string } {
+export function outcomeText(t: Translate, sync: Translate, outcome: FileOutcome, name: string): { status: string; detail: string } {
   switch (outcome.status) {
     case 'ready': return { status: t('status.ready'), detail: countsText(sync, outcome.plan.counts) };
     case 'imported': {
@@ -171,6 +172,11 @@ export function outcomeText(t: Translate, sync: Translate, outcome: FileOutcome)
     case 'held': return { status: t('status.held'), detail: t('detail.held', { name: outcome.plan.manifest.source.name }) };
     case 'needsPassphrase': return { status: t('status.refused'), detail: sync(outcome.wrong ? 'errors.wrongPassphrase' : 'errors.needsPassphrase') };
     case 'refused': return { status: t('status.refused'), detail: describeSyncError(sync as never, outcome.error) };
+    case 'failed': {
+      const reason = describeSyncError(sync as never, outcome.error);
+      if (outcome.culprit === undefined) return { status: t('status.failed'), detail: t('detail.failed', { reason }) };
+      return { status: t('status.failed'), detail: outcome.culprit === name ? t('detail.failedHere', { reason }) : t('detail.failedWith', { file: outcome.culprit }) };
+    }
     case 'notImported': return { status: t('status.notImported'), detail: t('detail.notImported') };
   }
 }
@@ -186,7 +192,7 @@ function FileTable({ files }: { files: BatchFile[] }) {
       </thead>
       <tbody>
         {files.map((file, index) => {
-          const text = outcomeText(t, sync, file.outcome);
+          const text = outcomeText(t, sync, file.outcome, file.name);
           return (
             <tr key={`${index}-${file.name}`} className={`team-file team-file--${file.outcome.status}`}>
               <th scope="row">{file.name}</th>
@@ -212,7 +218,7 @@ function Results({ files, at, onAgain }: { files: BatchFile[]; at: string; onAga
       t('report.summary', { imported: formatNumber(imported), total: formatNumber(files.length) }),
       '',
       ...files.map((file) => {
-        const text = outcomeText(t, sync, file.outcome);
+        const text = outcomeText(t, sync, file.outcome, file.name);
         return [file.name, senderOf(file.outcome), text.status, text.detail].filter(Boolean).join(' — ');
       }),
       '',

@@ -53,6 +53,14 @@ async function holdForReview(db: RelaisDatabase, held: readonly ReviewedRecord[]
 }
 
 /**
+ * Every table an import may write: a caller that runs several imports in one transaction of its own
+ * (db/teamImport.ts, a folder) opens it over these, and calls `ensureIdentity` before it.
+ */
+export function importTables(db: RelaisDatabase) {
+  return [db.meta, db.conflicts, db.importHistory, db.quarantine, db.cards, db.aliases, db.statements, ...syncedTables(db)];
+}
+
+/**
  * Apply a checked bundle: records the write rules accept are merged (only those whose merge differs
  * from what is stored are written, see `applyRecords`), records stamped in the future wait in
  * quarantine, erasures and deletions under review are applied as `review` says (else held), and the
@@ -67,8 +75,7 @@ export async function importBundle(
   const at = now.toISOString();
   const { manifest } = opened;
   await ensureIdentity(db);
-  const tables = [db.meta, db.conflicts, db.importHistory, db.quarantine, db.cards, db.aliases, db.statements, ...syncedTables(db)];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', importTables(db), async () => {
     if (await historyRow(db, manifest)) {
       return { alreadyImported: true, counts: emptyCounts(), quarantined: 0, conflictsLogged: 0, refused: 0, heldForReview: 0 };
     }

@@ -29,12 +29,21 @@ async function open({ bytes, secrets, now, knownBundleKeys = [], dbName }: Reque
   const known = new Set(knownBundleKeys);
   const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, now, isKnownBundle: (key) => known.has(key) });
   if (!dbName) return withVerifiedSeals(opened);
-  const db = new RelaisDatabase(dbName);
-  try {
-    return await withVerifiedSeals(await leaveOutHeldRecords(db, opened));
-  } finally {
-    db.close();
+  return withVerifiedSeals(await leaveOutHeldRecords(receiver(dbName), opened));
+}
+
+/**
+ * The receiver's database, opened once for all the files a Worker opens (a folder: opening it for each
+ * of 50 files cost more than some of the files). Dexie closes it if the database must be upgraded or
+ * deleted meanwhile, and the Worker ends with the folder's opening.
+ */
+let connection: RelaisDatabase | undefined;
+function receiver(dbName: string): RelaisDatabase {
+  if (connection?.name !== dbName || !connection.isOpen()) {
+    connection?.close();
+    connection = new RelaisDatabase(dbName);
   }
+  return connection;
 }
 
 scope.onmessage = (event) => {
