@@ -7,9 +7,9 @@
  * (counts, content hashes, conflicts, rewritten records).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { cpus, totalmem, platform, release } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { cpus, totalmem, platform, release, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { BenchApi } from './page/main';
 import { median, walkApp, type UiResult, type UiTiming } from './ui';
@@ -47,8 +47,43 @@ export interface DriverOptions {
 type StepName = keyof BenchApi;
 type StepResult<K extends StepName> = Awaited<ReturnType<BenchApi[K]>>;
 
-async function openBenchPage(browser: Browser, origin: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+/** Same launch as the e2e tests, plus: exact heap figures, gc() between steps, room for 100k records. */
+function benchLaunchOptions() {
+  const launch = chromiumLaunchOptions();
+  return {
+    ...launch,
+    headless: true,
+    args: [...(launch.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=4096'],
+  };
+}
+
+/** The on-disk profiles made by this run (a million records weigh gigabytes): removed at its end. */
+const diskProfiles: string[] = [];
+
+function removeDiskProfiles(): void {
+  for (const profile of diskProfiles.splice(0)) {
+    // A closing browser may still be writing its last files: retry, and leave one behind rather than fail the run.
+    try { rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch { console.warn(`(bench profile left in ${profile})`); }
+  }
+}
+
+const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' } as const;
+
+/**
+ * The bench page in a fresh context. `onDisk`: in a profile on disk, as the app's own, instead of the
+ * browser's in-memory one — a fresh context keeps IndexedDB in memory under a quota that a region's
+ * million records exceed (QuotaExceededError after 340,000 activities); the profiles are removed at the
+ * end of the run (`removeDiskProfiles`).
+ */
+async function openBenchPage(browser: Browser, origin: string, onDisk = false): Promise<Page> {
+  let context;
+  if (onDisk) {
+    const profile = mkdtempSync(join(tmpdir(), 'relais-bench-profile-'));
+    context = await chromium.launchPersistentContext(profile, { ...benchLaunchOptions(), ...CONTEXT_OPTIONS });
+    diskProfiles.push(profile);
+  } else {
+    context = await browser.newContext(CONTEXT_OPTIONS);
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
   await page.goto(`${origin}/bench/index.html`);
@@ -190,7 +225,8 @@ async function runBackup(browser: Browser, options: DriverOptions, records: numb
 
 async function runUi(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<UiResult | undefined> {
   console.log(`\n— UI with ${activities.toLocaleString('en')} activities`);
-  const page = await openBenchPage(browser, options.origin);
+  // Past 100k activities the database outgrows an in-memory profile's quota: on disk, as the app's.
+  const page = await openBenchPage(browser, options.origin, activities > 100_000);
   const seeded = await step(page, 'seedUi', errors, activities, options.seed);
   if (!seeded?.ok) {
     errors.push('seedUi: the app database was not seeded');
@@ -278,7 +314,8 @@ async function runImport1m(browser: Browser, options: DriverOptions, errors: str
   const results: ImportAtSize[] = [];
   for (const size of options.import1mSizes ?? [100_000, 1_000_000]) {
     console.log(`\n— import of ${size.toLocaleString('en')} records as a folder`);
-    const page = await openBenchPage(browser, options.origin);
+    // On disk at every size: a million records outgrow an in-memory profile, and the growth compares like with like.
+    const page = await openBenchPage(browser, options.origin, true);
     const result: ImportAtSize = { size };
     result.setup = await step(page, 'prepareRegionFolder', errors, size, options.seed);
     result.folder = await step(page, 'relaisImportRegion', errors, size);
@@ -314,13 +351,7 @@ function import1mMarkdown(results: ImportAtSize[], header: string): string {
 }
 
 export async function runBench(options: DriverOptions): Promise<number> {
-  const launch = chromiumLaunchOptions();
-  const browser = await chromium.launch({
-    ...launch,
-    headless: true,
-    // Same launch as the e2e tests, plus: exact heap figures, gc() between steps, room for 100k records.
-    args: [...(launch.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=4096'],
-  });
+  const browser = await chromium.launch(benchLaunchOptions());
   const errors: string[] = [];
   const sizes: SizeResult[] = [];
   const started = new Date();
@@ -358,6 +389,7 @@ export async function runBench(options: DriverOptions): Promise<number> {
     console.log(`\nresults written to ${options.out}`);
   } finally {
     await browser.close();
+    removeDiskProfiles();
   }
   return finish(errors);
 }
