@@ -216,14 +216,19 @@ describe('schema 7: national formats', () => {
   });
 });
 
+/** A record as a version of the database stored it: every field stamped once by `author`, live. */
+function stored(id: string, author: string, seq: number, data: object) {
+  return {
+    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: author, deleted: 0, erased: 0, seq,
+    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
+  };
+}
+const OWN = 'a1'.repeat(16);
+
 describe('schema 9: coordinators', () => {
   const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const own = 'a1'.repeat(16);
   const other = 'c3'.repeat(16);
-  const record = (id: string, author: string, seq: number, data: object) => ({
-    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: author, deleted: 0, erased: 0, seq,
-    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
-  });
   const activity = (date: string, duree: number) => ({
     type: 'individuel', date, duree, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
     materiel: [], tags: [], beneficiaryIds: [],
@@ -235,9 +240,9 @@ describe('schema 9: coordinators', () => {
     const old = await databaseAt(name, 7);
     await old.table('meta').bulkPut([{ key: 'device', value: { deviceId: own, createdAt: '2026-01-01T00:00:00.000Z' } }, { key: 'exportMark', value: { seq: 1, at: '2026-01-02T00:00:00.000Z' } }]);
     await old.table('activities').bulkPut([
-      record('01890000-0000-7000-8000-a1a1a1a1a1a1', own, 1, activity('2026-01-10', 30)),
-      record('01890000-0000-7000-8000-a1a1a1a1a1a2', own, 2, activity('2026-02-10', 90)),
-      record('01890000-0000-7000-8000-c3c3c3c3c3c3', other, 3, activity('2026-02-11', 45)),
+      stored('01890000-0000-7000-8000-a1a1a1a1a1a1', own, 1, activity('2026-01-10', 30)),
+      stored('01890000-0000-7000-8000-a1a1a1a1a1a2', own, 2, activity('2026-02-10', 90)),
+      stored('01890000-0000-7000-8000-c3c3c3c3c3c3', other, 3, activity('2026-02-11', 45)),
     ]);
     old.close();
     const relais = openRelais(name);
@@ -294,10 +299,6 @@ describe('schema 11: synced folders', () => {
 });
 
 describe('schema 13: no count rows per place', () => {
-  const record = (id: string, seq: number, data: object) => ({
-    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: 'a1'.repeat(16), deleted: 0, erased: 0, seq,
-    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${'a1'.repeat(16)}`])),
-  });
   const PLACE = '01890000-0000-7000-8000-0000000000f1';
   const atPlace = (date: string, duree: number) => ({
     type: 'individuel', date, duree, typeLieu: 'lieu_activite', placeId: PLACE, thematiques: ['email'], thematiquesDemarche: [],
@@ -309,8 +310,8 @@ describe('schema 13: no count rows per place', () => {
     names.push(name);
     const old = await databaseAt(name, 12);
     const activities = [
-      record('01890000-0000-7000-8000-a1a1a1a1a1a1', 1, atPlace('2026-01-10', 30)),
-      record('01890000-0000-7000-8000-a1a1a1a1a1a2', 2, atPlace('2026-02-10', 90)),
+      stored('01890000-0000-7000-8000-a1a1a1a1a1a1', OWN, 1, atPlace('2026-01-10', 30)),
+      stored('01890000-0000-7000-8000-a1a1a1a1a1a2', OWN, 2, atPlace('2026-02-10', 90)),
     ];
     await old.table('activities').bulkPut(activities);
     // The rows as version 12 kept them: built by its own recount, which had a row per place and month.
@@ -337,17 +338,13 @@ describe('schema 13: no count rows per place', () => {
 describe('schema 14: followed people in the dashboard', () => {
   const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const author = 'a1'.repeat(16);
-  const record = (id: string, seq: number, data: object) => ({
-    ...data, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: author, deleted: 0, erased: 0, seq,
-    versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, `2026-01-01T00:00:00.000Z-0000-${author}`])),
-  });
 
   it('recounts the rows that versions 9 to 13 kept, so a followed person counts in the gender, age and status sections', async () => {
     const name = `migrate-14-${Math.random()}`;
     names.push(name);
     const old = await databaseAt(name, 13);
-    const person = record('01890000-0000-7000-8000-b1b1b1b1b1b1', 1, { code: 'B-0001', genre: 'masculin', statutSocial: 'en_emploi', anneeNaissance: 1990, dejaAccompagne: false });
-    const activity = record('01890000-0000-7000-8000-a1a1a1a1a1a1', 2, {
+    const person = stored('01890000-0000-7000-8000-b1b1b1b1b1b1', author, 1, { code: 'B-0001', genre: 'masculin', statutSocial: 'en_emploi', anneeNaissance: 1990, dejaAccompagne: false });
+    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, {
       type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
       materiel: [], tags: [], beneficiaryIds: [person.id],
     });

@@ -256,16 +256,22 @@ export function accumulatePeopleChange(deltas: Map<string, StatRow>, activity: u
   if (Object.keys(m.genre).length + Object.keys(m.age).length + Object.keys(m.statut).length === 0) return;
   const month = activity.date.slice(0, 7);
   for (const [dim, value] of dimensionsOf(activity)) {
-    const key = statKey(dim, value, month);
-    let row = deltas.get(key);
-    if (!row) {
-      row = { key, dim, value, month, ...emptyMeasures() };
-      deltas.set(key, row);
-    }
+    const row = deltaRow(deltas, dim, value, month);
     for (const field of ['genre', 'age', 'statut'] as const) {
       for (const code in m[field]) bump(row[field], code, m[field][code]);
     }
   }
+}
+
+/** The delta row of (dimension, value, month) in `deltas`, made empty the first time. */
+function deltaRow(deltas: Map<string, StatRow>, dim: StatDimension, value: string, month: string): StatRow {
+  const key = statKey(dim, value, month);
+  let row = deltas.get(key);
+  if (!row) {
+    row = { key, dim, value, month, ...emptyMeasures() };
+    deltas.set(key, row);
+  }
+  return row;
 }
 
 function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1, people?: PeopleLookup): void {
@@ -279,12 +285,7 @@ function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 
   }
   const month = a.date.slice(0, 7);
   for (const [dim, value] of dimensionsOf(a)) {
-    const key = statKey(dim, value, month);
-    let row = deltas.get(key);
-    if (!row) {
-      row = { key, dim, value, month, ...emptyMeasures() };
-      deltas.set(key, row);
-    }
+    const row = deltaRow(deltas, dim, value, month);
     for (const field of NUMBER_FIELDS) row[field] += sign * measures[field];
     for (const [field, code, n] of counted) bump(row[field], code, n);
   }
