@@ -6,13 +6,14 @@
  * activities (db/sync/tables.ts), so its activities read none of them again.
  *
  * A write to a person or a place that changes how it counts re-counts the activities that name it,
- * found through an index (`activitiesNaming`): db/stats/followedPeople.ts and db/stats/placeCommunes.ts.
+ * found through an index (`referenceChangeDeltas`, with what each kind counts of its records:
+ * db/stats/followedPeople.ts and db/stats/placeCommunes.ts).
  *
  * Like the middleware, no `async`/`await`: Dexie follows its transaction through its own promises only.
  */
-import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import type { Activity } from '../../domain/records';
-import { communeOfPlace, followedPersonOf, type CountLookups, type FollowedPerson } from '../../domain/stats/activityStats';
+import { communeOfPlace, followedPersonOf, type CountLookups, type FollowedPerson, type StatRow } from '../../domain/stats/activityStats';
 
 /** The raw tables of one transaction that the rows are counted from and kept in. */
 export interface CountedTables {
@@ -74,7 +75,7 @@ export function lookupsFor(tables: CountedTables, trans: DBCoreTransaction, acti
  * with how it counted before (the value it replaces, or within one request the value before it) and
  * how it counts now. Updates `known` to the written values. Returns only the ids that count differently.
  */
-export function countedChanges<T>(
+function countedChanges<T>(
   req: DBCoreMutateRequest, before: unknown[], failed: (i: number) => boolean, known: Map<string, T | null>,
   view: (record: unknown) => T | undefined, same: (a: T | undefined, b: T | undefined) => boolean,
 ): Map<string, T | undefined> {
@@ -110,7 +111,7 @@ export const idRange: NamingRange = (first, last) => ({ type: RANGE, lower: firs
 export const leadingIdRange: NamingRange = (first, last) => ({ type: RANGE, lower: [first], upper: [last, []] });
 
 /** The ids of the activities (live or not) that name any of `ids` in `indexName`: keys only. */
-export function activitiesNaming(activities: DBCoreTable, trans: DBCoreTransaction, indexName: string, range: NamingRange, ids: Iterable<string>): Promise<string[]> {
+function activitiesNaming(activities: DBCoreTable, trans: DBCoreTransaction, indexName: string, range: NamingRange, ids: Iterable<string>): Promise<string[]> {
   const index = activities.schema.indexes.find((i) => i.name === indexName);
   const sorted = [...ids].sort();
   if (!index || sorted.length === 0) return Dexie.Promise.resolve([]);
@@ -121,5 +122,40 @@ export function activitiesNaming(activities: DBCoreTable, trans: DBCoreTransacti
     if (probe.result.length === 0) return [];
     return Dexie.Promise.all(sorted.map((id) => activities.query({ trans, values: false, query: { index, range: range(id, id) } })))
       .then((found) => [...new Set(found.flatMap((r) => r.result as string[]))]);
+  });
+}
+
+/** A kind of record the counts read (followed people, places): how a change to one re-counts its activities. */
+export interface ReferenceKind<T> {
+  /** What a transaction knows of these records. */
+  known: (known: Known) => Map<string, T | null>;
+  /** A stored record as the counts see it (`undefined`: counts as absent). */
+  view: (record: unknown) => T | undefined;
+  same: (a: T | undefined, b: T | undefined) => boolean;
+  /** The index of activities that names these records, and how to read it. */
+  index: string;
+  range: NamingRange;
+  /** The row deltas of one activity counted with `before` (how the changed records counted) and then with `after`. */
+  recount: (deltas: Map<string, StatRow>, activity: unknown, before: (id: string) => T | undefined, after: Required<CountLookups>) => void;
+}
+
+/**
+ * A write to a table of `kind` (already applied, `before` being what it replaced): the row deltas of
+ * re-counting the activities of every record that now counts differently, added to `deltas`. Updates
+ * what this transaction knows of these records.
+ */
+export function referenceChangeDeltas<T>(
+  kind: ReferenceKind<T>, tables: CountedTables, req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, deltas: Map<string, StatRow>,
+): Promise<Map<string, StatRow>> {
+  const { trans } = req;
+  const known = kind.known(knownIn(trans));
+  const was = countedChanges(req, before, (i) => response.failures[i] !== undefined, known, kind.view, kind.same);
+  return activitiesNaming(tables.activities, trans, kind.index, kind.range, was.keys()).then((ids) => {
+    if (ids.length === 0) return deltas;
+    return tables.activities.getMany({ trans, keys: ids }).then((naming: unknown[]) => lookupsFor(tables, trans, naming).then((after) => {
+      const beforeChange = (id: string): T | undefined => (was.has(id) ? was.get(id) : (known.get(id) ?? undefined));
+      for (const activity of naming) kind.recount(deltas, activity, beforeChange, after);
+      return deltas;
+    }));
   });
 }

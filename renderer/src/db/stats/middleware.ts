@@ -21,9 +21,9 @@
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { accumulateChange, applyDelta, mergeDeltas, type CountLookups, type StatRow } from '../../domain/stats/activityStats';
-import { BENEFICIARIES, peopleChangeDeltas } from './followedPeople';
-import { lookupsFor, type CountedTables } from './lookups';
-import { PLACES, placeChangeDeltas } from './placeCommunes';
+import { BENEFICIARIES, FOLLOWED_PEOPLE } from './followedPeople';
+import { lookupsFor, referenceChangeDeltas, type CountedTables, type ReferenceKind } from './lookups';
+import { PLACE_COMMUNES, PLACES } from './placeCommunes';
 
 export const ACTIVITIES = 'activities';
 export const ACTIVITY_STATS = 'activityStats';
@@ -151,18 +151,15 @@ function tracked(table: DBCoreTable, tables: () => CountedTables): DBCoreTable {
   };
 }
 
-/** How a write to a table the counts read (people, places) re-counts the activities it changes. */
-type Recount = (tables: CountedTables, req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, deltas: Map<string, StatRow>) => Promise<Map<string, StatRow>>;
-
 /** Followed people and places: a change to how one counts re-counts its activities (db/stats/followedPeople.ts, placeCommunes.ts). */
-function trackedReference(table: DBCoreTable, tables: () => CountedTables, recount: Recount): DBCoreTable {
+function trackedReference<T>(table: DBCoreTable, tables: () => CountedTables, kind: ReferenceKind<T>): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       if (!hasStatsStore(req.trans)) return table.mutate(req);
       return previousValues(table, req).then((before) => table.mutate(req).then((response) => {
         const deferred = deferredDeltas.get(req.trans);
-        return recount(tables(), req, before, response, new Map()).then((deltas) => {
+        return referenceChangeDeltas(kind, tables(), req, before, response, new Map()).then((deltas) => {
           if (deltas.size === 0) return response;
           if (!deferred) return applyDeltas(tables().stats, req.trans, deltas).then(() => response);
           mergeDeltas(deferred.deltas, deltas);
@@ -210,8 +207,8 @@ export const activityStatsMiddleware: Middleware<DBCore> = {
         activities: down.table(ACTIVITIES), people: down.table(BENEFICIARIES), places: down.table(PLACES), stats: down.table(ACTIVITY_STATS),
       });
       if (name === ACTIVITIES) return tracked(table, tables);
-      if (name === BENEFICIARIES) return trackedReference(table, tables, peopleChangeDeltas);
-      if (name === PLACES) return trackedReference(table, tables, placeChangeDeltas);
+      if (name === BENEFICIARIES) return trackedReference(table, tables, FOLLOWED_PEOPLE);
+      if (name === PLACES) return trackedReference(table, tables, PLACE_COMMUNES);
       return table;
     },
   }),
