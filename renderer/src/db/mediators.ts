@@ -7,6 +7,7 @@
 import { findGaps } from '../domain/sync/gaps';
 import { readMeta, writeMeta } from './meta';
 import type { RelaisDatabase } from './schema';
+import { activitiesPerAuthor } from './stats/dashboard';
 
 export const DEFAULT_SILENCE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,7 +44,9 @@ export async function setSilenceDays(db: RelaisDatabase, days: number): Promise<
 }
 
 export async function readMediators(db: RelaisDatabase, now = Date.now()): Promise<{ rows: MediatorRow[]; silenceDays: number }> {
-  const [cards, history, silenceDays] = await Promise.all([db.cards.toArray(), db.importHistory.toArray(), readSilenceDays(db)]);
+  const [cards, history, silenceDays, activities] = await Promise.all([
+    db.cards.toArray(), db.importHistory.toArray(), readSilenceDays(db), activitiesPerAuthor(db),
+  ]);
   const rows = new Map<string, MediatorRow>();
   const row = (deviceId: string, name: string, structure: string): MediatorRow => {
     let found = rows.get(deviceId);
@@ -68,7 +71,7 @@ export async function readMediators(db: RelaisDatabase, now = Date.now()): Promi
     target.gaps = findGaps(imports.map((r) => ({ from: r.rangeFrom, to: r.rangeTo, since: r.since, createdAt: r.createdAt }))).length;
   }
   for (const target of rows.values()) {
-    target.activities = await db.activities.where('[authorDevice+deleted+date]').between([target.deviceId, 0, ''], [target.deviceId, 0, '\uffff']).count();
+    target.activities = activities.get(target.deviceId) ?? 0;
     if (target.lastBundle) target.daysSilent = Math.floor((now - Date.parse(target.lastBundle.createdAt)) / DAY_MS);
     target.quiet = target.daysSilent === undefined || target.daysSilent > silenceDays;
   }

@@ -4,7 +4,7 @@ import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { dashboardChoices, readDashboard, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
+import { activitiesPerAuthor, dashboardChoices, readDashboard, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -225,6 +225,9 @@ describe('dashboard figures on the maintained rows', () => {
     const received = { ...(await relais.activities.get(ids[2]))!, id: '0195c72d-c111-7c36-a109-c3c3c3c3c3c3', authorDevice: ELSEWHERE, demo: true };
     await relais.db.activities.put(received);
     expect((await readDashboard(relais.db, { author: ELSEWHERE })).totals.activities).toBe(1);
+    // Per author, as the mediators view shows them: live ones only (the deleted 8 February and the erased 10 January are not).
+    const own = (await relais.activities.get(ids[1]))!.authorDevice;
+    expect(await activitiesPerAuthor(relais.db)).toEqual(new Map([[own, 3], [ELSEWHERE, 1]]));
     await removeDemoData(relais.db);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
     const after = await readDashboard(relais.db, {});

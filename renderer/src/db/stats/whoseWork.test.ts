@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle } from '../../testkit/sync';
 import { exportBundle, unexportedChanges } from '../sync';
+import { RELAYED_COUNTED_UP_TO } from '../sync/status';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
 import { readHomeStats } from '../home';
 import { NotAuthorError } from '../repository';
@@ -39,6 +40,16 @@ describe('whose work is whose', () => {
     await coordinator.activities.create(activity('2026-03-12'));
     expect(await readHomeStats(coordinator.db, '2026-03-12')).toMatchObject({ today: 1, month: 1 });
     expect(await unexportedChanges(coordinator.db)).toMatchObject({ count: 1, relayed: 2 });
+  });
+
+  it('counts the records received and waiting up to a bound, then says "more than" (an index count walks them all)', async () => {
+    const { coordinator } = await coordinatorWithTeamWork();
+    await coordinator.activities.create(activity('2026-03-12'));
+    const villages = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `received-${from + i}`, seq: 1_000_000 + from + i }));
+    await coordinator.db.villages.bulkPut(villages(0, RELAYED_COUNTED_UP_TO - 3) as never);
+    expect(await unexportedChanges(coordinator.db)).toMatchObject({ count: 1, relayed: RELAYED_COUNTED_UP_TO - 1, relayedMore: false });
+    await coordinator.db.villages.bulkPut(villages(RELAYED_COUNTED_UP_TO, 2) as never);
+    expect(await unexportedChanges(coordinator.db)).toMatchObject({ count: 1, relayed: RELAYED_COUNTED_UP_TO, relayedMore: true });
   });
 
   it('refuses, in the repository, to edit, delete or restore another laptop\'s activity', async () => {

@@ -4,7 +4,7 @@
  */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { useUnexportedChanges } from './useUnexportedChanges';
 
 export function UnexportedChangesCard() {
@@ -17,7 +17,9 @@ export function UnexportedChangesCard() {
       <h2 id="sync-waiting-title">{t('waiting.title')}</h2>
       {/* "Everything was exported" is only true once something was: a fresh install has nothing to send yet. */}
       <p>{waiting.count > 0 ? t('waiting.count', { count: waiting.count, since }) : waiting.lastExport ? t('waiting.none') : t('waiting.nothingYet')}</p>
-      {waiting.relayed > 0 ? <p className="row-meta">{t('waiting.relayed', { count: waiting.relayed })}</p> : null}
+      {waiting.relayedMore
+        ? <p className="row-meta">{t('waiting.relayedMore', { number: formatNumber(waiting.relayed) })}</p>
+        : waiting.relayed > 0 ? <p className="row-meta">{t('waiting.relayed', { count: waiting.relayed })}</p> : null}
       {waiting.overdue ? <p className="notice">{t('waiting.reminder', { count: waiting.reminderDays })}</p> : null}
       {waiting.count > 0 ? <Link className="button button--primary" to="/sync">{t('waiting.action')}</Link> : null}
     </section>
