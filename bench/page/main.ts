@@ -310,9 +310,9 @@ async function relaisImportMerge(): Promise<ImportFigure> {
 
 /**
  * Scenario 1's database read as the dashboard reads it with a place, a commune or a département filter
- * (places keep no count rows: their activities are read through the `[placeId+date]` index), over the
- * whole history: the busiest place, commune and département of the bundle, median of 3 each, with
- * the activities counted (informative).
+ * (places keep no count rows: a place's activities are read through the `[placeId+date]` index; a
+ * commune's and a département's, their places' included, from their rows), over the whole history: the
+ * busiest place, its commune and département, median of 3 each, with the activities counted (informative).
  */
 async function probePlaceFilters() {
   const db = new RelaisDatabase(S1_DB);

@@ -8,7 +8,7 @@ import type { Activity, Stored, Village } from '../domain/records';
 import { monthPeriod } from '../domain/stats/filters';
 import { ownDeviceIds } from './device';
 import { readMediators } from './mediators';
-import { readDashboardMeasures } from './stats/dashboard';
+import { readDashboard } from './stats/dashboard';
 import { countOwnActivitiesBetween } from './activities';
 import { liveVillagesByName } from './villages';
 import type { RelaisDatabase } from './schema';
@@ -95,8 +95,8 @@ export interface TerritoryStats {
 /** A coordinator's territory at a glance: this month's work of the whole team, and who has gone quiet. */
 export async function readTerritory(db: RelaisDatabase, today: string): Promise<TerritoryStats> {
   const month = today.slice(0, 7);
-  // Only the month's totals are shown: no place is read to put activities in their communes.
-  const [figures, mediators] = await Promise.all([readDashboardMeasures(db, monthPeriod(month)), readMediators(db)]);
+  // A whole month: its rows, no place read.
+  const [figures, mediators] = await Promise.all([readDashboard(db, monthPeriod(month)), readMediators(db)]);
   return {
     month: { activities: figures.totals.activities, people: figures.totals.followed + figures.totals.anonymous },
     mediators: mediators.rows.filter((row) => row.enrolled).length,

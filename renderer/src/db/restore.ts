@@ -27,7 +27,7 @@ import type { Role } from '../domain/codes';
 import { emptyCounts } from './sync/import/apply';
 import { lockKeys } from './sync/keys';
 import { openBundleOffThread } from './sync/worker/openBundleOffThread';
-import { peopleFirst, syncTable } from './sync/tables';
+import { activitiesLast, syncTable } from './sync/tables';
 import { readMeta, type MetaRow } from './meta';
 import { RelaisDatabase } from './schema';
 import { rememberReplaced, withStatsDeferred } from './stats/middleware';
@@ -127,7 +127,7 @@ export async function restoreOpenedBundle(db: RelaisDatabase, opened: OpenedBund
     const { byKind, seq } = numberedByKind(opened, seqBefore);
     const records: SyncRecord[] = [];
     await withStatsDeferred(db, async () => {
-      for (const [kind, rows] of peopleFirst(byKind)) {
+      for (const [kind, rows] of activitiesLast(byKind)) {
         await syncTable(db, kind).bulkPut(rows);
         counts[tableOf(kind)] = rows.length;
         for (const row of rows) records.push(row);

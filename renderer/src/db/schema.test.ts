@@ -359,12 +359,48 @@ describe('schema 14: followed people in the dashboard', () => {
 
     const relais = openRelais(name);
     const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
-    expect(relais.db.verno).toBe(14);
+    expect(relais.db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
     // Born in 1990, helped in 2026: 36 years old, the 25–39 band.
     expect((await readDashboard(relais.db, {})).totals).toMatchObject({
       followed: 1, anonymous: 0, genre: { masculin: 1 }, age: { vingt_cinq_trente_neuf: 1 }, statut: { en_emploi: 1 },
     });
+    relais.db.close();
+  });
+});
+
+describe('schema 15: a place\'s activities in its commune\'s rows', () => {
+  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+  const author = 'a1'.repeat(16);
+
+  it('recounts the rows that versions 9 to 14 kept, so an activity held at a place counts in its commune and département, keyed by commune', async () => {
+    const name = `migrate-15-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 14);
+    const place = stored('01890000-0000-7000-8000-c1c1c1c1c1c1', author, 1, {
+      nom: 'Médiathèque', adresse: '1 place de la Mairie', commune: LORMES, typologie: [], services: [], publics: [], priseEnChargeSpecifique: [],
+      fraisACharge: [], modalitesAcces: [], modalitesAccompagnement: [], dispositifs: [], dateMaj: '2026-03-02',
+    });
+    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, {
+      type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'lieu_activite', placeId: place.id, thematiques: ['email'], thematiquesDemarche: [],
+      materiel: [], tags: [], beneficiaryIds: [],
+    });
+    await old.table('places').put(place);
+    await old.table('activities').put(activity);
+    // The rows as version 14 kept them: no commune or département row, a `where` count keyed by place.
+    const { recount } = await import('../domain/stats/activityStats');
+    const stale = [...recount([activity]).values()].map((row) => ({ ...row, where: { [`p:${place.id}`]: 1 } }));
+    expect(stale.map((row) => row.dim).sort()).toEqual(['all', 'author', 'them', 'type']);
+    await old.table('activityStats').bulkPut(stale);
+    old.close();
+
+    const relais = openRelais(name);
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(relais.db.verno).toBe(15);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const lormes = await readDashboard(relais.db, { commune: '58145' });
+    expect([lormes.source, lormes.totals.activities, lormes.perCommune]).toEqual(['rows', 1, { 58145: 1 }]);
+    expect((await readDashboard(relais.db, { departement: '58' }, new Map())).totals.minutes).toBe(30);
     relais.db.close();
   });
 });

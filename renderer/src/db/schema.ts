@@ -149,6 +149,14 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     stores: {},
     upgrade: rebuildStats,
   },
+  {
+    // Issue 10 at a region's scale: a place's activities count in its commune's and département's rows
+    // (they counted in none, and each row carried a `where` count per place: ten thousand keys at a
+    // region's scale, decoded at every filter change). Rebuilt once (db/stats/placeCommunes.ts).
+    version: 15,
+    stores: {},
+    upgrade: rebuildStats,
+  },
 ];
 
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */

@@ -1,7 +1,7 @@
 /**
  * The dashboard's reads. With the period and at most one other filter, the figures come from the count
  * rows (`activityStats`: at most one row per month; a place's activities, which have no rows, through
- * the `[placeId+date]` index);
+ * the `[placeId+date]` index; a commune's or département's, their places' included, from their rows);
  * the rows are per month and the period is by day, so the whole months come from the rows and the
  * partial months at either edge from an indexed scan of those days. With two filters or more (or the
  * village, which no row answers), from an indexed scan of the activities that pass them. Every scan
@@ -11,31 +11,37 @@
 import Dexie from 'dexie';
 import type { Activity, Place, Stored } from '../../domain/records';
 import {
-  addMeasures, departementOfInsee, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type StatDimension, type StatRow,
+  addMeasures, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type PlaceCommune, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
 import {
-  activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type PlaceCommune, type RowField,
+  activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type RowField,
 } from '../../domain/stats/filters';
 import { canonicalJson } from '../../domain/canonical';
 import { compareFrench } from '../../domain/collation';
 import type { RelaisDatabase } from '../schema';
-import { everyFollowedPerson, followedPeopleOf } from './followedPeople';
+import { everyCountLookup, scanLookupsOf } from './scanLookups';
 
 export interface MonthFigure { month: string; activities: number; people: number }
 
 export interface DashboardFigures {
   totals: Measures;
   perMonth: MonthFigure[];
-  /** Activities per commune (INSEE), a place's activities counted in its commune; `''` when unknown. */
+  /** Activities per commune (INSEE), a place's activities counted in its commune; `''` when unknown (`Measures.where`). */
   perCommune: Record<string, number>;
   /** How the figures were read: the count rows, the rows and a scan of the partial edge months, or a scan. */
   source: 'rows' | 'rows+edges' | 'scan';
 }
 
-/** What the dashboard needs of every place: its commune (INSEE), to place its activities, and its name, for the place filter. */
+/** What the dashboard needs of every place: its commune (INSEE), to filter its activities by commune, and its name, for the place filter. */
 export interface PlaceDirectory {
   communeOf: Map<string, string>;
   nameOf: Map<string, string>;
+  /**
+   * The place filter's choices: every live place, by name. Every place, as La Coop's statistics offer a
+   * mediator's places of activity, not only those with activities: which places hold live activities
+   * is no longer in the rows (they count by commune), and finding it would read an index entry per activity.
+   */
+  choices: string[];
 }
 
 /**
@@ -71,6 +77,7 @@ function directoryOf(places: Array<Stored<Place>>): PlaceDirectory {
   return {
     communeOf: new Map(places.filter((p) => p.commune?.codeInsee).map((p) => [p.id, p.commune.codeInsee])),
     nameOf: new Map(places.map((p) => [p.id, p.nom])),
+    choices: places.filter((p) => p.deleted === 0).sort((a, b) => compareFrench(a.nom, b.nom)).map((p) => p.id),
   };
 }
 
@@ -83,35 +90,29 @@ function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, months: M
 
 type Measured = { month: string; measures: Measures };
 
-/**
- * The live activities held at these places in whole months, measured: places have no count rows (an
- * import would rewrite nearly one row per activity, see domain/stats/activityStats.ts), so they are
- * read through the `[placeId+date]` index — a place's few activities a month, or for a commune or a
- * département the activities of its places.
- */
-async function measuredAtPlaces(db: RelaisDatabase, placeIds: readonly string[], months: MonthRange): Promise<Measured[]> {
-  const from = months.from ?? '';
-  const to = `${months.to ?? ''}\uffff`;
-  // One plain range per place, side by side: each is read in one go (`getAll`), where Dexie walks
-  // several ranges at once with a cursor, a record at a time.
-  const perPlace = await Promise.all(placeIds.map((id) => db.activities.where('[placeId+date]').between([id, from], [id, to], true, true).toArray()));
-  const counted = perPlace.flat().filter(isCounted);
-  const people = await followedPeopleOf(db, counted);
-  return counted.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
+/** Activities measured, with their people and places as the counts see them (`known`: every place's commune, already read). */
+async function measured(db: RelaisDatabase, activities: Array<Stored<Activity>>, known?: Map<string, string>): Promise<Measured[]> {
+  const lookups = await scanLookupsOf(db, activities, known);
+  return activities.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, lookups) }));
 }
 
-/** The measures of whole months that answer at most one row criterion, a place counted in its commune or département. */
-async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: ActivityFilters, months: MonthRange, places: Map<string, string>): Promise<Measured[]> {
+/**
+ * The live activities held at a place in whole months, measured: places have no count rows (an import
+ * would rewrite nearly one row per activity, see domain/stats/activityStats.ts), so a place's few
+ * activities a month are read through the `[placeId+date]` index.
+ */
+async function measuredAtPlace(db: RelaisDatabase, placeId: string, months: MonthRange, known?: Map<string, string>): Promise<Measured[]> {
+  const held = await db.activities.where('[placeId+date]').between([placeId, months.from ?? ''], [placeId, `${months.to ?? ''}\uffff`], true, true).toArray();
+  return measured(db, held.filter(isCounted), known);
+}
+
+/** The measures of whole months that answer at most one row criterion (a place: through its index). */
+async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: ActivityFilters, months: MonthRange, known?: Map<string, string>): Promise<Measured[]> {
   const asMeasured = (rows: StatRow[]) => rows.map((row) => ({ month: row.month, measures: row as Measures }));
   if (!field) return asMeasured(await rowsOf(db, 'all', '', months));
   const value = f[field] as string;
-  if (field === 'place') return measuredAtPlaces(db, [value], months);
-  const rows = asMeasured(await rowsOf(db, FILTER_DIMENSIONS[field], value, months));
-  if (field === 'commune' || field === 'departement') {
-    const inside = [...places].filter(([, insee]) => (field === 'commune' ? insee === value : departementOfInsee(insee) === value));
-    rows.push(...(await measuredAtPlaces(db, inside.map(([placeId]) => placeId), months)));
-  }
-  return rows;
+  if (field === 'place') return measuredAtPlace(db, value, months, known);
+  return asMeasured(await rowsOf(db, FILTER_DIMENSIONS[field], value, months));
 }
 
 /**
@@ -132,10 +133,7 @@ async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune
   return candidates.filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
 }
 
-/** The figures without their communes (`communesOf` places the activities held at a place). */
-export type DashboardMeasures = Omit<DashboardFigures, 'perCommune'>;
-
-function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, source: DashboardFigures['source']): DashboardMeasures {
+function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, source: DashboardFigures['source']): DashboardFigures {
   const totals = emptyMeasures();
   const months = new Map<string, MonthFigure>();
   for (const { month, measures } of rows) {
@@ -146,17 +144,7 @@ function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, sour
     months.set(month, figure);
   }
   const perMonth = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
-  return { totals, perMonth, source };
-}
-
-/** Activities per commune (INSEE) from the `where` counts, a place's activities counted in its commune; `''` when unknown. */
-export function communesOf(where: Measures['where'], places: Map<string, string>): Record<string, number> {
-  const perCommune: Record<string, number> = {};
-  for (const [key, n] of Object.entries(where)) {
-    const insee = key.startsWith('p:') ? places.get(key.slice(2)) ?? '' : key.slice(2);
-    perCommune[insee] = (perCommune[insee] ?? 0) + n;
-  }
-  return perCommune;
+  return { totals, perMonth, perCommune: { ...totals.where }, source };
 }
 
 /** Do these filters need the places' communes to select activities (a commune or a département)? */
@@ -164,36 +152,26 @@ export function filtersNeedPlaces(filters: ActivityFilters): boolean {
   return Boolean(filters.commune || filters.departement);
 }
 
-/** The figures for `filters`; `known` is `placeCommunes` already read (a filter change need not read places again). */
-export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
-  const places = known ?? await placeCommunes(db);
-  const measures = await readDashboardMeasures(db, filters, places);
-  return { ...measures, perCommune: communesOf(measures.totals.where, places) };
-}
-
 /**
- * The figures for `filters` but their communes, reading the places only when the filters need them
- * (`filtersNeedPlaces`) and `known` does not give them: the dashboard reads its places beside this,
- * not before it, and places the communes itself (`communesOf`).
+ * The figures for `filters`. `known`: every place's commune, already read (the page's directory); else
+ * a scan reads what it needs: every place for a commune or département filter, the places of the
+ * activities it measures otherwise. The rows need none.
  */
-export async function readDashboardMeasures(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardMeasures> {
+export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
   return db.transaction('r', [db.activityStats, db.activities, db.places, db.beneficiaries], async () => {
-    const places = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : new Map<string, string>());
-    const placeCommune: PlaceCommune = (id) => places.get(id);
-    const measured = async (found: Array<Stored<Activity>>) => {
-      const people = await followedPeopleOf(db, found);
-      return found.map((a) => ({ month: a.date.slice(0, 7), measures: measuresOf(a, people) }));
-    };
     const fields = activeFilterFields(filters);
     const split = splitPeriod(filters);
-    if (fields.length > 1 || fields[0] === 'village' || !split.months) {
+    const scanning = fields.length > 1 || fields[0] === 'village' || !split.months;
+    const matching = scanning || split.edges.length > 0 ? known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined) : undefined;
+    const placeCommune: PlaceCommune = (id) => matching?.get(id);
+    if (scanning) {
       // A period of no whole month is at most two partial months: read by date.
-      return figuresFrom(await measured(await scan(db, filters, placeCommune, !split.months)), 'scan');
+      return figuresFrom(await measured(db, await scan(db, filters, placeCommune, !split.months), matching), 'scan');
     }
-    const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months, places);
+    const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months!, known);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
-    return figuresFrom([...rows, ...(await measured(edges))], split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...rows, ...(await measured(db, edges, matching))], split.edges.length > 0 ? 'rows+edges' : 'rows');
   });
 }
 
@@ -221,15 +199,15 @@ export async function drillDown(db: RelaisDatabase, drill: DrillDown, limit = 10
  * this after every scenario; the answer lists the keys that differ (empty when all agree).
  */
 export async function statsDifferFromRecount(db: RelaisDatabase, chunkSize = 5000): Promise<string[]> {
-  return db.transaction('r', [db.activityStats, db.activities, db.beneficiaries], async () => {
+  return db.transaction('r', [db.activityStats, db.activities, db.beneficiaries, db.places], async () => {
     // Read a chunk at a time by id: a million activities (the bench at 1M) never sit in memory at once.
     const expected = new Map<string, StatRow>();
-    const people = await everyFollowedPerson(db.beneficiaries, chunkSize);
+    const lookups = await everyCountLookup(db.beneficiaries, db.places, chunkSize);
     let chunk = await db.activities.orderBy(':id').limit(chunkSize).toArray();
-    recount(chunk, expected, people);
+    recount(chunk, expected, lookups);
     while (chunk.length === chunkSize) {
       chunk = await db.activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
-      recount(chunk, expected, people);
+      recount(chunk, expected, lookups);
     }
     // The stored rows are compared a chunk at a time too (a region has hundreds of thousands of rows):
     // each expected row met is dropped, so what is left at the end was never stored.
@@ -256,29 +234,8 @@ export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): P
   return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort(compareFrench);
 }
 
-/** The places that hold live activities (places have no rows): the `where` counts of the `all` rows, one per month. */
-async function placesWithActivities(db: RelaisDatabase): Promise<string[]> {
-  const rows = await rowsOf(db, 'all', '', {});
-  const ids = new Set<string>();
-  for (const row of rows) for (const where of Object.keys(row.where)) if (where.startsWith('p:')) ids.add(where.slice(2));
-  return [...ids].sort(compareFrench);
-}
-
-/** Every filter's choices at once (one read for the page); `known`: `placeCommunes` already read. */
-export async function dashboardChoices(db: RelaisDatabase, known?: Map<string, string>): Promise<Record<'structure' | 'commune' | 'dept' | 'tag' | 'place', string[]>> {
-  const [[structure, commune, dept, tag], place] = await Promise.all([
-    Promise.all((['structure', 'commune', 'dept', 'tag'] as const).map((dim) => dimensionValues(db, dim))),
-    placesWithActivities(db),
-  ]);
-  // Activities held at a place count in the place's commune and département too.
-  const places = known ?? await placeCommunes(db);
-  for (const id of place) {
-    const insee = places.get(id);
-    if (insee) {
-      commune.push(insee);
-      dept.push(departementOfInsee(insee));
-    }
-  }
-  const unique = (values: string[]) => [...new Set(values)].sort(compareFrench);
-  return { structure, commune: unique(commune), dept: unique(dept), tag, place };
+/** Every row filter's choices at once (one read for the page); the places' are in their directory (`placeDirectory`). */
+export async function dashboardChoices(db: RelaisDatabase): Promise<Record<'structure' | 'commune' | 'dept' | 'tag', string[]>> {
+  const [structure, commune, dept, tag] = await Promise.all((['structure', 'commune', 'dept', 'tag'] as const).map((dim) => dimensionValues(db, dim)));
+  return { structure, commune, dept, tag };
 }

@@ -6,11 +6,13 @@
  * before it commits. A write path cannot forget the aggregates, and a transaction that fails leaves
  * both untouched.
  *
- * Followed people count from their own record, so a write to `beneficiaries` that changes how a person
- * counts re-counts that person's activities the same way (db/stats/followedPeople.ts).
+ * Followed people count from their own record and activities held at a place in the place's commune,
+ * so a write to `beneficiaries` or `places` that changes how a person or a place counts re-counts its
+ * activities the same way (db/stats/followedPeople.ts, db/stats/placeCommunes.ts).
  *
- * To make that possible every read-write transaction that includes `activities` or `beneficiaries` is
- * widened to include both and `activityStats` (`transaction` below), so callers never have to name them.
+ * To make that possible every read-write transaction that includes `activities`, `beneficiaries` or
+ * `places` is widened to include all three and `activityStats` (`transaction` below), so callers never
+ * have to name them.
  *
  * A writer that puts many batches in one transaction (an import: 50 batches of 2,000 at 100k) can ask
  * for the rows to be applied at its end (`withStatsDeferred`): the batches' deltas add up in memory
@@ -18,14 +20,16 @@
  * still before the commit.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { accumulateChange, applyDelta, mergeDeltas, type PeopleLookup, type StatRow } from '../../domain/stats/activityStats';
-import { BENEFICIARIES, peopleChangeDeltas, peopleFor } from './followedPeople';
+import { accumulateChange, applyDelta, mergeDeltas, type CountLookups, type StatRow } from '../../domain/stats/activityStats';
+import { BENEFICIARIES, FOLLOWED_PEOPLE } from './followedPeople';
+import { lookupsFor, referenceChangeDeltas, type CountedTables, type ReferenceKind } from './lookups';
+import { PLACE_COMMUNES, PLACES } from './placeCommunes';
 
 export const ACTIVITIES = 'activities';
 export const ACTIVITY_STATS = 'activityStats';
 
-/** The stores a write to activities or followed people needs: the rows count both (db/stats/followedPeople.ts). */
-const COUNTED_STORES = [ACTIVITIES, BENEFICIARIES, ACTIVITY_STATS];
+/** The stores a write to activities, followed people or places needs: the rows count all three. */
+const COUNTED_STORES = [ACTIVITIES, BENEFICIARIES, PLACES, ACTIVITY_STATS];
 
 /** True when the transaction can hold the rows (not the upgrade of a version from before the table existed). */
 function hasStatsStore(trans: DBCoreTransaction): boolean {
@@ -97,7 +101,7 @@ function applyDeltas(stats: DBCoreTable, trans: DBCoreTransaction, deltas: Map<s
  * (a fresh map, or the ones a deferring transaction has gathered so far).
  */
 function deltasOf(
-  req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, people: PeopleLookup | undefined, deltas = new Map<string, StatRow>(),
+  req: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse, lookups: CountLookups, deltas = new Map<string, StatRow>(),
 ): Map<string, StatRow> {
   const failed = (i: number) => response.failures[i] !== undefined;
   if (req.type === 'add' || req.type === 'put') {
@@ -106,11 +110,11 @@ function deltasOf(
     req.values.forEach((value: { id: string }, i) => {
       if (failed(i)) return;
       const key = req.keys?.[i] ?? value.id;
-      accumulateChange(deltas, latest.has(key) ? latest.get(key) : before[i], value, people);
+      accumulateChange(deltas, latest.has(key) ? latest.get(key) : before[i], value, lookups);
       latest.set(key, value);
     });
   } else {
-    before.forEach((value, i) => { if (!failed(i)) accumulateChange(deltas, value, undefined, people); });
+    before.forEach((value, i) => { if (!failed(i)) accumulateChange(deltas, value, undefined, lookups); });
   }
   return deltas;
 }
@@ -125,38 +129,39 @@ const DEFERRED_ROWS_LIMIT = 8_192;
 /** The deltas gathered so far by each transaction that defers its rows (see `withStatsDeferred`). */
 const deferredDeltas = new WeakMap<DBCoreTransaction, { deltas: Map<string, StatRow>; rowsLimit: number }>();
 
-function tracked(table: DBCoreTable, stats: () => DBCoreTable, people: () => DBCoreTable): DBCoreTable {
+function tracked(table: DBCoreTable, tables: () => CountedTables): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       if (!hasStatsStore(req.trans)) return table.mutate(req);
       const deferred = deferredDeltas.get(req.trans);
-      return previousValues(table, req).then((before) => peopleFor(people(), req.trans, before, req.type === 'put' || req.type === 'add' ? req.values : [])
-        .then((followed) => table.mutate(req).then((response) => {
+      const written = req.type === 'put' || req.type === 'add' ? req.values : [];
+      return previousValues(table, req).then((before) => lookupsFor(tables(), req.trans, [...before, ...written])
+        .then((lookups) => table.mutate(req).then((response) => {
           if (deferred) {
-            deltasOf(req, before, response, followed, deferred.deltas);
+            deltasOf(req, before, response, lookups, deferred.deltas);
             if (deferred.deltas.size < deferred.rowsLimit) return response;
             const due = deferred.deltas;
             deferred.deltas = new Map();
-            return applyDeltas(stats(), req.trans, due).then(() => response);
+            return applyDeltas(tables().stats, req.trans, due).then(() => response);
           }
-          return applyDeltas(stats(), req.trans, deltasOf(req, before, response, followed)).then(() => response);
+          return applyDeltas(tables().stats, req.trans, deltasOf(req, before, response, lookups)).then(() => response);
         })));
     },
   };
 }
 
-/** Followed people: a change to how a person counts re-counts their activities (db/stats/followedPeople.ts). */
-function trackedPeople(table: DBCoreTable, stats: () => DBCoreTable, activities: () => DBCoreTable): DBCoreTable {
+/** Followed people and places: a change to how one counts re-counts its activities (db/stats/followedPeople.ts, placeCommunes.ts). */
+function trackedReference<T>(table: DBCoreTable, tables: () => CountedTables, kind: ReferenceKind<T>): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       if (!hasStatsStore(req.trans)) return table.mutate(req);
       return previousValues(table, req).then((before) => table.mutate(req).then((response) => {
         const deferred = deferredDeltas.get(req.trans);
-        return peopleChangeDeltas(activities(), table, req, before, response, new Map()).then((deltas) => {
+        return referenceChangeDeltas(kind, tables(), req, before, response, new Map()).then((deltas) => {
           if (deltas.size === 0) return response;
-          if (!deferred) return applyDeltas(stats(), req.trans, deltas).then(() => response);
+          if (!deferred) return applyDeltas(tables().stats, req.trans, deltas).then(() => response);
           mergeDeltas(deferred.deltas, deltas);
           return response;
         });
@@ -192,14 +197,18 @@ export const activityStatsMiddleware: Middleware<DBCore> = {
   create: (down) => ({
     ...down,
     transaction(stores, mode, options) {
-      const widened = mode === 'readwrite' && (stores.includes(ACTIVITIES) || stores.includes(BENEFICIARIES))
+      const widened = mode === 'readwrite' && stores.some((store) => COUNTED_STORES.includes(store))
         && down.schema.tables.some((t) => t.name === ACTIVITY_STATS);
       return down.transaction(widened ? [...new Set([...stores, ...COUNTED_STORES])] : stores, mode, options);
     },
     table(name) {
       const table = down.table(name);
-      if (name === ACTIVITIES) return tracked(table, () => down.table(ACTIVITY_STATS), () => down.table(BENEFICIARIES));
-      if (name === BENEFICIARIES) return trackedPeople(table, () => down.table(ACTIVITY_STATS), () => down.table(ACTIVITIES));
+      const tables = (): CountedTables => ({
+        activities: down.table(ACTIVITIES), people: down.table(BENEFICIARIES), places: down.table(PLACES), stats: down.table(ACTIVITY_STATS),
+      });
+      if (name === ACTIVITIES) return tracked(table, tables);
+      if (name === BENEFICIARIES) return trackedReference(table, tables, FOLLOWED_PEOPLE);
+      if (name === PLACES) return trackedReference(table, tables, PLACE_COMMUNES);
       return table;
     },
   }),

@@ -2,6 +2,7 @@
  * Schema version 9 (issue 10): the dashboard's rows built once from the activities already stored, and
  * the changes made on this laptop that no export carries yet, found from their stamps. Version 13: the
  * rows per place are dropped (the place filter reads an index instead, see domain/stats/activityStats.ts).
+ * Versions 14 and 15 rebuild the rows (followed people counted; a place's activities in its commune).
  */
 import type { Transaction } from 'dexie';
 import { deviceOfStamp } from '../../domain/hlc';
@@ -9,24 +10,25 @@ import { RECORD_KINDS, tableOf } from '../../domain/kinds';
 import type { RecordMeta } from '../../domain/records';
 import { latestStamp } from '../../domain/sync/records';
 import { recount, STAT_KEY_SEPARATOR, type StatRow } from '../../domain/stats/activityStats';
-import { everyFollowedPerson } from './followedPeople';
+import { everyCountLookup } from './scanLookups';
 import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
 
 /**
- * Every row rebuilt from the activities and their followed people (a chunk of activities at a time).
- * Schema version 14 runs it again: the rows of versions 9–13 counted anonymous people only in the
- * gender, age band and status sections.
+ * Every row rebuilt from the activities, their followed people and places (a chunk of activities at a
+ * time). Schema version 14 runs it again: the rows of versions 9–13 counted anonymous people only in
+ * the gender, age band and status sections; and version 15: the rows of versions 9–14 counted an
+ * activity held at a place in no commune, and kept a `where` count per place.
  */
 export async function rebuildStats(tx: Transaction, chunkSize = 5000): Promise<void> {
   const activities = tx.table<{ id: string }, string>('activities');
-  const people = await everyFollowedPerson(tx.table('beneficiaries'), chunkSize);
+  const lookups = await everyCountLookup(tx.table('beneficiaries'), tx.table('places'), chunkSize);
   const rows = new Map<string, StatRow>();
   let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
-  recount(chunk, rows, people);
+  recount(chunk, rows, lookups);
   while (chunk.length === chunkSize) {
     chunk = await activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
-    recount(chunk, rows, people);
+    recount(chunk, rows, lookups);
   }
   await tx.table('activityStats').clear();
   await tx.table('activityStats').bulkPut([...rows.values()]);

@@ -5,6 +5,8 @@
  * demo data removed, after every step on every laptop. Activities list followed people, whose own
  * records are created, edited (gender, age band, year of birth, status), deleted, restored, erased and
  * anonymised, and travel in bundles that may arrive before or after the activities that list them.
+ * Activities are held at places, whose commune is changed, set, removed, and which are deleted and travel
+ * in bundles too: an activity counts in its place's commune as it is now.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ import { removeDemoData } from '../demo';
 import { dataOf, type Activity, type Beneficiary } from '../../domain/records';
 import { anonymised } from '../../domain/beneficiary';
 import type { Relais } from '../index';
-import { ARVIEU, LORMES } from '../../testkit/records';
+import { ARVIEU, LORMES, placeData } from '../../testkit/records';
 import { statsDifferFromRecount } from './dashboard';
 import { THEMATIQUES } from '../../domain/codes';
 
@@ -27,7 +29,7 @@ const activityArb: fc.Arbitrary<Activity> = fc.record({
   month: fc.constantFrom('2025-11', '2025-12', '2026-01'),
   day: fc.integer({ min: 10, max: 28 }),
   duree: fc.constantFrom(15, 30, 45, 60, 90, 120, 200),
-  where: fc.constantFrom('lormes', 'arvieu', 'remote'),
+  where: fc.constantFrom('lormes', 'arvieu', 'remote', 'place', 'place'),
   thematiques: fc.subarray([...THEMATIQUES.slice(0, 4)], { minLength: 1 }),
   tags: fc.subarray(['senior', 'jeunes']),
   total: fc.integer({ min: 1, max: 12 }),
@@ -37,8 +39,8 @@ const activityArb: fc.Arbitrary<Activity> = fc.record({
   type: g.collectif ? 'collectif' : 'individuel',
   date: `${g.month}-${g.day}`,
   duree: g.duree,
-  typeLieu: g.where === 'remote' ? 'a_distance' : 'domicile',
-  ...(g.where === 'remote' ? {} : { commune: g.where === 'lormes' ? LORMES : ARVIEU }),
+  typeLieu: g.where === 'remote' ? 'a_distance' : g.where === 'place' ? 'lieu_activite' : 'domicile',
+  ...(g.where === 'lormes' || g.where === 'arvieu' ? { commune: g.where === 'lormes' ? LORMES : ARVIEU } : {}),
   thematiques: g.thematiques,
   thematiquesDemarche: [],
   materiel: [],
@@ -58,12 +60,17 @@ const personArb: fc.Arbitrary<Beneficiary> = fc.record({
   code: fc.integer({ min: 1, max: 9999 }).map((n) => `B-${n}`),
 }).map((g) => Object.fromEntries(Object.entries({ ...g, dejaAccompagne: false }).filter(([, v]) => v !== undefined)) as unknown as Beneficiary);
 
+/** Where a place is (a place always has its commune). */
+const placeCommuneArb = fc.constantFrom('lormes', 'arvieu');
+const communeOf = (where: string) => ({ commune: where === 'lormes' ? LORMES : ARVIEU });
+
 /** Which of the laptop's people (any it holds: its own, received, deleted or erased) an activity lists. */
 const followArb = fc.array(fc.nat(50), { maxLength: 3 });
 
 type Op =
   | { type: 'create'; device: number; activity: Activity; follow: number[] }
   | { type: 'edit'; device: number; pick: number; activity: Activity; follow: number[] }
+  | { type: 'createPlace' | 'movePlace' | 'removePlace'; device: number; pick: number; where: string }
   | { type: 'createPerson'; device: number; person: Beneficiary }
   | { type: 'editPerson'; device: number; pick: number; person: Beneficiary }
   | { type: 'removePerson' | 'restorePerson' | 'erasePerson' | 'anonymisePerson'; device: number; pick: number }
@@ -75,6 +82,8 @@ const pick = fc.nat(100);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant('create' as const), device, activity: activityArb, follow: followArb }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('edit' as const), device, pick, activity: activityArb, follow: followArb }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('createPlace' as const), device, pick, where: placeCommuneArb }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constantFrom('movePlace' as const, 'removePlace' as const), device, pick, where: placeCommuneArb }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('createPerson' as const), device, person: personArb }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('editPerson' as const), device, pick, person: personArb }) },
   {
@@ -87,11 +96,32 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('removeDemo' as const), device, pick }) },
 );
 
+/**
+ * One sequence always run besides the random ones (rare in them): a place holding an activity moves to
+ * another commune, travels to the other laptop after the activity did, moves back, and is deleted.
+ */
+const PLACE_STORY: Op[] = [
+  { type: 'createPlace', device: 0, pick: 0, where: 'lormes' },
+  { type: 'create', device: 0, activity: { ...fc.sample(activityArb, { seed: 1, numRuns: 1 })[0], typeLieu: 'lieu_activite', commune: undefined }, follow: [0] },
+  { type: 'export', device: 0, pick: 1 },
+  { type: 'movePlace', device: 0, pick: 1, where: 'arvieu' },
+  { type: 'export', device: 0, pick: 1 },
+  { type: 'import', device: 1, pick: 1 },
+  { type: 'import', device: 1, pick: 0 },
+  { type: 'movePlace', device: 1, pick: 1, where: 'lormes' },
+  { type: 'removePlace', device: 1, pick: 1, where: 'lormes' },
+  { type: 'export', device: 1, pick: 2 },
+  { type: 'import', device: 0, pick: 5 },
+];
+
 /** Records imports wrote, over every run: the property must have exercised the import path. */
 let received = 0;
 /** Followed people listed by activities, and people's own records changed while listed: exercised too. */
 let listed = 0;
 let personChanges = 0;
+/** Activities held at a place, and places moved or removed while they held some: exercised too. */
+let heldAtPlaces = 0;
+let placeChanges = 0;
 
 async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Array }>, op: Op): Promise<void> {
   const laptop = laptops[op.device];
@@ -103,12 +133,21 @@ async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Ar
   };
   /** The activity listing some of the people this laptop holds (an individual one lists at most one). */
   const listing = async (activity: Activity, follow: number[]): Promise<Activity> => {
+    const held = await atPlace(activity, follow);
     const people = await laptop.db.beneficiaries.orderBy(':id').primaryKeys();
-    if (people.length === 0) return activity;
+    if (people.length === 0) return held;
     const ids = [...new Set(follow.map((n) => people[n % people.length]))].slice(0, activity.type === 'individuel' ? 1 : 3);
     listed += ids.length;
-    return { ...activity, beneficiaryIds: ids };
+    return { ...held, beneficiaryIds: ids };
   };
+  /** An activity held at a place: one of the places this laptop holds (live or deleted), or none yet. */
+  async function atPlace(activity: Activity, follow: number[]): Promise<Activity> {
+    if (activity.typeLieu !== 'lieu_activite') return activity;
+    const places = await laptop.db.places.orderBy(':id').primaryKeys();
+    if (places.length === 0) return { ...activity, typeLieu: 'a_distance' };
+    heldAtPlaces += 1;
+    return { ...activity, placeId: places[(follow[0] ?? 0) % places.length] };
+  }
   const ownPeople = async () => {
     const owned = [];
     for (const b of await laptop.db.beneficiaries.toArray()) if (b.erased === 0 && await laptop.beneficiaries.mayChange(b)) owned.push(b);
@@ -121,6 +160,23 @@ async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Ar
     case 'createPerson':
       await laptop.beneficiaries.create(op.person);
       return;
+    case 'createPlace':
+      await laptop.places.create(placeData(`Lieu ${op.pick}`, communeOf(op.where)));
+      return;
+    case 'movePlace':
+    case 'removePlace': {
+      const heldIds = new Set((await laptop.db.activities.toArray()).map((x) => x.placeId).filter(Boolean));
+      const places = (await laptop.db.places.toArray()).filter((p) => p.deleted === 0);
+      // Mostly a place that holds activities (the change that moves counts), else any.
+      const holding = places.filter((p) => heldIds.has(p.id));
+      const candidates = holding.length > 0 && op.pick % 4 !== 0 ? holding : places;
+      if (candidates.length === 0) return;
+      const target = candidates[op.pick % candidates.length];
+      if (await laptop.db.activities.where('[placeId+date]').between([target.id], [target.id, []]).count() > 0) placeChanges += 1;
+      if (op.type === 'movePlace') await laptop.places.update(target.id, { ...dataOf(target), ...communeOf(op.where) });
+      else await laptop.places.remove(target.id);
+      return;
+    }
     case 'editPerson':
     case 'removePerson':
     case 'restorePerson':
@@ -192,9 +248,11 @@ describe('maintained dashboard rows', () => {
       }
       for (const laptop of laptops) expect(await statsDifferFromRecount(laptop.db)).toEqual([]);
       await closeTestDatabases();
-    }), { numRuns: 30 });
+    }), { numRuns: 30, examples: [[PLACE_STORY]] });
     expect(received).toBeGreaterThan(0);
     expect(listed).toBeGreaterThan(0);
     expect(personChanges).toBeGreaterThan(0);
+    expect(heldAtPlaces).toBeGreaterThan(0);
+    expect(placeChanges).toBeGreaterThan(0);
   }, 240_000);
 });

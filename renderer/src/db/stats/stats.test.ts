@@ -4,7 +4,7 @@ import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { communesOf, dashboardChoices, readDashboard, readDashboardMeasures, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
+import { dashboardChoices, readDashboard, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -122,7 +122,7 @@ describe('dashboard figures on the maintained rows', () => {
     expect([figures.source, figures.totals.activities, figures.totals.anonymous]).toEqual(['scan', 1, 5]);
   });
 
-  it('read a place through its index (places keep no rows): its live activities of whole months, and it stays a choice while it has any', async () => {
+  it('read a place through its index (places keep no rows): its live activities of whole months; every live place is a choice', async () => {
     const { place, ids } = await seed();
     expect((await relais.db.activityStats.toCollection().primaryKeys()).filter((key) => String(key).startsWith('place'))).toEqual([]);
     const january = await relais.activities.create(individual('2026-01-12', 60, { typeLieu: 'lieu_activite', commune: undefined, placeId: place }));
@@ -135,10 +135,13 @@ describe('dashboard figures on the maintained rows', () => {
     // Lormes: its own rows (the 10 and 20 January) and its place's activities (the 12 January, the 7 February).
     expect((await readDashboard(relais.db, { commune: '58145', from: '2026-01-01', to: '2026-01-31' })).totals.minutes).toBe(125);
     expect((await readDashboard(relais.db, { departement: '58' })).totals.activities).toBe(4);
-    expect((await dashboardChoices(relais.db)).place).toEqual([place]);
+    // Every live place is offered, with or without activities (as La Coop offers a mediator's places); a deleted one is not.
+    const empty = await relais.places.create(placeData('Atelier'));
+    expect((await placeDirectory(relais.db)).choices).toEqual([empty.id, place]);
     await relais.activities.remove(january.id);
     await relais.activities.remove(ids[3]);
-    expect((await dashboardChoices(relais.db)).place).toEqual([]);
+    await relais.places.remove(empty.id);
+    expect((await placeDirectory(relais.db)).choices).toEqual([place]);
     expect((await readDashboard(relais.db, { place })).totals.activities).toBe(0);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
   });
@@ -152,19 +155,44 @@ describe('dashboard figures on the maintained rows', () => {
     }
   });
 
-  it('give the same figures when the page reads the places beside the rows and places the communes itself', async () => {
+  it('count a place\'s activities in its commune\'s rows, keyed by commune, and move them when its commune changes', async () => {
+    const { place } = await seed();
+    // The rows' `where` counts carry communes, not places; the commune and département filters read rows only.
+    const rows = await relais.db.activityStats.toArray();
+    expect(new Set(rows.flatMap((row) => Object.keys(row.where)))).toEqual(new Set(['58145', '12011']));
+    expect((await dashboardChoices(relais.db))).toMatchObject({ commune: ['12011', '58145'], dept: ['12', '58'] });
+    const lormes = await readDashboard(relais.db, { commune: '58145' });
+    expect([lormes.source, lormes.totals.activities, lormes.totals.minutes]).toEqual(['rows', 3, 185]);
+    // The place moves to Arvieu: its activity of the 7 February (120 min) goes with it.
+    const stored = (await relais.db.places.get(place))!;
+    await relais.places.update(place, { ...stored, commune: ARVIEU });
+    expect((await readDashboard(relais.db, {})).perCommune).toEqual({ 58145: 2, 12011: 2 });
+    expect((await readDashboard(relais.db, { commune: '58145' })).totals.minutes).toBe(65);
+    expect((await readDashboard(relais.db, { departement: '12' })).totals.minutes).toBe(210);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    // Deleted, the place keeps its commune: its activities took place there all the same.
+    await relais.places.remove(place);
+    expect((await readDashboard(relais.db, { departement: '12' })).totals.activities).toBe(2);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+  });
+
+  it('count an activity whose place arrives after it in no commune, then in the place\'s commune', async () => {
     await seed();
-    const directory = await placeDirectory(relais.db);
+    const late = '0195c72d-c111-7c36-a109-e5e5e5e5e5e5';
+    const [activity] = await relais.db.activities.where('[placeId+date]').between([''], ['\uffff'], true, true).toArray();
+    await relais.db.activities.put({ ...activity, id: '0195c72d-c111-7c36-a109-e5e5e5e5e5e6', date: '2026-03-03', duree: 50, placeId: late });
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    expect((await readDashboard(relais.db, march)).perCommune).toEqual({ '': 1 });
+    expect((await readDashboard(relais.db, { ...march, departement: '12' })).totals.activities).toBe(0);
     const [place] = await relais.db.places.toArray();
-    expect([directory.communeOf.get(place.id), directory.nameOf.get(place.id)]).toEqual(['58145', place.nom]);
-    for (const filters of [{}, { commune: '58145' }, { departement: '12' }, { type: 'collectif' }, { place: place.id }, { commune: '58145', thematique: 'email' }]) {
-      const expected = await readDashboard(relais.db, filters);
-      // Without the places (read by the measures themselves when a commune or département filter needs them).
-      const measures = await readDashboardMeasures(relais.db, filters);
-      expect({ ...measures, perCommune: communesOf(measures.totals.where, directory.communeOf) }).toEqual(expected);
-      expect(await readDashboardMeasures(relais.db, filters, directory.communeOf)).toEqual(measures);
-    }
-    expect((await readDashboard(relais.db, { commune: '58145' })).totals.activities).toBe(3);
+    await relais.db.places.put({ ...place, id: late, commune: ARVIEU });
+    expect((await readDashboard(relais.db, march)).perCommune).toEqual({ 12011: 1 });
+    expect((await readDashboard(relais.db, { ...march, departement: '12' })).totals.minutes).toBe(50);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    // Removed for good (a restore clears the table), its activities count in no commune again.
+    await relais.db.places.delete(late);
+    expect((await readDashboard(relais.db, march)).perCommune).toEqual({ '': 1 });
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
   });
 
   it('read the places again only when one changed (the next visit of the dashboard reuses them)', async () => {

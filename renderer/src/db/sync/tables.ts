@@ -132,11 +132,12 @@ export interface StoredChunk {
 }
 
 /**
- * Followed people before the activities that list them: the dashboard's rows then count each activity
- * with its people already known, instead of re-counting it when they arrive (db/stats/followedPeople.ts).
+ * Activities after every other kind, so after the followed people and places they name: the dashboard's
+ * rows then count each activity with its people and place already known, instead of re-counting it when
+ * they arrive (db/stats/followedPeople.ts, db/stats/placeCommunes.ts).
  */
-export function peopleFirst(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
-  return [...byKind].sort(([a], [b]) => Number(b === 'beneficiary') - Number(a === 'beneficiary'));
+export function activitiesLast(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
+  return [...byKind].sort(([a], [b]) => Number(a === 'activity') - Number(b === 'activity'));
 }
 
 /**
@@ -152,7 +153,7 @@ export async function forEachStoredChunk(
   visit: (chunk: StoredChunk) => Promise<void> | void,
   shared?: ReadsInTransaction,
 ): Promise<void> {
-  for (const [kind, records] of peopleFirst(entriesByKind(entries))) {
+  for (const [kind, records] of activitiesLast(entriesByKind(entries))) {
     const table = syncTable(db, kind);
     const { reading, records: sorted } = await planReads(table, records, shared);
     for (let i = 0; i < sorted.length; i += CHUNK) {

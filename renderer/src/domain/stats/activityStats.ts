@@ -2,9 +2,9 @@
  * The dashboard's figures as small keyed count rows ("a cube, sliced one dimension at a time"), pure.
  *
  * Each live activity adds its measures to one row per (dimension value, month) it belongs to: the
- * row `all` of its month, the row of its type, of its author, of its employing structure, of its
- * commune and its département (when it is not held at a place), and one row per thématique, démarche
- * and tag. A dashboard with the period plus at most one other filter then reads at most one row per
+ * row `all` of its month, the row of its type, of its author, of its employing structure, of the
+ * commune where it took place and its département (its place's commune when it was held at a place),
+ * and one row per thématique, démarche and tag. A dashboard with the period plus at most one other filter then reads at most one row per
  * month (36 for three years, whatever the number of activities); each row also holds the breakdowns
  * (per thématique, per commune, per gender…) of the activities it counts, so every figure of the page
  * comes from those rows. Two filters or more fall back to an indexed scan with the same `measuresOf`
@@ -12,16 +12,20 @@
  *
  * No row is kept per place: a place holds a few activities a month (2.4 on average in the bench's
  * 100k), so its rows were nearly one row per activity (24,864 of 26,784 rows, 55 % of their bytes)
- * and an import wrote them all again in its transaction. The place filter (and the places of a commune
- * or a département) reads those activities through the `[placeId+date]` index instead (db/stats).
- * `place` stays a dimension of the filters, not of the rows.
+ * and an import wrote them all again in its transaction. The place filter reads a place's activities
+ * through the `[placeId+date]` index instead (db/stats). `place` stays a dimension of the filters, not
+ * of the rows; its activities are counted in its commune's rows, so a change of a place's commune
+ * moves them (db/stats/placeCommunes.ts).
  *
- * Rows are maintained by the database in the same transaction as every write (db/stats/middleware.ts),
- * and `recount` rebuilds them from scratch: a property test and the bench check both agree.
+ * What an activity counts under depends on two other records: its followed people's (gender, age band,
+ * status) and its place's (the commune). `CountLookups` hands them in; the database keeps the rows equal
+ * to a count with the records as they are now, in the same transaction as every write to activities,
+ * people or places (db/stats/middleware.ts), and `recount` rebuilds them from scratch: a property test
+ * and the bench check both agree.
  */
 import { completeBreakdown } from '../activity';
 import { trancheAgeOfAge } from '../beneficiary';
-import type { Activity, Beneficiary } from '../records';
+import type { Activity, Beneficiary, Place } from '../records';
 
 /**
  * The filters the dashboard answers without a scan, besides the month: by their rows, except `place`,
@@ -64,7 +68,11 @@ export interface Measures {
   genre: Counts;
   age: Counts;
   statut: Counts;
-  /** Activities per place of activity: `c:<INSEE>` for a commune, `p:<place id>` for a place (its commune is read at display). */
+  /**
+   * Activities per commune (INSEE) where they took place: the place's commune for an activity held at a
+   * place (`''` while that place's commune is unknown: the place has not arrived, or has no commune).
+   * Keyed by commune, not by place: a region's ten thousand places made every row carry ten thousand keys.
+   */
   where: Counts;
   author: Counts;
 }
@@ -96,11 +104,22 @@ export function departementOfInsee(codeInsee: string): string {
   return codeInsee.startsWith('97') ? codeInsee.slice(0, 3) : codeInsee.slice(0, 2);
 }
 
-/** Where an activity took place, as the `where` counts key it: its place when it has one, else its commune. */
-export function whereKey(a: Pick<Activity, 'placeId' | 'commune'>): string | undefined {
-  if (a.placeId) return `p:${a.placeId}`;
-  if (a.commune?.codeInsee) return `c:${a.commune.codeInsee}`;
-  return undefined;
+/** The commune (INSEE) of a place, when it is known here (db/stats/placeCommunes.ts reads them). */
+export type PlaceCommune = (placeId: string) => string | undefined;
+
+/** A stored place record as the counts see it: its commune, deleted or not (its activities still took place there). */
+export function communeOfPlace(record: unknown): string | undefined {
+  return (record as Partial<Place> | undefined)?.commune?.codeInsee || undefined;
+}
+
+/** Where an activity took place: its place's commune when it was held at a place, else its own commune. */
+export function communeOfActivity(a: Pick<Activity, 'placeId' | 'commune'>, placeCommune: PlaceCommune | undefined): string | undefined {
+  return a.placeId ? placeCommune?.(a.placeId) : a.commune?.codeInsee;
+}
+
+/** The `where` key of an activity: its commune; `''` for a place whose commune is unknown; none when remote. */
+function whereKey(a: Pick<Activity, 'placeId' | 'commune'>, placeCommune: PlaceCommune | undefined): string | undefined {
+  return communeOfActivity(a, placeCommune) ?? (a.placeId ? '' : undefined);
 }
 
 /** Someone a record stands for: the `authorDevice` of the activity. */
@@ -133,6 +152,15 @@ export type FollowedPerson = Pick<Beneficiary, 'genre' | 'statutSocial' | 'tranc
 
 /** The followed person of an id as the counts see it now (db/stats/followedPeople.ts reads them). */
 export type PeopleLookup = (id: string) => FollowedPerson | undefined;
+
+/**
+ * The other records an activity's counts read: its followed people's and its place's commune. Without
+ * them a followed person counts "non communiqué" and a place's activity in no commune.
+ */
+export interface CountLookups {
+  people?: PeopleLookup;
+  placeCommune?: PlaceCommune;
+}
 
 const NOT_COMMUNICATED = 'non_communique';
 
@@ -171,11 +199,8 @@ function countFollowed(m: Measures, a: Activity, people: PeopleLookup | undefine
   }
 }
 
-/**
- * The measures of one live activity. `people` gives its followed people's records (without it, or for
- * an id it does not know, a followed person counts "non communiqué").
- */
-export function measuresOf(a: Activity & Authored, people?: PeopleLookup): Measures {
+/** The measures of one live activity, its followed people and place as `lookups` give them. */
+export function measuresOf(a: Activity & Authored, lookups: CountLookups = {}): Measures {
   const m = emptyMeasures();
   m.activities = 1;
   if (a.type === 'collectif') m.collectif = 1;
@@ -186,8 +211,8 @@ export function measuresOf(a: Activity & Authored, people?: PeopleLookup): Measu
   bump(m.duration, durationBucket(minutes), 1);
   for (const code of new Set(a.thematiques ?? [])) bump(m.thematique, code, 1);
   for (const code of new Set(a.thematiquesDemarche ?? [])) bump(m.demarche, code, 1);
-  const where = whereKey(a);
-  if (where) bump(m.where, where, 1);
+  const where = whereKey(a, lookups.placeCommune);
+  if (where !== undefined) bump(m.where, where, 1);
   bump(m.author, a.authorDevice, 1);
   if (a.type === 'collectif' && a.participantsAnonymes) {
     const counts = a.participantsAnonymes;
@@ -205,18 +230,18 @@ export function measuresOf(a: Activity & Authored, people?: PeopleLookup): Measu
     bump(m.statut, person?.statutSocial ?? 'non_communique', 1);
   }
   // Followed people count from their own record, as La Coop's statistics count every beneficiary.
-  if (m.followed > 0) countFollowed(m, a, people);
+  if (m.followed > 0) countFollowed(m, a, lookups.people);
   return m;
 }
 
 /** The (dimension, value) pairs an activity is counted under, besides the month. */
-export function dimensionsOf(a: Activity & Authored): Array<[StatDimension, string]> {
+export function dimensionsOf(a: Activity & Authored, placeCommune: PlaceCommune | undefined): Array<[StatDimension, string]> {
   const dims: Array<[StatDimension, string]> = [['all', ''], ['type', a.type], ['author', a.authorDevice]];
   if (a.structureEmployeuse?.nom) dims.push(['structure', a.structureEmployeuse.nom]);
-  // An activity held at a place is counted under no commune row: its place's commune may change.
-  if (!a.placeId && a.commune?.codeInsee) {
-    dims.push(['commune', a.commune.codeInsee]);
-    dims.push(['dept', departementOfInsee(a.commune.codeInsee)]);
+  const commune = communeOfActivity(a, placeCommune);
+  if (commune) {
+    dims.push(['commune', commune]);
+    dims.push(['dept', departementOfInsee(commune)]);
   }
   for (const code of new Set(a.thematiques ?? [])) dims.push(['them', code]);
   for (const code of new Set(a.thematiquesDemarche ?? [])) dims.push(['dem', code]);
@@ -239,23 +264,36 @@ export function isCounted(record: unknown): record is Activity & StoredActivityL
  * The row deltas of changing an activity from `before` to `after` (either absent, deleted or erased):
  * `sign × measures` for each row key it leaves or joins. Accumulates into `deltas` (keyed by row key).
  */
-export function accumulateChange(deltas: Map<string, StatRow>, before: unknown, after: unknown, people?: PeopleLookup): void {
-  if (isCounted(before)) accumulate(deltas, before, -1, people);
-  if (isCounted(after)) accumulate(deltas, after, 1, people);
+export function accumulateChange(deltas: Map<string, StatRow>, before: unknown, after: unknown, lookups: CountLookups = {}): void {
+  if (isCounted(before)) accumulate(deltas, before, -1, lookups);
+  if (isCounted(after)) accumulate(deltas, after, 1, lookups);
+}
+
+/**
+ * The row deltas of a live activity whose place moved from the commune `before` gives to the one
+ * `after` gives (a place edited, or arriving after its activities): counted again whole, out of the
+ * first and into the second (the rows of its other dimensions net to nothing).
+ */
+export function accumulatePlaceChange(deltas: Map<string, StatRow>, activity: unknown, people: PeopleLookup | undefined, before: PlaceCommune, after: PlaceCommune): void {
+  if (!isCounted(activity)) return;
+  accumulate(deltas, activity, -1, { people, placeCommune: before });
+  accumulate(deltas, activity, 1, { people, placeCommune: after });
 }
 
 /**
  * The row deltas of a live activity whose followed people changed from `before` to `after` (a person
  * edited, erased, deleted, or arrived after the activity): only its gender, age and status counts move.
  */
-export function accumulatePeopleChange(deltas: Map<string, StatRow>, activity: unknown, before: PeopleLookup, after: PeopleLookup): void {
+export function accumulatePeopleChange(
+  deltas: Map<string, StatRow>, activity: unknown, before: PeopleLookup, after: PeopleLookup, placeCommune: PlaceCommune | undefined,
+): void {
   if (!isCounted(activity) || !activity.beneficiaryIds?.length) return;
   const m = emptyMeasures();
   countFollowed(m, activity, before, -1);
   countFollowed(m, activity, after, 1);
   if (Object.keys(m.genre).length + Object.keys(m.age).length + Object.keys(m.statut).length === 0) return;
   const month = activity.date.slice(0, 7);
-  for (const [dim, value] of dimensionsOf(activity)) {
+  for (const [dim, value] of dimensionsOf(activity, placeCommune)) {
     const row = deltaRow(deltas, dim, value, month);
     for (const field of ['genre', 'age', 'statut'] as const) {
       for (const code in m[field]) bump(row[field], code, m[field][code]);
@@ -274,8 +312,8 @@ function deltaRow(deltas: Map<string, StatRow>, dim: StatDimension, value: strin
   return row;
 }
 
-function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1, people?: PeopleLookup): void {
-  const measures = measuresOf(a, people);
+function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 1 | -1, lookups: CountLookups): void {
+  const measures = measuresOf(a, lookups);
   // The activity's counts flattened once, then added to each of its rows: walking the eight counts
   // objects again for every row was most of an import's counting time.
   const counted: Array<[CountField, string, number]> = [];
@@ -284,7 +322,7 @@ function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 
     for (const key in counts) counted.push([field, key, sign * counts[key]]);
   }
   const month = a.date.slice(0, 7);
-  for (const [dim, value] of dimensionsOf(a)) {
+  for (const [dim, value] of dimensionsOf(a, lookups.placeCommune)) {
     const row = deltaRow(deltas, dim, value, month);
     for (const field of NUMBER_FIELDS) row[field] += sign * measures[field];
     for (const [field, code, n] of counted) bump(row[field], code, n);
@@ -311,7 +349,7 @@ export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow
 }
 
 /** Every row, rebuilt from the activities (added to `rows`, for a recount in chunks): what the maintained rows must always equal. */
-export function recount(activities: Iterable<unknown>, rows = new Map<string, StatRow>(), people?: PeopleLookup): Map<string, StatRow> {
-  for (const a of activities) accumulateChange(rows, undefined, a, people);
+export function recount(activities: Iterable<unknown>, rows = new Map<string, StatRow>(), lookups: CountLookups = {}): Map<string, StatRow> {
+  for (const a of activities) accumulateChange(rows, undefined, a, lookups);
   return rows;
 }

@@ -8,7 +8,7 @@
  */
 import type { AuthorFilter } from '../authorFilter';
 import type { Activity, Survey } from '../records';
-import { departementOfInsee, durationBucket, type Authored, type DurationBucket, type StatDimension } from './activityStats';
+import { communeOfActivity, departementOfInsee, durationBucket, type Authored, type DurationBucket, type PlaceCommune, type StatDimension } from './activityStats';
 
 export interface ActivityFilters {
   /** YYYY-MM-DD, both included: the period is by day everywhere (the count rows are per month: db/stats). */
@@ -46,14 +46,6 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export function activeFilterFields(f: ActivityFilters): FilterField[] {
   return FILTER_FIELDS.filter((field) => f[field] !== undefined && f[field] !== '');
-}
-
-/** The commune (INSEE) of an activity's place, when it has one. */
-export type PlaceCommune = (placeId: string) => string | undefined;
-
-/** Where an activity took place, as the count rows file it: its place's commune when it has one, else its own. */
-export function communeOfActivity(a: Pick<Activity, 'placeId' | 'commune'>, placeCommune: PlaceCommune): string | undefined {
-  return a.placeId ? placeCommune(a.placeId) : a.commune?.codeInsee;
 }
 
 export function inPeriod(f: Pick<ActivityFilters, 'from' | 'to'>, date: string): boolean {

@@ -8,9 +8,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import {
-  communesOf, filtersNeedPlaces, placeDirectory, readDashboardMeasures, type DashboardFigures, type DashboardMeasures, type PlaceDirectory,
-} from '../../db/stats/dashboard';
+import { filtersNeedPlaces, placeDirectory, readDashboard, type DashboardFigures, type PlaceDirectory } from '../../db/stats/dashboard';
 import { GENRES, STATUTS_SOCIAUX, TRANCHES_AGE } from '../../domain/codes';
 import { DURATION_BUCKETS } from '../../domain/stats/activityStats';
 import { withinMonth, type DrillDown } from '../../domain/stats/filters';
@@ -31,17 +29,14 @@ export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
   const { filters, key, set, clear } = useFiltersInAddress();
   // Places are read once per change of the places, not once per filter change (db/stats/dashboard.ts),
-  // for the figures and the filter bar both, beside the figures' rows (not before them): only a commune or
-  // département filter needs them to read its rows.
+  // for the filter bar, beside the figures' rows (not before them): the rows count by commune already,
+  // only a commune or département filter's scan of partial months needs every place's commune.
   const places = useRead(placeDirectory);
   const needsPlaces = filtersNeedPlaces(filters);
-  const read = useRead(readMeasuresOf, key, needsPlaces, needsPlaces ? places : undefined);
+  const read = useRead(readFiguresOf, key, needsPlaces, needsPlaces ? places : undefined);
   // The figures with the filters they were read for: until a filter change's figures are read, the
   // figures on screen (and their drill-down links) stay those of the previous filters, not drawn again.
-  const shown = useMemo(() => (read && places ? {
-    figures: { ...read.measures, perCommune: communesOf(read.measures.totals.where, places.communeOf) } satisfies DashboardFigures,
-    filters: filtersFromParams(new URLSearchParams(read.key)),
-  } : undefined), [read, places]);
+  const shown = useMemo(() => (read ? { figures: read.figures, filters: filtersFromParams(new URLSearchParams(read.key)) } : undefined), [read]);
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -65,11 +60,11 @@ export function DashboardPage() {
  * The figures for the filters of an address (the key keeps `useRead` from reading twice per change);
  * with a commune or département filter, once the places are read.
  */
-async function readMeasuresOf(
-  db: Parameters<typeof readDashboardMeasures>[0], key: string, needsPlaces: boolean, places: PlaceDirectory | undefined,
-): Promise<{ key: string; measures: DashboardMeasures } | undefined> {
+async function readFiguresOf(
+  db: Parameters<typeof readDashboard>[0], key: string, needsPlaces: boolean, places: PlaceDirectory | undefined,
+): Promise<{ key: string; figures: DashboardFigures } | undefined> {
   if (needsPlaces && !places) return undefined;
-  return { key, measures: await readDashboardMeasures(db, filtersFromParams(new URLSearchParams(key)), places?.communeOf) };
+  return { key, figures: await readDashboard(db, filtersFromParams(new URLSearchParams(key)), places?.communeOf) };
 }
 
 function sorted(counts: Record<string, number>): Array<[string, number]> {

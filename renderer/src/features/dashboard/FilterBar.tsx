@@ -1,7 +1,8 @@
 /**
  * The filter bar of activities — period (by day), type, mediator, structure, département, commune,
  * place, thématique, démarche, tag, village — with the dashboard's choices (`dashboardChoices`: the
- * values that have activities). The one bar: the dashboard and the exports page both draw it, over
+ * values that have activities; every live place, from the places' directory). The one bar: the
+ * dashboard and the exports page both draw it, over
  * the one filter model (domain/stats/filters.ts).
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
@@ -56,11 +57,6 @@ function placesUnlessGiven(db: Parameters<typeof placeDirectory>[0], given: Plac
   return given === undefined ? placeDirectory(db) : Promise.resolve(given ?? undefined);
 }
 
-/** Every filter's choices, once the places' communes are known (so they are not read a second time). */
-function choicesWith(db: Parameters<typeof dashboardChoices>[0], places: PlaceDirectory | undefined) {
-  return places ? dashboardChoices(db, places.communeOf) : Promise.resolve(undefined);
-}
-
 /**
  * A select that renders again only when its own value or choices change: the place and commune filters
  * hold a thousand choices each, and a change of the type filter must not rebuild them (it did, every
@@ -88,7 +84,7 @@ function useSetters(set: FilterBarProps['set']): <K extends keyof ActivityFilter
 export function FilterBar({ filters, set, clear, label, places: given }: FilterBarProps) {
   const { t } = useTranslation(['dashboard', 'common']);
   const places = useRead(placesUnlessGiven, given);
-  const choices = useRead(choicesWith, places);
+  const choices = useRead(dashboardChoices);
   const authors = useAuthors();
   const villages = useRead(liveVillagesByName);
   const communeName = useCommuneNames() ?? NO_NAMES;
@@ -103,11 +99,13 @@ export function FilterBar({ filters, set, clear, label, places: given }: FilterB
       structure: structures.map((s) => ({ value: s, label: s })),
       departement: (choices?.dept ?? []).map((code) => ({ value: code, label: `${departementName(code) ?? code} (${code})` })),
       commune: (choices?.commune ?? []).map((code) => ({ value: code, label: `${communeName.get(code) ?? code} (${code})` })),
-      place: (choices?.place ?? []).map((id) => ({ value: id, label: places?.nameOf.get(id) ?? t('filters.unknownPlace') })),
+      // A place chosen before it was deleted stays shown as chosen.
+      place: [...new Set([...(places?.choices ?? []), ...(filters.place ? [filters.place] : [])])]
+        .map((id) => ({ value: id, label: places?.nameOf.get(id) ?? t('filters.unknownPlace') })),
       village: (villages ?? []).map((v) => ({ value: v.id, label: v.commune.nom })),
       tag: (choices?.tag ?? []).map((tag) => ({ value: tag, label: tag })),
     };
-  }, [choices, authors, communeName, places, villages, t]);
+  }, [choices, authors, communeName, places, villages, filters.place, t]);
   const any = Object.values(filters).some(Boolean);
   const all = t('filters.all');
   return (
