@@ -8,7 +8,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cpus, totalmem, platform, release, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { BenchApi } from './page/main';
@@ -75,9 +75,12 @@ const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR
  * million records exceed (QuotaExceededError after 340,000 activities); the profiles are removed at the
  * end of the run (`removeDiskProfiles`).
  */
-async function openBenchPage(browser: Browser, origin: string, onDisk = false): Promise<Page> {
+async function openBenchPage(browser: Browser, origin: string, onDisk = false, keptProfile?: string): Promise<Page> {
   let context;
-  if (onDisk) {
+  if (keptProfile) {
+    mkdirSync(keptProfile, { recursive: true });
+    context = await chromium.launchPersistentContext(keptProfile, { ...benchLaunchOptions(), ...CONTEXT_OPTIONS });
+  } else if (onDisk) {
     const profile = mkdtempSync(join(tmpdir(), 'relais-bench-profile-'));
     context = await chromium.launchPersistentContext(profile, { ...benchLaunchOptions(), ...CONTEXT_OPTIONS });
     diskProfiles.push(profile);
@@ -223,11 +226,29 @@ async function runBackup(browser: Browser, options: DriverOptions, records: numb
   return result;
 }
 
+/**
+ * `BENCH_UI_PROFILE=<dir>`: the UI scenario's profile kept in `dir` (not removed), and its seeded
+ * database reused by the next run with the same activities and seed — seeding a million activities on
+ * disk takes ~37 min here, walking the app a few. For work on the UI at scale, never for the figures
+ * of record (a database walked before is not a fresh one).
+ */
+async function seedOrReuse(page: Page, errors: string[], activities: number, seed: number, kept: string | undefined): Promise<{ ok: boolean; ms: number } | undefined> {
+  const marker = kept && join(kept, `relais-seeded-${activities}-${seed}.json`);
+  if (marker && existsSync(marker)) {
+    console.log(`  (database reused from ${kept}: BENCH_UI_PROFILE)`);
+    return JSON.parse(readFileSync(marker, 'utf8')) as { ok: boolean; ms: number };
+  }
+  const seeded = await step(page, 'seedUi', errors, activities, seed);
+  if (marker && seeded?.ok) writeFileSync(marker, JSON.stringify({ ok: true, ms: seeded.ms }));
+  return seeded;
+}
+
 async function runUi(browser: Browser, options: DriverOptions, activities: number, errors: string[]): Promise<UiResult | undefined> {
   console.log(`\n— UI with ${activities.toLocaleString('en')} activities`);
   // Past 100k activities the database outgrows an in-memory profile's quota: on disk, as the app's.
-  const page = await openBenchPage(browser, options.origin, activities > 100_000);
-  const seeded = await step(page, 'seedUi', errors, activities, options.seed);
+  const kept = process.env.BENCH_UI_PROFILE || undefined;
+  const page = await openBenchPage(browser, options.origin, activities > 100_000, kept);
+  const seeded = await seedOrReuse(page, errors, activities, options.seed, kept);
   if (!seeded?.ok) {
     errors.push('seedUi: the app database was not seeded');
     await page.context().close();
