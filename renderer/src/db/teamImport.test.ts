@@ -103,6 +103,26 @@ describe('importing many files at once', () => {
     expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
   });
 
+  it('a later file carrying a record an earlier file brought (edited since) merges with what that file wrote, into an empty database or not', async () => {
+    for (const start of ['empty', 'holding records'] as const) {
+      const [coordinator, aicha] = [openTestRelais('c'), openTestRelais('a')];
+      await enrol(coordinator, aicha);
+      const options = { passphrase: PASSPHRASE, identity: async () => '' };
+      if (start === 'holding records') await importTeamFiles(coordinator.db, await openTeamFiles(coordinator.db, [await bundleOf(aicha, 1, 'before')], options));
+      const first = await bundleOf(aicha, 2, 'first');
+      const edited = (await aicha.db.activities.orderBy('seq').last())!;
+      await aicha.activities.update(edited.id, { ...activity(edited.date), duree: 95 });
+      const second = await bundleOf(aicha, 1, 'second');
+      const done = await importTeamFiles(coordinator.db, await openTeamFiles(coordinator.db, [first, second], options));
+      expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'imported']);
+      expect(done.map((f) => (f.outcome.status === 'imported' ? f.outcome.report.counts : undefined))).toMatchObject([{ new: 2, updated: 0 }, { new: 1, updated: 1 }]);
+      expect((await coordinator.db.activities.get(edited.id))?.duree).toBe(95);
+      expect(await coordinator.db.activities.count()).toBe(start === 'empty' ? 3 : 4);
+      expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
+      await closeTestDatabases();
+    }
+  });
+
   it('property: whichever file fails to be written, nothing of the folder is; without a failure, all of it is', async () => {
     const run = async (sizes: number[], failing: number | null) => {
       const [coordinator, aicha, bruno] = [openTestRelais('c'), openTestRelais('a'), openTestRelais('b')];

@@ -26,8 +26,8 @@ import { bundleErrorCode } from '../domain/sync/errors';
 import { ensureIdentity } from './identity';
 import { withStatsDeferred } from './stats/middleware';
 import {
-  bundleOpener, HeldBundleError, importBundle, importTables, isOpeningCancelled, previewImport, type BundleOpener, type ImportPlan, type ImportReport,
-  type OutcomeCounts,
+  bundleOpener, HeldBundleError, importBundle, importTables, isOpeningCancelled, previewImport, ReadsInTransaction, type BundleOpener, type ImportPlan,
+  type ImportReport, type OutcomeCounts,
 } from './sync';
 import type { RelaisDatabase } from './schema';
 
@@ -248,7 +248,8 @@ async function openGroup(
 }
 
 /**
- * Write a group's files in one transaction, the count rows deferred across them. Returns false when
+ * Write a group's files in one transaction, the count rows deferred across them and the stored copies
+ * read only where an earlier file may have written them (`ReadsInTransaction`). Returns false when
  * the import must stop (cancelled, or the group failed: every file of it is then `failed`).
  */
 async function writeGroup(
@@ -263,6 +264,9 @@ async function writeGroup(
     // The scope is an async function that awaits (as importBundle's): Dexie follows its transaction
     // across native awaits only then.
     await db.transaction('rw', importTables(db), async () => {
+      // What the files before know of the record tables (a table empty at the start holds only what
+      // they received): a folder into an empty database reads nothing back, as one bundle would.
+      const reads = new ReadsInTransaction();
       await withStatsDeferred(db, async () => {
       for (const { turn, opened } of group) {
         if (signal?.aborted) {
@@ -273,7 +277,7 @@ async function writeGroup(
         const { plan } = turn.ready;
         try {
           const report = await importBundle(db, opened, {
-            fileName: turn.file.name, review: 'none', onProgress: (done) => progress.report(progress.before + done),
+            fileName: turn.file.name, review: 'none', reads, onProgress: (done) => progress.report(progress.before + done),
           });
           outcomes.push([turn, report.alreadyImported ? { status: 'alreadyImported', plan } : { status: 'imported', plan, report }]);
         } catch (error) {

@@ -37,6 +37,7 @@ export type { RefusedGroup, ReviewGroup } from './import/summary';
 export type { ReviewChoice } from './import/gate';
 export { leaveOutHeldRecords } from './import/leaveOutHeld';
 export { HeldBundleError, importBundle, importTables, type ImportReport } from './import/importBundle';
+export { ReadsInTransaction } from './tables';
 export { applyHeld, discardHeld, quarantinedRecords, releaseQuarantine } from './import/quarantine';
 export { dismissConflict, openConflicts, restoreConflictValue } from './conflicts';
 export {

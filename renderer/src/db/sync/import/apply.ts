@@ -14,7 +14,7 @@ import { writeMeta } from '../../meta';
 import type { RelaisDatabase } from '../../schema';
 import { alreadyLogged, logConflicts } from '../conflicts';
 import type { OutcomeCounts } from '../rows';
-import { forEachStoredChunk } from '../tables';
+import { forEachStoredChunk, type ReadsInTransaction } from '../tables';
 import { rememberReplaced, withStatsDeferred } from '../../stats/middleware';
 
 export function emptyCounts(): OutcomeCounts {
@@ -132,7 +132,14 @@ export async function applyRecords(db: RelaisDatabase, entries: readonly BundleE
   return withStatsDeferred(db, () => mergeAndWrite(db, entries, context));
 }
 
-interface ApplyContext { bundleId: string; now: Date; gate?: Gate; onProgress?: (done: number, total: number) => void }
+interface ApplyContext {
+  bundleId: string;
+  now: Date;
+  gate?: Gate;
+  onProgress?: (done: number, total: number) => void;
+  /** What earlier imports of the caller's transaction received (db/sync/tables.ts): fewer reads. */
+  reads?: ReadsInTransaction;
+}
 
 async function mergeAndWrite(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
   const { now } = context;
@@ -157,7 +164,7 @@ async function mergeAndWrite(db: RelaisDatabase, entries: readonly BundleEntry[]
     if (chunk.erasedIds.length > 0) await forgetErased(db, chunk.erasedIds);
     done += received.length;
     context.onProgress?.(done, entries.length);
-  });
+  }, context.reads);
   await writeMeta(db, 'seq', seq);
   await saveClock(db, clock);
   return result;

@@ -14,7 +14,7 @@ import { ensureIdentity } from '../../identity';
 import type { RelaisDatabase } from '../../schema';
 import { bindLegacyIds, rememberRelayedCards, senderTrust } from '../enrolment';
 import type { OutcomeCounts, QuarantineRow } from '../rows';
-import { syncedTables } from '../tables';
+import { syncedTables, type ReadsInTransaction } from '../tables';
 import { applyRecords, emptyCounts, type ReviewedRecord } from './apply';
 import { gateFor, type ReviewChoice } from './gate';
 import { judgeAside } from './judgeAside';
@@ -69,7 +69,11 @@ export function importTables(db: RelaisDatabase) {
 export async function importBundle(
   db: RelaisDatabase,
   opened: OpenedBundle,
-  options: { fileName: string; now?: Date; review?: ReviewChoice; onProgress?: (done: number, total: number) => void },
+  options: {
+    fileName: string; now?: Date; review?: ReviewChoice; onProgress?: (done: number, total: number) => void;
+    /** Shared by the imports of one transaction of the caller's (a folder's files): see db/sync/tables.ts. */
+    reads?: ReadsInTransaction;
+  },
 ): Promise<ImportReport> {
   const now = options.now ?? new Date();
   const at = now.toISOString();
@@ -90,7 +94,7 @@ export async function importBundle(
     await bindLegacyIds(db, manifest.source, 'enrolment', at);
     await rememberRelayedCards(db, manifest.authors, at);
     const gate = await gateFor(db, opened, sender, options.review ?? 'none');
-    const applied = await applyRecords(db, opened.entries, { bundleId: manifest.bundleId, now, gate, onProgress: options.onProgress });
+    const applied = await applyRecords(db, opened.entries, { bundleId: manifest.bundleId, now, gate, onProgress: options.onProgress, reads: options.reads });
     const aside = await judgeAside(db, opened.quarantined, gate);
     const counts = applied.counts;
     counts.unchanged += opened.alreadyHeld?.count ?? 0;
