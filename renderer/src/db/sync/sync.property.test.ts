@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { closeTestDatabases, enrolEachOther, openTestRelais, receiveBundle, snapshot } from '../../testkit/sync';
 import { ownDeviceIds } from '../device';
+import { deviceOfStamp } from '../../domain/hlc';
 import { ensureDeviceKeys, exportBundle } from './index';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
@@ -171,7 +172,11 @@ class World {
       const base = { id, createdAt: created.createdAt, updatedAt: '', authorDevice: created.authorDevice };
       const erasures = writes.filter((w) => w.erase).map((w) => w.stamp).sort();
       if (erasures.length) {
-        const last = erasures[erasures.length - 1];
+        // An erasure its author sealed is kept, whoever else erased the record too (domain/sync/merge.ts
+        // `mergeErased`), and the final exchange seals every author's records: the author's latest
+        // erasure when there is one, else the latest.
+        const byAuthor = erasures.filter((stamp) => deviceOfStamp(stamp) === created.authorDevice);
+        const last = (byAuthor.length > 0 ? byAuthor : erasures).at(-1)!;
         states.push(syncedContent({ ...base, versions: { deleted: last, erased: last }, deleted: 1, erased: 1 }));
         continue;
       }
@@ -288,6 +293,16 @@ describe('sync by bundles over simulated laptops', () => {
       { type: 'import', device: 0, pick: 0 }, { type: 'createVillage', device: 0, population: 0 },
       { type: 'import', device: 0, pick: 0 }, { type: 'edit', device: 0, pick: 0, value: 1 },
     ], [300_000, 0, 0], 0);
+  });
+
+  it('two laptops erase the same person, its author first: the author\'s sealed erasure is kept everywhere (seed -2085914267)', async () => {
+    // Laptop 0 writes a person, laptop 2 receives it; laptop 0 erases it, then laptop 2 does, later.
+    // Once laptop 0's erasure arrives sealed by its author, it is the one every laptop keeps.
+    await exchangeAndCheck([
+      { type: 'createPerson', device: 0, code: 0 }, { type: 'export', device: 0 }, { type: 'import', device: 2, pick: 0 },
+      { type: 'erase', device: 0, pick: 0 }, { type: 'erase', device: 2, pick: 0 },
+      { type: 'createPerson', device: 0, code: 0 }, { type: 'edit', device: 0, pick: 0, value: 0 },
+    ], [0, 0, 0], 0);
   });
 
   it('a race already found on one laptop is not raised again on another by a late bundle', async () => {
