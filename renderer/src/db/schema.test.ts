@@ -158,7 +158,6 @@ describe('schema versions', () => {
 });
 
 describe('schema 7: national formats', () => {
-  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const meta = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', authorDevice: 'aaaaaaaaaaaaaaaa', deleted: 0, erased: 0, seq: 1 };
   const stamp = '0000018c2a3b4c00:0000:aaaaaaaaaaaaaaaa';
   const stamped = (data: object) => ({ ...data, ...meta, versions: Object.fromEntries([...Object.keys(data), 'deleted'].map((k) => [k, stamp])) });
@@ -224,15 +223,18 @@ function stored(id: string, author: string, seq: number, data: object) {
   };
 }
 const OWN = 'a1'.repeat(16);
+const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
+const IN_LORMES = { typeLieu: 'domicile', commune: LORMES };
+
+/** An individual activity's data as the migration tests store it, `where` it took place (a commune, or a place). */
+function activityData(where: object, date: string, duree: number, beneficiaryIds: string[] = []) {
+  return { type: 'individuel', date, duree, ...where, thematiques: ['email'], thematiquesDemarche: [], materiel: [], tags: [], beneficiaryIds };
+}
 
 describe('schema 9: coordinators', () => {
-  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const own = 'a1'.repeat(16);
   const other = 'c3'.repeat(16);
-  const activity = (date: string, duree: number) => ({
-    type: 'individuel', date, duree, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
-    materiel: [], tags: [], beneficiaryIds: [],
-  });
+  const activity = (date: string, duree: number) => activityData(IN_LORMES, date, duree);
 
   it('builds the dashboard rows from the stored activities and finds the changes made here since the last export', async () => {
     const name = `migrate-9-${Math.random()}`;
@@ -300,10 +302,7 @@ describe('schema 11: synced folders', () => {
 
 describe('schema 13: no count rows per place', () => {
   const PLACE = '01890000-0000-7000-8000-0000000000f1';
-  const atPlace = (date: string, duree: number) => ({
-    type: 'individuel', date, duree, typeLieu: 'lieu_activite', placeId: PLACE, thematiques: ['email'], thematiquesDemarche: [],
-    materiel: [], tags: [], beneficiaryIds: [],
-  });
+  const atPlace = (date: string, duree: number) => activityData({ typeLieu: 'lieu_activite', placeId: PLACE }, date, duree);
 
   it('drops the rows of places a version 12 database kept, keeps the others equal to a recount, and reads a place through its new index', async () => {
     const name = `migrate-13-${Math.random()}`;
@@ -336,7 +335,6 @@ describe('schema 13: no count rows per place', () => {
 });
 
 describe('schema 14: followed people in the dashboard', () => {
-  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const author = 'a1'.repeat(16);
 
   it('recounts the rows that versions 9 to 13 kept, so a followed person counts in the gender, age and status sections', async () => {
@@ -344,10 +342,7 @@ describe('schema 14: followed people in the dashboard', () => {
     names.push(name);
     const old = await databaseAt(name, 13);
     const person = stored('01890000-0000-7000-8000-b1b1b1b1b1b1', author, 1, { code: 'B-0001', genre: 'masculin', statutSocial: 'en_emploi', anneeNaissance: 1990, dejaAccompagne: false });
-    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, {
-      type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'domicile', commune: LORMES, thematiques: ['email'], thematiquesDemarche: [],
-      materiel: [], tags: [], beneficiaryIds: [person.id],
-    });
+    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, activityData(IN_LORMES, '2026-01-10', 30, [person.id]));
     await old.table('beneficiaries').put(person);
     await old.table('activities').put(activity);
     // The row as version 13 kept it: the followed person counted in `followed`, in no section.
@@ -370,7 +365,6 @@ describe('schema 14: followed people in the dashboard', () => {
 });
 
 describe('schema 15: a place\'s activities in its commune\'s rows', () => {
-  const LORMES = { codeInsee: '58145', nom: 'Lormes', codePostal: '58140' };
   const author = 'a1'.repeat(16);
 
   it('recounts the rows that versions 9 to 14 kept, so an activity held at a place counts in its commune and département, keyed by commune', async () => {
@@ -381,10 +375,7 @@ describe('schema 15: a place\'s activities in its commune\'s rows', () => {
       nom: 'Médiathèque', adresse: '1 place de la Mairie', commune: LORMES, typologie: [], services: [], publics: [], priseEnChargeSpecifique: [],
       fraisACharge: [], modalitesAcces: [], modalitesAccompagnement: [], dispositifs: [], dateMaj: '2026-03-02',
     });
-    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, {
-      type: 'individuel', date: '2026-01-10', duree: 30, typeLieu: 'lieu_activite', placeId: place.id, thematiques: ['email'], thematiquesDemarche: [],
-      materiel: [], tags: [], beneficiaryIds: [],
-    });
+    const activity = stored('01890000-0000-7000-8000-a1a1a1a1a1a1', author, 2, activityData({ typeLieu: 'lieu_activite', placeId: place.id }, '2026-01-10', 30));
     await old.table('places').put(place);
     await old.table('activities').put(activity);
     // The rows as version 14 kept them: no commune or département row, a `where` count keyed by place.

@@ -11,7 +11,7 @@
 import Dexie from 'dexie';
 import type { Activity, Place, Stored } from '../../domain/records';
 import {
-  addMeasures, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type PlaceCommune, type StatDimension, type StatRow,
+  addMeasures, communeOfPlace, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type PlaceCommune, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
 import {
   activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type RowField,
@@ -75,7 +75,7 @@ export async function placeCommunes(db: RelaisDatabase): Promise<Map<string, str
 
 function directoryOf(places: Array<Stored<Place>>): PlaceDirectory {
   return {
-    communeOf: new Map(places.filter((p) => p.commune?.codeInsee).map((p) => [p.id, p.commune.codeInsee])),
+    communeOf: new Map(places.flatMap((p) => { const commune = communeOfPlace(p); return commune ? [[p.id, commune] as const] : []; })),
     nameOf: new Map(places.map((p) => [p.id, p.nom])),
     choices: places.filter((p) => p.deleted === 0).sort((a, b) => compareFrench(a.nom, b.nom)).map((p) => p.id),
   };

@@ -194,22 +194,26 @@ export async function withStatsDeferred<T>(db: Dexie, body: () => Promise<T>, ro
 export const activityStatsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ActivityStats',
-  create: (down) => ({
-    ...down,
-    transaction(stores, mode, options) {
-      const widened = mode === 'readwrite' && stores.some((store) => COUNTED_STORES.includes(store))
-        && down.schema.tables.some((t) => t.name === ACTIVITY_STATS);
-      return down.transaction(widened ? [...new Set([...stores, ...COUNTED_STORES])] : stores, mode, options);
-    },
-    table(name) {
-      const table = down.table(name);
-      const tables = (): CountedTables => ({
-        activities: down.table(ACTIVITIES), people: down.table(BENEFICIARIES), places: down.table(PLACES), stats: down.table(ACTIVITY_STATS),
-      });
-      if (name === ACTIVITIES) return tracked(table, tables);
-      if (name === BENEFICIARIES) return trackedReference(table, tables, FOLLOWED_PEOPLE);
-      if (name === PLACES) return trackedReference(table, tables, PLACE_COMMUNES);
-      return table;
-    },
-  }),
+  create: (down) => {
+    // Read when first written to (a table a version lacks must not be asked for before), then kept.
+    let counted: CountedTables | undefined;
+    const tables = (): CountedTables => (counted ??= {
+      activities: down.table(ACTIVITIES), people: down.table(BENEFICIARIES), places: down.table(PLACES), stats: down.table(ACTIVITY_STATS),
+    });
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widened = mode === 'readwrite' && stores.some((store) => COUNTED_STORES.includes(store))
+          && down.schema.tables.some((t) => t.name === ACTIVITY_STATS);
+        return down.transaction(widened ? [...new Set([...stores, ...COUNTED_STORES])] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === ACTIVITIES) return tracked(table, tables);
+        if (name === BENEFICIARIES) return trackedReference(table, tables, FOLLOWED_PEOPLE);
+        if (name === PLACES) return trackedReference(table, tables, PLACE_COMMUNES);
+        return table;
+      },
+    };
+  },
 };
