@@ -3,7 +3,7 @@
  * of them (issue 4, scenario 7): counts walk the `[deleted+date]` index without loading a record, the
  * list's first screen is a limited read of that index, the whole list is read in primary-key chunks.
  */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
 import type { Activity, Stored } from '../domain/records';
 import { liveRecordsWhere } from './live';
 import { ownDeviceIds } from './device';
@@ -13,10 +13,16 @@ import { rememberDetails } from './activityDefaults';
 import { deleteDraft } from './drafts';
 import { writeTransaction } from './identity';
 import type { Relais } from './index';
+import { statKey } from '../domain/stats/activityStats';
 
 /** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
 function liveByDate(db: RelaisDatabase) {
-  return db.activities.where('[deleted+date]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true);
+  return liveDateRange(db, Dexie.minKey, Dexie.maxKey);
+}
+
+/** Live activities dated from `from` to `to`, both included, in `[deleted+date]` order. */
+function liveDateRange(db: RelaisDatabase, from: IndexableType, to: IndexableType) {
+  return db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
 }
 
 /** The newest activities, newest first. */
@@ -53,6 +59,101 @@ export function readAllNewestFirst(db: RelaisDatabase, stopped: () => boolean = 
     }
     return live.sort(newestFirst);
   });
+}
+
+/**
+ * The number of live activities, from the dashboard's month rows `all` (db/stats keeps them equal to a
+ * recount in the same transaction as every write): a few dozen rows, whatever the number of
+ * activities. Counting through an index instead makes Chromium check every entry against its record
+ * (26 µs each: 26 s for a region's million). `undefined` for a database without the rows (opened
+ * read-only from before schema 9, far too old to be that big).
+ */
+export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<number | undefined> {
+  if (!db.tables.some((table) => table.name === 'activityStats')) return undefined;
+  const rows = await db.activityStats.where(':id').between(statKey('all', '', ''), statKey('all', '', '\uffff'), true, true).toArray();
+  return rows.reduce((sum, row) => sum + row.activities, 0);
+}
+
+/** Where a newest-first read stopped: the last activity looked at, by date then id (a keyset, never an offset). */
+export interface ListCursor {
+  date: string;
+  id: string;
+}
+
+/** The index range a paged read walks: every live activity, or one author's; a date range, both ends included. */
+export interface PagedRange {
+  author?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface PagedStep {
+  /** The matches found by this step, newest first (at most `want`). */
+  found: Stored<Activity>[];
+  /** Activities looked at by this step. */
+  looked: number;
+  /** Where the next step starts (after the last activity looked at); `undefined` if none was. */
+  cursor: ListCursor | undefined;
+  /** The range has nothing more to look at. */
+  done: boolean;
+  /** `stopped()` said yes: the step was abandoned, its result is to be thrown away. */
+  abandoned: boolean;
+}
+
+export interface PagedOptions {
+  /** Start after this activity (the previous step's cursor); from the newest when absent. */
+  after?: ListCursor;
+  /** Matches wanted: the step stops as soon as it has them. */
+  want: number;
+  /** Activities this step may look at, at most: a rare filter never holds the page for long. */
+  budget: number;
+  /** Activities read per chunk, past the first (which is `want`: an unfiltered page reads no more than it shows). */
+  chunk?: number;
+  /** Asked between chunks: yes abandons the step at once. */
+  stopped?: () => boolean;
+}
+
+/** Newest first past `after` in the range, at most `limit`: one read (its own transaction) of the index backwards. */
+function chunkAfter(db: RelaisDatabase, range: PagedRange, after: ListCursor | undefined, limit: number): Promise<Stored<Activity>[]> {
+  const from = range.from || Dexie.minKey;
+  const to = after?.date ?? (range.to || Dexie.maxKey);
+  const rows = range.author
+    ? db.activities.where('[authorDevice+deleted+date]').between([range.author, 0, from], [range.author, 0, to], true, true)
+    : liveDateRange(db, from, to);
+  // Entries of the cursor's own date are ordered by id: those at or above the cursor's were looked at.
+  return rows.reverse().filter((a) => a.erased === 0 && (after === undefined || a.date < after.date || a.id < after.id)).limit(limit).toArray();
+}
+
+/**
+ * One step of a paged list above `LIST_IN_MEMORY_LIMIT` (features/activities): walks the range newest
+ * first from `after`, in chunks, keeping the activities `matches` selects (the list's own pure filter,
+ * so both modes show the same records) until `want` are found or `budget` were looked at. Never holds
+ * more than one chunk besides what it found; each chunk is its own read, so the page is served between
+ * chunks and `stopped()` abandons the step between them.
+ */
+export async function readPagedStep(
+  db: RelaisDatabase, range: PagedRange, matches: (chunk: Stored<Activity>[]) => Stored<Activity>[], options: PagedOptions,
+): Promise<PagedStep> {
+  const { want, budget, chunk = CHUNK_SIZE, stopped = () => false } = options;
+  const step: PagedStep = { found: [], looked: 0, cursor: options.after, done: false, abandoned: false };
+  while (step.found.length < want && step.looked < budget) {
+    if (stopped()) return { ...step, abandoned: true };
+    const limit = Math.min(step.looked === 0 ? want : chunk, budget - step.looked);
+    const read = await chunkAfter(db, range, step.cursor, limit);
+    if (stopped()) return { ...step, abandoned: true };
+    const kept = matches(read);
+    const missing = want - step.found.length;
+    // More matches than the page needs: stop at the last one kept, the next step starts after it.
+    const lookedHere = kept.length > missing ? read.indexOf(kept[missing - 1]) + 1 : read.length;
+    step.found.push(...kept.slice(0, missing));
+    step.looked += lookedHere;
+    if (lookedHere > 0) step.cursor = { date: read[lookedHere - 1].date, id: read[lookedHere - 1].id };
+    if (read.length < limit) {
+      step.done = lookedHere === read.length;
+      break;
+    }
+  }
+  return step;
 }
 
 /** Live activities dated `isoDate`. */

@@ -1,9 +1,11 @@
 /**
- * All activities, newest first, fast with 100 000 of them: the first screen comes from a limited query
- * and the whole list follows (`useActivityList`); every filter, the date range included, runs in memory
- * on that one list, in a deferred render so typing never waits for it; the search text of each activity
- * is folded once per list load (`searchIndex`). Villages and places are read once into maps for the
- * row labels.
+ * All activities, newest first. Up to the ceiling (`listLimit.ts`, counted from the dashboard's rows),
+ * fast with 100 000 of them: the first screen comes from a limited query and the whole list follows
+ * (`useActivityList`); every filter, the date range included, runs in memory on that one list, in a
+ * deferred render so typing never waits for it; the search text of each activity is folded once per
+ * list load (`searchIndex`). Above the ceiling (a region's million), the list is paged and filters scan
+ * in bounded steps (`usePagedActivities`), with the same filter. Villages and places are read once into
+ * maps for the row labels.
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +27,14 @@ import { WriteAction } from '../../ui/readOnly';
 import { useRead } from '../../ui/useRead';
 import { AuthorFilterFields, authorText, useAuthors } from '../../ui/authors';
 import type { AuthorDirectory } from '../../db/authors';
-import { filterActivities, hasFilters, NO_FILTERS, searchIndex, type ActivityFilters } from './filter';
+import { countLiveActivitiesFromRows } from '../../db/activities';
+import { filterActivities, hasFilters, NO_FILTERS, searchableText, searchIndex, type ActivityFilters } from './filter';
 import { activityToFocus } from './focusAfterSave';
 import { useActivityList } from './useActivityList';
+import { listInMemoryLimit } from './listLimit';
+import { activityKey, PagedResults, ROW_HEIGHT } from './PagedResults';
+import { usePagedActivities } from './usePagedActivities';
 
-const ROW_HEIGHT = 68;
-/** One function for the page's life: the virtual list recomputes its row positions when it changes. */
-const activityKey = (a: Stored<Activity>) => a.id;
 
 /** Names shown on rows and searched: village and place names, followed people's codes, by id, built once per change of those tables. */
 function useLookups() {
@@ -84,7 +87,10 @@ export function ActivityListPage() {
   const [toDelete, setToDelete] = useState<Stored<Activity> | null>(null);
   // The inputs show `filters` at once; the list follows `listFilters` when React has time for it.
   const listFilters = useDeferredValue(filters);
-  const { items: activities, complete } = useActivityList();
+  // Above the ceiling the whole list is never read (`undefined`: not known yet, a few milliseconds).
+  const total = useRead(countLiveActivitiesFromRows);
+  const inMemory = total === undefined ? undefined : total === null || total <= listInMemoryLimit;
+  const { items: activities, complete } = useActivityList(inMemory);
   const lookups = useLookups();
   const authors = useAuthors();
   const types = useCodeOptions('type', ACTIVITY_TYPES);
@@ -103,12 +109,20 @@ export function ActivityListPage() {
     const idle = requestIdleCallback(() => textOf(activities[0]));
     return () => cancelIdleCallback(idle);
   }, [complete, activities, textOf]);
-  const shown = useMemo(
+  const inMemoryShown = useMemo(
     () => filterActivities(activities ?? [], listFilters, thematiqueLabel, textOf),
     [activities, listFilters, thematiqueLabel, textOf],
   );
+  // The paged list's filter: the same pure one, the people's codes searched only when there is a search.
+  const codeOf = listFilters.search ? lookups.codeOf : undefined;
+  const matches = useMemo(
+    () => (chunk: Stored<Activity>[]) => filterActivities(chunk, listFilters, thematiqueLabel, (a) => searchableText(a, thematiqueLabel, codeOf)),
+    [listFilters, thematiqueLabel, codeOf],
+  );
+  const paged = usePagedActivities(inMemory === false, listFilters, matches, total);
+  const shown = paged?.items ?? inMemoryShown;
   const set = (changes: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...changes }));
-  const focus = useFocusAfterSave(shown, complete);
+  const focus = useFocusAfterSave(shown, paged ? paged.status !== 'reading' : complete);
 
   async function confirmDelete() {
     if (!toDelete) return;
@@ -145,7 +159,10 @@ export function ActivityListPage() {
           <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('common:actions.clearFilters')}</button>
         ) : null}
       </div>
-      {activities === undefined ? null : (
+      {paged && total ? (
+        <PagedResults list={paged} total={total} filters={listFilters} label={t('list.label')} focus={focus}
+          renderRow={(a) => <ActivityRow activity={a} lookups={lookups} authors={authors} thematiqueLabel={thematiqueLabel} onDelete={() => setToDelete(a)} />} />
+      ) : activities === undefined || inMemory === undefined ? null : (
         <div className="activity-results" aria-busy={!complete || listFilters !== filters}>
           {/* Until the whole list is read, the count would be wrong: "…" instead. */}
           <p className="list-count" role="status">

@@ -79,13 +79,18 @@ export interface ActivityList {
   complete: boolean;
 }
 
-export function useActivityList(): ActivityList {
+/**
+ * `inMemory`: the number of live activities is at or below the ceiling (features/activities/listLimit.ts);
+ * `undefined` while that number is read (a few milliseconds), `false` above it: the whole list is then
+ * never read (the page pages instead, `usePagedActivities`).
+ */
+export function useActivityList(inMemory: boolean | undefined): ActivityList {
   const preview = useRead(readNewest, PREVIEW_SIZE);
   // Fewer than PREVIEW_SIZE: the preview already is the whole list, no second read needed.
   const previewIsAll = preview !== undefined && preview.length < PREVIEW_SIZE;
   // A list still in memory from a recent visit is used (and kept live) from the first render.
   const [readAll, setReadAll] = useState(() => currentAll() !== undefined);
-  const startFullRead = preview !== undefined && !previewIsAll && !readAll;
+  const startFullRead = inMemory === true && preview !== undefined && !previewIsAll && !readAll;
   useEffect(() => {
     if (!startFullRead) return;
     // requestAnimationFrame runs just before the paint, a timeout queued there runs just after it: the
@@ -97,7 +102,7 @@ export function useActivityList(): ActivityList {
       clearTimeout(timer);
     };
   }, [startFullRead]);
-  const all = useAllActivities(readAll);
+  const all = useAllActivities(readAll && inMemory !== false);
   if (all !== undefined) return { items: all, complete: true };
   return { items: preview, complete: previewIsAll };
 }

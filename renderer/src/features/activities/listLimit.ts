@@ -1,0 +1,35 @@
+/**
+ * Above how many live activities the list stops reading them all into memory (issue 10, "a region on
+ * one laptop").
+ *
+ * Below it the list reads every live activity once and filters in memory (`useActivityList`): instant
+ * filters and an exact count, built for 100 000 (bench scenario 7). Decoded, an activity of the bench's
+ * data holds about 850 bytes of JS heap (100 000 of them: 85 MB, measured in Node with
+ * `JSON.parse` of `bench/generate.ts` records, the same V8 objects the page decodes), plus about a third
+ * more for the search texts: at 150 000, about 170 MB, well under the 300 MB the whole-list read may
+ * take. Above it (a region's million would be about 1.1 GB and tens of seconds of decoding on the page's
+ * thread) the list is paged: newest first, 200 at a time, filters scanned in bounded steps
+ * (`usePagedActivities`).
+ */
+export const LIST_IN_MEMORY_LIMIT = 150_000;
+
+/**
+ * A tuning value, read once when the app starts: localStorage `relais.tuning.listInMemoryLimit`, a
+ * whole number (the end-to-end test lowers it to try the paged list on a few hundred activities; a
+ * support person can lower it on a laptop short of memory). Anything else is ignored.
+ */
+export const LIST_LIMIT_TUNING_KEY = 'relais.tuning.listInMemoryLimit';
+
+function tunedLimit(): number {
+  try {
+    const raw = globalThis.localStorage?.getItem(LIST_LIMIT_TUNING_KEY);
+    const value = raw === null || raw === undefined ? NaN : Number(raw);
+    return Number.isInteger(value) && value >= 0 ? value : LIST_IN_MEMORY_LIMIT;
+  } catch {
+    // Storage refused (a locked-down profile): the default.
+    return LIST_IN_MEMORY_LIMIT;
+  }
+}
+
+/** The ceiling in force for this run of the app. */
+export const listInMemoryLimit: number = tunedLimit();
