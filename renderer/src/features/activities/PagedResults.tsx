@@ -1,8 +1,8 @@
 /**
  * The activity list above the in-memory ceiling (`listLimit.ts`): the rows read so far, a status line
  * saying what was read (the total from the dashboard's rows, or how far a filter's scan went) and one
- * button that reads the next step: "show the next 200", or "continue the search" when a filter is
- * scanned. The button stays in place (and keeps the keyboard focus) while its step reads.
+ * button that reads the next step, appended below: "show the next 200", or "continue the search" when
+ * a filter is scanned. The button stays in place (and keeps the keyboard focus) while its step reads.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,22 +51,24 @@ export function PagedResults({ list, total, filters, label, focus, renderRow }: 
   const status = useStatusLine(list, total, filters);
   const reading = list.status === 'reading';
   const canGoOn = list.status === 'more' || list.status === 'budget' || list.status === 'failed' || (reading && list.items.length > 0);
+  // The button sits above the rows, beside the status line: below them, the keyboard would reach it
+  // only after every row read so far (the virtual list draws each row as the focus walks down).
   return (
     <div className="activity-results" aria-busy={reading}>
-      <p className="list-count" role="status">{status}</p>
-      {list.items.length === 0 && reading ? null : list.items.length === 0 && list.status === 'done' ? (
+      <div className="paged-bar">
+        <p className="list-count" role="status">{status}</p>
+        {canGoOn ? (
+          // Not disabled while reading: a disabled button would drop the keyboard focus.
+          <button type="button" className="button button--small" aria-busy={reading} onClick={list.next}>
+            {scansFor(filters) ? t('list.continueSearch') : t('list.showNext', { count: PAGE_SIZE, formatted: formatNumber(PAGE_SIZE) })}
+          </button>
+        ) : null}
+      </div>
+      {list.items.length === 0 && list.status === 'done' ? (
         <EmptyState>{hasFilters(filters) ? t('common:list.noMatch') : t('list.empty')}</EmptyState>
       ) : list.items.length === 0 ? null : (
         <VirtualList items={list.items} rowHeight={ROW_HEIGHT} label={label} getKey={activityKey} focusKey={focus.focusKey} onFocused={focus.onFocused} renderRow={renderRow} />
       )}
-      {canGoOn ? (
-        <p className="paged-more">
-          {/* Not disabled while reading: a disabled button would drop the keyboard focus. */}
-          <button type="button" className="button" aria-busy={reading} onClick={list.next}>
-            {scansFor(filters) ? t('list.continueSearch') : t('list.showNext', { count: PAGE_SIZE, formatted: formatNumber(PAGE_SIZE) })}
-          </button>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * A region on one laptop (issue 10): above the in-memory ceiling the activity list never reads every
+ * activity; it pages newest first and scans filters in steps. The ceiling is lowered to 100 (the
+ * documented tuning value, read once at start) so a few hundred imported activities put the page in
+ * that mode. The rows' order is checked against the ids logged, newest first.
+ */
+import { expect, test } from '@playwright/test';
+import { openScreen, startApp } from '../support/app';
+import { expectNone, seriousViolations } from '../support/axe';
+import { importMediatorWork, logActivities, lowerListCeiling, pagedList, tabTo, type LoggedActivities } from '../support/activityList';
+
+let work: LoggedActivities;
+test.beforeAll(async () => {
+  work = await logActivities(450);
+});
+
+const editLink = (id: string) => `#/activities/${id}/edit`;
+
+test('above the ceiling the list pages by 200 and a type filter scans on across a continue, by keyboard, in French and English', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startApp(page, { role: 'Coordinateur·rice' });
+  await importMediatorWork(page, work);
+  await lowerListCeiling(page, 100);
+  await openScreen(page, 'Activités');
+  const list = pagedList(page);
+  const { newestFirst } = work;
+
+  // First screen: the newest 200, the total from the dashboard's rows.
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 200 affichées');
+  expect(await list.size()).toBe(200);
+  await expect(list.rows.first().getByRole('link').first()).toHaveAttribute('href', editLink(newestFirst[0].id));
+  expectNone(await seriousViolations(page, 'paged activity list'));
+
+  // "Show the next 200", reached and pressed with the keyboard: appended, the focus stays on it.
+  await tabTo(page, list.showNext);
+  await page.keyboard.press('Enter');
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 400 affichées');
+  expect(await list.size()).toBe(400);
+  await expect(list.showNext).toBeFocused();
+  await list.scrollToEnd();
+  await expect(list.rows.last().getByRole('link').first()).toHaveAttribute('href', editLink(newestFirst[399].id));
+  await page.keyboard.press('Enter');
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 450 affichées');
+  await expect(list.showNext).toHaveCount(0);
+
+  // A type filter: a page of 200 workshops, then "continue the search" finds the rest, and only them.
+  const workshops = newestFirst.filter((a) => a.type === 'collectif');
+  const lookedForPage = newestFirst.indexOf(workshops[199]) + 1;
+  await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Atelier collectif' });
+  await expect(list.status).toHaveText(new RegExp(`^200 trouvées parmi ${lookedForPage} activités parcourues, jusqu’au .+`));
+  expect(await list.size()).toBe(200);
+  await expect(list.rows.first().getByRole('link').first()).toHaveAttribute('href', editLink(workshops[0].id));
+  await tabTo(page, list.continueSearch);
+  await page.keyboard.press('Enter');
+  await expect(list.status).toHaveText(`${workshops.length} trouvées parmi 450 activités parcourues\u00a0: recherche terminée`);
+  expect(await list.size()).toBe(workshops.length);
+  await expect(list.continueSearch).toHaveCount(0);
+  await list.scrollToEnd();
+  await expect(list.rows.last().getByRole('link').first()).toHaveAttribute('href', editLink(workshops[workshops.length - 1].id));
+  await expect(list.rows.filter({ hasText: 'Accompagnement individuel' })).toHaveCount(0);
+  await expect(list.rows.filter({ hasText: 'Atelier collectif' }).first()).toBeVisible();
+  expectNone(await seriousViolations(page, 'paged activity list, filtered'));
+
+  // English: the same words, translated.
+  await page.evaluate(() => localStorage.setItem('relais.language', 'en'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
+  await expect(page.locator('.activity-results').getByRole('status')).toHaveText('450 activities, newest first: 200 shown');
+  await expect(page.getByRole('button', { name: 'Show the next 200' })).toBeVisible();
+});
