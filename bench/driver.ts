@@ -275,6 +275,11 @@ async function runUi(browser: Browser, options: DriverOptions, activities: numbe
   show('dashboard first', ui.dashboardFirst);
   show('dashboard filter', ui.dashboardFilter);
   show('drill-down first', ui.drillFirst);
+  if (ui.pagedFirst) {
+    show('paged list first', ui.pagedFirst);
+    show('paged next 200', ui.pagedNext ?? []);
+    show('paged type filter', ui.pagedTypeFilter ?? []);
+  }
   return ui;
 }
 

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
-export type Until = 'app' | 'home' | 'activities' | 'changed' | 'dashboard' | 'dashboardChanged' | 'drill';
+export type Until = 'app' | 'home' | 'activities' | 'changed' | 'dashboard' | 'dashboardChanged' | 'drill' | 'pagedFirst' | 'pagedGrew' | 'pagedChanged';
 export interface UiStep {
   action: 'click' | 'input' | 'select' | 'none';
   selector: string;
@@ -31,7 +31,12 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
     return `${status}#${rows}`;
   };
   const figures = () => main()?.querySelector('.dashboard-figures')?.textContent ?? '';
+  // The paged activity list (above its in-memory ceiling): its rows held (the virtual list draws only
+  // those in view, each says how many there are) and whether a step is still reading.
+  const pagedRows = () => Number(main()?.querySelector('.virtual-row')?.getAttribute('aria-setsize') ?? 0);
+  const pagedSettled = () => main()?.querySelector('.activity-results')?.getAttribute('aria-busy') === 'false';
   const before = signature();
+  const rowsBefore = pagedRows();
   const figuresBefore = figures();
   const ready: Record<Until, () => boolean> = {
     app: () => Boolean(document.querySelector('nav') && main()?.querySelector('h1')),
@@ -47,6 +52,9 @@ function stepInPage(step: UiStep): Promise<UiTiming> {
     dashboardChanged: () => figures() !== figuresBefore && /\d/.test(figures())
       && [...(main()?.querySelectorAll<HTMLElement>('.chart') ?? [])].every((c) => c.dataset.drawn === c.dataset.want),
     drill: () => Boolean(main()?.querySelector('.drill-list .row-link')),
+    pagedFirst: () => Boolean(main()?.querySelector('.paged-bar') && main()?.querySelector('.row-link')) && pagedSettled(),
+    pagedGrew: () => pagedRows() > rowsBefore && pagedSettled(),
+    pagedChanged: () => signature() !== before && pagedSettled() && pagedRows() > 0,
   };
   const act = () => {
     const element = document.querySelector(step.selector) as HTMLElement | null;
@@ -133,6 +141,10 @@ export interface UiResult {
   dashboardFirst: UiTiming[];
   dashboardFilter: UiTiming[];
   drillFirst: UiTiming[];
+  /** Above the list's in-memory ceiling (a region's million): the paged list's first screen, its "next 200", a type filter's first page. */
+  pagedFirst?: UiTiming[];
+  pagedNext?: UiTiming[];
+  pagedTypeFilter?: UiTiming[];
   /** Scenario 10's data side alone (informative): places' communes, one filter's figures, in ms. */
   dashboardProbe?: { placesMs: number; filterMs: number; rows: number; places: number };
 }
@@ -141,7 +153,8 @@ const NAV = (path: string) => `nav a[href="#${path}"]`;
 
 /**
  * BENCH_PROFILE=prefix: a CPU profile (open it in DevTools) of each timed step of the groups named in
- * BENCH_PROFILE_STEPS (comma-separated: list, home, dashboardFirst, dashboardFilter, drill; default
+ * BENCH_PROFILE_STEPS (comma-separated: list, home, dashboardFirst, dashboardFilter, drill, pagedFirst,
+ * pagedNext, pagedTypeFilter; default
  * dashboardFilter), written to `prefix-<group>-<n>.cpuprofile` (or to `prefix` itself when it ends in
  * `.cpuprofile` and one step is profiled). The profiler runs outside the timed `evaluate`, only around it.
  */
@@ -177,9 +190,11 @@ export async function walkApp(page: Page, appUrl: string, dashboardOnly = false,
   // activity in memory once its first screen is shown: at a region's million it would be measuring the
   // list's reading, not the dashboard, so the dashboard is opened from the home page there.
   const from = activities > 100_000 ? '/' : '/activities';
+  // Above the ceiling the list is paged: timed on its own, in both walks, before anything else fills the memory.
+  const paged = activities > 100_000 ? await walkPagedList(page) : {};
   if (dashboardOnly) {
     const none: UiTiming[] = [];
-    return { appStart: app, homeCold: home, listFirstScreen: none, homeCounts: none, searchKeystroke: none, filterChange: none, ...(await walkDashboard(page, from)) };
+    return { appStart: app, homeCold: home, listFirstScreen: none, homeCounts: none, searchKeystroke: none, filterChange: none, ...paged, ...(await walkDashboard(page, from)) };
   }
   const profiled = profiler(page);
   const listFirstScreen: UiTiming[] = [];
@@ -201,7 +216,31 @@ export async function walkApp(page: Page, appUrl: string, dashboardOnly = false,
     filterChange.push(await uiStep(page, { action: 'select', selector: typeSelect, value, until: 'changed', timeoutMs: 10_000 }));
   }
   const dashboard = await walkDashboard(page, from);
-  return { appStart: app, homeCold: home, listFirstScreen, homeCounts, searchKeystroke, filterChange, ...dashboard };
+  return { appStart: app, homeCold: home, listFirstScreen, homeCounts, searchKeystroke, filterChange, ...paged, ...dashboard };
+}
+
+/**
+ * The paged activity list (issue 10, above the in-memory ceiling), three times each: its first screen
+ * from the home page, "show the next 200", and a type filter's first page (from no filter). A step is
+ * done when the rows are drawn and the list no longer reads (`aria-busy`).
+ */
+async function walkPagedList(page: Page): Promise<Pick<UiResult, 'pagedFirst' | 'pagedNext' | 'pagedTypeFilter'>> {
+  const profiled = profiler(page);
+  const pagedFirst: UiTiming[] = [];
+  const pagedNext: UiTiming[] = [];
+  const pagedTypeFilter: UiTiming[] = [];
+  const nextButton = 'main .paged-bar button';
+  const typeSelect = 'main .filters select';
+  for (let i = 0; i < 3; i++) {
+    await uiStep(page, { action: 'click', selector: NAV('/'), until: 'home', timeoutMs: 60_000 });
+    pagedFirst.push(await profiled('pagedFirst', { action: 'click', selector: NAV('/activities'), until: 'pagedFirst', timeoutMs: 20_000 }));
+    pagedNext.push(await profiled('pagedNext', { action: 'click', selector: nextButton, until: 'pagedGrew', timeoutMs: 20_000 }));
+  }
+  for (let i = 0; i < 3; i++) {
+    pagedTypeFilter.push(await profiled('pagedTypeFilter', { action: 'select', selector: typeSelect, value: 'collectif', until: 'pagedChanged', timeoutMs: 30_000 }));
+    await uiStep(page, { action: 'select', selector: typeSelect, value: '', until: 'pagedChanged', timeoutMs: 30_000 });
+  }
+  return { pagedFirst, pagedNext, pagedTypeFilter };
 }
 
 /** Issue 10: the dashboard (from the sidebar), its type filter (three changes), a drill-down from a figure. */
