@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 
 const editLink = (id: string) => `#/activities/${id}/edit`;
 
-test('above the ceiling the list pages by 200 and a type filter scans on across a continue, by keyboard, in French and English', async ({ page }) => {
+test('above the ceiling the list pages by 200, a type filter scans on across a continue, the drill-down pages by 100, by keyboard, in French and English', async ({ page }) => {
   test.setTimeout(120_000);
   await startApp(page, { role: 'Coordinateur·rice' });
   await importMediatorWork(page, work);
@@ -61,7 +61,27 @@ test('above the ceiling the list pages by 200 and a type filter scans on across 
   await expect(list.rows.filter({ hasText: 'Atelier collectif' }).first()).toBeVisible();
   expectNone(await seriousViolations(page, 'paged activity list, filtered'));
 
+  // The dashboard's drill-down of the workshops: the first 100, then 100 more twice, by keyboard.
+  await page.goto('/#/dashboard/activities?type=collectif');
+  const drillStatus = page.getByRole('main').getByRole('status');
+  const drillNext = page.getByRole('button', { name: 'Afficher les 100 suivantes' });
+  const drillRows = page.getByRole('list', { name: 'Activités derrière le chiffre' }).getByRole('listitem');
+  await expect(drillStatus).toHaveText('Les 100 plus récentes');
+  await expect(drillRows).toHaveCount(100);
+  await tabTo(page, drillNext);
+  await page.keyboard.press('Enter');
+  await expect(drillStatus).toHaveText('Les 200 plus récentes');
+  await expect(drillRows).toHaveCount(200);
+  await expect(drillNext).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(drillStatus).toHaveText(`${workshops.length} activités`);
+  await expect(drillRows).toHaveCount(workshops.length);
+  await expect(drillNext).toHaveCount(0);
+  await expect(drillRows.last().getByRole('link')).toHaveAttribute('href', editLink(workshops[workshops.length - 1].id));
+  expectNone(await seriousViolations(page, 'drill-down, paged'));
+
   // English: the same words, translated.
+  await page.goto('/#/activities');
   await page.evaluate(() => localStorage.setItem('relais.language', 'en'));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();

@@ -14,6 +14,8 @@ import { deleteDraft } from './drafts';
 import { writeTransaction } from './identity';
 import type { Relais } from './index';
 import { statKey } from '../domain/stats/activityStats';
+import { matches, type DrillDown } from '../domain/stats/filters';
+import { filtersNeedPlaces, placeCommunes } from './stats/dashboard';
 
 /** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
 function liveByDate(db: RelaisDatabase) {
@@ -73,6 +75,9 @@ export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<n
   const rows = await db.activityStats.where(':id').between(statKey('all', '', ''), statKey('all', '', '\uffff'), true, true).toArray();
   return rows.reduce((sum, row) => sum + row.activities, 0);
 }
+
+/** Activities a paged step may look at by default: a few tenths of a second of reading, then the person decides. */
+export const PAGED_SCAN_BUDGET = 20_000;
 
 /** Where a newest-first read stopped: the last activity looked at, by date then id (a keyset, never an offset). */
 export interface ListCursor {
@@ -154,6 +159,17 @@ export async function readPagedStep(
     }
   }
   return step;
+}
+
+/**
+ * The next step of a dashboard drill-down past its first screen (`drillDown`, db/stats): the same
+ * indexes (the period, or the author's), the dashboard's one predicate (`matches`), on from `after`.
+ */
+export async function readDrillStep(db: RelaisDatabase, drill: DrillDown, options: PagedOptions): Promise<PagedStep> {
+  // Only a commune or département filter asks where a place is (as the first screen's read).
+  const places = filtersNeedPlaces(drill) ? await placeCommunes(db) : new Map<string, string>();
+  const range = { author: drill.author || undefined, from: drill.from || undefined, to: drill.to || undefined };
+  return readPagedStep(db, range, (chunk) => chunk.filter((a) => matches(a, drill, (id) => places.get(id))), options);
 }
 
 /** Live activities dated `isoDate`. */

@@ -8,7 +8,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relais } from '../../db';
-import { countLiveActivitiesFromRows, readAllNewestFirst, readPagedStep, type ListCursor } from '../../db/activities';
+import { countLiveActivitiesFromRows, readAllNewestFirst, readDrillStep, readPagedStep, type ListCursor } from '../../db/activities';
+import { drillDown } from '../../db/stats/dashboard';
+import type { DrillDown } from '../../domain/stats/filters';
 import type { Activity, Stored } from '../../domain/records';
 import type { Thematique } from '../../domain/codes';
 import { openRelaisWithKeys } from '../../testkit/db';
@@ -130,5 +132,22 @@ describe('the paged activity list (above the in-memory ceiling)', () => {
     expect(step.abandoned).toBe(true);
     expect(step.found).toEqual([]);
     expect(chunksMatched).toBe(0);
+  });
+
+  it('a drill-down goes on past its first screen with exactly the records the dashboard selects, in order', async () => {
+    for (const partial of [{ type: 'collectif' as const }, { thematique: 'sante' as const, author: OTHER_DEVICE }, { from: '2026-02-01', to: '2026-03-31', commune: LORMES.codeInsee }]) {
+      const drill: DrillDown = partial;
+      const all = (await drillDown(relais.db, drill, 10_000)).activities.map((a) => a.id);
+      expect(all.length, JSON.stringify(partial)).toBeGreaterThan(6);
+      const first = await drillDown(relais.db, drill, 4);
+      const seen = first.activities.map((a) => a.id);
+      let after: ListCursor | undefined = { date: first.activities[3].date, id: first.activities[3].id };
+      for (let guard = 0; guard < 100 && after; guard++) {
+        const step = await readDrillStep(relais.db, drill, { after, want: 4, budget: 9, chunk: 3 });
+        seen.push(...step.found.map((a) => a.id));
+        after = step.done ? undefined : step.cursor;
+      }
+      expect(seen, JSON.stringify(partial)).toEqual(all);
+    }
   });
 });

@@ -6,20 +6,18 @@
  * `readPagedStep`): with no filter, or only a period or an author (the index ranges), the next
  * `PAGE_SIZE`; with any other filter, it scans newest first in chunks, keeping the matches of the
  * list's own pure filter (`filterActivities`: both modes select the same records), until a page is
- * filled or `SCAN_BUDGET` activities were looked at; the person then asks to continue. A new filter
+ * filled or `PAGED_SCAN_BUDGET` activities were looked at; the person then asks to continue. A new filter
  * abandons the running step at once and shows nothing of the old one. `restartKey` (the number of live
  * activities) starts again from the newest when the data changes (a delete, its undo, an import).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRelais } from '../../db';
-import { readPagedStep, type ListCursor, type PagedRange } from '../../db/activities';
+import { PAGED_SCAN_BUDGET, readPagedStep, type ListCursor, type PagedRange } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
 import type { ActivityFilters } from './filter';
 
 /** Shown per step: more than fills the tallest screen, read and drawn at once. */
 export const PAGE_SIZE = 200;
-/** Activities a step may look at: a few tenths of a second of reading, then the person decides. */
-export const SCAN_BUDGET = 20_000;
 
 export type PagedStatus =
   /** A step is running. */
@@ -68,7 +66,7 @@ export function usePagedActivities(
     running.current = token;
     setState({ ...from, status: 'reading' });
     readPagedStep(getRelais().db, pagedRangeOf(filters), matches, {
-      after: from.cursor, want: PAGE_SIZE, budget: SCAN_BUDGET, stopped: () => token.stopped,
+      after: from.cursor, want: PAGE_SIZE, budget: PAGED_SCAN_BUDGET, stopped: () => token.stopped,
     }).then((step) => {
       if (token.stopped || step.abandoned) return;
       const status = step.done ? 'done' : step.found.length >= PAGE_SIZE ? 'more' : 'budget';
