@@ -23,8 +23,8 @@ export const LIST_LIMIT_TUNING_KEY = 'relais.tuning.listInMemoryLimit';
 function tunedLimit(): number {
   try {
     const raw = globalThis.localStorage?.getItem(LIST_LIMIT_TUNING_KEY);
-    const value = raw === null || raw === undefined ? NaN : Number(raw);
-    return Number.isInteger(value) && value >= 0 ? value : LIST_IN_MEMORY_LIMIT;
+    // Digits only: Number('') is 0, which would page every list.
+    return raw && /^\d+$/.test(raw) ? Number(raw) : LIST_IN_MEMORY_LIMIT;
   } catch {
     // Storage refused (a locked-down profile): the default.
     return LIST_IN_MEMORY_LIMIT;
