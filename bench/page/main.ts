@@ -20,6 +20,7 @@ import {
   type Authors, type OpenPath, type Receiver,
 } from './relais';
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
+import { fromBase64, toBase64 } from '../../renderer/src/domain/sync/keys';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
 import { FOLDER_FILES, FOLDER_SOURCE_DB, importFolder, prepareFolder, type Folder } from './folder';
@@ -281,6 +282,30 @@ async function relaisImportEmpty(path: OpenPath = DEFAULT_OPEN_PATH): Promise<Im
   }, path);
 }
 
+/** What a second page needs to run scenario 1 on its own: the bundle (base64), its keys, the expected content. */
+export interface ImportInput { bundle: string; exporter: SignedCard; receiver: Receiver; counts: Record<string, number>; hash: string }
+
+function importInput(): ImportInput {
+  return {
+    bundle: toBase64(need(state.bundle, 'bundle')), exporter: need(state.exporter, 'exporter'), receiver: need(state.receiver, 'receiver'),
+    counts: need(state.counts, 'counts'), hash: need(state.hash, 'hash'),
+  };
+}
+
+/**
+ * Scenario 6 under a ceiling: scenario 1 on the page's thread, in a page whose V8 heap cannot grow past
+ * the driver's cap (a heap the import needs beyond it crashes the page). A peak sampled in an uncapped
+ * page counts garbage V8 chose not to collect yet, and swings from run to run; completing under the cap
+ * shows the import never needs more.
+ */
+async function relaisImportUnderCap(input: ImportInput): Promise<ImportFigure & { heapLimitMB: number }> {
+  state.bundle = fromBase64(input.bundle);
+  Object.assign(state, { exporter: input.exporter, receiver: input.receiver, counts: input.counts, hash: input.hash });
+  const figure = await relaisImportEmpty('page');
+  const limit = (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit ?? 0;
+  return { ...figure, heapLimitMB: limit / 2 ** 20 };
+}
+
 /**
  * Scenario 3: the same records again. 3a = the very same file (recognised by its bundle id);
  * 3b = a new export of the same records (different id: every record merged, none rewritten).
@@ -451,7 +476,7 @@ async function cleanup() {
 
 const api = {
   generate, baselineBulkPut, baselineDexie, baselinePouch, baselineToArray, relaisExport, prepareMerge, probes, dropDataset,
-  relaisImportEmpty, probePlaceFilters, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, prepareRegionFolder, relaisImportRegion, baselineBulkPutParts, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
+  relaisImportEmpty, importInput, relaisImportUnderCap, probePlaceFilters, relaisReimport, relaisImportMerge, prepareTeamFolder, relaisImportFolder, prepareRegionFolder, relaisImportRegion, baselineBulkPutParts, seedUi, probeDashboard, formatsExport, backupRestore, cleanup,
   heap: currentHeap,
 };
 export type BenchApi = typeof api;
