@@ -297,7 +297,7 @@ async function runUi(browser: Browser, options: DriverOptions, activities: numbe
     return undefined;
   }
   const dashboardProbe = await step(page, 'probeDashboard', errors);
-  if (dashboardProbe) console.log(`  (dashboard data: places' communes ${dashboardProbe.placesMs.toFixed(0)} ms, a type filter's figures ${dashboardProbe.filterMs.toFixed(0)} ms; ${dashboardProbe.rows} count rows, ${dashboardProbe.places} places)`);
+  if (dashboardProbe) console.log(`  (dashboard data: places' communes ${dashboardProbe.placesMs.toFixed(0)} ms, a type filter's figures ${dashboardProbe.filterMs.toFixed(0)} ms; ${dashboardProbe.rows} count rows, ${dashboardProbe.places} places; two filters: ${Object.entries(dashboardProbe.twoFilters).map(([name, f]) => `${name} ${f.ms.toFixed(0)} ms (${f.source}, ${f.activities} activities)`).join(', ')})`);
   page.on('console', (msg) => { if (msg.type() === 'error') console.error(`  [app console] ${msg.text()}`); });
   const walk = await walkApp(page, `${options.origin}/app/index.html#/`, options.uiWalk === 'dashboard', activities);
   await page.context().close();
