@@ -19,6 +19,7 @@ import { liveActivitiesByDate } from './activities';
 import { readDashboard } from './stats/dashboard';
 import { isLive } from './live';
 import type { RelaisDatabase } from './schema';
+import { compareFrench } from '../domain/collation';
 
 /**
  * Records fetched per read. Larger than the screens' chunks: an export reads everything anyway, and each
@@ -142,7 +143,7 @@ export interface PlacesExport {
 export async function placesForSchema(db: RelaisDatabase, collectedBy: string): Promise<PlacesExport> {
   const places = (await db.places.where('deleted').equals(0).toArray()).filter(isLive);
   const result: PlacesExport = { rows: [], rejected: [] };
-  for (const place of places.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
+  for (const place of places.sort((a, b) => compareFrench(a.nom, b.nom))) {
     const row = placeToSchemaRow(place, place.id, collectedBy);
     const problems = schemaRowProblems(row);
     if (problems.length > 0) result.rejected.push({ id: place.id, nom: place.nom, problems });
