@@ -63,3 +63,34 @@ export async function metaValue(page: Page, key: string): Promise<unknown> {
     }
   }, key);
 }
+
+/**
+ * Keeps a write transaction on `table` open (a request after each other) until the returned release is
+ * called: the app's reads of that table wait behind it, as they wait behind a long read at a region's
+ * scale — what a screen shows meanwhile can be looked at.
+ */
+export async function holdTable(page: Page, table: string): Promise<() => Promise<void>> {
+  await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('relais');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const held = window as unknown as { relaisHeld?: { release: boolean; done: Promise<void> } };
+    const store = db.transaction(name, 'readwrite').objectStore(name);
+    const state = { release: false, done: Promise.resolve() };
+    state.done = new Promise<void>((resolve) => {
+      store.transaction.oncomplete = () => { db.close(); resolve(); };
+    });
+    const spin = () => { if (!state.release) store.count().onsuccess = spin; };
+    spin();
+    held.relaisHeld = state;
+  }, table);
+  return async () => {
+    await page.evaluate(async () => {
+      const held = (window as unknown as { relaisHeld: { release: boolean; done: Promise<void> } }).relaisHeld;
+      held.release = true;
+      await held.done;
+    });
+  };
+}

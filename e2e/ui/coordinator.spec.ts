@@ -11,6 +11,7 @@ import { chooseFile, fingerprintIn } from '../support/sync';
 import { makeTeam, TEAM, TEAM_PASSPHRASE, type Team } from '../support/team';
 import { createSeriesFromStarter } from '../support/workshops';
 import { saveButton } from '../support/activityForm';
+import { holdTable } from '../support/database';
 
 let team: Team;
 test.beforeAll(async () => {
@@ -93,6 +94,20 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   const charts = page.locator('.dashboard-section .chart');
   await expect(charts.first()).toHaveAttribute('data-drawn', /.+/);
   await expect.poll(() => charts.evaluateAll((hosts) => hosts.every((h) => (h as HTMLElement).dataset.drawn === (h as HTMLElement).dataset.want))).toBe(true);
+
+  // While the figures for new filters are being counted (seconds at a region's scale), the page says so
+  // and keeps the previous ones, marked busy; then it shows the new ones and says nothing.
+  const status = page.getByRole('status').filter({ hasText: 'Calcul des chiffres pour ces filtres…' });
+  const release = await holdTable(page, 'activityStats');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await expect(status).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]').getByRole('list', { name: 'Chiffres clés' })).toBeVisible();
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
+  await release();
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.activities));
+  await expect(status).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Commune', exact: true }).selectOption({ label: 'Lormes (58145)' });
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
 
   // The printed report: no filters, no sidebar, the period said; every table printed.
   await page.emulateMedia({ media: 'print' });

@@ -7,6 +7,7 @@
 import { readProfile } from './profile';
 import { ownDeviceIds } from './device';
 import type { RelaisDatabase } from './schema';
+import { compareFrench } from '../domain/collation';
 
 export interface Author {
   deviceId: string;
@@ -42,7 +43,7 @@ export async function readAuthors(db: RelaisDatabase): Promise<AuthorDirectory> 
   for (const id of own) byId.set(id, { deviceId: id, name: profile?.displayName ?? '', structure: profile?.structure ?? '', own: true });
   const legacy = new Map(aliases.map((row) => [row.legacyId, row.deviceId]));
   const authors = [...byId.values()].filter((a) => !legacy.has(a.deviceId) || a.own)
-    .sort((a, b) => Number(b.own) - Number(a.own) || a.name.localeCompare(b.name, 'fr') || a.deviceId.localeCompare(b.deviceId));
+    .sort((a, b) => Number(b.own) - Number(a.own) || compareFrench(a.name, b.name) || a.deviceId.localeCompare(b.deviceId));
   return {
     authors,
     of(deviceId) {
@@ -54,7 +55,7 @@ export async function readAuthors(db: RelaisDatabase): Promise<AuthorDirectory> 
 
 /** Structures of the known authors, sorted, for the lists' "structure" filter. */
 export function structuresOfAuthors(directory: AuthorDirectory): string[] {
-  return [...new Set(directory.authors.map((a) => a.structure).filter((s) => s !== ''))].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...new Set(directory.authors.map((a) => a.structure).filter((s) => s !== ''))].sort(compareFrench);
 }
 
 /** The structure of a record's author, as this laptop knows her. */

@@ -8,6 +8,7 @@ import { findGaps } from '../domain/sync/gaps';
 import { readMeta, writeMeta } from './meta';
 import type { RelaisDatabase } from './schema';
 import { activitiesPerAuthor } from './stats/dashboard';
+import { compareFrench } from '../domain/collation';
 
 export const DEFAULT_SILENCE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,6 +76,6 @@ export async function readMediators(db: RelaisDatabase, now = Date.now()): Promi
     if (target.lastBundle) target.daysSilent = Math.floor((now - Date.parse(target.lastBundle.createdAt)) / DAY_MS);
     target.quiet = target.daysSilent === undefined || target.daysSilent > silenceDays;
   }
-  const sorted = [...rows.values()].sort((a, b) => Number(b.quiet) - Number(a.quiet) || a.name.localeCompare(b.name, 'fr'));
+  const sorted = [...rows.values()].sort((a, b) => Number(b.quiet) - Number(a.quiet) || compareFrench(a.name, b.name));
   return { rows: sorted, silenceDays };
 }

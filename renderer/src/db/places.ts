@@ -2,6 +2,7 @@
 import { newestFirst, type Place, type Stored } from '../domain/records';
 import { liveRecords, liveRecordsWhere } from './live';
 import type { RelaisDatabase } from './schema';
+import { compareFrench } from '../domain/collation';
 
 /** Every live place (in storage order: screens sort them). Places are few: one read is enough. */
 export function livePlaces(db: RelaisDatabase): Promise<Stored<Place>[]> {
@@ -15,7 +16,7 @@ export async function livePlacesNewestFirst(db: RelaisDatabase): Promise<Stored<
 
 /** Every live place, by name (place pickers). */
 export async function livePlacesByName(db: RelaisDatabase): Promise<Stored<Place>[]> {
-  return (await livePlaces(db)).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+  return (await livePlaces(db)).sort((a, b) => compareFrench(a.nom, b.nom));
 }
 
 export function livePlacesOfVillage(db: RelaisDatabase, villageId: string): Promise<Stored<Place>[]> {

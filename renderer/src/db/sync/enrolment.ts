@@ -15,6 +15,7 @@ import type { SignedCard } from '../../domain/sync/card';
 import { ownDeviceIds } from '../device';
 import type { RelaisDatabase } from '../schema';
 import type { AliasRow, CardRow, CardTrust } from './rows';
+import { compareFrench } from '../../domain/collation';
 
 /** Cards with the fingerprint of their key, for people to compare aloud. */
 export type CardWithPrint = CardRow & { print: string };
@@ -94,7 +95,7 @@ export async function rememberRelayedCards(db: RelaisDatabase, cards: readonly S
 export async function knownCardsWithFingerprints(db: RelaisDatabase): Promise<CardWithPrint[]> {
   const order: Record<CardTrust, number> = { enrolled: 0, unconfirmed: 1, relayed: 2 };
   const cards = await db.cards.where('trust').anyOf('enrolled', 'unconfirmed').toArray();
-  return cards.sort((a, b) => order[a.trust] - order[b.trust] || a.name.localeCompare(b.name, 'fr')).map(withPrint);
+  return cards.sort((a, b) => order[a.trust] - order[b.trust] || compareFrench(a.name, b.name)).map(withPrint);
 }
 
 /** The devices bundles may be encrypted to: the enrolled ones. */

@@ -22,6 +22,15 @@ describe('streamed exports', () => {
     expect(new TextDecoder().decode(Uint8Array.from(written.flatMap((b) => [...b])))).toBe('n\r\n0\r\n1\r\n2\r\n3\r\n4\r\n5\r\n');
   });
 
+  it('tell how many sheets a workbook added for rows past a sheet\'s limit', async () => {
+    const sink = { write: async () => {} };
+    // 6 rows + header at 3 rows a sheet: 2 + 2 + 2 data rows, so two continuation sheets; the second kind fits.
+    expect(await writeXlsx([source(3), source(1)], { dateFormat: 'yyyy-mm-dd', maxRowsPerSheet: 3 }, sink))
+      .toEqual({ rows: 8, continuationSheets: 2 });
+    expect(await writeXlsx([source(3)], { dateFormat: 'yyyy-mm-dd' }, sink)).toEqual({ rows: 6, continuationSheets: 0 });
+    expect(await writeCsv(source(3), OPEN_DATA_DIALECT, sink)).toEqual({ rows: 6, continuationSheets: 0 });
+  });
+
   it('stop when asked, between chunks, in both formats', async () => {
     for (const write of [
       (s: RowSource, run: { signal: AbortSignal; onProgress: () => void }) => writeCsv(s, OPEN_DATA_DIALECT, { write: async () => {} }, run),

@@ -56,6 +56,8 @@ function stopIfAsked(signal: AbortSignal | undefined): void {
 /** Rows written per export, for the message at the end. */
 export interface ExportResult {
   rows: number;
+  /** XLSX: sheets added because a kind's rows outgrew Excel's limit ("CRA (2)"…); 0 otherwise. */
+  continuationSheets: number;
 }
 
 /** One source as CSV: its header, then its rows. */
@@ -72,7 +74,7 @@ export async function writeCsv(source: RowSource, dialect: CsvDialect, sink: Exp
     run.onProgress?.({ ...progress });
   }
   stopIfAsked(run.signal);
-  return { rows };
+  return { rows, continuationSheets: 0 };
 }
 
 /**
@@ -104,5 +106,5 @@ export async function writeXlsx(sources: RowSource[], options: XlsxOptions, sink
   stopIfAsked(run.signal);
   writer.finish();
   await flush();
-  return { rows };
+  return { rows, continuationSheets: writer.sheetCount - sources.length };
 }

@@ -3,11 +3,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Cell, SheetSpec } from './table';
-import { columnLetters, escapeXml, safeSheetName, XlsxWriter } from './xlsx';
+import { columnLetters, continuationName, EXCEL_MAX_ROWS, escapeXml, safeSheetName, XlsxWriter } from './xlsx';
 
-function write(sheets: Array<{ spec: SheetSpec; chunks: Cell[][][] }>): Uint8Array {
+function write(sheets: Array<{ spec: SheetSpec; chunks: Cell[][][] }>, maxRowsPerSheet?: number): Uint8Array {
   const parts: Uint8Array[] = [];
-  const writer = new XlsxWriter(sheets.map((s) => s.spec), (bytes) => parts.push(bytes), { dateFormat: 'dd/mm/yyyy' });
+  const writer = new XlsxWriter(sheets.map((s) => s.spec), (bytes) => parts.push(bytes), { dateFormat: 'dd/mm/yyyy', maxRowsPerSheet });
   for (const sheet of sheets) {
     writer.startSheet();
     for (const rows of sheet.chunks) writer.addRows(rows);
@@ -59,6 +59,36 @@ describe('XLSX streaming writer', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     expect(sheet.getCell('A1').font?.bold).toBe(true);
+  });
+
+  it('goes on in a continuation sheet, header repeated, when a sheet is full', async () => {
+    // Three rows a sheet (header included) stand for Excel's 1 048 576: a region's CRA has more.
+    const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => [`a-${from + i}`]);
+    const bytes = write([
+      { spec: { name: 'CRA', headers: ['Activité'] }, chunks: [rows(1, 3), rows(4, 5)] },
+      { spec: { name: 'Bénéficiaires', headers: ['Code'] }, chunks: [rows(1, 2)] },
+    ], 3);
+    const workbook = await read(bytes);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['CRA', 'CRA (2)', 'CRA (3)', 'Bénéficiaires']);
+    const values = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(1).map((row) => (row as unknown[])[1]);
+    expect(values('CRA')).toEqual(['Activité', 'a-1', 'a-2']);
+    expect(values('CRA (2)')).toEqual(['Activité', 'a-3', 'a-4']);
+    expect(values('CRA (3)')).toEqual(['Activité', 'a-5']);
+    expect(values('Bénéficiaires')).toEqual(['Code', 'a-1', 'a-2']);
+    expect(workbook.getWorksheet('CRA (2)')!.getCell('A1').font?.bold).toBe(true);
+  });
+
+  it('fills a sheet to exactly its last row before going on', async () => {
+    const workbook = await read(write([{ spec: { name: 'CRA', headers: ['n'] }, chunks: [[[1], [2]]] }], 3));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['CRA']);
+    expect(EXCEL_MAX_ROWS).toBe(2 ** 20);
+  });
+
+  it('names continuation sheets within Excel’s 31 characters', () => {
+    expect(continuationName('CRA', 2)).toBe('CRA (2)');
+    const long = continuationName('x'.repeat(40), 12);
+    expect(long).toHaveLength(31);
+    expect(long.endsWith(' (12)')).toBe(true);
   });
 
   it('names columns and sheets as Excel wants them, and escapes text', () => {

@@ -7,7 +7,10 @@
  *
  * Cells are typed: numbers as numbers, dates as dates (a date serial with a date format), booleans as
  * booleans, text inline (no shared-string table: it would need every string before the first row).
- * One sheet per kind, header row in bold and frozen.
+ * One sheet per kind, header row in bold and frozen. A sheet holds at most Excel's 1 048 576 rows (a
+ * region's CRA has more: one row per person helped); past that its rows go on in a continuation sheet,
+ * "CRA (2)", with the same header. So the workbook's list of sheets is only known at the end, and its
+ * parts are written then (the ZIP's central directory, not the order of its entries, is what readers use).
  */
 import { Zip, ZipDeflate } from 'fflate';
 import { isDateCell, spreadsheetSerial, type Cell, type SheetSpec } from './table';
@@ -118,6 +121,15 @@ function sheetStartXml(spec: SheetSpec, letters: string[]): string {
 
 const SHEET_END = '</sheetData></worksheet>';
 
+/** Rows per sheet, header included: Excel's limit (LibreOffice's too). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** The name of the `part`-th sheet (2, 3…) of a kind's rows: "CRA (2)", within Excel's 31 characters. */
+export function continuationName(name: string, part: number): string {
+  const suffix = ` (${part})`;
+  return `${name.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
 export interface XlsxOptions {
   /** The date format of date cells, e.g. "dd/mm/yyyy" (French) or "yyyy-mm-dd". */
   dateFormat: string;
@@ -126,6 +138,8 @@ export interface XlsxOptions {
    * the time of a large export is mostly compression.
    */
   level?: 1 | 6;
+  /** Rows per sheet, header included (default `EXCEL_MAX_ROWS`; tests pass a few). */
+  maxRowsPerSheet?: number;
 }
 
 /**
@@ -135,8 +149,10 @@ export interface XlsxOptions {
 export class XlsxWriter {
   private readonly zip: Zip;
   private readonly encoder = new TextEncoder();
-  private readonly names: string[];
-  private current: { file: ZipDeflate; letters: string[]; row: number } | undefined;
+  /** The names of the sheets written so far, continuation sheets included, in order. */
+  private readonly names: string[] = [];
+  private readonly taken = new Set<string>();
+  private current: { file: ZipDeflate; spec: SheetSpec; letters: string[]; row: number; part: number } | undefined;
   private sheetIndex = 0;
   private failure: Error | undefined;
 
@@ -145,13 +161,11 @@ export class XlsxWriter {
       if (error) this.failure = error;
       else onData(data);
     });
-    const taken = new Set<string>();
-    this.names = sheets.map((sheet) => safeSheetName(sheet.name, taken));
-    this.addPart('[Content_Types].xml', contentTypesXml(sheets.length));
-    this.addPart('_rels/.rels', ROOT_RELS);
-    this.addPart('xl/workbook.xml', workbookXml(this.names));
-    this.addPart('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
-    this.addPart('xl/styles.xml', stylesXml(options.dateFormat));
+  }
+
+  /** Sheets in the workbook so far: one per kind, plus the continuation sheets of long ones. */
+  get sheetCount(): number {
+    return this.names.length;
   }
 
   private check(): void {
@@ -171,19 +185,34 @@ export class XlsxWriter {
     const spec = this.sheets[this.sheetIndex];
     if (!spec) throw new Error('no sheet left to start');
     this.sheetIndex += 1;
-    const file = new ZipDeflate(`xl/worksheets/sheet${this.sheetIndex}.xml`, { level: this.options.level ?? 1 });
+    this.openSheet(spec, 1);
+  }
+
+  /** A new worksheet part for `spec`'s rows (`part` 2, 3… for its continuation sheets), header row written. */
+  private openSheet(spec: SheetSpec, part: number): void {
+    this.names.push(safeSheetName(part === 1 ? spec.name : continuationName(spec.name, part), this.taken));
+    const file = new ZipDeflate(`xl/worksheets/sheet${this.names.length}.xml`, { level: this.options.level ?? 1 });
     this.zip.add(file);
     const letters = spec.headers.map((_, i) => columnLetters(i));
-    this.current = { file, letters, row: 1 };
+    this.current = { file, spec, letters, row: 1, part };
     file.push(this.encoder.encode(sheetStartXml(spec, letters)));
     this.check();
   }
 
   addRows(rows: Cell[][]): void {
-    const sheet = this.current;
-    if (!sheet) throw new Error('no sheet started');
+    if (!this.current) throw new Error('no sheet started');
+    const maxRows = this.options.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
+    let sheet = this.current;
     let xml = '';
     for (const cells of rows) {
+      if (sheet.row >= maxRows) {
+        // This sheet is full: what is written goes in, the rows go on in the kind's next sheet.
+        sheet.file.push(this.encoder.encode(xml));
+        xml = '';
+        this.endSheet();
+        this.openSheet(sheet.spec, sheet.part + 1);
+        sheet = this.current;
+      }
       sheet.row += 1;
       const r = sheet.row;
       let row = `<row r="${r}">`;
@@ -208,6 +237,12 @@ export class XlsxWriter {
       this.startSheet();
       this.endSheet();
     }
+    // Now that every sheet is known, the parts that list them.
+    this.addPart('[Content_Types].xml', contentTypesXml(this.names.length));
+    this.addPart('_rels/.rels', ROOT_RELS);
+    this.addPart('xl/workbook.xml', workbookXml(this.names));
+    this.addPart('xl/_rels/workbook.xml.rels', workbookRelsXml(this.names.length));
+    this.addPart('xl/styles.xml', stylesXml(this.options.dateFormat));
     this.zip.end();
     this.check();
   }

@@ -37,6 +37,9 @@ export function DashboardPage() {
   // The figures with the filters they were read for: until a filter change's figures are read, the
   // figures on screen (and their drill-down links) stay those of the previous filters, not drawn again.
   const shown = useMemo(() => (read ? { figures: read.figures, filters: filtersFromParams(new URLSearchParams(read.key)) } : undefined), [read]);
+  // Figures on screen for other filters than those chosen: said, not hidden (several filters at a
+  // region's scale are recounted from the activities, which takes seconds).
+  const updating = read === undefined || read.key !== key;
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -51,7 +54,10 @@ export function DashboardPage() {
       <p className="lead">{t('intro')}</p>
       <p className="print-only">{period}</p>
       <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} places={places ?? null} />
-      {shown === undefined ? null : shown.figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={shown.figures} filters={shown.filters} />}
+      <p className="row-meta dashboard-status no-print" role="status">{updating ? t('updating') : ''}</p>
+      <div aria-busy={updating}>
+        {shown === undefined ? null : shown.figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={shown.figures} filters={shown.filters} />}
+      </div>
     </Page>
   );
 }

@@ -15,6 +15,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useRead } from '../../ui/useRead';
 import { useCommunes } from '../communes/communes';
 import { departementName } from '../communes/departements';
+import { compareFrench } from '../../domain/collation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export function VillagesOverviewPage() {
     if (!overview || !communes) return undefined;
     const diagnosed = new Set(overview.diagnosed);
     return overview.departements.map((dep) => ({
-      dep, communes: communes.filter((c) => c.departement === dep && !diagnosed.has(c.codeInsee)).sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
+      dep, communes: communes.filter((c) => c.departement === dep && !diagnosed.has(c.codeInsee)).sort((a, b) => compareFrench(a.nom, b.nom)),
     }));
   }, [overview, communes]);
   return (

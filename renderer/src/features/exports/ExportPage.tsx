@@ -7,12 +7,14 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { getRelais } from '../../db';
 import { EXPORT_KINDS, placesForSchema, type ExportKind, type PlacesExport } from '../../db/exports';
 import { readProfile } from '../../db/profile';
 import { readDashboard } from '../../db/stats/dashboard';
 import { CsvEncoder, OPEN_DATA_DIALECT } from '../../domain/formats/csv';
-import { ExportCancelled, type ExportProgress } from '../../domain/formats/exportFile';
+import { ExportCancelled, type ExportProgress, type ExportResult } from '../../domain/formats/exportFile';
+import { EXCEL_MAX_ROWS } from '../../domain/formats/xlsx';
 import { SCHEMA_COLUMNS } from '../../domain/formats/placesSchema';
 import { todayIso } from '../../i18n/format';
 import { CheckboxGroup, RadioGroup } from '../../ui/form';
@@ -41,6 +43,13 @@ async function selectedActivities(db: Parameters<typeof readDashboard>[0], key: 
   return (await readDashboard(db, filtersFromParams(new URLSearchParams(key)))).totals.activities;
 }
 
+/** Rows saved, and where a long kind went on when Excel's rows per sheet ran out. */
+function doneMessage(t: TFunction<'formats'>, result: ExportResult, file: string): string {
+  const done = t('page.done', { count: result.rows, file });
+  if (result.continuationSheets === 0) return done;
+  return `${done} ${t('page.continued', { count: result.continuationSheets, limit: EXCEL_MAX_ROWS })}`;
+}
+
 function ExportForm() {
   const { t, i18n } = useTranslation('formats');
   const { notify } = useToast();
@@ -67,7 +76,7 @@ function ExportForm() {
         { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filters, language: i18n.language },
         { onProgress: setProgress, signal: controller.signal },
       );
-      if (result.saved) notify(t('page.done', { count: result.result.rows, file: result.fileName }), 'success');
+      if (result.saved) notify(doneMessage(t, result.result, result.fileName), 'success');
     } catch (error) {
       if (error instanceof ExportCancelled) setMessage(t('page.cancelled'));
       else {

@@ -5,7 +5,7 @@
 import { getRelais } from '../../db';
 import { exportSource, type ExportKind } from '../../db/exports';
 import { spreadsheetDialect } from '../../domain/formats/csv';
-import { writeCsv, writeXlsx, type ExportProgress } from '../../domain/formats/exportFile';
+import { writeCsv, writeXlsx, type ExportProgress, type ExportResult } from '../../domain/formats/exportFile';
 import type { ActivityFilters } from '../../domain/stats/filters';
 import { todayIso } from '../../i18n/format';
 import { saveInPieces, type SavedExport } from './save';
@@ -27,7 +27,7 @@ export function exportFileName(choice: Pick<ExportChoice, 'kinds' | 'format'>, t
   return `relais-${what}-${today}.${choice.format}`;
 }
 
-export async function runExport(choice: ExportChoice, run: { onProgress: (p: ExportProgress) => void; signal: AbortSignal }): Promise<SavedExport<{ rows: number }>> {
+export async function runExport(choice: ExportChoice, run: { onProgress: (p: ExportProgress) => void; signal: AbortSignal }): Promise<SavedExport<ExportResult>> {
   const vocabulary = makeVocabulary(choice.language, choice.vocabulary);
   const request = { filter: choice.filter, vocabulary, now: new Date() };
   return saveInPieces(exportFileName(choice), choice.format, async (sink) => {

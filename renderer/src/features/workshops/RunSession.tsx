@@ -27,6 +27,7 @@ import { OthersRecordNotice } from '../../ui/authors';
 import { useToast } from '../../ui/toast';
 import { AddParticipant, nextCode } from './AddParticipant';
 import { useBeneficiariesById, useSeries, useSession, useTemplate } from './data';
+import { compareCodes } from '../../domain/collation';
 
 export function RunSessionPage() {
   const { id } = useParams();
@@ -93,7 +94,7 @@ function RunSession({ session, series, template }: RunProps) {
 
   // Anonymised people (retention) have no code left and cannot be enrolled.
   const everyone = [...(beneficiaries?.values() ?? [])].filter((b): b is typeof b & { code: string } => typeof b.code === 'string');
-  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
+  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => compareCodes(a.code, b.code));
   const suggestedCode = nextCode(everyone.map((b) => b.code));
   const followed = session.presents.length;
   const anonymous = session.walkIns.length;

@@ -23,6 +23,7 @@ import { useBeneficiariesById, usePlaces, useSeries, useSessionsOf, useTemplate,
 import { AddParticipant, nextCode } from './AddParticipant';
 import { ProgressSection } from './Progress';
 import { TemplateFacts } from './TemplateFacts';
+import { compareCodes } from '../../domain/collation';
 
 export function SeriesPage() {
   const { id } = useParams();
@@ -165,7 +166,7 @@ function ParticipantsSection({ series, beneficiaries }: { series: Stored<Worksho
   const relais = getRelais();
   // Anonymised people (retention) have no code left and cannot be enrolled.
   const everyone = [...(beneficiaries?.values() ?? [])].filter((b): b is typeof b & { code: string } => typeof b.code === 'string');
-  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => a.code.localeCompare(b.code));
+  const notEnrolled = everyone.filter((b) => !series.participantIds.includes(b.id)).sort((a, b) => compareCodes(a.code, b.code));
   const suggestedCode = nextCode(everyone.map((b) => b.code));
   const codeOf = (id: string) => beneficiaries?.get(id)?.code ?? '…';
 
