@@ -35,7 +35,6 @@ import { listInMemoryLimit } from './listLimit';
 import { activityKey, PagedResults, ROW_HEIGHT } from './PagedResults';
 import { usePagedActivities } from './usePagedActivities';
 
-
 /** Names shown on rows and searched: village and place names, followed people's codes, by id, built once per change of those tables. */
 function useLookups() {
   const villages = useRead(liveVillages);
@@ -110,8 +109,8 @@ export function ActivityListPage() {
     return () => cancelIdleCallback(idle);
   }, [complete, activities, textOf]);
   const inMemoryShown = useMemo(
-    () => filterActivities(activities ?? [], listFilters, thematiqueLabel, textOf),
-    [activities, listFilters, thematiqueLabel, textOf],
+    () => (inMemory === false ? [] : filterActivities(activities ?? [], listFilters, thematiqueLabel, textOf)),
+    [inMemory, activities, listFilters, thematiqueLabel, textOf],
   );
   // The paged list's filter: the same pure one, the people's codes searched only when there is a search.
   const codeOf = listFilters.search ? lookups.codeOf : undefined;
