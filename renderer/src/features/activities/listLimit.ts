@@ -3,11 +3,11 @@
  * one laptop").
  *
  * Below it the list reads every live activity once and filters in memory (`useActivityList`): instant
- * filters and an exact count, built for 100 000 (bench scenario 7). Decoded, an activity of the bench's
- * data holds about 850 bytes of JS heap (100 000 of them: 85 MB, measured in Node with
- * `JSON.parse` of `bench/generate.ts` records, the same V8 objects the page decodes), plus about a third
- * more for the search texts: at 150 000, about 170 MB, well under the 300 MB the whole-list read may
- * take. Above it (a region's million would be about 1.1 GB and tens of seconds of decoding on the page's
+ * filters and an exact count, built for 100 000 (bench scenario 7). Decoded, 100 000 activities of the
+ * bench's data hold 85 to 105 MB of JS heap, and their search texts (`searchIndex`) 27 MB more (measured
+ * in Node with `--expose-gc`, `JSON.parse` of `bench/generate.ts` records: the same V8 objects the page
+ * decodes). At 150 000, about 170 to 200 MB: well under the 300 MB the whole-list read may take. Above
+ * it (a region's million would be over a gigabyte and tens of seconds of decoding on the page's
  * thread) the list is paged: newest first, 200 at a time, filters scanned in bounded steps
  * (`usePagedActivities`).
  */
