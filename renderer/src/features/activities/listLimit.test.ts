@@ -16,16 +16,16 @@ async function limitWith(stored: string | null | 'throws'): Promise<{ limit: num
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the activity list\'s in-memory ceiling (a tuning value read once at start)', () => {
-  it('is 150,000 unless lowered, above the 100,000 of bench scenario 7', async () => {
+  it('is 120,000 unless lowered, above the 100,000 of bench scenario 7', async () => {
     const { limit, fallback } = await limitWith(null);
-    expect(limit).toBe(150_000);
-    expect(fallback).toBe(150_000);
+    expect(limit).toBe(120_000);
+    expect(fallback).toBe(120_000);
   });
 
   it('takes a whole number from localStorage, and ignores anything else', async () => {
     expect((await limitWith('100')).limit).toBe(100);
     expect((await limitWith('0')).limit).toBe(0);
-    for (const junk of ['', 'beaucoup', '-5', '12.5', 'Infinity']) expect((await limitWith(junk)).limit, junk).toBe(150_000);
-    expect((await limitWith('throws')).limit).toBe(150_000);
+    for (const junk of ['', 'beaucoup', '-5', '12.5', 'Infinity']) expect((await limitWith(junk)).limit, junk).toBe(120_000);
+    expect((await limitWith('throws')).limit).toBe(120_000);
   });
 });
