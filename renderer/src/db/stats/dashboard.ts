@@ -116,21 +116,26 @@ async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: Activ
 }
 
 /**
- * The live activities of the period that pass every filter, read through the narrowest index at hand;
- * `fewDays` (a partial edge month) always goes by date, a few weeks being narrower than any village or
- * thématique.
+ * The activities that may pass `f`, through the narrowest index at hand: a mediator's or a place's
+ * (within the period), a village's, a thématique's, a type's, else the period's. `fewDays` (a partial
+ * edge month) goes by date unless a mediator or a place is chosen, a few weeks being narrower than any
+ * village, thématique or type. Every candidate is read (a cursor): at a region's scale the index
+ * decides between a few thousand and a million.
  */
-async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune, fewDays = false): Promise<Array<Stored<Activity>>> {
+function candidatesOf(db: RelaisDatabase, f: DrillDown, fewDays: boolean) {
   const from = f.from || Dexie.minKey;
   const to = f.to || Dexie.maxKey;
-  const candidates = f.author
-    ? db.activities.where('[authorDevice+deleted+date]').between([f.author, 0, from], [f.author, 0, to], true, true)
-    : f.village && !fewDays
-      ? db.activities.where('villageId').equals(f.village)
-      : f.thematique && !fewDays
-        ? db.activities.where('thematiques').equals(f.thematique)
-        : db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
-  return candidates.filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
+  if (f.author) return db.activities.where('[authorDevice+deleted+date]').between([f.author, 0, from], [f.author, 0, to], true, true);
+  if (f.place) return db.activities.where('[placeId+date]').between([f.place, f.from || ''], [f.place, f.to || '\uffff'], true, true);
+  if (!fewDays && f.village) return db.activities.where('villageId').equals(f.village);
+  if (!fewDays && f.thematique) return db.activities.where('thematiques').equals(f.thematique);
+  if (!fewDays && f.type) return db.activities.where('type').equals(f.type);
+  return db.activities.where('[deleted+date]').between([0, from], [0, to], true, true);
+}
+
+/** The live activities of the period that pass every filter (see `candidatesOf`). */
+async function scan(db: RelaisDatabase, f: DrillDown, placeCommune: PlaceCommune, fewDays = false): Promise<Array<Stored<Activity>>> {
+  return candidatesOf(db, f, fewDays).filter((a) => a.deleted === 0 && a.erased === 0 && matches(a, f, placeCommune)).toArray();
 }
 
 function figuresFrom(rows: Iterable<{ month: string; measures: Measures }>, source: DashboardFigures['source']): DashboardFigures {

@@ -78,6 +78,10 @@ describe('the CRA export holds what the dashboard counts, for the same filters',
     ['a type', () => ({ type: 'collectif' })],
     ['a village', () => ({ village: 'village-1' })],
     ['a mediator, a thématique and a period (a scan)', () => ({ author: ELSEWHERE, thematique: 'securite_numerique', from: '2025-12-03', to: '2026-03-20' })],
+    ['a type and a commune (a scan through the type index)', () => ({ type: 'individuel', commune: LORMES.codeInsee })],
+    ['a type and a structure over a mid-month period (the edges by date)', () => ({ type: 'collectif', structure: STRUCTURES[0], from: '2025-11-20', to: '2026-02-10' })],
+    ['a place and a type (a scan through the place\'s index)', () => ({ place, type: 'individuel' })],
+    ['a place, a thématique and a mid-month period', () => ({ place, thematique: 'email', from: '2025-12-05', to: '2026-03-25' })],
   ];
   for (const [name, filterOf] of cases) {
     it(name, async () => {
