@@ -15,7 +15,7 @@ import { liveBeneficiaries } from '../../db/beneficiaries';
 import { livePlaces } from '../../db/places';
 import { liveVillages } from '../../db/villages';
 import { ACTIVITY_TYPES, THEMATIQUES, type Thematique } from '../../domain/codes';
-import type { Activity, Stored } from '../../domain/records';
+import type { Activity, Beneficiary, Stored } from '../../domain/records';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField, TextField, useCodeOptions } from '../../ui/form';
@@ -35,11 +35,20 @@ import { listInMemoryLimit } from './listLimit';
 import { activityKey, PagedResults, ROW_HEIGHT } from './PagedResults';
 import { usePagedActivities } from './usePagedActivities';
 
-/** Names shown on rows and searched: village and place names, followed people's codes, by id, built once per change of those tables. */
-function useLookups() {
+/** No people read: the paged list searches no codes until a search is typed. */
+async function noPeople(): Promise<Array<Stored<Beneficiary>>> {
+  return [];
+}
+
+/**
+ * Names shown on rows and searched: village and place names, followed people's codes, by id, built
+ * once per change of those tables. `withCodes`: read the people too (a region's ~90,000: over a second
+ * before the paged list's first screen, which shows no code).
+ */
+function useLookups(withCodes: boolean) {
   const villages = useRead(liveVillages);
   const places = useRead(livePlaces);
-  const people = useRead(liveBeneficiaries);
+  const people = useRead(withCodes ? liveBeneficiaries : noPeople);
   return useMemo(() => {
     const codes = new Map((people ?? []).map((b) => [b.id, b.code]));
     return {
@@ -90,7 +99,9 @@ export function ActivityListPage() {
   const total = useRead(countLiveActivitiesFromRows);
   const inMemory = total === undefined ? undefined : total === null || total <= listInMemoryLimit;
   const { items: activities, complete } = useActivityList(inMemory);
-  const lookups = useLookups();
+  // The whole list in memory folds its search texts ahead, codes included; the paged one searches codes
+  // only once a search is typed.
+  const lookups = useLookups(inMemory === true || filters.search !== '');
   const authors = useAuthors();
   const types = useCodeOptions('type', ACTIVITY_TYPES);
   const thematiques = useCodeOptions('thematiques', THEMATIQUES);
