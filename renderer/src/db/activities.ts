@@ -1,7 +1,7 @@
 /**
  * Activities: the reads of the activity list, the home screen and the village page, fast with 100 000
- * of them (issue 4, scenario 7): counts walk the `[deleted+date]` index without loading a record, the
- * list's first screen is a limited read of that index, the whole list is read in primary-key chunks.
+ * of them (issue 4, scenario 7): the list's first screen is a limited read of the `[deleted+date]` index,
+ * the whole list is read in primary-key chunks; above the ceiling it is paged (issue 10).
  */
 import Dexie, { type IndexableType } from 'dexie';
 import type { Activity, Stored } from '../domain/records';
@@ -172,15 +172,6 @@ export async function readDrillStep(db: RelaisDatabase, drill: DrillDown, option
   return readPagedStep(db, range, (chunk) => chunk.filter((a) => matches(a, drill, (id) => places.get(id))), options);
 }
 
-/** Live activities dated `isoDate`. */
-export function countActivitiesOn(db: RelaisDatabase, isoDate: string): Promise<number> {
-  return db.activities.where('[deleted+date]').equals([0, isoDate]).count();
-}
-
-/** Live activities dated between `from` and `to`, both included. */
-export function countActivitiesBetween(db: RelaisDatabase, from: string, to: string): Promise<number> {
-  return db.activities.where('[deleted+date]').between([0, from], [0, to], true, true).count();
-}
 
 /**
  * Live activities written on this laptop (by any of its device ids), dated between `from` and `to`
