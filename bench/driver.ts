@@ -386,13 +386,15 @@ async function runImport1m(browser: Browser, options: DriverOptions, errors: str
     console.log(`\n— import of ${size.toLocaleString('en')} records as a folder`);
     // On disk at every size: a million records outgrow an in-memory profile, and the growth compares like
     // with like. Its heap capped at the issue's 400 MB, as scenario 6's: a page that needs more crashes.
-    const page = await openBenchPage(browser, options.origin, true, undefined, HEAP_CAP_MB);
+    // BENCH_HEAP_CAP=0: uncapped, to see what the heap would reach (diagnosis, not figures of record).
+    const page = await openBenchPage(browser, options.origin, true, undefined, process.env.BENCH_HEAP_CAP === '0' ? undefined : HEAP_CAP_MB);
     const result: ImportAtSize = { size };
     let phase = 'prepareRegionFolder';
     page.on('crash', () => { result.crashedIn ??= phase; });
     result.setup = await step(page, 'prepareRegionFolder', errors, size, options.seed);
     phase = 'relaisImportRegion';
     result.folder = await step(page, 'relaisImportRegion', errors, size);
+    if (result.folder) console.log(`  live heap every 10 progress calls (MB): ${result.folder.liveHeapMB.join(' ')}`);
     phase = 'baselineBulkPutParts';
     result.bulkPut = await step(page, 'baselineBulkPutParts', errors, size, options.seed);
     if (result.crashedIn) console.log(`  the page crashed in ${result.crashedIn}: it needed more than ${HEAP_CAP_MB} MB of heap`);

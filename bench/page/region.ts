@@ -76,6 +76,8 @@ export interface RegionImport extends FolderImport {
   records: number;
   peakHeapMB: number;
   baseHeapMB: number;
+  /** The page's heap after a forced collection, every tenth progress call (files opened, then records written): what it keeps. */
+  liveHeapMB: number[];
   check: { ok: boolean; detail: string };
 }
 
@@ -85,7 +87,16 @@ export async function importRegion(region: Region, size: number, receiver: Recei
   await enrolExporter(db, region.exporter);
   (globalThis as unknown as { gc?: () => void }).gc?.();
   const base = startHeap();
-  const figure = await importFolder(db, region.files, receiver, sample);
+  const liveHeapMB: number[] = [];
+  let calls = 0;
+  const progress = () => {
+    sample();
+    calls += 1;
+    if (calls % 10 !== 0) return;
+    (globalThis as unknown as { gc?: () => void }).gc?.();
+    liveHeapMB.push(Math.round(currentHeap() / 2 ** 20));
+  };
+  const figure = await importFolder(db, region.files, receiver, progress);
   const peak = stopHeap();
   const counts = await tableCounts(db);
   const expected = datasetMix(size);
@@ -93,7 +104,7 @@ export async function importRegion(region: Region, size: number, receiver: Recei
   db.close();
   const ok = sameCounts(counts, expected) && differing.length === 0 && figure.notImported.length === 0;
   return {
-    ...figure, records: size, peakHeapMB: peak / 2 ** 20, baseHeapMB: base / 2 ** 20,
+    ...figure, records: size, peakHeapMB: peak / 2 ** 20, baseHeapMB: base / 2 ** 20, liveHeapMB,
     check: { ok, detail: `counts ${JSON.stringify(counts)}, ${differing.length} dashboard rows differ from a recount, ${figure.notImported.length} files not imported${figure.notImported.length ? `: ${figure.notImported.slice(0, 3).join('; ')}` : ''}` },
   };
 }
