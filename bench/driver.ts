@@ -11,7 +11,8 @@ import { cpus, totalmem, platform, release, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import type { BenchApi } from './page/main';
+import type { BenchApi, ImportInput } from './page/main';
+import type { OpenPath } from './page/relais';
 import { median, walkApp, type UiResult, type UiTiming } from './ui';
 import { buildSummary, formatFigures, formatTable, type BackupResult, type FormatsResult, type ImportUnderCap, type SizeResult } from './report';
 
@@ -190,29 +191,33 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   if (!options.onlyImport) result.importMerge = await step(page, 'relaisImportMerge', errors);
   // Last of the size: in another browser, from this page's bundle (after it, this page's steps failed
   // with a bare "r" at 100k, not understood yet).
-  result.importUnderCap = await importUnderHeapCap(page, options.origin, errors);
+  const input = await step(page, 'importInput', errors);
+  if (input) {
+    result.importUnderCap = await importUnderHeapCap(input, 'page', options.origin, errors);
+    result.importUnderCapApp = await importUnderHeapCap(input, 'worker', options.origin, errors);
+  }
   await step(page, 'cleanup', errors);
   await page.context().close();
   return result;
 }
 
 /**
- * Scenario 6: scenario 1 again, on the page's thread, in a browser whose pages' heap is capped at
- * `HEAP_CAP_MB`. The page crashing is the answer "the import needs more", recorded, not an error of the
- * run; any other failure is.
+ * Scenario 6: scenario 1 again in a browser whose heaps are capped at `HEAP_CAP_MB`: on the page's
+ * thread (`page`: the whole import in one heap, the figure judged), or the app's way (`worker`: opened
+ * in a Worker, written by the page; each heap capped on its own). The page crashing is the answer "the
+ * import needs more", recorded, not an error of the run; any other failure is.
  */
-async function importUnderHeapCap(page: Page, origin: string, errors: string[]): Promise<ImportUnderCap | undefined> {
-  const input = await step(page, 'importInput', errors);
-  if (!input) return undefined;
+async function importUnderHeapCap(input: ImportInput, path: OpenPath, origin: string, errors: string[]): Promise<ImportUnderCap | undefined> {
   const capped = await chromium.launch(benchLaunchOptions(HEAP_CAP_MB));
+  const label = `import ${path}, heap ≤ cap`;
   const started = Date.now();
   try {
     const cappedPage = await openBenchPage(capped, origin);
     const figure = await cappedPage.evaluate(
-      (i) => (window as unknown as { relaisBench: BenchApi }).relaisBench.relaisImportUnderCap(i), input,
+      ([i, p]) => (window as unknown as { relaisBench: BenchApi }).relaisBench.relaisImportUnderCap(i, p), [input, path] as const,
     );
     if (!figure.check.ok) errors.push(`relaisImportUnderCap: wrong result — ${figure.check.detail}`);
-    console.log(`  ${'import, heap ≤ cap'.padEnd(18)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${figure.check.ok ? '✓' : '✗ WRONG'} peak ${(figure.heapPeak / 2 ** 20).toFixed(0)} MB of ${figure.heapLimitMB.toFixed(0)}`);
+    console.log(`  ${label.padEnd(18)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${figure.check.ok ? '✓' : '✗ WRONG'} peak ${(figure.heapPeak / 2 ** 20).toFixed(0)} MB of ${figure.heapLimitMB.toFixed(0)}`);
     return { capMB: HEAP_CAP_MB, completed: true, figure };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -220,7 +225,7 @@ async function importUnderHeapCap(page: Page, origin: string, errors: string[]):
       errors.push(`relaisImportUnderCap: ${message}`);
       return undefined;
     }
-    console.log(`  ${'import, heap ≤ cap'.padEnd(18)} the page crashed: the import needs more than ${HEAP_CAP_MB} MB of heap`);
+    console.log(`  ${label.padEnd(18)} the page crashed: the import needs more than ${HEAP_CAP_MB} MB of heap`);
     return { capMB: HEAP_CAP_MB, completed: false };
   } finally {
     await capped.close();

@@ -25,6 +25,8 @@ export interface SizeResult {
   importEmptyInPage?: R<'relaisImportEmpty'>;
   /** Scenario 6: the same import in a page whose heap is capped at the target (a crash: it needs more). */
   importUnderCap?: ImportUnderCap;
+  /** The same, the app's way: opened in a Worker, written by the page, each heap capped. */
+  importUnderCapApp?: ImportUnderCap;
   /** The dashboard's place, commune and département filters on scenario 1's database (places have no rows). */
   placeFilters?: R<'probePlaceFilters'>;
   reimportSame?: R<'relaisReimport'>;
@@ -124,6 +126,8 @@ export function buildSummary(sizes: SizeResult[], ui: UiResult | undefined, form
     // A page capped at the target either completes (its peak is then within the cap) or crashes (over).
     judge({ id: '6', label: 'Peak JS heap during scenario 1, the page\'s heap capped at the target (crash = over)', direction: 'max', target: 400, unit: 'MB',
       values: perSize(sizes, (s) => (s.importUnderCap ? (s.importUnderCap.completed ? (s.importUnderCap.figure?.heapPeak ?? 0) / MB : CRASHED) : null)) }),
+    judge({ id: '6w', label: 'Peak JS heap during scenario 1 the app\'s way (opened in a Worker), every heap capped at the target (crash = over)', direction: 'max', target: 400, unit: 'MB',
+      values: perSize(sizes, (s) => (s.importUnderCapApp ? (s.importUnderCapApp.completed ? (s.importUnderCapApp.figure?.heapPeak ?? 0) / MB : CRASHED) : null)) }),
     { id: '6ref', label: '(same import, heap uncapped: its peak, garbage not yet collected included)', direction: 'max', target: 400, unit: 'MB',
       values: perSize(sizes, (s) => (s.importEmptyInPage ? s.importEmptyInPage.heapPeak / MB : null)), met: null },
     judge({ id: '6b', label: 'Peak JS heap during export (scenario 5)', direction: 'max', target: 400, unit: 'MB',

@@ -298,10 +298,10 @@ function importInput(): ImportInput {
  * page counts garbage V8 chose not to collect yet, and swings from run to run; completing under the cap
  * shows the import never needs more.
  */
-async function relaisImportUnderCap(input: ImportInput): Promise<ImportFigure & { heapLimitMB: number }> {
+async function relaisImportUnderCap(input: ImportInput, path: OpenPath = 'page'): Promise<ImportFigure & { heapLimitMB: number }> {
   state.bundle = fromBase64(input.bundle);
   Object.assign(state, { exporter: input.exporter, receiver: input.receiver, counts: input.counts, hash: input.hash });
-  const figure = await relaisImportEmpty('page');
+  const figure = await relaisImportEmpty(path);
   const limit = (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit ?? 0;
   return { ...figure, heapLimitMB: limit / 2 ** 20 };
 }
