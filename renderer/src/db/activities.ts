@@ -105,6 +105,11 @@ export interface PagedStep {
   abandoned: boolean;
 }
 
+/** After a step: all was looked at (`done`), a page was filled (`more`), or the budget ran out first (`budget`). */
+export function stepOutcome(step: PagedStep, want: number): 'done' | 'more' | 'budget' {
+  return step.done ? 'done' : step.found.length >= want ? 'more' : 'budget';
+}
+
 export interface PagedOptions {
   /** Start after this activity (the previous step's cursor); from the newest when absent. */
   after?: ListCursor;

@@ -33,6 +33,11 @@ export interface ExportRequest {
   vocabulary: Vocabulary;
   /** Age bands are given as of this date. */
   now: Date;
+  /**
+   * The activities `filter` selects, when the screen has already read it (the dashboard's figure): the
+   * CRA's progress total, not read again — with two filters that read is a scan of the activities.
+   */
+  selectedActivities?: number;
 }
 
 export type ExportKind = typeof CRA_SHEET | typeof PEOPLE_SHEET | typeof SURVEYS_SHEET;
@@ -75,7 +80,7 @@ async function byId<T extends Stored<object>>(table: Dexie.Table<T, string>): Pr
 export async function craSource(db: RelaisDatabase, request: ExportRequest): Promise<RowSource> {
   const { filter, vocabulary, now } = request;
   const [places, beneficiaries] = await Promise.all([byId<Stored<Place>>(db.places), byId<Stored<Beneficiary>>(db.beneficiaries)]);
-  const records = (await readDashboard(db, filter)).totals.activities;
+  const records = request.selectedActivities ?? (await readDashboard(db, filter)).totals.activities;
   const placeCommune = (id: string) => places.get(id)?.commune?.codeInsee;
   const context = { vocabulary, places, beneficiaries, now };
   async function* chunks() {

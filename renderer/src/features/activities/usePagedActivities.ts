@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRelais } from '../../db';
-import { PAGED_SCAN_BUDGET, readPagedStep, type ListCursor, type PagedRange } from '../../db/activities';
+import { PAGED_SCAN_BUDGET, readPagedStep, stepOutcome, type ListCursor, type PagedRange } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
 import type { ActivityFilters } from './filter';
 
@@ -69,8 +69,7 @@ export function usePagedActivities(
       after: from.cursor, want: PAGE_SIZE, budget: PAGED_SCAN_BUDGET, stopped: () => token.stopped,
     }).then((step) => {
       if (token.stopped || step.abandoned) return;
-      const status = step.done ? 'done' : step.found.length >= PAGE_SIZE ? 'more' : 'budget';
-      setState({ ...from, items: from.items.concat(step.found), looked: from.looked + step.looked, cursor: step.cursor, status });
+      setState({ ...from, items: from.items.concat(step.found), looked: from.looked + step.looked, cursor: step.cursor, status: stepOutcome(step, PAGE_SIZE) });
     }, (error: unknown) => {
       if (token.stopped) return;
       console.error(error);

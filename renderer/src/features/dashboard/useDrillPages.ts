@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { getRelais } from '../../db';
-import { PAGED_SCAN_BUDGET, readDrillStep, type ListCursor } from '../../db/activities';
+import { PAGED_SCAN_BUDGET, readDrillStep, stepOutcome, type ListCursor } from '../../db/activities';
 import type { Activity, Stored } from '../../domain/records';
 import type { DrillDown } from '../../domain/stats/filters';
 
@@ -50,8 +50,7 @@ export function useDrillPages(drill: DrillDown, first: { activities: Stored<Acti
     setState({ ...current, status: 'reading' });
     readDrillStep(getRelais().db, drill, { after: current.cursor, want: pageSize, budget: PAGED_SCAN_BUDGET, stopped: () => token.stopped }).then((step) => {
       if (token.stopped || step.abandoned) return;
-      const status = step.done ? 'done' : step.found.length >= pageSize ? 'more' : 'budget';
-      setState({ ...current, items: current.items.concat(step.found), cursor: step.cursor, status });
+      setState({ ...current, items: current.items.concat(step.found), cursor: step.cursor, status: stepOutcome(step, pageSize) });
     }, (error: unknown) => {
       if (token.stopped) return;
       console.error(error);

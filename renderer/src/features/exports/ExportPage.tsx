@@ -39,8 +39,8 @@ export function ExportPage() {
 }
 
 /** How many activities the filters select: the dashboard's own count (its rows, or its scan). */
-async function selectedActivities(db: Parameters<typeof readDashboard>[0], key: string): Promise<number> {
-  return (await readDashboard(db, filtersFromParams(new URLSearchParams(key)))).totals.activities;
+async function selectedActivities(db: Parameters<typeof readDashboard>[0], key: string): Promise<{ key: string; count: number }> {
+  return { key, count: (await readDashboard(db, filtersFromParams(new URLSearchParams(key)))).totals.activities };
 }
 
 /** Rows saved, and where a long kind went on when Excel's rows per sheet ran out. */
@@ -54,7 +54,10 @@ function ExportForm() {
   const { t, i18n } = useTranslation('formats');
   const { notify } = useToast();
   const { filters, key, set, clear } = useFiltersInAddress();
-  const selected = useRead(selectedActivities, key);
+  const read = useRead(selectedActivities, key);
+  const selected = read?.count;
+  // The export's progress total, only when read for the filters it exports (never the previous ones').
+  const selectedNow = read?.key === key ? read.count : undefined;
   const [kinds, setKinds] = useState<ExportKind[]>(['cra']);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [vocabulary, setVocabulary] = useState<VocabularyMode>('labels');
@@ -73,7 +76,7 @@ function ExportForm() {
     setProgress({ done: 0, total: 0 });
     try {
       const result = await runExport(
-        { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filters, language: i18n.language },
+        { kinds: EXPORT_KINDS.filter((k) => kinds.includes(k)), format, vocabulary, filter: filters, language: i18n.language, selectedActivities: selectedNow },
         { onProgress: setProgress, signal: controller.signal },
       );
       if (result.saved) notify(doneMessage(t, result.result, result.fileName), 'success');

@@ -19,6 +19,8 @@ export interface ExportChoice {
   vocabulary: VocabularyMode;
   filter: ActivityFilters;
   language: string;
+  /** The activities the filters select, if the screen has read it (see db/exports `ExportRequest`). */
+  selectedActivities?: number;
 }
 
 /** "relais-cra-2026-03-02.csv", "relais-export-2026-03-02.xlsx". */
@@ -29,7 +31,7 @@ export function exportFileName(choice: Pick<ExportChoice, 'kinds' | 'format'>, t
 
 export async function runExport(choice: ExportChoice, run: { onProgress: (p: ExportProgress) => void; signal: AbortSignal }): Promise<SavedExport<ExportResult>> {
   const vocabulary = makeVocabulary(choice.language, choice.vocabulary);
-  const request = { filter: choice.filter, vocabulary, now: new Date() };
+  const request = { filter: choice.filter, vocabulary, now: new Date(), selectedActivities: choice.selectedActivities };
   return saveInPieces(exportFileName(choice), choice.format, async (sink) => {
     const sources = await Promise.all(choice.kinds.map((kind) => exportSource(getRelais().db, kind, request)));
     if (choice.format === 'csv') return writeCsv(sources[0], spreadsheetDialect(choice.language), sink, run);

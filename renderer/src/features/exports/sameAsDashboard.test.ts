@@ -94,4 +94,13 @@ describe('the CRA export holds what the dashboard counts, for the same filters',
       expect([file.total, file.done]).toEqual([file.ids.length, file.ids.length]);
     });
   }
+
+  it('takes its progress total from the screen when the screen has read it', async () => {
+    const filter: DrillDown = { type: 'collectif', commune: LORMES.codeInsee };
+    // A figure of the screen's own (whatever it is) is not read again: with two filters that read is a scan.
+    const given = await craSource(relais.db, { filter, vocabulary: makeVocabulary('fr', 'codes'), now: new Date('2026-04-01'), selectedActivities: 12_345 });
+    expect(given.records).toBe(12_345);
+    // Without it, the dashboard's figure.
+    expect((await exported(filter)).total).toBe((await readDashboard(relais.db, filter)).totals.activities);
+  });
 });
