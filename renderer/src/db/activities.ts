@@ -13,7 +13,7 @@ import { rememberDetails } from './activityDefaults';
 import { deleteDraft } from './drafts';
 import { writeTransaction } from './identity';
 import type { Relais } from './index';
-import { statKey } from '../domain/stats/activityStats';
+import { EVERY_TYPE, STAT_KEY_SEPARATOR, statKeyRange } from '../domain/stats/activityStats';
 import { matches, type DrillDown } from '../domain/stats/filters';
 import { filtersNeedPlaces, placeCommunes } from './stats/dashboard';
 
@@ -64,7 +64,7 @@ export function readAllNewestFirst(db: RelaisDatabase, stopped: () => boolean = 
 }
 
 /**
- * The number of live activities, from the dashboard's month rows `all` (db/stats keeps them equal to a
+ * The number of live activities, from the dashboard's month rows `all` of every type (db/stats keeps them equal to a
  * recount in the same transaction as every write): a few dozen rows, whatever the number of
  * activities. Counting through an index instead makes Chromium check every entry against its record
  * (26 µs each: 26 s for a region's million). `undefined` for a database without the rows (opened
@@ -72,8 +72,11 @@ export function readAllNewestFirst(db: RelaisDatabase, stopped: () => boolean = 
  */
 export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<number | undefined> {
   if (!db.tables.some((table) => table.name === 'activityStats')) return undefined;
-  const rows = await db.activityStats.where(':id').between(statKey('all', '', ''), statKey('all', '', '\uffff'), true, true).toArray();
-  return rows.reduce((sum, row) => sum + row.activities, 0);
+  const rows = await db.activityStats.where(':id').between(...statKeyRange('all', '', EVERY_TYPE, {}), true, true).toArray();
+  // A database opened read-only at a version before 16 keeps its rows without a type (`all␟␟2026-01`):
+  // its month comes right after the value. Empty in any database the app has upgraded.
+  const untyped = await db.activityStats.where(':id').between(`all${STAT_KEY_SEPARATOR}${STAT_KEY_SEPARATOR}0`, `all${STAT_KEY_SEPARATOR}${STAT_KEY_SEPARATOR}9\uffff`, true, true).toArray();
+  return [...rows, ...untyped].reduce((sum, row) => sum + row.activities, 0);
 }
 
 /** Activities a paged step may look at by default: a few tenths of a second of reading, then the person decides. */

@@ -314,9 +314,11 @@ describe('schema 13: no count rows per place', () => {
     ];
     await old.table('activities').bulkPut(activities);
     // The rows as version 12 kept them: built by its own recount, which had a row per place and month.
-    const { recount, statKey } = await import('../domain/stats/activityStats');
+    const { EVERY_TYPE, recount, statKey } = await import('../domain/stats/activityStats');
     const rows = [...recount(activities).values()];
-    const placeRows = ['2026-01', '2026-02'].map((month) => ({ ...rows.find((row) => row.key === statKey('all', '', month))!, key: statKey('place', PLACE, month), dim: 'place', value: PLACE }));
+    const placeRows = ['2026-01', '2026-02'].map((month) => ({
+      ...rows.find((row) => row.key === statKey('all', '', EVERY_TYPE, month))!, key: statKey('place', PLACE, EVERY_TYPE, month), dim: 'place', value: PLACE,
+    }));
     await old.table('activityStats').bulkPut([...rows, ...placeRows]);
     old.close();
 
@@ -381,17 +383,93 @@ describe('schema 15: a place\'s activities in its commune\'s rows', () => {
     // The rows as version 14 kept them: no commune or département row, a `where` count keyed by place.
     const { recount } = await import('../domain/stats/activityStats');
     const stale = [...recount([activity]).values()].map((row) => ({ ...row, where: { [`p:${place.id}`]: 1 } }));
-    expect(stale.map((row) => row.dim).sort()).toEqual(['all', 'author', 'them', 'type']);
+    expect(stale.map((row) => row.dim).sort()).toEqual(['all', 'all', 'author', 'them']);
     await old.table('activityStats').bulkPut(stale);
     old.close();
 
     const relais = openRelais(name);
     const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
-    expect(relais.db.verno).toBe(15);
+    expect(relais.db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
     const lormes = await readDashboard(relais.db, { commune: '58145' });
     expect([lormes.source, lormes.totals.activities, lormes.perCommune]).toEqual(['rows', 1, { 58145: 1 }]);
     expect((await readDashboard(relais.db, { departement: '58' }, new Map())).totals.minutes).toBe(30);
     relais.db.close();
+  });
+});
+
+describe('schema 16: every count row kept per activity type', () => {
+  const ARVIEU = { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' };
+  const activities = [
+    stored('01890000-0000-7000-8000-a1a1a1a1a1a1', OWN, 1, activityData(IN_LORMES, '2026-01-10', 30)),
+    stored('01890000-0000-7000-8000-a1a1a1a1a1a2', OWN, 2, { ...activityData(IN_LORMES, '2026-01-12', 90), type: 'collectif', thematiques: ['email', 'bureautique'] }),
+    stored('01890000-0000-7000-8000-a1a1a1a1a1a3', OWN, 3, activityData({ typeLieu: 'domicile', commune: ARVIEU }, '2026-02-03', 45)),
+    stored('01890000-0000-7000-8000-a1a1a1a1a1a4', OWN, 4, { ...activityData(IN_LORMES, '2026-02-20', 60), type: 'collectif' }),
+  ];
+
+  /**
+   * The rows as versions 9 to 15 kept them, made from today's: no type in the key (`dim␟value␟month`),
+   * each dimension's rows of both types added up, and a `type` row per type (today's `all` row of that type).
+   */
+  async function untypedRows(): Promise<object[]> {
+    const { addMeasures, EVERY_TYPE, recount, STAT_KEY_SEPARATOR: S } = await import('../domain/stats/activityStats');
+    const old = new Map<string, Record<string, unknown>>();
+    for (const { type, ...row } of recount(activities).values()) {
+      const [dim, value] = row.dim === 'all' && type !== EVERY_TYPE ? ['type', type] : [row.dim, row.value];
+      const key = `${dim}${S}${value}${S}${row.month}`;
+      const had = old.get(key);
+      if (had) addMeasures(had as never, row);
+      else old.set(key, { ...structuredClone(row), key, dim, value });
+    }
+    return [...old.values()];
+  }
+
+  it('rebuilds the rows of version 15, keyed without the type, into rows per type that read type + commune without a scan', async () => {
+    const name = `migrate-16-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 15);
+    await old.table('activities').bulkPut(activities);
+    const stale = await untypedRows();
+    // What version 15 kept: all, one row per type, and Lormes's rows holding both types together.
+    expect(stale.filter((row) => (row as { dim: string }).dim === 'type')).toHaveLength(4);
+    expect(stale.find((row) => (row as { key: string }).key === 'commune\u001f58145\u001f2026-01')).toMatchObject({ activities: 2, minutes: 120 });
+    await old.table('activityStats').bulkPut(stale);
+    old.close();
+
+    const relais = openRelais(name);
+    const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
+    expect(relais.db.verno).toBe(16);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+    const keys = (await relais.db.activityStats.toCollection().primaryKeys()) as string[];
+    // Every key is (dimension, value, type, month); no `type` rows any more.
+    expect(keys.every((key) => key.split('\u001f').length === 4)).toBe(true);
+    expect(keys.filter((key) => key.startsWith('type'))).toEqual([]);
+    // Workshops in Lormes: 12 January (90 min) and 20 February (60 min); individual in Lormes: 10 January (30 min).
+    const workshops = await readDashboard(relais.db, { type: 'collectif', commune: '58145' });
+    expect([workshops.source, workshops.totals.activities, workshops.totals.minutes, workshops.totals.collectif]).toEqual(['rows', 2, 150, 2]);
+    const individual = await readDashboard(relais.db, { type: 'individuel', commune: '58145' });
+    expect([individual.source, individual.totals.activities, individual.totals.minutes]).toEqual(['rows', 1, 30]);
+    expect((await readDashboard(relais.db, { commune: '58145' })).totals.minutes).toBe(180);
+    expect((await readDashboard(relais.db, {})).totals).toMatchObject({ activities: 4, individuel: 2, collectif: 2, minutes: 225 });
+    relais.db.close();
+  });
+
+  it('rebuilds a chunk of activities and of rows at a time, and the rows still equal a recount', async () => {
+    const name = `migrate-16-chunks-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 15);
+    await old.table('activities').bulkPut(activities);
+    old.close();
+    const relais = openRelais(name);
+    const { statsDifferFromRecount } = await import('./stats/dashboard');
+    const { rebuildStats } = await import('./stats/migration');
+    const db = relais.db;
+    await db.activityStats.clear();
+    // One activity per chunk, the rows written whenever two wait: every `all` row of a month is added to
+    // what an earlier chunk wrote of it.
+    await db.transaction('rw', [db.activityStats, db.activities, db.beneficiaries, db.places], () => rebuildStats(Dexie.currentTransaction!, 1, 2));
+    expect(await statsDifferFromRecount(db)).toEqual([]);
+    expect(await db.activityStats.count()).toBeGreaterThan(2);
+    db.close();
   });
 });

@@ -1,20 +1,22 @@
 /**
- * The dashboard's reads. With the period and at most one other filter, the figures come from the count
- * rows (`activityStats`: at most one row per month; a place's activities, which have no rows, through
- * the `[placeId+date]` index; a commune's or département's, their places' included, from their rows);
- * the rows are per month and the period is by day, so the whole months come from the rows and the
- * partial months at either edge from an indexed scan of those days. With two filters or more (or the
- * village, which no row answers), from an indexed scan of the activities that pass them. Every scan
- * measures with the same pure `measuresOf` (domain/stats) and filters with the one `matches`: rarer,
- * slower, and never different.
+ * The dashboard's reads. With the period, the type and at most one other filter, the figures come from
+ * the count rows (`activityStats`, keyed by dimension, value, type and month: one row per month of the
+ * chosen type, or of each type added up, or the `all` rows of every type with no filter; a place's
+ * activities, which have no rows, through the `[placeId+date]` index; a commune's or département's,
+ * their places' included, from their rows); the rows are per month and the period is by day, so the
+ * whole months come from the rows and the partial months at either edge from an indexed scan of those
+ * days. With two filters or more besides the type (or the village, which no row answers), from an
+ * indexed scan of the activities that pass them. Every scan measures with the same pure `measuresOf`
+ * (domain/stats) and filters with the one `matches`: rarer, slower, and never different.
  */
 import Dexie from 'dexie';
 import type { Activity, Place, Stored } from '../../domain/records';
 import {
-  addMeasures, communeOfPlace, emptyMeasures, isCounted, measuresOf, recount, STAT_KEY_SEPARATOR, statKey, type Measures, type PlaceCommune, type StatDimension, type StatRow,
+  addMeasures, communeOfPlace, emptyMeasures, EVERY_TYPE, isCounted, measuresOf, recount, ROW_TYPES, STAT_KEY_SEPARATOR, statKeyRange,
+  type Measures, type PlaceCommune, type StatDimension, type StatRow,
 } from '../../domain/stats/activityStats';
 import {
-  activeFilterFields, FILTER_DIMENSIONS, matches, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type RowField,
+  FILTER_DIMENSIONS, matches, rowsQueryOf, splitPeriod, type ActivityFilters, type DrillDown, type PeriodSplit, type RowsQuery,
 } from '../../domain/stats/filters';
 import { canonicalJson } from '../../domain/canonical';
 import { compareFrench } from '../../domain/collation';
@@ -83,9 +85,20 @@ function directoryOf(places: Array<Stored<Place>>): PlaceDirectory {
 
 type MonthRange = NonNullable<PeriodSplit['months']>;
 
-function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, months: MonthRange): Promise<StatRow[]> {
-  return db.activityStats.where(':id')
-    .between(statKey(dim, value, months.from ?? ''), statKey(dim, value, months.to ?? '\uffff'), true, true).toArray();
+/** The rows of one (dimension, value, type) over a range of months: one key range. */
+function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, type: string, months: MonthRange): Promise<StatRow[]> {
+  return db.activityStats.where(':id').between(...statKeyRange(dim, value, type, months), true, true).toArray();
+}
+
+/**
+ * The rows of a (dimension, value) over a range of months, of one type or of every type: `all` keeps
+ * rows of every type together; any other dimension is read once per type (one key range each), and the
+ * caller adds the months up.
+ */
+async function rowsOfType(db: RelaisDatabase, dim: StatDimension, value: string, type: string | undefined, months: MonthRange): Promise<StatRow[]> {
+  if (type !== undefined) return rowsOf(db, dim, value, type, months);
+  if (dim === 'all') return rowsOf(db, dim, value, EVERY_TYPE, months);
+  return (await Promise.all(ROW_TYPES.map((each) => rowsOf(db, dim, value, each, months)))).flat();
 }
 
 type Measured = { month: string; measures: Measures };
@@ -101,18 +114,21 @@ async function measured(db: RelaisDatabase, activities: Array<Stored<Activity>>,
  * would rewrite nearly one row per activity, see domain/stats/activityStats.ts), so a place's few
  * activities a month are read through the `[placeId+date]` index.
  */
-async function measuredAtPlace(db: RelaisDatabase, placeId: string, months: MonthRange, known?: Map<string, string>): Promise<Measured[]> {
+async function measuredAtPlace(
+  db: RelaisDatabase, placeId: string, type: string | undefined, months: MonthRange, known?: Map<string, string>,
+): Promise<Measured[]> {
   const held = await db.activities.where('[placeId+date]').between([placeId, months.from ?? ''], [placeId, `${months.to ?? ''}\uffff`], true, true).toArray();
-  return measured(db, held.filter(isCounted), known);
+  return measured(db, held.filter((a) => isCounted(a) && (type === undefined || a.type === type)), known);
 }
 
-/** The measures of whole months that answer at most one row criterion (a place: through its index). */
-async function rowsFor(db: RelaisDatabase, field: RowField | undefined, f: ActivityFilters, months: MonthRange, known?: Map<string, string>): Promise<Measured[]> {
+/** The measures of whole months that the rows answer: a type or none, and at most one other criterion (a place: through its index). */
+async function rowsFor(db: RelaisDatabase, query: RowsQuery, f: ActivityFilters, months: MonthRange, known?: Map<string, string>): Promise<Measured[]> {
   const asMeasured = (rows: StatRow[]) => rows.map((row) => ({ month: row.month, measures: row as Measures }));
-  if (!field) return asMeasured(await rowsOf(db, 'all', '', months));
+  const { type, field } = query;
+  if (!field) return asMeasured(await rowsOfType(db, 'all', '', type, months));
   const value = f[field] as string;
-  if (field === 'place') return measuredAtPlace(db, value, months, known);
-  return asMeasured(await rowsOf(db, FILTER_DIMENSIONS[field], value, months));
+  if (field === 'place') return measuredAtPlace(db, value, type, months, known);
+  return asMeasured(await rowsOfType(db, FILTER_DIMENSIONS[field], value, type, months));
 }
 
 /**
@@ -164,16 +180,16 @@ export function filtersNeedPlaces(filters: ActivityFilters): boolean {
  */
 export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
   return db.transaction('r', [db.activityStats, db.activities, db.places, db.beneficiaries], async () => {
-    const fields = activeFilterFields(filters);
+    const query = rowsQueryOf(filters);
     const split = splitPeriod(filters);
-    const scanning = fields.length > 1 || fields[0] === 'village' || !split.months;
+    const scanning = !query || !split.months;
     const matching = scanning || split.edges.length > 0 ? known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined) : undefined;
     const placeCommune: PlaceCommune = (id) => matching?.get(id);
     if (scanning) {
       // A period of no whole month is at most two partial months: read by date.
       return figuresFrom(await measured(db, await scan(db, filters, placeCommune, !split.months), matching), 'scan');
     }
-    const rows = await rowsFor(db, fields[0] as RowField | undefined, filters, split.months!, known);
+    const rows = await rowsFor(db, query, filters, split.months!, known);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
     return figuresFrom([...rows, ...(await measured(db, edges, matching))], split.edges.length > 0 ? 'rows+edges' : 'rows');
@@ -235,19 +251,20 @@ export async function statsDifferFromRecount(db: RelaisDatabase, chunkSize = 500
  * the filters' choices: primary keys only, no row decoded.
  */
 export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): Promise<string[]> {
-  const keys = await db.activityStats.where(':id').between(statKey(dim, '', ''), `${dim}${STAT_KEY_SEPARATOR}\uffff`, true, true).primaryKeys();
+  // Every row of the dimension, of every type and month, is one prefix of keys.
+  const keys = await db.activityStats.where(':id').between(`${dim}${STAT_KEY_SEPARATOR}`, `${dim}${STAT_KEY_SEPARATOR}\uffff`, true, true).primaryKeys();
   return [...new Set(keys.map((key) => key.split(STAT_KEY_SEPARATOR)[1]))].sort(compareFrench);
 }
 
 /**
- * Live activities per author (device id), over all time: the `author` counts of the month rows `all`
- * (a few dozen rows). Counting them through an index instead walks every entry of it, and Chromium
+ * Live activities per author (device id), over all time: the `author` counts of the month rows `all` of
+ * every type (a few dozen rows). Counting them through an index instead walks every entry of it, and Chromium
  * checks each index entry against its record: 26 µs apiece on disk here, 30 s for a region's million,
  * during which every other read of the page waits.
  */
 export async function activitiesPerAuthor(db: RelaisDatabase): Promise<Map<string, number>> {
   const perAuthor = new Map<string, number>();
-  for (const row of await rowsOf(db, 'all', '', {})) {
+  for (const row of await rowsOf(db, 'all', '', EVERY_TYPE, {})) {
     for (const [device, n] of Object.entries(row.author)) perAuthor.set(device, (perAuthor.get(device) ?? 0) + n);
   }
   return perAuthor;

@@ -2,36 +2,55 @@
  * Schema version 9 (issue 10): the dashboard's rows built once from the activities already stored, and
  * the changes made on this laptop that no export carries yet, found from their stamps. Version 13: the
  * rows per place are dropped (the place filter reads an index instead, see domain/stats/activityStats.ts).
- * Versions 14 and 15 rebuild the rows (followed people counted; a place's activities in its commune).
+ * Versions 14, 15 and 16 rebuild the rows (followed people counted; a place's activities in its commune;
+ * every row kept per activity type).
  */
 import type { Transaction } from 'dexie';
 import { deviceOfStamp } from '../../domain/hlc';
 import { RECORD_KINDS, tableOf } from '../../domain/kinds';
 import type { RecordMeta } from '../../domain/records';
 import { latestStamp } from '../../domain/sync/records';
-import { recount, STAT_KEY_SEPARATOR, type StatRow } from '../../domain/stats/activityStats';
+import { applyDelta, recount, STAT_KEY_SEPARATOR, type StatRow } from '../../domain/stats/activityStats';
 import { everyCountLookup } from './scanLookups';
 import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
 
 /**
- * Every row rebuilt from the activities, their followed people and places (a chunk of activities at a
- * time). Schema version 14 runs it again: the rows of versions 9–13 counted anonymous people only in
- * the gender, age band and status sections; and version 15: the rows of versions 9–14 counted an
- * activity held at a place in no commune, and kept a `where` count per place.
+ * How many rows a rebuild gathers before it adds them to the table: a region's rows (hundreds of
+ * thousands, each with its breakdowns) must not all sit in memory during an upgrade.
  */
-export async function rebuildStats(tx: Transaction, chunkSize = 5000): Promise<void> {
+const REBUILD_ROWS_LIMIT = 8_192;
+
+/**
+ * Every row rebuilt from the activities, their followed people and places, a chunk of activities at a
+ * time, the rows added to the table whenever `rowsLimit` of them wait (and at the end): a million
+ * activities never sit in memory at once, nor all their rows. Schema version 14 runs it again: the rows
+ * of versions 9–13 counted anonymous people only in the gender, age band and status sections; version
+ * 15: the rows of versions 9–14 counted an activity held at a place in no commune, and kept a `where`
+ * count per place; version 16: the rows of versions 9–15 had no type in their key (each row is now kept
+ * per activity type, domain/stats/activityStats.ts).
+ */
+export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit = REBUILD_ROWS_LIMIT): Promise<void> {
   const activities = tx.table<{ id: string }, string>('activities');
+  const stats = tx.table<StatRow, string>('activityStats');
   const lookups = await everyCountLookup(tx.table('beneficiaries'), tx.table('places'), chunkSize);
-  const rows = new Map<string, StatRow>();
+  await stats.clear();
+  let waiting = new Map<string, StatRow>();
+  const addWaiting = async () => {
+    const keys = [...waiting.keys()];
+    const stored = await stats.bulkGet(keys);
+    // A recount only adds: every row counts at least one activity, none is deleted.
+    await stats.bulkPut(keys.map((key, i) => applyDelta(stored[i], waiting.get(key)!)!));
+    waiting = new Map();
+  };
   let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
-  recount(chunk, rows, lookups);
-  while (chunk.length === chunkSize) {
+  for (;;) {
+    recount(chunk, waiting, lookups);
+    if (waiting.size >= rowsLimit) await addWaiting();
+    if (chunk.length < chunkSize) break;
     chunk = await activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
-    recount(chunk, rows, lookups);
   }
-  await tx.table('activityStats').clear();
-  await tx.table('activityStats').bulkPut([...rows.values()]);
+  await addWaiting();
 }
 
 export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {

@@ -1,14 +1,24 @@
 /**
- * The dashboard's figures as small keyed count rows ("a cube, sliced one dimension at a time"), pure.
+ * The dashboard's figures as small keyed count rows ("a cube, sliced one dimension at a time, and by
+ * activity type"), pure.
  *
- * Each live activity adds its measures to one row per (dimension value, month) it belongs to: the
- * row `all` of its month, the row of its type, of its author, of its employing structure, of the
- * commune where it took place and its département (its place's commune when it was held at a place),
- * and one row per thématique, démarche and tag. A dashboard with the period plus at most one other filter then reads at most one row per
- * month (36 for three years, whatever the number of activities); each row also holds the breakdowns
- * (per thématique, per commune, per gender…) of the activities it counts, so every figure of the page
- * comes from those rows. Two filters or more fall back to an indexed scan with the same `measuresOf`
- * (db/stats).
+ * Each live activity adds its measures to one row per (dimension value, activity type, month) it
+ * belongs to: the row `all` of its month (twice: once for every type together, once for its type), the
+ * row of its author, of its employing structure, of the commune where it took place and its
+ * département (its place's commune when it was held at a place), and one row per thématique, démarche
+ * and tag, each of them under its type. So the period, the type and at most one other filter are read
+ * from at most one row per month and type (36 or 72 for three years, whatever the number of
+ * activities); each row also holds the breakdowns (per thématique, per commune, per gender…) of the
+ * activities it counts, so every figure of the page comes from those rows. Any other combination falls
+ * back to an indexed scan with the same `measuresOf` (db/stats).
+ *
+ * Why the type is in every row, and not a dimension of its own: it is the filter a coordinator adds to
+ * any other (individual accompaniments or workshops), and it splits each row in two without adding a
+ * row to any activity (an activity has one type: its rows are the same number as when the type was a
+ * row of its own, the `all` row under its type taking the place of that type row). A read without a
+ * type adds the rows of both types of each month (`ACTIVITY_TYPES`, validated on every write and import),
+ * except `all`, which keeps a row for every type together (`EVERY_TYPE`): the first screen, the home
+ * page, the list's count and the mediators view read those, one row a month.
  *
  * No row is kept per place: a place holds a few activities a month (2.4 on average in the bench's
  * 100k), so its rows were nearly one row per activity (24,864 of 26,784 rows, 55 % of their bytes)
@@ -25,14 +35,22 @@
  */
 import { completeBreakdown } from '../activity';
 import { trancheAgeOfAge } from '../beneficiary';
+import { ACTIVITY_TYPES } from '../codes';
 import type { Activity, Beneficiary, Place } from '../records';
 
 /**
- * The filters the dashboard answers without a scan, besides the month: by their rows, except `place`,
- * which has no rows and is read through the activities' `[placeId+date]` index (see above).
+ * The filters the dashboard answers without a scan, besides the month and the type (part of every
+ * row's key): by their rows, except `place`, which has no rows and is read through the activities'
+ * `[placeId+date]` index (see above).
  */
-export const STAT_DIMENSIONS = ['all', 'type', 'author', 'structure', 'commune', 'place', 'dept', 'them', 'dem', 'tag'] as const;
+export const STAT_DIMENSIONS = ['all', 'author', 'structure', 'commune', 'place', 'dept', 'them', 'dem', 'tag'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** The type part of the `all` rows that count every type together (the only rows without a type of their own). */
+export const EVERY_TYPE = '';
+
+/** The activity types a row can be kept under (besides `EVERY_TYPE` for `all`): a read without a type adds these. */
+export const ROW_TYPES: readonly string[] = ACTIVITY_TYPES;
 
 /** Duration buckets of the national statistics: < 30 min, 30–60, 60–120, ≥ 120. */
 export const DURATION_BUCKETS = ['moins_30', 'de_30_a_60', 'de_60_a_120', 'plus_120'] as const;
@@ -78,18 +96,28 @@ export interface Measures {
 }
 
 export interface StatRow extends Measures {
-  /** `dim`, `value` and `month` joined by STAT_KEY_SEPARATOR: one string, so a range of months is one key range. */
+  /**
+   * `dim`, `value`, `type` and `month` joined by STAT_KEY_SEPARATOR: one string, so a range of months
+   * of one (dimension, value, type) is one key range, and every row of a dimension one prefix.
+   */
   key: string;
   dim: StatDimension;
   value: string;
+  /** The activity type the row counts (`individuel`, `collectif`); `EVERY_TYPE` for the `all` rows of every type. */
+  type: string;
   /** YYYY-MM */
   month: string;
 }
 
 export const STAT_KEY_SEPARATOR = '\u001f';
 
-export function statKey(dim: StatDimension, value: string, month: string): string {
-  return `${dim}${STAT_KEY_SEPARATOR}${value}${STAT_KEY_SEPARATOR}${month}`;
+export function statKey(dim: StatDimension, value: string, type: string, month: string): string {
+  return `${dim}${STAT_KEY_SEPARATOR}${value}${STAT_KEY_SEPARATOR}${type}${STAT_KEY_SEPARATOR}${month}`;
+}
+
+/** The first and last keys of the rows of (dimension, value, type) in a range of months (open ends when absent). */
+export function statKeyRange(dim: StatDimension, value: string, type: string, months: { from?: string; to?: string }): [string, string] {
+  return [statKey(dim, value, type, months.from ?? ''), statKey(dim, value, type, months.to ?? '\uffff')];
 }
 
 export function emptyMeasures(): Measures {
@@ -234,18 +262,22 @@ export function measuresOf(a: Activity & Authored, lookups: CountLookups = {}): 
   return m;
 }
 
-/** The (dimension, value) pairs an activity is counted under, besides the month. */
-export function dimensionsOf(a: Activity & Authored, placeCommune: PlaceCommune | undefined): Array<[StatDimension, string]> {
-  const dims: Array<[StatDimension, string]> = [['all', ''], ['type', a.type], ['author', a.authorDevice]];
-  if (a.structureEmployeuse?.nom) dims.push(['structure', a.structureEmployeuse.nom]);
+/**
+ * The (dimension, value, type) rows an activity is counted under, besides the month: each dimension
+ * value under the activity's type, and `all` also under every type.
+ */
+export function dimensionsOf(a: Activity & Authored, placeCommune: PlaceCommune | undefined): Array<[StatDimension, string, string]> {
+  const type = a.type;
+  const dims: Array<[StatDimension, string, string]> = [['all', '', EVERY_TYPE], ['all', '', type], ['author', a.authorDevice, type]];
+  if (a.structureEmployeuse?.nom) dims.push(['structure', a.structureEmployeuse.nom, type]);
   const commune = communeOfActivity(a, placeCommune);
   if (commune) {
-    dims.push(['commune', commune]);
-    dims.push(['dept', departementOfInsee(commune)]);
+    dims.push(['commune', commune, type]);
+    dims.push(['dept', departementOfInsee(commune), type]);
   }
-  for (const code of new Set(a.thematiques ?? [])) dims.push(['them', code]);
-  for (const code of new Set(a.thematiquesDemarche ?? [])) dims.push(['dem', code]);
-  for (const tag of new Set(a.tags ?? [])) dims.push(['tag', tag]);
+  for (const code of new Set(a.thematiques ?? [])) dims.push(['them', code, type]);
+  for (const code of new Set(a.thematiquesDemarche ?? [])) dims.push(['dem', code, type]);
+  for (const tag of new Set(a.tags ?? [])) dims.push(['tag', tag, type]);
   return dims;
 }
 
@@ -293,20 +325,20 @@ export function accumulatePeopleChange(
   countFollowed(m, activity, after, 1);
   if (Object.keys(m.genre).length + Object.keys(m.age).length + Object.keys(m.statut).length === 0) return;
   const month = activity.date.slice(0, 7);
-  for (const [dim, value] of dimensionsOf(activity, placeCommune)) {
-    const row = deltaRow(deltas, dim, value, month);
+  for (const [dim, value, type] of dimensionsOf(activity, placeCommune)) {
+    const row = deltaRow(deltas, dim, value, type, month);
     for (const field of ['genre', 'age', 'statut'] as const) {
       for (const code in m[field]) bump(row[field], code, m[field][code]);
     }
   }
 }
 
-/** The delta row of (dimension, value, month) in `deltas`, made empty the first time. */
-function deltaRow(deltas: Map<string, StatRow>, dim: StatDimension, value: string, month: string): StatRow {
-  const key = statKey(dim, value, month);
+/** The delta row of (dimension, value, type, month) in `deltas`, made empty the first time. */
+function deltaRow(deltas: Map<string, StatRow>, dim: StatDimension, value: string, type: string, month: string): StatRow {
+  const key = statKey(dim, value, type, month);
   let row = deltas.get(key);
   if (!row) {
-    row = { key, dim, value, month, ...emptyMeasures() };
+    row = { key, dim, value, type, month, ...emptyMeasures() };
     deltas.set(key, row);
   }
   return row;
@@ -322,8 +354,8 @@ function accumulate(deltas: Map<string, StatRow>, a: Activity & Authored, sign: 
     for (const key in counts) counted.push([field, key, sign * counts[key]]);
   }
   const month = a.date.slice(0, 7);
-  for (const [dim, value] of dimensionsOf(a, lookups.placeCommune)) {
-    const row = deltaRow(deltas, dim, value, month);
+  for (const [dim, value, type] of dimensionsOf(a, lookups.placeCommune)) {
+    const row = deltaRow(deltas, dim, value, type, month);
     for (const field of NUMBER_FIELDS) row[field] += sign * measures[field];
     for (const [field, code, n] of counted) bump(row[field], code, n);
   }
@@ -343,7 +375,7 @@ export function applyDelta(stored: StatRow | undefined, delta: StatRow): StatRow
   const row: StatRow = stored
     ? { ...stored, duration: { ...stored.duration }, thematique: { ...stored.thematique }, demarche: { ...stored.demarche }, genre: { ...stored.genre },
       age: { ...stored.age }, statut: { ...stored.statut }, where: { ...stored.where }, author: { ...stored.author } }
-    : { key: delta.key, dim: delta.dim, value: delta.value, month: delta.month, ...emptyMeasures() };
+    : { key: delta.key, dim: delta.dim, value: delta.value, type: delta.type, month: delta.month, ...emptyMeasures() };
   addMeasures(row, delta);
   return row.activities === 0 ? undefined : row;
 }

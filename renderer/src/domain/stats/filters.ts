@@ -33,19 +33,39 @@ export interface DrillDown extends ActivityFilters {
   duration?: DurationBucket;
 }
 
-/** The criteria a count row answers on its own, and the row dimension each one reads. */
+/**
+ * The criteria a count row answers, and the row dimension each one reads. The type is not among them:
+ * it is part of every row's key (domain/stats/activityStats.ts), so it combines with any one of these.
+ */
 export const FILTER_DIMENSIONS = {
-  type: 'type', author: 'author', structure: 'structure', departement: 'dept', commune: 'commune', place: 'place',
+  author: 'author', structure: 'structure', departement: 'dept', commune: 'commune', place: 'place',
   thematique: 'them', demarche: 'dem', tag: 'tag',
 } as const satisfies Record<string, StatDimension>;
 export type RowField = keyof typeof FILTER_DIMENSIONS;
 
-/** Every criterion besides the period, the ones no row answers (the village) last. */
-export const FILTER_FIELDS = [...(Object.keys(FILTER_DIMENSIONS) as RowField[]), 'village'] as const;
+/** Every criterion besides the period: the type, those of the rows' dimensions, the one no row answers (the village) last. */
+export const FILTER_FIELDS = ['type', ...(Object.keys(FILTER_DIMENSIONS) as RowField[]), 'village'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export function activeFilterFields(f: ActivityFilters): FilterField[] {
   return FILTER_FIELDS.filter((field) => f[field] !== undefined && f[field] !== '');
+}
+
+/** How the count rows answer a set of filters: the type (or every type) and at most one dimension's value. */
+export interface RowsQuery {
+  type?: string;
+  field?: RowField;
+}
+
+/**
+ * The rows' answer to `f`, besides the period: its type, if any, and at most one other criterion that
+ * has rows (or the place, read through its index); `undefined` when the rows cannot answer (two other
+ * criteria, or the village) and the activities must be scanned.
+ */
+export function rowsQueryOf(f: ActivityFilters): RowsQuery | undefined {
+  const others = activeFilterFields(f).filter((field) => field !== 'type');
+  if (others.length > 1 || others[0] === 'village') return undefined;
+  return { ...(f.type ? { type: f.type } : {}), ...(others[0] ? { field: others[0] as RowField } : {}) };
 }
 
 export function inPeriod(f: Pick<ActivityFilters, 'from' | 'to'>, date: string): boolean {
