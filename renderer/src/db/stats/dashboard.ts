@@ -173,27 +173,42 @@ export function filtersNeedPlaces(filters: ActivityFilters): boolean {
   return Boolean(filters.commune || filters.departement);
 }
 
+/** What the figures read: the rows, the activities, and the people and places a scan measures them with. */
+const DASHBOARD_TABLES = (db: RelaisDatabase) => [db.activityStats, db.activities, db.places, db.beneficiaries];
+
 /**
  * The figures for `filters`. `known`: every place's commune, already read (the page's directory); else
  * a scan reads what it needs: every place for a commune or département filter, the places of the
  * activities it measures otherwise. The rows need none.
  */
 export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
-  return db.transaction('r', [db.activityStats, db.activities, db.places, db.beneficiaries], async () => {
+  return db.transaction('r', DASHBOARD_TABLES(db), async () => {
     const query = rowsQueryOf(filters);
     const split = splitPeriod(filters);
-    const scanning = !query || !split.months;
-    const matching = scanning || split.edges.length > 0 ? known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined) : undefined;
+    if (!query || !split.months) return scanned(db, filters, !split.months, known);
+    const rows = await rowsFor(db, query, filters, split.months, known);
+    if (split.edges.length === 0) return figuresFrom(rows, 'rows');
+    const matching = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined);
     const placeCommune: PlaceCommune = (id) => matching?.get(id);
-    if (scanning) {
-      // A period of no whole month is at most two partial months: read by date.
-      return figuresFrom(await measured(db, await scan(db, filters, placeCommune, !split.months), matching), 'scan');
-    }
-    const rows = await rowsFor(db, query, filters, split.months!, known);
     const edges: Array<Stored<Activity>> = [];
     for (const edge of split.edges) edges.push(...(await scan(db, { ...filters, ...edge }, placeCommune, true)));
-    return figuresFrom([...rows, ...(await measured(db, edges, matching))], split.edges.length > 0 ? 'rows+edges' : 'rows');
+    return figuresFrom([...rows, ...(await measured(db, edges, matching))], 'rows+edges');
   });
+}
+
+/**
+ * The figures for `filters` from a scan of the activities that pass them, whatever the rows could
+ * answer: what `readDashboard` reads when they cannot, and what its tests compare the rows with.
+ */
+export async function scanDashboard(db: RelaisDatabase, filters: ActivityFilters, known?: Map<string, string>): Promise<DashboardFigures> {
+  return db.transaction('r', DASHBOARD_TABLES(db), () => scanned(db, filters, !splitPeriod(filters).months, known));
+}
+
+/** The scan of `readDashboard`, inside its transaction. `fewDays`: a period of no whole month, at most two partial months, read by date. */
+async function scanned(db: RelaisDatabase, filters: ActivityFilters, fewDays: boolean, known?: Map<string, string>): Promise<DashboardFigures> {
+  const matching = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined);
+  const placeCommune: PlaceCommune = (id) => matching?.get(id);
+  return figuresFrom(await measured(db, await scan(db, filters, placeCommune, fewDays), matching), 'scan');
 }
 
 /**

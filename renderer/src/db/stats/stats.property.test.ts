@@ -6,7 +6,9 @@
  * records are created, edited (gender, age band, year of birth, status), deleted, restored, erased and
  * anonymised, and travel in bundles that may arrive before or after the activities that list them.
  * Activities are held at places, whose commune is changed, set, removed, and which are deleted and travel
- * in bundles too: an activity counts in its place's commune as it is now.
+ * in bundles too: an activity counts in its place's commune as it is now. Every row is kept per activity
+ * type, and edits change an activity's type; at the end of each sequence, the type and one other filter
+ * read from the rows give what a scan of the activities gives.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +21,7 @@ import { dataOf, type Activity, type Beneficiary } from '../../domain/records';
 import { anonymised } from '../../domain/beneficiary';
 import type { Relais } from '../index';
 import { ARVIEU, LORMES, placeData } from '../../testkit/records';
-import { statsDifferFromRecount } from './dashboard';
+import { readDashboard, scanDashboard, statsDifferFromRecount } from './dashboard';
 import { THEMATIQUES } from '../../domain/codes';
 
 const PASSPHRASE = 'tous les villages ensemble';
@@ -122,6 +124,14 @@ let personChanges = 0;
 /** Activities held at a place, and places moved or removed while they held some: exercised too. */
 let heldAtPlaces = 0;
 let placeChanges = 0;
+/** Edits that moved an activity from one type's rows to the other's: exercised too. */
+let typeChanges = 0;
+
+/** Filters the rows answer, the type with one other among them, compared with a scan at the end of each sequence. */
+const FROM_ROWS = [
+  {}, { type: 'collectif' }, { type: 'individuel', commune: LORMES.codeInsee }, { type: 'collectif', commune: ARVIEU.codeInsee },
+  { type: 'collectif', thematique: THEMATIQUES[0] }, { type: 'individuel', departement: '58', from: '2025-12-01' }, { tag: 'senior' },
+];
 
 async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Array }>, op: Op): Promise<void> {
   const laptop = laptops[op.device];
@@ -221,7 +231,9 @@ async function run(laptops: Relais[], pool: Array<{ from: number; bytes: Uint8Ar
       if (candidates.length === 0) return;
       const target = candidates[op.pick % candidates.length];
       if (op.type === 'edit') {
-        if (target.deleted === 0) await laptop.activities.update(target.id, await listing(op.activity, op.follow));
+        if (target.deleted !== 0) return;
+        if (target.type !== op.activity.type) typeChanges += 1;
+        await laptop.activities.update(target.id, await listing(op.activity, op.follow));
       } else if (op.type === 'remove') await laptop.activities.remove(target.id);
       else if (op.type === 'restore') await laptop.activities.restore(target.id);
       else await laptop.activities.erase(target.id);
@@ -246,7 +258,14 @@ describe('maintained dashboard rows', () => {
       for (const bundle of pool.slice(-2)) {
         await run(laptops, [bundle], { type: 'import', device: 0, pick: 1 });
       }
-      for (const laptop of laptops) expect(await statsDifferFromRecount(laptop.db)).toEqual([]);
+      for (const laptop of laptops) {
+        expect(await statsDifferFromRecount(laptop.db)).toEqual([]);
+        for (const filters of FROM_ROWS) {
+          const figures = await readDashboard(laptop.db, filters);
+          expect(figures.source).toBe('rows');
+          expect({ ...figures, source: 'scan' }).toEqual(await scanDashboard(laptop.db, filters));
+        }
+      }
       await closeTestDatabases();
     }), { numRuns: 30, examples: [[PLACE_STORY]] });
     expect(received).toBeGreaterThan(0);
@@ -254,5 +273,6 @@ describe('maintained dashboard rows', () => {
     expect(personChanges).toBeGreaterThan(0);
     expect(heldAtPlaces).toBeGreaterThan(0);
     expect(placeChanges).toBeGreaterThan(0);
+    expect(typeChanges).toBeGreaterThan(0);
   }, 240_000);
 });

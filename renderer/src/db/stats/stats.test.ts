@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Relais } from '../index';
 import { openRelaisWithKeys } from '../../testkit/db';
 import type { Activity, Stored } from '../../domain/records';
 import { LORMES, ARVIEU, placeData } from '../../testkit/records';
-import { activitiesPerAuthor, dashboardChoices, readDashboard, drillDown, placeCommunes, placeDirectory, statsDifferFromRecount } from './dashboard';
+import { activitiesPerAuthor, dashboardChoices, readDashboard, drillDown, placeCommunes, placeDirectory, scanDashboard, statsDifferFromRecount } from './dashboard';
 import { removeDemoData } from '../demo';
 import { withStatsDeferred } from './middleware';
 
@@ -251,6 +251,106 @@ describe('dashboard figures on the maintained rows', () => {
   });
 });
 
+describe('the type and one other filter, from the rows (each row is kept per activity type)', () => {
+  /**
+   * The seeded dataset plus a workshop in Lormes, figures checked by hand:
+   *  - 2026-01-10 individual, 20 min, Lormes, email, an anonymous woman
+   *  - 2026-01-20 individual, 45 min, Lormes, email + démarches, one followed person
+   *  - 2026-01-25 workshop,   60 min, Lormes, bureautique + email, 3 anonymous (2 women)
+   *  - 2026-02-05 workshop,   90 min, Arvieu, bureautique + email, 5 anonymous (2 women)
+   *  - 2026-02-07 individual, 120 min, at a place in Lormes, email
+   *  - 2026-02-08 individual, 30 min, Lormes, deleted
+   */
+  async function seedWithWorkshopInLormes() {
+    const seeded = await seed();
+    await relais.activities.create(workshop('2026-01-25', 60, 3, { commune: LORMES }));
+    return seeded;
+  }
+
+  /** `readDashboard` with every read of the activities table watched: the rows answer without one. */
+  async function fromRowsOnly(filters: Parameters<typeof readDashboard>[1]) {
+    const table = relais.db.activities;
+    const reads = (['where', 'orderBy', 'toCollection', 'toArray', 'filter', 'get', 'bulkGet', 'each', 'count'] as const).map((method) => vi.spyOn(table, method));
+    try {
+      const figures = await readDashboard(relais.db, filters);
+      expect(reads.map((spy) => spy.mock.calls.length)).toEqual(reads.map(() => 0));
+      return figures;
+    } finally {
+      for (const spy of reads) spy.mockRestore();
+    }
+  }
+
+  it('type + commune: hand-checked, no activity read, equal to the scan', async () => {
+    await seedWithWorkshopInLormes();
+    const workshops = await fromRowsOnly({ type: 'collectif', commune: '58145' });
+    expect(workshops.source).toBe('rows');
+    expect(workshops.totals).toMatchObject({
+      activities: 1, individuel: 0, collectif: 1, followed: 0, anonymous: 3, minutes: 60,
+      thematique: { bureautique: 1, email: 1 }, genre: { feminin: 2, non_communique: 1 }, duration: { de_60_a_120: 1 },
+    });
+    expect(workshops.perMonth).toEqual([{ month: '2026-01', activities: 1, people: 3 }]);
+    expect(workshops.perCommune).toEqual({ 58145: 1 });
+    // Individual activities in Lormes: the 10 and 20 January, and the 7 February at its place.
+    const individual = await fromRowsOnly({ type: 'individuel', commune: '58145' });
+    expect([individual.source, individual.totals.activities, individual.totals.minutes, individual.totals.followed, individual.totals.anonymous]).toEqual(['rows', 3, 185, 1, 2]);
+    expect(individual.perMonth).toEqual([{ month: '2026-01', activities: 2, people: 2 }, { month: '2026-02', activities: 1, people: 1 }]);
+    for (const filters of [{ type: 'collectif', commune: '58145' }, { type: 'individuel', commune: '58145' }, { type: 'collectif', departement: '12' }]) {
+      const scanned = await scanDashboard(relais.db, filters);
+      expect(scanned.source).toBe('scan');
+      expect({ ...(await readDashboard(relais.db, filters)), source: 'scan' }).toEqual(scanned);
+    }
+  });
+
+  it('type + thématique: hand-checked, no activity read, equal to the scan', async () => {
+    await seedWithWorkshopInLormes();
+    // Bureautique workshops: Lormes on 25 January, Arvieu on 5 February.
+    const workshops = await fromRowsOnly({ type: 'collectif', thematique: 'bureautique' });
+    expect(workshops.source).toBe('rows');
+    expect(workshops.totals).toMatchObject({ activities: 2, collectif: 2, anonymous: 8, minutes: 150, genre: { feminin: 4, non_communique: 4 } });
+    expect(workshops.perCommune).toEqual({ 58145: 1, 12011: 1 });
+    expect(workshops.perMonth).toEqual([{ month: '2026-01', activities: 1, people: 3 }, { month: '2026-02', activities: 1, people: 5 }]);
+    expect((await fromRowsOnly({ type: 'individuel', thematique: 'bureautique' })).totals.activities).toBe(0);
+    const demarches = await fromRowsOnly({ type: 'individuel', thematique: 'aide_aux_demarches_administratives' });
+    expect([demarches.totals.activities, demarches.totals.minutes, demarches.totals.demarche]).toEqual([1, 45, { logement: 1 }]);
+    for (const filters of [{ type: 'collectif', thematique: 'bureautique' }, { type: 'individuel', thematique: 'email' }, { type: 'collectif', thematique: 'email', from: '2026-02-01' }]) {
+      expect({ ...(await readDashboard(relais.db, filters)), source: 'scan' }).toEqual(await scanDashboard(relais.db, filters));
+    }
+  });
+
+  it('a single filter adds both types\' rows of each month; the type alone reads the `all` rows of that type', async () => {
+    await seedWithWorkshopInLormes();
+    const lormes = await fromRowsOnly({ commune: '58145' });
+    expect([lormes.source, lormes.totals.activities, lormes.totals.individuel, lormes.totals.collectif, lormes.totals.minutes]).toEqual(['rows', 4, 3, 1, 245]);
+    expect(lormes.perMonth).toEqual([{ month: '2026-01', activities: 3, people: 5 }, { month: '2026-02', activities: 1, people: 1 }]);
+    const workshops = await fromRowsOnly({ type: 'collectif', from: '2026-01-01', to: '2026-01-31' });
+    expect([workshops.totals.activities, workshops.totals.minutes]).toEqual([1, 60]);
+    for (const filters of [{ commune: '58145' }, { type: 'collectif' }, { thematique: 'email', to: '2026-01-31' }, {}]) {
+      expect({ ...(await readDashboard(relais.db, filters)), source: 'scan' }).toEqual(await scanDashboard(relais.db, filters));
+    }
+    // The mediators view and the list's count read the rows of every type: each activity once.
+    expect([...(await activitiesPerAuthor(relais.db)).values()]).toEqual([5]);
+    expect(await statsDifferFromRecount(relais.db)).toEqual([]);
+  });
+
+  it('type + commune over a period that is not whole months: the whole months from the rows, the edges scanned', async () => {
+    await seedWithWorkshopInLormes();
+    // 20 January to 28 February: February's Lormes workshops from the rows (none), 20–31 January scanned (the 25th).
+    const workshops = await readDashboard(relais.db, { type: 'collectif', commune: '58145', from: '2026-01-20', to: '2026-02-28' });
+    expect([workshops.source, workshops.totals.activities, workshops.totals.minutes]).toEqual(['rows+edges', 1, 60]);
+    const individual = await readDashboard(relais.db, { type: 'individuel', commune: '58145', from: '2026-01-20', to: '2026-02-28' });
+    expect([individual.source, individual.totals.activities, individual.totals.minutes]).toEqual(['rows+edges', 2, 165]);
+  });
+
+  it('keep the scan for two filters besides the type, and for the village', async () => {
+    await seedWithWorkshopInLormes();
+    await expect(fromRowsOnly({ type: 'collectif', commune: '58145', thematique: 'bureautique' })).rejects.toThrow();
+    await expect(fromRowsOnly({ type: 'collectif', commune: '58145', from: '2026-01-20' })).rejects.toThrow();
+    const both = await readDashboard(relais.db, { type: 'collectif', commune: '58145', thematique: 'bureautique' });
+    expect([both.source, both.totals.activities]).toEqual(['scan', 1]);
+    expect((await readDashboard(relais.db, { type: 'collectif', village: 'nowhere' })).source).toBe('scan');
+  });
+});
+
 describe('rows applied once at the end of a writer\'s transaction (withStatsDeferred)', () => {
   /** The seeded dataset, its rows as stored, and its activities as stored. */
   async function seedThenRows() {
@@ -347,8 +447,8 @@ describe('followed people in the gender, age band and status sections', () => {
       age: { soixante_dix_plus: 2, dix_huit_vingt_quatre: 1, vingt_cinq_trente_neuf: 1, non_communique: 4 },
       statut: { retraite: 2, en_emploi: 2, non_communique: 4 },
     });
-    // The same from a scan (two filters): x2 and x4 are the individual activities of January at Lormes.
-    expect(await sections({ commune: '58145', type: 'individuel', from: '2026-01-01', to: '2026-01-31' })).toEqual({
+    // The same from a scan (two filters besides the type): x2 and x4 are the individual email activities of January at Lormes.
+    expect(await sections({ commune: '58145', thematique: 'email', type: 'individuel', from: '2026-01-01', to: '2026-01-31' })).toEqual({
       people: 2, genre: { masculin: 2 }, age: { vingt_cinq_trente_neuf: 1, non_communique: 1 }, statut: { en_emploi: 1, non_communique: 1 },
     });
     expect(await statsDifferFromRecount(relais.db)).toEqual([]);
@@ -356,8 +456,8 @@ describe('followed people in the gender, age band and status sections', () => {
 
   it('follow a person\'s own record as it is edited, deleted, restored and erased', async () => {
     const { p1, p2 } = await seedPeople();
-    // A scan (two filters) reads P2's record, then sees the edit (the people it read are read again).
-    const januaryAtLormes = { commune: '58145', type: 'individuel', from: '2026-01-01', to: '2026-01-31' };
+    // A scan (two filters besides the type) reads P2's record, then sees the edit (the people it read are read again).
+    const januaryAtLormes = { commune: '58145', thematique: 'email', type: 'individuel', from: '2026-01-01', to: '2026-01-31' };
     expect((await sections(januaryAtLormes)).genre).toEqual({ masculin: 2 });
     await relais.beneficiaries.update(p2.id, { code: 'B-0002', genre: 'feminin', anneeNaissance: 2001, statutSocial: 'sans_emploi', dejaAccompagne: false });
     expect((await sections(januaryAtLormes)).genre).toEqual({ feminin: 1, masculin: 1 });

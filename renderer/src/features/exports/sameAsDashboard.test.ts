@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relais } from '../../db';
 import { craSource } from '../../db/exports';
-import { drillDown, readDashboard } from '../../db/stats/dashboard';
+import { drillDown, readDashboard, type DashboardFigures } from '../../db/stats/dashboard';
 import { CRA_COLUMNS } from '../../domain/formats/cra';
 import type { Activity, Stored } from '../../domain/records';
 import type { DrillDown } from '../../domain/stats/filters';
@@ -63,7 +63,8 @@ async function exported(filter: DrillDown): Promise<{ ids: string[]; total: numb
 }
 
 describe('the CRA export holds what the dashboard counts, for the same filters', () => {
-  const cases: Array<[string, () => DrillDown]> = [
+  // The source the dashboard reads each from, where it matters: the type and one other filter from the rows.
+  const cases: Array<[string, () => DrillDown, DashboardFigures['source']?]> = [
     ['nothing', () => ({})],
     ['a mid-month period', () => ({ from: '2025-12-10', to: '2026-02-20' })],
     ['one day', () => ({ from: '2026-01-08', to: '2026-01-08' })],
@@ -78,15 +79,18 @@ describe('the CRA export holds what the dashboard counts, for the same filters',
     ['a type', () => ({ type: 'collectif' })],
     ['a village', () => ({ village: 'village-1' })],
     ['a mediator, a thématique and a period (a scan)', () => ({ author: ELSEWHERE, thematique: 'securite_numerique', from: '2025-12-03', to: '2026-03-20' })],
-    ['a type and a commune (a scan through the type index)', () => ({ type: 'individuel', commune: LORMES.codeInsee })],
-    ['a type and a structure over a mid-month period (the edges by date)', () => ({ type: 'collectif', structure: STRUCTURES[0], from: '2025-11-20', to: '2026-02-10' })],
-    ['a place and a type (a scan through the place\'s index)', () => ({ place, type: 'individuel' })],
-    ['a place, a thématique and a mid-month period', () => ({ place, thematique: 'email', from: '2025-12-05', to: '2026-03-25' })],
+    ['a type and a commune (from the rows of that type)', () => ({ type: 'individuel', commune: LORMES.codeInsee }), 'rows'],
+    ['a type and a thématique (from the rows of that type)', () => ({ type: 'individuel', thematique: 'bureautique' }), 'rows'],
+    ['a type and a structure over a mid-month period (rows, the edges by date)', () => ({ type: 'collectif', structure: STRUCTURES[0], from: '2025-11-20', to: '2026-02-10' }), 'rows+edges'],
+    ['a place and a type (through the place\'s index)', () => ({ place, type: 'individuel' }), 'rows'],
+    ['a place, a thématique and a mid-month period', () => ({ place, thematique: 'email', from: '2025-12-05', to: '2026-03-25' }), 'scan'],
+    ['a type, a commune and a thématique (a scan)', () => ({ type: 'individuel', commune: LORMES.codeInsee, thematique: 'email' }), 'scan'],
   ];
-  for (const [name, filterOf] of cases) {
+  for (const [name, filterOf, source] of cases) {
     it(name, async () => {
       const filter = filterOf();
       const [figures, file, listed] = await Promise.all([readDashboard(relais.db, filter), exported(filter), drillDown(relais.db, filter, 1000)]);
+      if (source) expect(figures.source).toBe(source);
       expect(file.ids.length).toBeGreaterThan(0);
       expect(figures.totals.activities).toBe(file.ids.length);
       expect(listed.activities.map((a) => a.id).sort()).toEqual(file.ids);
@@ -97,7 +101,7 @@ describe('the CRA export holds what the dashboard counts, for the same filters',
 
   it('takes its progress total from the screen when the screen has read it', async () => {
     const filter: DrillDown = { type: 'collectif', commune: LORMES.codeInsee };
-    // A figure of the screen's own (whatever it is) is not read again: with two filters that read is a scan.
+    // A figure of the screen's own (whatever it is) is not read again: with more filters that read is a scan.
     const given = await craSource(relais.db, { filter, vocabulary: makeVocabulary('fr', 'codes'), now: new Date('2026-04-01'), selectedActivities: 12_345 });
     expect(given.records).toBe(12_345);
     // Without it, the dashboard's figure.
