@@ -36,6 +36,8 @@ export interface TeamTruth {
   people: number;
   minutes: number;
   lormes: number;
+  /** Workshops in Lormes (the type and the commune filters together): how many, people helped, minutes. */
+  lormesWorkshops: { activities: number; people: number; minutes: number };
   /** Activities with the thématique "bureautique". */
   bureautique: number;
   /** Bureautique activities in Lormes, newest first: what the drill-down must list (by date). */
@@ -69,7 +71,7 @@ function activityOf(device: number, round: number, j: number): Activity {
 export async function makeTeam(): Promise<Team> {
   const folder = await mkdtemp(join(tmpdir(), 'relais-team-'));
   const truth: TeamTruth = {
-    activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, bureautique: 0, bureautiqueInLormesDates: [], genre: {}, log: [],
+    activities: 0, individuel: 0, collectif: 0, people: 0, minutes: 0, lormes: 0, lormesWorkshops: { activities: 0, people: 0, minutes: 0 }, bureautique: 0, bureautiqueInLormesDates: [], genre: {}, log: [],
   };
   const count = (genre: string, n: number) => { truth.genre[genre] = (truth.genre[genre] ?? 0) + n; };
   const cards: Team['cards'] = [];
@@ -96,6 +98,11 @@ export async function makeTeam(): Promise<Team> {
           truth.people += activity.type === 'collectif' ? 4 : 1;
           truth.minutes += activity.duree;
           if (activity.commune?.codeInsee === LORMES.codeInsee) truth.lormes += 1;
+          if (activity.commune?.codeInsee === LORMES.codeInsee && activity.type === 'collectif') {
+            truth.lormesWorkshops.activities += 1;
+            truth.lormesWorkshops.people += 4;
+            truth.lormesWorkshops.minutes += activity.duree;
+          }
           if (activity.thematiques.includes('bureautique')) {
             truth.bureautique += 1;
             if (activity.commune?.codeInsee === LORMES.codeInsee) truth.bureautiqueInLormesDates.push(activity.date);

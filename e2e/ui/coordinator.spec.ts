@@ -95,6 +95,23 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await expect(charts.first()).toHaveAttribute('data-drawn', /.+/);
   await expect.poll(() => charts.evaluateAll((hosts) => hosts.every((h) => (h as HTMLElement).dataset.drawn === (h as HTMLElement).dataset.want))).toBe(true);
 
+  // The type with the commune: Lormes's workshops, read from the count rows (no "recounted" note).
+  const type = page.getByRole('combobox', { name: 'Type d’activité' });
+  await type.selectOption({ label: 'Atelier collectif' });
+  const workshops = truth.lormesWorkshops;
+  expect(workshops.activities).toBeGreaterThan(0);
+  expect(workshops.activities).toBeLessThan(truth.lormes);
+  const figure = (label: RegExp) => figures.getByRole('listitem').filter({ hasText: label }).locator('.stat');
+  await expect(figure(/activités?$/)).toHaveText(String(workshops.activities));
+  await expect(figure(/personnes? accompagnées?/)).toHaveText(String(workshops.people));
+  await expect(figure(/ateliers? collectifs?$/)).toHaveText(String(workshops.activities));
+  await expect(figure(/accompagnements? individuels?$/)).toHaveText('0');
+  await expect(figure(/d’accompagnement$/)).toHaveText(new Intl.NumberFormat('fr-FR').format(Math.round(workshops.minutes / 6) / 10));
+  await expect(page.getByText('Plusieurs filtres à la fois')).toHaveCount(0);
+  await expect.poll(() => charts.evaluateAll((hosts) => hosts.every((h) => (h as HTMLElement).dataset.drawn === (h as HTMLElement).dataset.want))).toBe(true);
+  await type.selectOption({ label: 'Tous' });
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(truth.lormes));
+
   // While the figures for new filters are being counted (seconds at a region's scale), the page says so
   // and keeps the previous ones, marked busy; then it shows the new ones and says nothing.
   const status = page.getByRole('status').filter({ hasText: 'Calcul des chiffres pour ces filtres…' });
