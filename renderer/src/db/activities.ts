@@ -13,9 +13,8 @@ import { rememberDetails } from './activityDefaults';
 import { deleteDraft } from './drafts';
 import { writeTransaction } from './identity';
 import type { Relais } from './index';
-import { EVERY_TYPE, STAT_KEY_SEPARATOR, statKeyRange } from '../domain/stats/activityStats';
 import { matches, type DrillDown } from '../domain/stats/filters';
-import { filtersNeedPlaces, placeCommunes } from './stats/dashboard';
+import { allRowsOf, filtersNeedPlaces, placeCommunes } from './stats/dashboard';
 
 /** Live (not deleted) activities in `[deleted+date]` order, i.e. by date, then by id. */
 function liveByDate(db: RelaisDatabase) {
@@ -72,11 +71,7 @@ export function readAllNewestFirst(db: RelaisDatabase, stopped: () => boolean = 
  */
 export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<number | undefined> {
   if (!db.tables.some((table) => table.name === 'activityStats')) return undefined;
-  const rows = await db.activityStats.where(':id').between(...statKeyRange('all', '', EVERY_TYPE, {}), true, true).toArray();
-  // A database opened read-only at a version before 16 keeps its rows without a type (`all␟␟2026-01`):
-  // its month comes right after the value. Empty in any database the app has upgraded.
-  const untyped = await db.activityStats.where(':id').between(`all${STAT_KEY_SEPARATOR}${STAT_KEY_SEPARATOR}0`, `all${STAT_KEY_SEPARATOR}${STAT_KEY_SEPARATOR}9\uffff`, true, true).toArray();
-  return [...rows, ...untyped].reduce((sum, row) => sum + row.activities, 0);
+  return (await allRowsOf(db, {})).reduce((sum, row) => sum + row.activities, 0);
 }
 
 /** Activities a paged step may look at by default: a few tenths of a second of reading, then the person decides. */

@@ -454,6 +454,29 @@ describe('schema 16: every count row kept per activity type', () => {
     relais.db.close();
   });
 
+  it('opened read-only at version 15 (its upgrade failed): the figures are scanned, the totals and choices read its untyped rows', async () => {
+    const name = `migrate-16-read-only-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 15);
+    await old.table('activities').bulkPut(activities);
+    await old.table('activityStats').bulkPut(await untypedRows());
+    old.close();
+    const { openReadOnly } = await import('./readOnly');
+    const { activitiesPerAuthor, dashboardChoices, readDashboard } = await import('./stats/dashboard');
+    const { countLiveActivitiesFromRows } = await import('./activities');
+    const opening = await openReadOnly(name);
+    if (!opening.opened) throw new Error('not opened');
+    const { db } = opening.relais;
+    expect(db.verno).toBe(15);
+    const workshops = await readDashboard(db, { type: 'collectif', commune: '58145' });
+    expect([workshops.source, workshops.totals.activities, workshops.totals.minutes]).toEqual(['scan', 2, 150]);
+    expect([(await readDashboard(db, {})).source, (await readDashboard(db, {})).totals.activities]).toEqual(['scan', 4]);
+    expect(await countLiveActivitiesFromRows(db)).toBe(4);
+    expect(await activitiesPerAuthor(db)).toEqual(new Map([[OWN, 4]]));
+    expect((await dashboardChoices(db)).commune).toEqual(['12011', '58145']);
+    db.close();
+  });
+
   it('rebuilds a chunk of activities and of rows at a time, and the rows still equal a recount', async () => {
     const name = `migrate-16-chunks-${Math.random()}`;
     names.push(name);

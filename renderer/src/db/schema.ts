@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges, dropPlaceRows, rebuildStats } from './stats/migration';
+import { buildStatsAndOwnChanges, dropPlaceRows, rebuildStats, ROWS_BY_TYPE_VERSION } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -163,7 +163,7 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // rows instead of scanning the activities. Rebuilt once, a chunk of activities and of rows at a time.
     // (The number reserved for this work, 12, was taken by sealed secrets: Dexie only upgrades a database
     // to a version above its own, so the change takes the next free one.)
-    version: 16,
+    version: ROWS_BY_TYPE_VERSION, // 16
     stores: {},
     upgrade: rebuildStats,
   },

@@ -22,6 +22,7 @@ import { canonicalJson } from '../../domain/canonical';
 import { compareFrench } from '../../domain/collation';
 import type { RelaisDatabase } from '../schema';
 import { everyCountLookup, scanLookupsOf } from './scanLookups';
+import { ROWS_BY_TYPE_VERSION } from './migration';
 
 export interface MonthFigure { month: string; activities: number; people: number }
 
@@ -84,6 +85,25 @@ function directoryOf(places: Array<Stored<Place>>): PlaceDirectory {
 }
 
 type MonthRange = NonNullable<PeriodSplit['months']>;
+
+/**
+ * Are the rows keyed by type (schema 16)? Not in a database opened read-only at an older version (its
+ * upgrade failed): there the figures are scanned, and the totals read its untyped `all` rows (`allRowsOf`).
+ */
+function rowsByType(db: RelaisDatabase): boolean {
+  return db.verno >= ROWS_BY_TYPE_VERSION;
+}
+
+/**
+ * The `all` rows of every type over a range of months: what the totals outside the dashboard read (the
+ * list's count, the mediators view). In a database opened read-only before schema 16, its untyped `all`
+ * rows (`all␟␟month`), which count the same.
+ */
+export function allRowsOf(db: RelaisDatabase, months: MonthRange): Promise<StatRow[]> {
+  if (rowsByType(db)) return rowsOf(db, 'all', '', EVERY_TYPE, months);
+  const untyped = `all${STAT_KEY_SEPARATOR}${STAT_KEY_SEPARATOR}`;
+  return db.activityStats.where(':id').between(`${untyped}${months.from ?? ''}`, `${untyped}${months.to ?? '\uffff'}`, true, true).toArray();
+}
 
 /** The rows of one (dimension, value, type) over a range of months: one key range. */
 function rowsOf(db: RelaisDatabase, dim: StatDimension, value: string, type: string, months: MonthRange): Promise<StatRow[]> {
@@ -185,7 +205,7 @@ export async function readDashboard(db: RelaisDatabase, filters: ActivityFilters
   return db.transaction('r', DASHBOARD_TABLES(db), async () => {
     const query = rowsQueryOf(filters);
     const split = splitPeriod(filters);
-    if (!query || !split.months) return scanned(db, filters, !split.months, known);
+    if (!query || !split.months || !rowsByType(db)) return scanned(db, filters, !split.months, known);
     const rows = await rowsFor(db, query, filters, split.months, known);
     if (split.edges.length === 0) return figuresFrom(rows, 'rows');
     const matching = known ?? (filtersNeedPlaces(filters) ? await placeCommunes(db) : undefined);
@@ -279,7 +299,7 @@ export async function dimensionValues(db: RelaisDatabase, dim: StatDimension): P
  */
 export async function activitiesPerAuthor(db: RelaisDatabase): Promise<Map<string, number>> {
   const perAuthor = new Map<string, number>();
-  for (const row of await rowsOf(db, 'all', '', EVERY_TYPE, {})) {
+  for (const row of await allRowsOf(db, {})) {
     for (const [device, n] of Object.entries(row.author)) perAuthor.set(device, (perAuthor.get(device) ?? 0) + n);
   }
   return perAuthor;

@@ -16,6 +16,13 @@ import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
 
 /**
+ * The schema version from which every row's key holds the activity type (`dim␟value␟type␟month`); a
+ * database opened read-only below it (its upgrade failed) keeps them as `dim␟value␟month`, without
+ * type rows of `all` (db/stats/dashboard.ts reads those another way).
+ */
+export const ROWS_BY_TYPE_VERSION = 16;
+
+/**
  * How many rows a rebuild gathers before it adds them to the table: a region's rows (hundreds of
  * thousands, each with its breakdowns) must not all sit in memory during an upgrade.
  */
