@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, Survey } from '../records';
 import { ARVIEU, LORMES } from '../../testkit/records';
 import { byAuthor } from '../authorFilter';
-import { authorFilterOf, matches, monthPeriod, splitPeriod, surveyMatches, withinMonth, type DrillDown } from './filters';
+import { authorFilterOf, matches, monthPeriod, rowsQueryOf, splitPeriod, surveyMatches, withinMonth, type DrillDown } from './filters';
 
 const PLACE_IN_ARVIEU = 'place-arvieu';
 const placeCommune = (id: string) => (id === PLACE_IN_ARVIEU ? ARVIEU.codeInsee : undefined);
@@ -109,5 +109,22 @@ describe('a period by day against rows per month', () => {
     expect(withinMonth({ from: '2026-01-15', to: '2026-03-10', tag: 'x' }, '2026-01')).toEqual({ from: '2026-01-15', to: '2026-01-31', tag: 'x' });
     expect(withinMonth({ from: '2026-01-15', to: '2026-03-10' }, '2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(withinMonth({}, '2026-03')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+  });
+});
+
+describe('which filters the count rows answer', () => {
+  it('the type with at most one other criterion (the period aside); the scan otherwise', () => {
+    expect(rowsQueryOf({})).toEqual({});
+    expect(rowsQueryOf({ from: '2026-01-01', type: 'collectif' })).toEqual({ type: 'collectif' });
+    expect(rowsQueryOf({ commune: '58145' })).toEqual({ field: 'commune' });
+    expect(rowsQueryOf({ type: 'individuel', commune: '58145' })).toEqual({ type: 'individuel', field: 'commune' });
+    expect(rowsQueryOf({ type: 'collectif', thematique: 'email' })).toEqual({ type: 'collectif', field: 'thematique' });
+    expect(rowsQueryOf({ type: 'collectif', place: 'p1' })).toEqual({ type: 'collectif', field: 'place' });
+    // An empty choice is no choice.
+    expect(rowsQueryOf({ type: '', tag: 'senior', author: '' })).toEqual({ field: 'tag' });
+    expect(rowsQueryOf({ commune: '58145', thematique: 'email' })).toBeUndefined();
+    expect(rowsQueryOf({ type: 'collectif', commune: '58145', thematique: 'email' })).toBeUndefined();
+    expect(rowsQueryOf({ village: 'v1' })).toBeUndefined();
+    expect(rowsQueryOf({ type: 'collectif', village: 'v1' })).toBeUndefined();
   });
 });
