@@ -35,7 +35,7 @@ export interface ExportRequest {
   now: Date;
   /**
    * The activities `filter` selects, when the screen has already read it (the dashboard's figure): the
-   * CRA's progress total, not read again — with two filters that read is a scan of the activities.
+   * CRA's progress total, not read again — with two filters besides the type that read is a scan of the activities.
    */
   selectedActivities?: number;
 }

@@ -2,8 +2,9 @@
  * `/dashboard`: the territory at a glance, as the national statistics page shows it — filters (period,
  * type, mediator, structure, département, commune, place, thématique, démarche, tag, village), the headline
  * figures, and per month, thématique, duration, commune, mediator, gender, age band and status, each
- * as a chart with its table. Read from the maintained count rows (db/stats): a filter change reads a
- * few dozen rows, whatever the number of activities. Any figure opens the records behind it.
+ * as a chart with its table. Read from the maintained count rows (db/stats): with the type and one other
+ * filter, a filter change reads a few dozen rows, whatever the number of activities. Any figure opens the
+ * records behind it.
  */
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,8 +38,8 @@ export function DashboardPage() {
   // The figures with the filters they were read for: until a filter change's figures are read, the
   // figures on screen (and their drill-down links) stay those of the previous filters, not drawn again.
   const shown = useMemo(() => (read ? { figures: read.figures, filters: filtersFromParams(new URLSearchParams(read.key)) } : undefined), [read]);
-  // Figures on screen for other filters than those chosen: said, not hidden (several filters at a
-  // region's scale are recounted from the activities, which takes seconds).
+  // Figures on screen for other filters than those chosen: said, not hidden (two filters besides the
+  // type, at a region's scale, are recounted from the activities, which takes seconds).
   const updating = read === undefined || read.key !== key;
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
