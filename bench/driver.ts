@@ -192,6 +192,8 @@ async function runSize(browser: Browser, options: DriverOptions, size: number, e
   // Last of the size: in another browser, from this page's bundle (after it, this page's steps failed
   // with a bare "r" at 100k, not understood yet).
   const input = await step(page, 'importInput', errors);
+  // BENCH_DUMP_INPUT=<file>: keep the bundle and its keys, to study its opening in Node (diagnosis).
+  if (input && process.env.BENCH_DUMP_INPUT) writeFileSync(process.env.BENCH_DUMP_INPUT, JSON.stringify(input));
   if (input) {
     result.importUnderCap = await importUnderHeapCap(input, 'page', options.origin, errors);
     result.importUnderCapApp = await importUnderHeapCap(input, 'worker', options.origin, errors);
