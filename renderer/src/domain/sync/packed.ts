@@ -1,14 +1,16 @@
 /**
  * A bundle's received records as the page holds them between opening and writing: grouped by kind,
- * sorted by id, cut into chunks, each chunk its records' JSON as UTF-8 bytes. Bytes live in array
- * buffers, outside the JS heap: 100,000 opened records take ~175 MB of buffers and almost no heap,
- * where decoded objects cloned to the page took ~270 MB of heap (a page may use 400 MB: a bundle of
- * 100k, or a folder's group of them, did not fit beside the import's own work).
+ * sorted by id, cut into chunks, each chunk its records' JSON as UTF-8 bytes, with each record's
+ * `versions` written as runs of fields sharing a stamp (a record's fields mostly share one stamp: the
+ * stamps were 60 % of an activity's JSON). On the bench's bundle of 100k records: ~100 MB of bytes
+ * (~1 kB an activity) in array buffers, where decoded objects cloned to the page took ~270 MB of V8
+ * heap (a page may use 400 MB: a bundle of 100k, or a folder's group of them, did not fit beside the
+ * import's own work). Array buffers sit outside V8's heap limit, but `performance.memory` counts them.
  *
  * Why not compressed: deflated chunks are ~8× smaller, but inflating them in JavaScript (a chunk must be
  * decoded synchronously, inside the importer's one IndexedDB transaction: awaiting anything else there
- * would let it end) cost 2.7 s per 100k records on the page, against 0.35 s to parse the JSON, and
- * the import's time has its own promise (bench scenario 1). Measured in Node on the bench's bundle.
+ * would let it end) cost 2.7 s per 100k records on the page, against 0.8 s to decode these (measured in
+ * Node on the bench's bundle), and the import's time has its own promise (bench scenario 1).
  *
  * Packed chunks travel from the Worker that opened the bundle to the page as transferred buffers (no
  * copy), where decoded records were cloned one object at a time. The packed form is made only by the
@@ -103,13 +105,44 @@ export function inChunksByKind(entries: ReceivedEntries, chunkSize: number): Kin
 export function packRecords(entries: ReceivedEntries, chunkSize: number): PackedRecords {
   if (isPacked(entries)) return entries;
   const kinds = decodedByKind(entries, chunkSize).map(({ kind, count, chunks }) => ({
-    kind, count, chunks: [...chunks].map((chunk) => encoder.encode(JSON.stringify(chunk))),
+    kind, count, chunks: [...chunks].map(packChunk),
   }));
   return { packed: true, count: entries.length, kinds };
 }
 
+/**
+ * A record's `versions` as runs of consecutive fields sharing one stamp, in their order:
+ * `[[stamp, field, field…], …]`. A record's fields mostly share one or two stamps, and the stamps
+ * (~60 characters each, once per field) were 60 % of an activity's JSON; each is written once a run.
+ */
+type VersionRuns = Array<[string, ...string[]]>;
+
+function versionRuns(versions: Record<string, string>): VersionRuns {
+  const runs: VersionRuns = [];
+  let run: [string, ...string[]] | undefined;
+  for (const field in versions) {
+    const stamp = versions[field];
+    if (run?.[0] !== stamp) runs.push((run = [stamp]));
+    run.push(field);
+  }
+  return runs;
+}
+
+function versionsOf(runs: VersionRuns): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const [stamp, ...fields] of runs) for (const field of fields) versions[field] = stamp;
+  return versions;
+}
+
+function packChunk(chunk: readonly SyncRecord[]): Uint8Array {
+  const compact = chunk.map((record) => ({ ...record, versions: versionRuns(record.versions as Record<string, string>) }));
+  return encoder.encode(JSON.stringify(compact));
+}
+
 export function unpackChunk(chunk: Uint8Array): SyncRecord[] {
-  return JSON.parse(decoder.decode(chunk)) as SyncRecord[];
+  const records = JSON.parse(decoder.decode(chunk)) as Array<Omit<SyncRecord, 'versions'> & { versions: unknown }>;
+  for (const record of records) record.versions = versionsOf(record.versions as VersionRuns);
+  return records as SyncRecord[];
 }
 
 /** Every record, kind by kind, one chunk decoded at a time. */
