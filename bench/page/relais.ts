@@ -23,6 +23,8 @@ import { makeStatements, withVerifiedSeals, type Statement } from '../../rendere
 import { uuidv7 } from '../../renderer/src/domain/ids';
 import type { SyncRecord } from '../../renderer/src/domain/sync/merge';
 import { RECORD_VALIDATORS } from '../../renderer/src/domain/sync/validators';
+import { packedBundle } from '../../renderer/src/domain/sync/packed';
+import { CHUNK } from '../../renderer/src/db/sync/tables';
 import type { ImportReport } from '../../renderer/src/db/sync';
 import type { RecordKind } from '../../renderer/src/domain/kinds';
 import { AUTHORED_TABLES, AUTHORS, type Dataset, type TableName } from '../generate';
@@ -156,17 +158,17 @@ export async function enrolExporter(db: RelaisDatabase, exporter: SignedCard): P
 }
 
 /**
- * `worker`: as the app does (decrypt, check, leave out what is held and check relayed seals in a Worker,
- * records cloned back to the page); `page`: everything on the page's thread, so the page's heap figure
- * covers the whole import.
+ * `worker`: as the app does (decrypt, check, leave out what is held, check relayed seals and pack the
+ * records in a Worker, packed chunks transferred to the page); `page`: the same steps on the page's
+ * thread, so the page's heap figure covers the whole import.
  */
 export async function importAll(db: RelaisDatabase, bytes: Uint8Array, receiver: Receiver, path: OpenPath = DEFAULT_OPEN_PATH): Promise<ImportTiming> {
   const start = performance.now();
   const opened = path === 'worker' && openOffThread
     ? await openOffThread(bytes, { identity: receiver.identity }, { db })
-    : await withVerifiedSeals(await leaveOutHeldRecords(db, await openBundle(bytes, { identity: receiver.identity }, {
+    : packedBundle(await withVerifiedSeals(await leaveOutHeldRecords(db, await openBundle(bytes, { identity: receiver.identity }, {
       validators: RECORD_VALIDATORS, isKnownBundle: (key) => isImported(db, key),
-    })));
+    }))), CHUNK);
   sample();
   const openMs = performance.now() - start;
   const report = await importBundle(db, opened, { fileName: 'bench.relais', onProgress: sample });

@@ -17,17 +17,18 @@
 import Dexie from 'dexie';
 import { observe, createClock, parseStamp } from '../domain/hlc';
 import { BackupError, type BackupErrorCode, type BackupSecrets } from '../domain/backup/format';
-import { tableOf, type RecordKind } from '../domain/kinds';
-import { BUNDLE_MAGIC, type OpenedBundle, type OpenSecrets } from '../domain/sync/bundle';
+import { tableOf } from '../domain/kinds';
+import { BUNDLE_MAGIC, type OpenSecrets } from '../domain/sync/bundle';
 import { bundleErrorCode, type BundleErrorCode } from '../domain/sync/errors';
 import type { SyncRecord } from '../domain/sync/merge';
 import { latestStamp } from '../domain/sync/records';
+import { entryCount, type ReceivedBundle } from '../domain/sync/packed';
 import { validateProfile, type Profile } from '../domain/profile';
 import type { Role } from '../domain/codes';
 import { emptyCounts } from './sync/import/apply';
 import { lockKeys } from './sync/keys';
 import { openBundleOffThread } from './sync/worker/openBundleOffThread';
-import { activitiesLast, syncTable } from './sync/tables';
+import { receivedInChunks, syncTable } from './sync/tables';
 import { readMeta, type MetaRow } from './meta';
 import { RelaisDatabase } from './schema';
 import { rememberReplaced, withStatsDeferred } from './stats/middleware';
@@ -58,8 +59,8 @@ function asRestoreError(error: unknown): unknown {
  * Open a bundle for a restore: every check of an import, and only a full one passes. Nothing is read
  * from any database (the recovery screen's cannot be opened).
  */
-export async function openFullBundle(bytes: Uint8Array, secrets: OpenSecrets): Promise<OpenedBundle> {
-  let opened: OpenedBundle;
+export async function openFullBundle(bytes: Uint8Array, secrets: OpenSecrets): Promise<ReceivedBundle> {
+  let opened: ReceivedBundle;
   try {
     opened = await openBundleOffThread(bytes, secrets, { whole: true });
   } catch (error) {
@@ -69,43 +70,60 @@ export async function openFullBundle(bytes: Uint8Array, secrets: OpenSecrets): P
   return opened;
 }
 
-/** The highest stamp of the records, as a clock state: the restored clock only goes forward from it. */
-function clockAfter(records: readonly SyncRecord[], saved: { millis: number; counter: number } | undefined, deviceId: string) {
-  // Only millis and counter are kept: the device id is the one the next write will have.
+/**
+ * The restored clock: from the saved state, it observes the highest stamp of every record written, so
+ * it only goes forward from them. Only millis and counter are kept: the device id is the one the next
+ * write will have.
+ */
+function restoredClock(saved: { millis: number; counter: number } | undefined, deviceId: string) {
   const clock = createClock(deviceId, saved?.millis ?? 0, saved?.counter ?? 0);
-  for (const record of records) {
-    const stamp = latestStamp(record.versions);
-    // Far-future stamps are in the quarantine, not here: observing moves the clock to at most "now + drift".
-    if (parseStamp(stamp)) observe(clock, stamp, Date.now());
-  }
-  return { millis: clock.millis, counter: clock.counter };
+  return {
+    observe(record: SyncRecord) {
+      const stamp = latestStamp(record.versions);
+      // Far-future stamps are in the quarantine, not here: observing moves the clock to at most "now + drift".
+      if (parseStamp(stamp)) observe(clock, stamp, Date.now());
+    },
+    state: () => ({ millis: clock.millis, counter: clock.counter }),
+  };
 }
 
 /** The person's profile from the bundle's card, when this laptop has none yet (a new laptop's first run). */
-function profileFromCard(opened: OpenedBundle): Profile | undefined {
+function profileFromCard(opened: ReceivedBundle): Profile | undefined {
   const { name, role, structure } = opened.manifest.source;
   const profile = { displayName: name, role: role as Role, structure };
   return validateProfile(profile).length === 0 ? profile : undefined;
 }
 
 /** The seals kept: those of the signer's own records, and those a checked statement proves (`sealedBy`). */
-function keepsSeal(opened: OpenedBundle, record: SyncRecord): boolean {
+function keepsSeal(opened: ReceivedBundle, record: SyncRecord): boolean {
   const { source } = opened.manifest;
   return record.authorDevice === source.deviceId || source.legacyDeviceIds.includes(record.authorDevice) || opened.sealedBy?.has(record.id) === true;
 }
 
-/** The records of a bundle, each with a new local change number after `seq`, grouped by kind. */
-function numberedByKind(opened: OpenedBundle, seq: number): { byKind: Map<RecordKind, SyncRecord[]>; seq: number } {
-  const byKind = new Map<RecordKind, SyncRecord[]>();
-  for (const { kind, record } of opened.entries) {
-    const row: SyncRecord = { ...record, seq: (seq += 1) };
-    if (row.seal !== undefined && !keepsSeal(opened, row)) delete row.seal;
-    rememberReplaced(row, undefined); // the tables were just cleared: the dashboard's counts need no read
-    let rows = byKind.get(kind);
-    if (!rows) byKind.set(kind, (rows = []));
-    rows.push(row);
+/**
+ * Write the bundle's records, kind by kind (activities last) and a chunk at a time (a packed bundle is
+ * decoded one chunk at a time), each with a new local change number after `seq`. Answers the last
+ * number used and the seals of the records written.
+ */
+async function writeNumbered(
+  db: RelaisDatabase, opened: ReceivedBundle, seq: number, counts: Record<string, number>, clock: ReturnType<typeof restoredClock>,
+): Promise<{ seq: number; seals: Set<string> }> {
+  const seals = new Set<string>();
+  for (const { kind, chunks } of receivedInChunks(opened.entries)) {
+    for (const chunk of chunks) {
+      const rows = chunk.map((record) => {
+        const row: SyncRecord = { ...record, seq: (seq += 1) };
+        if (row.seal !== undefined && !keepsSeal(opened, row)) delete row.seal;
+        if (typeof row.seal === 'string') seals.add(row.seal);
+        rememberReplaced(row, undefined); // the tables were just cleared: the dashboard's counts need no read
+        clock.observe(row);
+        return row;
+      });
+      await syncTable(db, kind).bulkPut(rows);
+      counts[tableOf(kind)] = (counts[tableOf(kind)] ?? 0) + rows.length;
+    }
   }
-  return { byKind, seq };
+  return { seq, seals };
 }
 
 /**
@@ -113,7 +131,7 @@ function numberedByKind(opened: OpenedBundle, seq: number): { byKind: Map<Record
  * leaves the database as it was. This laptop's meta settings stay (but the identity, keys and marks, as
  * a backup restore drops them); its profile too, or the card's when it has none.
  */
-export async function restoreOpenedBundle(db: RelaisDatabase, opened: OpenedBundle, options: { fileName: string; now?: Date }): Promise<RestoreReport> {
+export async function restoreOpenedBundle(db: RelaisDatabase, opened: ReceivedBundle, options: { fileName: string; now?: Date }): Promise<RestoreReport> {
   const { manifest } = opened;
   const at = (options.now ?? new Date()).toISOString();
   const counts: Record<string, number> = {};
@@ -124,20 +142,12 @@ export async function restoreOpenedBundle(db: RelaisDatabase, opened: OpenedBund
     const clockBefore = await readMeta(db, 'clock');
     for (const table of db.tables) await table.clear();
     // Local change numbers go on after those this database used: counters only go forward.
-    const { byKind, seq } = numberedByKind(opened, seqBefore);
-    const records: SyncRecord[] = [];
-    await withStatsDeferred(db, async () => {
-      for (const [kind, rows] of activitiesLast(byKind)) {
-        await syncTable(db, kind).bulkPut(rows);
-        counts[tableOf(kind)] = rows.length;
-        for (const row of rows) records.push(row);
-      }
-    });
+    const clock = restoredClock(clockBefore, manifest.source.deviceId);
+    const { seq, seals } = await withStatsDeferred(db, () => writeNumbered(db, opened, seqBefore, counts, clock));
     const source = { bundleId: manifest.bundleId, at, sourceDevice: manifest.source.deviceId, sourceName: manifest.source.name };
     for (const entry of opened.quarantined) {
       await db.quarantine.add({ ...source, reason: 'future', action: 'edit', recordKind: entry.kind, recordId: entry.record.id, record: entry.record as SyncRecord, stamp: entry.stamp });
     }
-    const seals = new Set(records.map((record) => record.seal).filter((seal): seal is string => typeof seal === 'string'));
     await db.statements.bulkPut(opened.statements.filter((statement) => seals.has(statement.id)));
     // The cards that check those seals (never enrolled: enrolment is redone by comparing fingerprints).
     for (const card of [manifest.source, ...manifest.authors]) await db.cards.put({ ...card, importedAt: at, trust: 'relayed' });
@@ -145,13 +155,13 @@ export async function restoreOpenedBundle(db: RelaisDatabase, opened: OpenedBund
       sourceDevice: manifest.source.deviceId, bundleId: manifest.bundleId, payloadSha256: manifest.payloadSha256,
       fileName: options.fileName, importedAt: at, sourceName: manifest.source.name, sourceStructure: manifest.source.structure,
       signingKey: manifest.source.signingKey, kind: manifest.kind, createdAt: manifest.createdAt, since: manifest.since,
-      rangeFrom: manifest.range.from, rangeTo: manifest.range.to, counts: { ...emptyCounts(), new: records.length },
+      rangeFrom: manifest.range.from, rangeTo: manifest.range.to, counts: { ...emptyCounts(), new: entryCount(opened.entries) },
       quarantined: opened.quarantined.length, refused: 0, heldForReview: 0,
     });
     const cardProfile = kept.some((row) => row.key === 'profile') ? undefined : profileFromCard(opened);
     await db.meta.bulkPut([
       ...kept, ...(cardProfile ? [{ key: 'profile', value: cardProfile }] : []),
-      { key: 'seq', value: seq }, { key: 'clock', value: clockAfter(records, clockBefore, manifest.source.deviceId) },
+      { key: 'seq', value: seq }, { key: 'clock', value: clock.state() },
     ] as MetaRow[]);
   });
   lockKeys(db);

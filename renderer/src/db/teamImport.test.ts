@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { closeTestDatabases, enrol, openTestRelais, snapshot } from '../testkit/sync';
 import { exportBundle } from './sync';
+import { entryCount } from '../domain/sync/packed';
 import { ensureIdentity } from './identity';
 import { combinedPreview, importTeamFiles, openTeamFiles, type TeamFile } from './teamImport';
 import { LORMES } from '../testkit/records';
@@ -88,7 +89,7 @@ describe('importing many files at once', () => {
       await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 2, 'aicha-2'), await bundleOf(bruno, 2, 'bruno-2'),
     ];
     const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => '', keepRecords: 5 });
-    const held = opened.map((f) => (f.outcome.status === 'ready' ? f.outcome.opened?.entries.length ?? 0 : 0));
+    const held = opened.map((f) => (f.outcome.status === 'ready' ? (f.outcome.opened ? entryCount(f.outcome.opened.entries) : 0) : 0));
     expect(held).toEqual([2, 3, 0, 0]);
     expect(combinedPreview(opened).records).toBe(9);
     const progress: number[] = [];

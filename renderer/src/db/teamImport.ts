@@ -11,8 +11,9 @@
  * enrolled here), refused and why, failed (nothing written), or not imported (cancelled) — which the
  * screen can save as a text report.
  *
- * Memory stays bounded: the preview keeps the opened records of the first `FOLDER_RECORDS_AT_ONCE`
- * records only (the rest keep their plan and their bytes, and are opened again when their turn comes),
+ * Memory stays bounded: opened records are held packed (domain/sync/packed.ts: JSON bytes outside the
+ * JS heap) and decoded a chunk at a time while they are written; the preview keeps the opened
+ * records of the first `FOLDER_RECORDS_AT_ONCE` records only (the rest keep their plan and their bytes, and are opened again when their turn comes),
  * a folder with more records than that (a region's 300 mediators) is written in several transactions
  * of at most that many records, each all or nothing (a failure stops there), and each group's records
  * are let go once it is written.
@@ -21,8 +22,9 @@
  * they wait in the quarantine, where a person reviews them (the import says how many).
  */
 import type { RecordKind } from '../domain/kinds';
-import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../domain/sync/bundle';
+import { bundleProtection, type OpenSecrets } from '../domain/sync/bundle';
 import { bundleErrorCode } from '../domain/sync/errors';
+import { entryCount, type ReceivedBundle } from '../domain/sync/packed';
 import { ensureIdentity } from './identity';
 import { withStatsDeferred } from './stats/middleware';
 import {
@@ -51,7 +53,7 @@ export interface ReadyFile {
   bytes: Uint8Array;
   secrets: OpenSecrets;
   /** Its opened records, kept from the preview while they fit in `FOLDER_RECORDS_AT_ONCE`; else opened again. */
-  opened?: OpenedBundle;
+  opened?: ReceivedBundle;
 }
 
 export type FileOutcome =
@@ -89,7 +91,7 @@ async function openOne(db: RelaisDatabase, file: TeamFile, options: OpenOptions,
     const plan = await previewImport(db, opened);
     if (plan.alreadyImported || opened.alreadyImported) return { status: 'alreadyImported', plan };
     if (plan.sender.held) return { status: 'held', plan };
-    return { status: 'ready', plan, records: opened.entries.length, bytes: file.bytes, secrets, opened };
+    return { status: 'ready', plan, records: entryCount(opened.entries), bytes: file.bytes, secrets, opened };
   } catch (error) {
     if (isOpeningCancelled(error)) throw error;
     const code = bundleErrorCode(error);
@@ -230,8 +232,8 @@ export async function importTeamFiles(db: RelaisDatabase, files: readonly BatchF
 /** The group's opened bundles (kept from the preview, or opened again); undefined if cancelled while opening. */
 async function openGroup(
   db: RelaisDatabase, group: Turn[], opener: BundleOpener, signal: AbortSignal | undefined, settle: (turn: Turn, outcome: FileOutcome) => void,
-): Promise<Array<{ turn: Turn; opened: OpenedBundle }> | undefined> {
-  const opened: Array<{ turn: Turn; opened: OpenedBundle }> = [];
+): Promise<Array<{ turn: Turn; opened: ReceivedBundle }> | undefined> {
+  const opened: Array<{ turn: Turn; opened: ReceivedBundle }> = [];
   for (const turn of group) {
     if (turn.ready.opened) {
       opened.push({ turn, opened: turn.ready.opened });
@@ -253,7 +255,7 @@ async function openGroup(
  * the import must stop (cancelled, or the group failed: every file of it is then `failed`).
  */
 async function writeGroup(
-  db: RelaisDatabase, group: Array<{ turn: Turn; opened: OpenedBundle }>, signal: AbortSignal | undefined,
+  db: RelaisDatabase, group: Array<{ turn: Turn; opened: ReceivedBundle }>, signal: AbortSignal | undefined,
   progress: { before: number; report: (done: number) => void }, settle: (turn: Turn, outcome: FileOutcome) => void,
 ): Promise<boolean> {
   const outcomes: Array<[Turn, FileOutcome]> = [];

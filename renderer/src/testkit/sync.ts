@@ -11,6 +11,8 @@ import { openBundle, type BundleLimits, type OpenSecrets } from '../domain/sync/
 import { readCard, type SignedCard } from '../domain/sync/card';
 import type { ValidatorRegistry } from '../domain/sync/records';
 import { withVerifiedSeals } from '../domain/sync/seal';
+import { packedBundle } from '../domain/sync/packed';
+import { CHUNK } from '../db/sync/tables';
 import { fakeOsProtection } from './keys';
 
 const opened: Relais[] = [];
@@ -54,9 +56,10 @@ export async function enrolEachOther(...devices: Relais[]): Promise<void> {
 }
 
 /**
- * Open (decrypt, verify, validate, check relayed seals) and import in one call, on the test's thread.
- * The app opens bundles in a Worker first (db/sync/worker) and imports what it answers: tests that need
- * that path call `openBundle` / `leaveOutHeldRecords` / `importBundle` themselves.
+ * Open (decrypt, verify, validate, check relayed seals), pack the records as the app's Worker does
+ * (domain/sync/packed.ts) and import, in one call on the test's thread. The app opens bundles in a
+ * Worker first (db/sync/worker) and imports what it answers: tests that need that path call
+ * `openBundle` / `leaveOutHeldRecords` / `importBundle` themselves.
  */
 export async function receiveBundle(
   db: RelaisDatabase,
@@ -67,5 +70,5 @@ export async function receiveBundle(
   const checked = await openBundle(bytes, options.secrets ?? {}, {
     validators: options.validators, now: now.getTime(), limits: options.limits, isKnownBundle: (key) => isImported(db, key),
   });
-  return importBundle(db, await withVerifiedSeals(checked), { fileName: options.fileName ?? 'bundle.relais', now, review: options.review });
+  return importBundle(db, packedBundle(await withVerifiedSeals(checked), CHUNK), { fileName: options.fileName ?? 'bundle.relais', now, review: options.review });
 }

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardOfTestDevice, closeTestDatabases, openTestRelais } from '../../testkit/sync';
 import { ensureIdentity } from '../identity';
+import { eachEntry } from '../../domain/sync/packed';
+import { CHUNK } from './tables';
 import {
   dismissInboxFile, enrolCard, ensureDeviceKeys, exportBundle, heldInboxFiles, importBundle, inboxSummary, openBundleOffThread,
   outboxHasChanges, prepareOutbox, receiveInboxFile, recentImports, releaseHeldInboxFiles,
@@ -72,7 +74,7 @@ describe('the outbox', () => {
     const next = await outboxOf(mediator);
     const mine = next.bundles.find((b) => b.recipient.name === 'Bérénice Martin')!;
     const opened = await openBundleOffThread(mine.bytes, { identity: (await ensureDeviceKeys(coordinator.db)).ageIdentity }, { db: coordinator.db });
-    expect(opened.entries.map((e) => (e.record as unknown as Village).commune.nom)).toEqual(['Arvieu']);
+    expect([...eachEntry(opened.entries, CHUNK)].map((e) => (e.record as unknown as Village).commune.nom)).toEqual(['Arvieu']);
   });
 
   it('is not starved by a person\'s manual export: it carries the changes since its own last write', async () => {

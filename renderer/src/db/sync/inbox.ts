@@ -13,8 +13,9 @@
  * Every outcome is a row of `inboxFiles`; imports also join the import history (per sender, which is
  * what "last heard from" reads).
  */
-import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
+import { bundleProtection, type OpenSecrets } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
+import type { ReceivedBundle } from '../../domain/sync/packed';
 import type { RelaisDatabase } from '../schema';
 import { enrolledCards } from './enrolment';
 import { HeldBundleError, importBundle, type ImportReport } from './import/importBundle';
@@ -39,7 +40,7 @@ export type InboxStep =
 
 type Facts = Pick<InboxFileRow, 'sourceName' | 'sourceDevice' | 'bundleId' | 'payloadSha256'>;
 
-function factsOf(opened: OpenedBundle): Facts {
+function factsOf(opened: ReceivedBundle): Facts {
   const { manifest } = opened;
   return { sourceName: manifest.source.name, sourceDevice: manifest.source.deviceId, bundleId: manifest.bundleId, payloadSha256: manifest.payloadSha256 };
 }
@@ -52,7 +53,7 @@ async function record(db: RelaisDatabase, arrival: InboxArrival, outcome: InboxO
 }
 
 /** Open the bytes; a truncated file answers undefined (to retry), any other refusal throws. */
-async function openArrival(db: RelaisDatabase, bytes: Uint8Array, arrival: InboxArrival): Promise<OpenedBundle | 'truncated' | 'locked'> {
+async function openArrival(db: RelaisDatabase, bytes: Uint8Array, arrival: InboxArrival): Promise<ReceivedBundle | 'truncated' | 'locked'> {
   const secrets: OpenSecrets = {};
   if (bundleProtection(bytes) === 'recipient') {
     try {
@@ -81,7 +82,7 @@ export async function receiveInboxFile(db: RelaisDatabase, arrival: InboxArrival
   if (bundleProtection(bytes) === 'passphrase') {
     return { settle: 'done', row: await record(db, arrival, 'held', { reason: 'needsPassphrase', bytes }), seenBefore: false };
   }
-  let opened: OpenedBundle | 'truncated' | 'locked';
+  let opened: ReceivedBundle | 'truncated' | 'locked';
   try {
     opened = await openArrival(db, bytes, arrival);
   } catch (error) {

@@ -6,7 +6,7 @@
 import type { Table } from 'dexie';
 import { RECORD_KINDS, tableOf, type RecordKind } from '../../domain/kinds';
 import type { SyncRecord } from '../../domain/sync/merge';
-import type { BundleEntry } from '../../domain/sync/records';
+import { inChunksByKind, type KindInChunks, type ReceivedEntries } from '../../domain/sync/packed';
 import type { RelaisDatabase } from '../schema';
 
 /** Records are read and written in chunks of this size: one read + one bulkPut per chunk. */
@@ -22,16 +22,6 @@ export function syncTable(db: RelaisDatabase, kind: RecordKind): SyncTable {
 /** Every record table, in the registry's order. */
 export function syncedTables(db: RelaisDatabase): SyncTable[] {
   return RECORD_KINDS.map((kind) => syncTable(db, kind));
-}
-
-function entriesByKind(entries: readonly BundleEntry[]): Map<RecordKind, SyncRecord[]> {
-  const byKind = new Map<RecordKind, SyncRecord[]>();
-  for (const { kind, record } of entries) {
-    const list = byKind.get(kind) ?? [];
-    list.push(record);
-    byKind.set(kind, list);
-  }
-  return byKind;
 }
 
 /**
@@ -114,22 +104,15 @@ export class ReadsInTransaction {
 }
 
 /**
- * Order a table's received records by id (a stable sort: repeats of one record keep their order, and
- * merging is order-independent anyway; bundles written by `exportBundle` come sorted already), and
- * choose how to read their stored copies: a bundle carrying most of the table reads it by ranges
- * outright, a smaller one decides chunk by chunk; in a table `shared` knows was empty, only what the
- * transaction received before is read.
+ * Choose how to read the stored copies of a table's `count` received records: a bundle carrying most
+ * of the table reads it by ranges outright, a smaller one decides chunk by chunk; in a table `shared`
+ * knows was empty, only what the transaction received before is read.
  */
-async function planReads(
-  table: SyncTable, records: SyncRecord[], shared: ReadsInTransaction | undefined,
-): Promise<{ reading: ReadStrategy; records: SyncRecord[] }> {
-  const sorted = records.every((r, i) => i === 0 || records[i - 1].id <= r.id)
-    ? records
-    : [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+async function planReads(table: SyncTable, count: number, shared: ReadsInTransaction | undefined): Promise<ReadStrategy> {
   const receivedBefore = shared?.receivedIn(table, !(await holdsMoreThan(table, 0)));
-  if (receivedBefore) return { reading: { receivedBefore }, records: sorted };
+  if (receivedBefore) return { receivedBefore };
   // By ranges when the table holds at most twice the records received.
-  return { reading: (await holdsMoreThan(table, records.length * 2)) ? 'perChunk' : 'byRange', records: sorted };
+  return (await holdsMoreThan(table, count * 2)) ? 'perChunk' : 'byRange';
 }
 
 export interface StoredChunk {
@@ -146,29 +129,55 @@ export interface StoredChunk {
  * rows then count each activity with its people and place already known, instead of re-counting it when
  * they arrive (db/stats/followedPeople.ts, db/stats/placeCommunes.ts).
  */
-export function activitiesLast(byKind: Map<RecordKind, SyncRecord[]>): Array<[RecordKind, SyncRecord[]]> {
-  return [...byKind].sort(([a], [b]) => Number(a === 'activity') - Number(b === 'activity'));
+export function activitiesLast<T extends { kind: RecordKind }>(kinds: readonly T[]): T[] {
+  return [...kinds].sort((a, b) => Number(a.kind === 'activity') - Number(b.kind === 'activity'));
+}
+
+/** A bundle's records kind by kind, activities last, each kind sorted by id in chunks of CHUNK. */
+export function receivedInChunks(entries: ReceivedEntries): KindInChunks[] {
+  return activitiesLast(inChunksByKind(entries, CHUNK));
 }
 
 /**
- * Walk received records kind by kind, in chunks of CHUNK sorted by id, handing `visit` each chunk with
- * the stored copies of its records. A chunk is read only once the previous `visit` has finished, so a
- * visitor that writes its chunk sees its own writes in the next one (a record repeated across a chunk
- * boundary merges with what the previous chunk wrote). Runs inside the caller's transaction, if any;
- * `shared`: what earlier calls in that transaction received (see `ReadsInTransaction`).
+ * Walk received records (decoded, or packed: domain/sync/packed.ts) kind by kind, in chunks of CHUNK
+ * sorted by id, handing `visit` each chunk with the stored copies of its records. A chunk is decoded
+ * and read only once the previous `visit` has finished, so a visitor that writes its chunk sees its own
+ * writes in the next one (a record repeated across a chunk boundary merges with what the previous chunk
+ * wrote), and only one chunk of a packed bundle is decoded at a time. Runs inside the caller's
+ * transaction, if any; `shared`: what earlier calls in that transaction received (see
+ * `ReadsInTransaction`).
  */
 export async function forEachStoredChunk(
   db: RelaisDatabase,
-  entries: readonly BundleEntry[],
+  entries: ReceivedEntries,
   visit: (chunk: StoredChunk) => Promise<void> | void,
   shared?: ReadsInTransaction,
 ): Promise<void> {
-  for (const [kind, records] of activitiesLast(entriesByKind(entries))) {
+  for (const { kind, count, chunks } of receivedInChunks(entries)) {
     const table = syncTable(db, kind);
-    const { reading, records: sorted } = await planReads(table, records, shared);
-    for (let i = 0; i < sorted.length; i += CHUNK) {
-      const received = sorted.slice(i, i + CHUNK);
+    const reading = await planReads(table, count, shared);
+    const iterator = chunks[Symbol.iterator]();
+    for (let next = iterator.next(); !next.done;) {
+      const received = next.value;
+      const ahead = decodedAhead(iterator);
       await visit({ kind, table, received, stored: await readStored(table, received, reading) });
+      next = ahead();
     }
   }
+}
+
+/**
+ * The iterator's next chunk, decoded in a task of its own as soon as the event loop is free — while the
+ * current chunk's reads and writes are in flight in the database — or, if it is needed first, at once.
+ * Never awaited: awaiting anything but the database inside the importer's transaction would let it end.
+ * A packed chunk's decoding (JSON.parse of 2,000 records) then mostly costs no time of its own.
+ */
+function decodedAhead<T>(iterator: Iterator<T>): () => IteratorResult<T> {
+  let result: IteratorResult<T> | undefined;
+  const decode = () => (result ??= iterator.next());
+  const timer = setTimeout(decode, 0);
+  return () => {
+    clearTimeout(timer);
+    return decode();
+  };
 }

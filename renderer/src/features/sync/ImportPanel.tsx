@@ -12,8 +12,9 @@ import { getRelais } from '../../db';
 import {
   enrolCard, importBundle, isOpeningCancelled, openBundleOffThread, previewImport, type ImportPlan, type ImportReport, type ReviewGroup,
 } from '../../db/sync';
-import { bundleProtection, type OpenedBundle, type OpenSecrets } from '../../domain/sync/bundle';
+import { bundleProtection, type OpenSecrets } from '../../domain/sync/bundle';
 import { bundleErrorCode } from '../../domain/sync/errors';
+import { entryCount, type ReceivedBundle } from '../../domain/sync/packed';
 import { platform, type OpenedFile } from '../../platform';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { deviceTag } from '../../db/authors';
@@ -28,7 +29,7 @@ type Step =
   | { step: 'cancelled' }
   | { step: 'passphrase'; wrong: boolean }
   | { step: 'refused'; message: string }
-  | { step: 'preview'; opened: OpenedBundle; plan: ImportPlan }
+  | { step: 'preview'; opened: ReceivedBundle; plan: ImportPlan }
   | { step: 'importing'; plan: ImportPlan; done: number; total: number }
   | { step: 'imported'; plan: ImportPlan; report: ImportReport };
 
@@ -94,8 +95,8 @@ export function ImportPanel() {
 
   useBundleDropTarget(add, setDragging, refused);
 
-  const runImport = async (item: Item, opened: OpenedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => {
-    update(item.key, { step: 'importing', plan, done: 0, total: opened.entries.length });
+  const runImport = async (item: Item, opened: ReceivedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => {
+    update(item.key, { step: 'importing', plan, done: 0, total: entryCount(opened.entries) });
     try {
       const report = await importBundle(getRelais().db, opened, {
         fileName: item.file.name, review: apply,
@@ -130,9 +131,9 @@ export function ImportPanel() {
 interface ItemProps {
   item: Item;
   onPassphrase: (passphrase: string) => void;
-  onImport: (opened: OpenedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => void;
+  onImport: (opened: ReceivedBundle, plan: ImportPlan, apply: ReadonlySet<string>) => void;
   /** The sender's key was just enrolled: preview again (the bundle is no longer held). */
-  onEnrolled: (opened: OpenedBundle) => void;
+  onEnrolled: (opened: ReceivedBundle) => void;
   onClose: () => void;
 }
 

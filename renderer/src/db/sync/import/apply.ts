@@ -7,7 +7,8 @@
 import { observe } from '../../../domain/hlc';
 import type { RecordKind } from '../../../domain/kinds';
 import { mergeRecord, type FieldConflict, type MergeOutcome, type MergeResult, type SyncRecord } from '../../../domain/sync/merge';
-import { latestStamp, type BundleEntry } from '../../../domain/sync/records';
+import { entryCount, type ReceivedEntries } from '../../../domain/sync/packed';
+import { latestStamp } from '../../../domain/sync/records';
 import type { DestructiveAction, Refusal, Verdict } from '../../../domain/sync/trust';
 import { currentSeq, loadClock, saveClock } from '../../device';
 import { writeMeta } from '../../meta';
@@ -128,7 +129,7 @@ export interface ApplyResult {
  * rows are applied after the last chunk (or when many wait), in the same transaction
  * (`withStatsDeferred`): an import at 100k writes each row a few times instead of once per chunk.
  */
-export async function applyRecords(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
+export async function applyRecords(db: RelaisDatabase, entries: ReceivedEntries, context: ApplyContext): Promise<ApplyResult> {
   return withStatsDeferred(db, () => mergeAndWrite(db, entries, context));
 }
 
@@ -141,13 +142,14 @@ interface ApplyContext {
   reads?: ReadsInTransaction;
 }
 
-async function mergeAndWrite(db: RelaisDatabase, entries: readonly BundleEntry[], context: ApplyContext): Promise<ApplyResult> {
+async function mergeAndWrite(db: RelaisDatabase, entries: ReceivedEntries, context: ApplyContext): Promise<ApplyResult> {
   const { now } = context;
   const at = now.toISOString();
   const result: ApplyResult = { counts: emptyCounts(), conflictsLogged: 0, refused: [], held: [], seals: new Set() };
   let done = 0;
   const clock = await loadClock(db);
   let seq = await currentSeq(db);
+  const total = entryCount(entries);
   await forEachStoredChunk(db, entries, async ({ kind, table, received, stored }) => {
     const chunk = await mergeChunk(db, kind, received, stored, context.gate);
     for (const outcome of chunk.outcomes) result.counts[outcome] += 1;
@@ -163,7 +165,7 @@ async function mergeAndWrite(db: RelaisDatabase, entries: readonly BundleEntry[]
     result.conflictsLogged += await logConflicts(db, { kind, bundleId: context.bundleId, at }, chunk.conflicts);
     if (chunk.erasedIds.length > 0) await forgetErased(db, chunk.erasedIds);
     done += received.length;
-    context.onProgress?.(done, entries.length);
+    context.onProgress?.(done, total);
   }, context.reads);
   await writeMeta(db, 'seq', seq);
   await saveClock(db, clock);

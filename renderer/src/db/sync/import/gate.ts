@@ -3,9 +3,9 @@
  * for here, which relayed records carry a seal this device can attribute to their author, and this
  * device's own ids. Read inside the caller's transaction.
  */
-import type { OpenedBundle } from '../../../domain/sync/bundle';
 import type { SyncRecord } from '../../../domain/sync/merge';
 import { judgeRecord, sealVouched, type TrustContext } from '../../../domain/sync/trust';
+import type { ReceivedBundle } from '../../../domain/sync/packed';
 import { ownDeviceIds } from '../../device';
 import type { RelaisDatabase } from '../../schema';
 import { loadAliases, type SenderTrust } from '../enrolment';
@@ -14,7 +14,7 @@ import type { Gate } from './apply';
 /** Which held erasures and deletions a person chose to apply: all, none, or these record ids. */
 export type ReviewChoice = 'all' | 'none' | ReadonlySet<string>;
 
-export async function trustContext(db: RelaisDatabase, opened: OpenedBundle, sender: SenderTrust): Promise<TrustContext> {
+export async function trustContext(db: RelaisDatabase, opened: ReceivedBundle, sender: SenderTrust): Promise<TrustContext> {
   const ownIds = await ownDeviceIds(db);
   const aliases = await loadAliases(db);
   const sealedBy = opened.sealedBy ?? new Map<string, string>();
@@ -33,7 +33,7 @@ export async function trustContext(db: RelaisDatabase, opened: OpenedBundle, sen
   };
 }
 
-export async function gateFor(db: RelaisDatabase, opened: OpenedBundle, sender: SenderTrust, review: ReviewChoice): Promise<Gate> {
+export async function gateFor(db: RelaisDatabase, opened: ReceivedBundle, sender: SenderTrust, review: ReviewChoice): Promise<Gate> {
   const context = await trustContext(db, opened, sender);
   return {
     judge: (kind, remote, local) => judgeRecord(kind, remote, local, context),

@@ -7,8 +7,8 @@
  * record passes the write rules: a refused record is counted apart and the rest imports; an erasure or
  * deletion of a record authored elsewhere is applied only if a person chose to, else kept aside.
  */
-import type { OpenedBundle } from '../../../domain/sync/bundle';
 import type { SyncRecord } from '../../../domain/sync/merge';
+import type { ReceivedBundle } from '../../../domain/sync/packed';
 import { currentSeq } from '../../device';
 import { ensureIdentity } from '../../identity';
 import type { RelaisDatabase } from '../../schema';
@@ -68,7 +68,7 @@ export function importTables(db: RelaisDatabase) {
  */
 export async function importBundle(
   db: RelaisDatabase,
-  opened: OpenedBundle,
+  opened: ReceivedBundle,
   options: {
     fileName: string; now?: Date; review?: ReviewChoice; onProgress?: (done: number, total: number) => void;
     /** Shared by the imports of one transaction of the caller's (a folder's files): see db/sync/tables.ts. */

@@ -4,7 +4,8 @@
  * for, the counts of new, updated, unchanged, conflicting and deleted records, the records the write
  * rules refuse, and the erasures and deletions of others' records a person must decide on.
  */
-import type { BundleManifest, OpenedBundle } from '../../../domain/sync/bundle';
+import type { BundleManifest } from '../../../domain/sync/bundle';
+import type { ReceivedBundle } from '../../../domain/sync/packed';
 import { ownDeviceIds } from '../../device';
 import type { RelaisDatabase } from '../../schema';
 import { senderTrust, type SenderTrust } from '../enrolment';
@@ -40,7 +41,7 @@ async function recipientCheck(db: RelaisDatabase, manifest: BundleManifest): Pro
 }
 
 /** Counts of what importing would do, computed without writing anything. */
-export async function previewImport(db: RelaisDatabase, opened: OpenedBundle): Promise<ImportPlan> {
+export async function previewImport(db: RelaisDatabase, opened: ReceivedBundle): Promise<ImportPlan> {
   const tables = [db.meta, db.cards, db.aliases, db.conflicts, db.importHistory, ...syncedTables(db)];
   return db.transaction('r', tables, async () => {
     const { manifest } = opened;

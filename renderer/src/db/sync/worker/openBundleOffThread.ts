@@ -1,14 +1,16 @@
 /** Open a bundle in a Worker (falls back to the page where Workers are missing, e.g. in Node). */
-import { openBundle, type OpenedBundle, type OpenSecrets } from '../../../domain/sync/bundle';
+import { openBundle, type OpenSecrets } from '../../../domain/sync/bundle';
 import type { RecordIssue } from '../../../domain/sync/errors';
 import { withVerifiedSeals } from '../../../domain/sync/seal';
 import { RECORD_VALIDATORS } from '../../../domain/sync/validators';
+import { packedBundle, type ReceivedBundle } from '../../../domain/sync/packed';
 import { leaveOutHeldRecords } from '../import/leaveOutHeld';
 import { importedBundleKeys } from '../status';
 import { getRelais } from '../../index';
 import type { RelaisDatabase } from '../../schema';
+import { CHUNK } from '../tables';
 
-type Answer = { ok: true; opened: OpenedBundle } | { ok: false; message: string; issues: RecordIssue[] };
+type Answer = { ok: true; opened: ReceivedBundle } | { ok: false; message: string; issues: RecordIssue[] };
 
 /** Thrown when the person cancels while a bundle opens: not a refusal, nothing was written. */
 export class OpeningCancelled extends Error {
@@ -24,7 +26,7 @@ export function isOpeningCancelled(error: unknown): boolean {
 
 /** Opens bundles one after the other in one Worker (a folder of files: the Worker and its code load once). */
 export interface BundleOpener {
-  open(bytes: Uint8Array, secrets: OpenSecrets, options?: { db?: RelaisDatabase; signal?: AbortSignal; whole?: boolean }): Promise<OpenedBundle>;
+  open(bytes: Uint8Array, secrets: OpenSecrets, options?: { db?: RelaisDatabase; signal?: AbortSignal; whole?: boolean }): Promise<ReceivedBundle>;
   /** Ends the Worker: call it once the files are opened. */
   close(): void;
 }
@@ -54,7 +56,7 @@ export function bundleOpener(): BundleOpener {
       const keys = new Set(known);
       const opened = await openBundle(bytes, secrets, { validators: RECORD_VALIDATORS, isKnownBundle: (key) => keys.has(key) });
       if (signal?.aborted) throw new OpeningCancelled();
-      return withVerifiedSeals(db ? await leaveOutHeldRecords(db, opened) : opened);
+      return packedBundle(await withVerifiedSeals(db ? await leaveOutHeldRecords(db, opened) : opened), CHUNK);
     }
     worker ??= new Worker(new URL('./bundleWorker.ts', import.meta.url), { type: 'module' });
     const current = worker;
@@ -90,7 +92,7 @@ export function bundleOpener(): BundleOpener {
 /** One bundle, in a Worker of its own (see `bundleOpener`). */
 export async function openBundleOffThread(
   bytes: Uint8Array, secrets: OpenSecrets, options: { db?: RelaisDatabase; signal?: AbortSignal; whole?: boolean } = {},
-): Promise<OpenedBundle> {
+): Promise<ReceivedBundle> {
   const opener = bundleOpener();
   try {
     return await opener.open(bytes, secrets, options);
