@@ -16,6 +16,7 @@
 //   --only=import         the one-bundle import's scenarios (1, 3, 4a, 6), not scenario 2 nor the probes
 //   --no-folder           skip scenario 12 (the records as a folder of 50 bundles beside one bundle)
 //   --import-1m           alone (--import-sizes=10k,20k to try it small): a folder import of 1M records (~300 bundles) against 100k (30), raw bulkPut beside
+//   --import-raw-only     with --import-1m: raw bulkPut alone at each size (the reference growth)
 //   --report=FILE         only recompute the tables of an existing results file (no build, no browser)
 //   --ui-walk=dashboard   the UI scenario times the dashboard alone (10a–c)
 //   --repeat=N            runs of each size up to 10k, medians reported (default 3; 100k runs once)
@@ -101,7 +102,7 @@ let code;
 try {
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}/bench/index.html`);
-  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, backupRecords, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), skipFolder: Boolean(arg('no-folder', false)), onlyFolder: arg('only', '') === 'folder', onlyImport: arg('only', '') === 'import', repeatSmall: Number(arg('repeat', 3)), uiUnavailable, uiWalk: arg('ui-walk', 'all') === 'dashboard' ? 'dashboard' : 'all', import1m: Boolean(arg('import-1m', false)), import1mSizes: arg('import-sizes', false) ? String(arg('import-sizes')).split(',').map(parseCount) : undefined });
+  code = await driver.runBench({ origin, sizes, uiActivities, formatsActivities, backupRecords, seed: Number(arg('seed', 20240601)), out, skipPouch: Boolean(arg('no-pouch', false)), skipFolder: Boolean(arg('no-folder', false)), onlyFolder: arg('only', '') === 'folder', onlyImport: arg('only', '') === 'import', repeatSmall: Number(arg('repeat', 3)), uiUnavailable, uiWalk: arg('ui-walk', 'all') === 'dashboard' ? 'dashboard' : 'all', import1m: Boolean(arg('import-1m', false)), import1mRawOnly: Boolean(arg('import-raw-only', false)), import1mSizes: arg('import-sizes', false) ? String(arg('import-sizes')).split(',').map(parseCount) : undefined });
 } finally {
   server.kill();
 }

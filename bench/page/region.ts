@@ -3,12 +3,14 @@
  * A region's records do not arrive as one file: they arrive as its ~300 mediators' bundles, so the 1M
  * import is measured as it happens — a folder import (db/teamImport.ts) of bundles of
  * `REGION_FILE_RECORDS` records each — against the same folder import of 100k records in bundles of the
- * same size (30 files), with raw `bulkPut` of the same records at both sizes beside them, in one run.
+ * same size (30 files), with raw `bulkPut` of the same records at both sizes beside them (first, into the
+ * empty profile, then deleted), in one run.
  *
  * Nothing here holds a million records: the bundles are made a part at a time (records generated,
  * sealed, written into the exporting database and exported, then dropped: only the bundles' bytes stay),
  * the raw `bulkPut` generates its records a part at a time too, and the checks count and recount.
  */
+import Dexie from 'dexie';
 import { statsDifferFromRecount } from '../../renderer/src/db/stats/dashboard';
 import { writeMeta } from '../../renderer/src/db/meta';
 import { exportBundle } from '../../renderer/src/db/sync';
@@ -124,6 +126,8 @@ export async function rawBulkPutInParts(size: number, seed: number, authors: Aut
   }
   const counts = await tableCounts(db);
   db.close();
+  // Runs before the import in the same profile: not left beside the records it is the floor for.
+  await Dexie.delete(RAW_DB);
   const ok = sameCounts(counts, datasetMix(size));
   return { ms, heapMB: currentHeap() / 2 ** 20, check: { ok, detail: `counts ${JSON.stringify(counts)}` } };
 }
