@@ -16,6 +16,7 @@ import { deviceOfStamp } from '../../domain/hlc';
 import { ensureDeviceKeys, exportBundle } from './index';
 import { RECORD_VALIDATORS } from '../../domain/sync/validators';
 import { syncedContent, type SyncRecord } from '../../domain/sync/merge';
+import { isSealedKind } from '../../domain/sync/seal';
 import type { Beneficiary, Village } from '../../domain/records';
 import type { Relais } from '../index';
 
@@ -173,9 +174,11 @@ class World {
       const erasures = writes.filter((w) => w.erase).map((w) => w.stamp).sort();
       if (erasures.length) {
         // An erasure its author sealed is kept, whoever else erased the record too (domain/sync/merge.ts
-        // `mergeErased`), and the final exchange seals every author's records: the author's latest
-        // erasure when there is one, else the latest.
-        const byAuthor = erasures.filter((stamp) => deviceOfStamp(stamp) === created.authorDevice);
+        // `mergeErased`), and the final exchange seals every author's records of the kinds authors seal
+        // (followed people, not villages: shared reference data, never sealed): there the author's
+        // latest erasure when there is one; else, and for villages, the latest.
+        const sealed = isSealedKind(this.kinds.get(id)!);
+        const byAuthor = sealed ? erasures.filter((stamp) => deviceOfStamp(stamp) === created.authorDevice) : [];
         const last = (byAuthor.length > 0 ? byAuthor : erasures).at(-1)!;
         states.push(syncedContent({ ...base, versions: { deleted: last, erased: last }, deleted: 1, erased: 1 }));
         continue;
@@ -303,6 +306,17 @@ describe('sync by bundles over simulated laptops', () => {
       { type: 'erase', device: 0, pick: 0 }, { type: 'erase', device: 2, pick: 0 },
       { type: 'createPerson', device: 0, code: 0 }, { type: 'edit', device: 0, pick: 0, value: 0 },
     ], [0, 0, 0], 0);
+  });
+
+  it('a village erased by its author, then by a laptop whose clock runs 20 h ahead: every laptop keeps the later erasure (seed 729359458)', async () => {
+    // Laptop 2 writes a village, laptop 0 receives it; laptop 2 erases it, then laptop 0 does with a
+    // later stamp (its clock ahead). Villages are shared reference data, never sealed: every laptop keeps
+    // the later erasure, laptop 0's (the model once expected the author's, as for a followed person).
+    await exchangeAndCheck([
+      { type: 'createVillage', device: 2, population: 0 }, { type: 'export', device: 2 }, { type: 'import', device: 0, pick: 0 },
+      { type: 'erase', device: 2, pick: 0 }, { type: 'createVillage', device: 0, population: 0 }, { type: 'erase', device: 0, pick: 56 },
+      { type: 'edit', device: 0, pick: 0, value: 0 }, { type: 'export', device: 0 }, { type: 'createPerson', device: 0, code: 0 },
+    ], [72_000_000, 0, 0], 0);
   });
 
   it('a race already found on one laptop is not raised again on another by a late bundle', async () => {
