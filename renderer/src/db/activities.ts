@@ -66,11 +66,12 @@ export function readAllNewestFirst(db: RelaisDatabase, stopped: () => boolean = 
  * The number of live activities, from the dashboard's month rows `all` of every type (db/stats keeps them equal to a
  * recount in the same transaction as every write): a few dozen rows, whatever the number of
  * activities. Counting through an index instead makes Chromium check every entry against its record
- * (26 µs each: 26 s for a region's million). `undefined` for a database without the rows (opened
- * read-only from before schema 9, far too old to be that big).
+ * (26 µs each: 26 s for a region's million). `null` for a database without the rows (opened
+ * read-only from before schema 9, far too old to be that big): not `undefined`, which `useRead` means
+ * as "not read yet" (the list waited for it for ever).
  */
-export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<number | undefined> {
-  if (!db.tables.some((table) => table.name === 'activityStats')) return undefined;
+export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<number | null> {
+  if (!db.tables.some((table) => table.name === 'activityStats')) return null;
   return (await allRowsOf(db, {})).reduce((sum, row) => sum + row.activities, 0);
 }
 

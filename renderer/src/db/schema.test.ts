@@ -477,6 +477,23 @@ describe('schema 16: every count row kept per activity type', () => {
     db.close();
   });
 
+  it('opened read-only before schema 9 (no count rows): the list is told the total is unknown, not left waiting', async () => {
+    const name = `read-only-before-rows-${Math.random()}`;
+    names.push(name);
+    const old = await databaseAt(name, 8);
+    await old.table('activities').bulkPut(activities);
+    old.close();
+    const { openReadOnly } = await import('./readOnly');
+    const { countLiveActivitiesFromRows } = await import('./activities');
+    const opening = await openReadOnly(name);
+    if (!opening.opened) throw new Error('not opened');
+    const { db } = opening.relais;
+    expect(db.verno).toBeLessThan(9);
+    // `undefined` is what `useRead` answers while loading: the list (ActivityListPage) waited for ever.
+    expect(await countLiveActivitiesFromRows(db)).toBeNull();
+    db.close();
+  });
+
   it('rebuilds a chunk of activities and of rows at a time, and the rows still equal a recount', async () => {
     const name = `migrate-16-chunks-${Math.random()}`;
     names.push(name);
