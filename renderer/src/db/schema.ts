@@ -14,7 +14,7 @@ import type { SecretName, SecretRow } from './sync/keys';
 import type { StatRow } from '../domain/stats/activityStats';
 import { activityStatsMiddleware } from './stats/middleware';
 import { readOnlyGuard } from './readOnlyGuard';
-import { buildStatsAndOwnChanges, dropPlaceRows, rebuildStats, ROWS_BY_TYPE_VERSION } from './stats/migration';
+import { buildOwnChanges, dropPlaceRows, rebuildStats, ROWS_BY_TYPE_VERSION } from './stats/migration';
 import type { OwnChangeRow } from './stats/ownChanges';
 
 export interface DraftRow {
@@ -27,7 +27,18 @@ export interface DraftRow {
 /** Indexes common to every synced table: primary id, change counter (export), tombstone + recency. */
 const SYNCED = 'id, seq, updatedAt, deleted';
 
-export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, string | null>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }> = [
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+  /**
+   * This version changes what the dashboard's count rows hold: they are rebuilt from the activities
+   * (`rebuildStats`), once per upgrade, after the last such version's own upgrade (`rowsRebuiltOnce`).
+   */
+  rebuildsRows?: true;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -115,7 +126,8 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
       activityStats: 'key',
       ownChanges: 'key, seq',
     },
-    upgrade: buildStatsAndOwnChanges,
+    upgrade: buildOwnChanges,
+    rebuildsRows: true,
   },
   {
     // Issue 14, synced folders: every bundle file that arrived in the inbox folder, by the SHA-256 of
@@ -147,7 +159,7 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // versions 9–13 counted anonymous people only there; rebuilt once with them (db/stats/followedPeople.ts).
     version: 14,
     stores: {},
-    upgrade: rebuildStats,
+    rebuildsRows: true,
   },
   {
     // Issue 10 at a region's scale: a place's activities count in its commune's and département's rows
@@ -155,7 +167,7 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // region's scale, decoded at every filter change). Rebuilt once (db/stats/placeCommunes.ts).
     version: 15,
     stores: {},
-    upgrade: rebuildStats,
+    rebuildsRows: true,
   },
   {
     // Issue 10, two filters: every count row is kept per activity type (its key is dimension, value, type,
@@ -165,9 +177,24 @@ export const SCHEMA_VERSIONS: Array<{ version: number; stores: Record<string, st
     // to a version above its own, so the change takes the next free one.)
     version: ROWS_BY_TYPE_VERSION, // 16
     stores: {},
-    upgrade: rebuildStats,
+    rebuildsRows: true,
   },
 ];
+
+/**
+ * The versions as Dexie runs them: the count rows rebuilt after the last version that changes them, and
+ * by no earlier one. Dexie runs, in one transaction, the upgrade of every version above the database's,
+ * so whenever an earlier `rebuildsRows` version's upgrade runs, the last one's runs too; each rebuild
+ * reads every activity and starts from nothing (a database at version 13 was rebuilt three times).
+ */
+export function rowsRebuiltOnce(versions: readonly SchemaVersion[]): SchemaVersion[] {
+  const last = Math.max(...versions.filter((step) => step.rebuildsRows).map((step) => step.version));
+  return versions.map((step) => {
+    if (step.version !== last) return step;
+    const own = step.upgrade;
+    return { ...step, upgrade: async (tx) => { await own?.(tx); await rebuildStats(tx); } };
+  });
+}
 
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
 export type RecordTables = { [K in RecordKind as TableOf<K>]: Table<Stored<DataOf<K>>, string> };
@@ -210,7 +237,7 @@ export class RelaisDatabase extends Dexie {
       return;
     }
     if (options.dashboardRows !== false) this.use(activityStatsMiddleware);
-    for (const step of SCHEMA_VERSIONS) {
+    for (const step of rowsRebuiltOnce(SCHEMA_VERSIONS)) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }

@@ -1,9 +1,12 @@
 /**
- * Schema version 9 (issue 10): the dashboard's rows built once from the activities already stored, and
- * the changes made on this laptop that no export carries yet, found from their stamps. Version 13: the
- * rows per place are dropped (the place filter reads an index instead, see domain/stats/activityStats.ts).
- * Versions 14, 15 and 16 rebuild the rows (followed people counted; a place's activities in its commune;
- * every row kept per activity type).
+ * Schema version 9 (issue 10): the dashboard's rows built from the activities already stored, and the
+ * changes made on this laptop that no export carries yet, found from their stamps. Version 13: the rows
+ * per place are dropped (the place filter reads an index instead, see domain/stats/activityStats.ts).
+ * Versions 14, 15 and 16 change what the rows count (followed people counted; a place's activities in
+ * its commune; every row kept per activity type). Every one of these steps is marked `rebuildsRows` in
+ * db/schema.ts, and only the last one that an upgrade runs rebuilds them: each rebuild reads every
+ * activity (minutes at a region's million), and each rebuild starts from nothing with today's counting,
+ * so one is enough.
  */
 import type { Transaction } from 'dexie';
 import { deviceOfStamp } from '../../domain/hlc';
@@ -60,8 +63,8 @@ export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit 
   await addWaiting();
 }
 
-export async function buildStatsAndOwnChanges(tx: Transaction): Promise<void> {
-  await rebuildStats(tx);
+/** Schema version 9: the changes made on this laptop that no export carries yet, found from their stamps (its rows: see `rebuildStats`). */
+export async function buildOwnChanges(tx: Transaction): Promise<void> {
   const meta = tx.table<MetaRow, MetaKey>('meta');
   const device = (await meta.get('device'))?.value as MetaValues['device'] | undefined;
   const mark = (await meta.get('exportMark'))?.value as MetaValues['exportMark'] | undefined;
