@@ -507,7 +507,13 @@ describe('schema 16: every count row kept per activity type', () => {
     await db.activityStats.clear();
     // One activity per chunk, the rows written whenever two wait: every `all` row of a month is added to
     // what an earlier chunk wrote of it.
+    // The start-up screen hears how far it has gone, a chunk at a time (app/startup/UpgradingScreen.tsx).
+    const { onUpgradeProgress } = await import('./upgradeProgress');
+    const heard: number[] = [];
+    const stop = onUpgradeProgress((counted) => heard.push(counted));
     await db.transaction('rw', [db.activityStats, db.activities, db.beneficiaries, db.places], () => rebuildStats(Dexie.currentTransaction!, 1, 2));
+    stop();
+    expect(heard).toEqual([1, 2, 3, 4, 4]);
     expect(await statsDifferFromRecount(db)).toEqual([]);
     expect(await db.activityStats.count()).toBeGreaterThan(2);
     db.close();

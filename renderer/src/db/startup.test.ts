@@ -60,6 +60,28 @@ describe('the start-up decision', () => {
     expect(readable.tables.meta).toEqual([{ key: 'profile', value: { name: 'kept' } }]);
   });
 
+  it('says before opening that an older database will be upgraded, and only then (the upgrading screen)', async () => {
+    const heard: string[] = [];
+    const fresh = new RelaisDatabase(nameOf('fresh'));
+    expect(await openAtStartup(fresh, { onUpgrading: () => heard.push('fresh') })).toEqual({ ready: true });
+    fresh.close();
+    const current = new RelaisDatabase(fresh.name);
+    expect(await openAtStartup(current, { onUpgrading: () => heard.push('current') })).toEqual({ ready: true });
+    current.close();
+    const name = nameOf('older');
+    // An empty database at Dexie's version 1, as a first release left it before its first run.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 10);
+      request.onsuccess = () => { request.result.close(); resolve(); };
+      request.onerror = () => reject(request.error);
+    });
+    const older = new RelaisDatabase(name);
+    expect(await openAtStartup(older, { onUpgrading: () => heard.push('older') })).toEqual({ ready: true });
+    expect(older.verno).toBe(NEWEST_SCHEMA_VERSION);
+    older.close();
+    expect(heard).toEqual(['older']);
+  });
+
   it('says "blocked" when another window holds an older version open', async () => {
     const name = nameOf('blocked');
     const holder = await rawDatabase(name, 10, true); // Dexie's version 1, never closing on versionchange

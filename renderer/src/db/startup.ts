@@ -76,12 +76,15 @@ async function installedVersion(name: string): Promise<number | undefined> {
 /**
  * Open `db`, waiting at most `blockedAfterMs` once the browser says another connection blocks the
  * upgrade (it may still let go: a window of an older release closing itself on `versionchange`).
+ * `onUpgrading`: called before opening when the database is at an older version (it will be upgraded).
  */
-export async function openAtStartup(db: RelaisDatabase, options: { blockedAfterMs?: number } = {}): Promise<StartupResult> {
+export async function openAtStartup(db: RelaisDatabase, options: { blockedAfterMs?: number; onUpgrading?: () => void } = {}): Promise<StartupResult> {
   // Asked before opening: Dexie 4 would open a newer database, even change it to add a table it lacks.
   const installed = await installedVersion(db.name);
   const newer = installed === undefined ? undefined : problemOfOpened(installed);
   if (newer) return { ready: false, problem: newer, detail: `installed version ${installed}` };
+  // An older database is upgraded by this opening: minutes at a region's scale, said on screen.
+  if (installed !== undefined && installed < NEWEST_SCHEMA_VERSION) options.onUpgrading?.();
   const blockedAfterMs = options.blockedAfterMs ?? 3000;
   let blockedTimer: ReturnType<typeof setTimeout> | undefined;
   const blocked = new Promise<StartupResult>((resolve) => {

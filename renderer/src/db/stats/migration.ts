@@ -17,6 +17,7 @@ import { applyDelta, recount, STAT_KEY_SEPARATOR, type StatRow } from '../../dom
 import { everyCountLookup } from './scanLookups';
 import type { MetaKey, MetaRow, MetaValues } from '../meta';
 import { ownChangeKey, type OwnChangeRow } from './ownChanges';
+import { reportUpgradeProgress } from '../upgradeProgress';
 
 /**
  * The schema version from which every row's key holds the activity type (`dim␟value␟type␟month`); a
@@ -54,9 +55,12 @@ export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit 
     waiting = new Map();
   };
   let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
+  let counted = 0;
   for (;;) {
     recount(chunk, waiting, lookups);
     if (waiting.size >= rowsLimit) await addWaiting();
+    counted += chunk.length;
+    reportUpgradeProgress(counted);
     if (chunk.length < chunkSize) break;
     chunk = await activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
   }
