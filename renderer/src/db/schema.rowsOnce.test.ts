@@ -13,7 +13,8 @@ vi.mock('./stats/migration', async (importOriginal) => {
   return { ...actual, rebuildStats: async (...args: Parameters<typeof actual.rebuildStats>) => { rebuilds.count += 1; return actual.rebuildStats(...args); } };
 });
 
-const { SCHEMA_VERSIONS, rowsRebuiltOnce } = await import('./schema');
+const { rowsRebuiltOnce } = await import('./schema');
+const { databaseAt } = await import('../testkit/db');
 const { openRelais } = await import('./index');
 const { statsDifferFromRecount, readDashboard } = await import('./stats/dashboard');
 
@@ -31,10 +32,8 @@ function activity(n: number, date: string, type: 'individuel' | 'collectif') {
 const ACTIVITIES = [activity(1, '2026-01-10', 'individuel'), activity(2, '2026-01-12', 'collectif'), activity(3, '2026-02-03', 'collectif')];
 
 /** A database as a given schema version left it, with three activities and no count rows. */
-async function databaseAt(name: string, upTo: number): Promise<void> {
-  const old = new Dexie(name);
-  for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= upTo)) old.version(step.version).stores(step.stores);
-  await old.open();
+async function withActivitiesAt(name: string, upTo: number): Promise<void> {
+  const old = await databaseAt(name, upTo);
   await old.table('activities').bulkPut(ACTIVITIES);
   old.close();
 }
@@ -50,7 +49,7 @@ describe('the count rows are rebuilt once per upgrade', () => {
   it.each([8, 13, 15])('from version %i: one rebuild, rows equal to a recount', async (from) => {
     const name = `rows-once-${from}-${Math.random()}`;
     names.push(name);
-    await databaseAt(name, from);
+    await withActivitiesAt(name, from);
     const relais = openRelais(name);
     await relais.db.open();
     expect(rebuilds.count).toBe(1);

@@ -9,14 +9,7 @@ import { rememberOsProtection } from './sync/keys';
 import { fakeOsProtection, testDeviceKeys } from '../testkit/keys';
 import { deviceIdOfKey } from '../domain/sync/identity';
 import { missingBundles } from './sync/status';
-
-/** A database as a given schema version left it (every version up to `upTo`). */
-async function databaseAt(name: string, upTo: number): Promise<Dexie> {
-  const old = new Dexie(name);
-  for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= upTo)) old.version(step.version).stores(step.stores);
-  await old.open();
-  return old;
-}
+import { databaseAt } from '../testkit/db';
 
 /** Keys as a version before sealed secrets kept them, in clear in `meta`. */
 async function clearLegacyKeys(): Promise<{ privateJwk: JsonWebKey; publicKey: string }> {

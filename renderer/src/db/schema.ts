@@ -196,6 +196,9 @@ export function rowsRebuiltOnce(versions: readonly SchemaVersion[]): SchemaVersi
   });
 }
 
+/** What every database declares: the versions with the rows rebuilt once (made once, not per database). */
+const DECLARED_VERSIONS = rowsRebuiltOnce(SCHEMA_VERSIONS);
+
 /** The table of every record kind, named and typed from the kinds registry (domain/kinds.ts). */
 export type RecordTables = { [K in RecordKind as TableOf<K>]: Table<Stored<DataOf<K>>, string> };
 
@@ -237,7 +240,7 @@ export class RelaisDatabase extends Dexie {
       return;
     }
     if (options.dashboardRows !== false) this.use(activityStatsMiddleware);
-    for (const step of rowsRebuiltOnce(SCHEMA_VERSIONS)) {
+    for (const step of DECLARED_VERSIONS) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
