@@ -56,7 +56,9 @@ export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit 
   };
   let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
   let counted = 0;
-  for (;;) {
+  // A full last chunk is followed by an empty one: it counts nothing and is not reported, so the
+  // start-up screen hears each count once.
+  while (chunk.length > 0) {
     recount(chunk, waiting, lookups);
     if (waiting.size >= rowsLimit) await addWaiting();
     counted += chunk.length;
