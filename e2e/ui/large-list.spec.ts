@@ -5,7 +5,8 @@
  * that mode. The rows' order is checked against the ids logged, newest first.
  */
 import { expect, test } from '@playwright/test';
-import { openScreen, startApp } from '../support/app';
+import { openScreen, pickCommune, startApp } from '../support/app';
+import { saveButton } from '../support/activityForm';
 import { expectNone, seriousViolations } from '../support/axe';
 import { importMediatorWork, logActivities, lowerListCeiling, pagedList, tabTo, type LoggedActivities } from '../support/activityList';
 
@@ -87,4 +88,43 @@ test('above the ceiling the list pages by 200, a type filter scans on across a c
   await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
   await expect(page.locator('.activity-results').getByRole('status')).toHaveText('450 activities, newest first: 200 shown');
   await expect(page.getByRole('button', { name: 'Show the next 200' })).toBeVisible();
+});
+
+test('a change of data keeps the paged list where it was: her own activity deleted 451 rows down, the 450 before it stay shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startApp(page, { role: 'Coordinateur·rice' });
+  await importMediatorWork(page, work);
+  // Her own session, older than every imported one: the last row of the list (the imported ones are
+  // read-only to her; her own she may delete).
+  await openScreen(page, 'Activités');
+  await page.getByRole('link', { name: 'Nouvel accompagnement' }).click();
+  await page.getByLabel('Date').fill('2024-06-03');
+  await page.getByRole('radio', { name: '30 min' }).check();
+  await page.getByRole('radio', { name: 'À domicile' }).check();
+  await pickCommune(page, 'Commune', 'Lormes', 'Lormes');
+  await page.getByRole('checkbox', { name: 'Courriel' }).check();
+  await saveButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activités' })).toBeVisible();
+  await lowerListCeiling(page, 100);
+  await openScreen(page, 'Activités');
+  const list = pagedList(page);
+  await expect(list.status).toHaveText('451 activités, les plus récentes d’abord\u00a0: 200 affichées');
+  await list.showNext.click();
+  await expect(list.status).toHaveText('451 activités, les plus récentes d’abord\u00a0: 400 affichées');
+  await list.showNext.click();
+  await expect(list.status).toHaveText('451 activités, les plus récentes d’abord\u00a0: 451 affichées');
+  await list.scrollToEnd();
+  await list.list.getByRole('button', { name: /^Supprimer l’activité « Courriel » du 3 juin 2024/ }).click();
+  await page.getByRole('dialog', { name: 'Supprimer cette activité ?' }).getByRole('button', { name: 'Supprimer' }).click();
+
+  // Re-read as far as it had gone, not back to the first 200; still at the end, without scrolling again.
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 450 affichées');
+  expect(await list.size()).toBe(450);
+  await expect(list.rows.last().getByRole('link').first()).toHaveAttribute('href', editLink(work.newestFirst[449].id));
+  await expect(list.list.getByRole('button', { name: /Supprimer l’activité « Courriel »/ })).toHaveCount(0);
+
+  // Its undo brings it back, at the end, the rest still shown.
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect(list.status).toHaveText('451 activités, les plus récentes d’abord\u00a0: 451 affichées');
+  await expect(list.list.getByRole('button', { name: /^Supprimer l’activité « Courriel » du 3 juin 2024/ })).toBeVisible();
 });

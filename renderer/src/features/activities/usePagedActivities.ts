@@ -7,8 +7,10 @@
  * `PAGE_SIZE`; with any other filter, it scans newest first in chunks, keeping the matches of the
  * list's own pure filter (`filterActivities`: both modes select the same records), until a page is
  * filled or `PAGED_SCAN_BUDGET` activities were looked at; the person then asks to continue. A new filter
- * abandons the running step at once and shows nothing of the old one. `restartKey` (the number of live
- * activities) starts again from the newest when the data changes (a delete, its undo, an import).
+ * abandons the running step at once and shows nothing of the old one. When the data changes (`restartKey`,
+ * the number of live activities: a delete, its undo, an import), the list re-reads from the newest as far
+ * as it had gone, and shows what it had until then: a coordinator 600 rows down, or one who deletes a
+ * row there, stays where she was instead of being sent back to the first 200.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRelais } from '../../db';
@@ -59,17 +61,24 @@ export function usePagedActivities(
 ): PagedList | undefined {
   const [state, setState] = useState<State>({ ...START, matches, restartKey });
   const running = useRef<{ stopped: boolean } | undefined>(undefined);
+  // The state the effect below finds when the data changes (an effect sees the render it was made in).
+  const latest = useRef(state);
+  latest.current = state;
 
-  const run = useCallback((from: State) => {
+  /**
+   * One step after `from`'s cursor, its matches added to `from`'s items; `shown` stays on screen while it
+   * reads. A refresh passes an empty `from` and wants as many as were shown, within as large a budget.
+   */
+  const run = useCallback((from: State, shown: State = from, want = PAGE_SIZE, budget = PAGED_SCAN_BUDGET) => {
     if (running.current) running.current.stopped = true;
     const token = { stopped: false };
     running.current = token;
-    setState({ ...from, status: 'reading' });
+    setState({ ...shown, matches: from.matches, restartKey: from.restartKey, status: 'reading' });
     readPagedStep(getRelais().db, pagedRangeOf(filters), matches, {
-      after: from.cursor, want: PAGE_SIZE, budget: PAGED_SCAN_BUDGET, stopped: () => token.stopped,
+      after: from.cursor, want, budget, stopped: () => token.stopped,
     }).then((step) => {
       if (token.stopped || step.abandoned) return;
-      setState({ ...from, items: from.items.concat(step.found), looked: from.looked + step.looked, cursor: step.cursor, status: stepOutcome(step, PAGE_SIZE) });
+      setState({ ...from, items: from.items.concat(step.found), looked: from.looked + step.looked, cursor: step.cursor, status: stepOutcome(step, want) });
     }, (error: unknown) => {
       if (token.stopped) return;
       console.error(error);
@@ -79,15 +88,25 @@ export function usePagedActivities(
 
   useEffect(() => {
     if (!enabled) return;
-    run({ ...START, matches, restartKey });
+    const before = latest.current;
+    const fresh: State = { ...START, matches, restartKey };
+    if (before.matches === matches && before.restartKey !== restartKey && before.items.length > 0) {
+      // The same filter, the data changed: as far as the list had gone (a page further when it had reached
+      // the end: what came in is shown too), the rows shown meanwhile; a step's budget past what it looked at.
+      const want = Math.max(PAGE_SIZE, before.items.length + (before.status === 'done' ? PAGE_SIZE : 0));
+      run(fresh, before, want, before.looked + PAGED_SCAN_BUDGET);
+    } else {
+      run(fresh);
+    }
     return () => {
       if (running.current) running.current.stopped = true;
     };
   }, [enabled, run, matches, restartKey]);
 
   if (!enabled) return undefined;
-  // The render between a new filter and its step's start shows nothing of the old filter's results.
-  if (state.matches !== matches || state.restartKey !== restartKey) return { ...START, reachedDate: undefined, next: () => {} };
+  // The render between a new filter and its step's start shows nothing of the old filter's results; the
+  // render between a change of data and its refresh's start still shows the rows (see the effect).
+  if (state.matches !== matches) return { ...START, reachedDate: undefined, next: () => {} };
   return {
     items: state.items,
     looked: state.looked,
