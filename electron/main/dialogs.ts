@@ -6,10 +6,12 @@ import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { join } from 'node:path';
 import { BRIDGE_ERRORS, bridgeErrorCode, FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, type FileKind, type SyncFolderRole } from '../shared/contract';
 import type { RefusedOpenRequest } from './openRequests';
-import { KIND_LABEL, pickLocale, t, type ShellLocale } from './strings';
+import { shellLocaleFor } from './shellLanguage';
+import { KIND_LABEL, t, type ShellLocale } from './strings';
 
+/** The dialogs' language: the page's (shellLanguage.ts), else the system's. */
 export function shellLocale(): ShellLocale {
-  return pickLocale(app.getLocale());
+  return shellLocaleFor(app.getLocale());
 }
 
 /** The kind's own filter first (the default choice), then optionally "all files". */

@@ -11,8 +11,10 @@ const electron = vi.hoisted(() => ({
     getVersion: () => '0.1.0',
     getPath: (name: string) => `/home/marie/.config/Relais/${name}`,
     getLocale: () => 'fr-FR',
+    getSystemLocale: () => 'fr-FR',
     isPackaged: true,
   },
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
   clipboard: { writeText: vi.fn() },
   safeStorage: {
     isEncryptionAvailable: vi.fn(() => true),
@@ -67,7 +69,7 @@ beforeEach(async () => {
   openRequests = new OpenRequestQueue();
   syncFolders = new SyncFolderService(new SyncFolderStore(join(dir, 'sync-folders.json')), () => undefined, { watch: false, stableMs: 0 });
   await syncFolders.start();
-  registerHandlers({ openRequests, syncFolders, onQuitReady });
+  registerHandlers({ openRequests, syncFolders, onQuitReady, shellLanguageFile: join(dir, 'language.json') });
   listeners = new Map(electron.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]));
   setTrustedWindow(window as never);
 });
@@ -113,6 +115,36 @@ describe('diagnostics', () => {
     expect(copied).toMatch(/^Relais diagnostics\nVersion: 0\.1\.0\n/);
     // The copy is logged, and shows in the next diagnostics.
     expect(await call(IPC_CHANNELS.getDiagnostics, { language: 'en' })).toMatch(/diagnostics-copied\n$/);
+  });
+});
+
+describe('setShellLanguage', () => {
+  /** The labels of the menu last set: File / Fichier first. */
+  const menuLabels = () => (electron.Menu.setApplicationMenu.mock.lastCall?.[0] as Array<{ label?: string }> | undefined)?.map((item) => item.label);
+
+  it('keeps the page’s language for the next start, and the menu and dialogs speak it at once', async () => {
+    electron.Menu.setApplicationMenu.mockClear();
+    try {
+      // On a French system, the page in English.
+      await call(IPC_CHANNELS.setShellLanguage, { language: 'en' });
+      expect(JSON.parse(await readFile(join(dir, 'language.json'), 'utf8'))).toEqual({ language: 'en' });
+      expect(menuLabels()?.[0]).toBe('File');
+      electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+      await call(IPC_CHANNELS.saveFile, { suggestedName: 'cra.csv', kind: 'csv', bytes: new Uint8Array([1]) });
+      expect(electron.dialog.showSaveDialog.mock.calls[0][1].title).toBe('Save');
+      // Said again (every start says it): the menu is not rebuilt.
+      await call(IPC_CHANNELS.setShellLanguage, { language: 'en' });
+      expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    } finally {
+      await call(IPC_CHANNELS.setShellLanguage, { language: 'fr' });
+    }
+    expect(menuLabels()?.[0]).toBe('Fichier');
+    expect(JSON.parse(await readFile(join(dir, 'language.json'), 'utf8'))).toEqual({ language: 'fr' });
+  });
+
+  it('refuses a language the shell does not speak, and keeps nothing', async () => {
+    await expect(call(IPC_CHANNELS.setShellLanguage, { language: 'de' })).rejects.toThrow();
+    await expect(readFile(join(dir, 'language.json'), 'utf8')).rejects.toThrow();
   });
 });
 

@@ -12,6 +12,8 @@ import { askFolderPath, askFolderToRead, askOpenPaths, askSavePath, tellRefusedO
 import { filesOfKindIn, readWithinBudget, safeBaseName, writeFileAtomic } from './files';
 import { SaveStreams } from './saveStreams';
 import { handle } from './ipc';
+import { installMenu } from './menu';
+import { keepShellLanguage } from './shellLanguage';
 import { errorCode, log, logTail } from './log';
 import { sealSecret, secretStorageAvailable, unsealSecret } from './secrets';
 import type { OpenRequestQueue } from './openRequests';
@@ -55,7 +57,8 @@ function diagnostics(language: Language): string {
       chrome: versions.chrome ?? '?',
       node: versions.node,
       system: `${process.platform} ${release()} ${process.arch}`,
-      systemLocale: app.getLocale(),
+      // The system's, not the app's: `--lang` makes app.getLocale() the page's language (shellLanguage.ts).
+      systemLocale: app.getSystemLocale(),
       packaged: app.isPackaged,
       dataFolder: app.getPath('userData'),
       logLines: logTail(DIAGNOSTICS_LOG_LINES),
@@ -78,6 +81,8 @@ export interface ShellServices {
   syncFolders: SyncFolderService;
   /** The page finished its last outbox write: the app may quit. */
   onQuitReady: () => void;
+  /** Where the page's language is kept for the next start (`<userData>/language.json`). */
+  shellLanguageFile: string;
 }
 
 /** The streamed save the page may begin: a dialog, then a token (never the path). */
@@ -87,7 +92,7 @@ async function beginSave(window: BrowserWindow, saves: SaveStreams, kind: FileKi
   return { stream: await saves.begin(path, kind) };
 }
 
-export function registerHandlers({ openRequests, syncFolders, onQuitReady }: ShellServices): void {
+export function registerHandlers({ openRequests, syncFolders, onQuitReady, shellLanguageFile }: ShellServices): void {
   const saves = new SaveStreams();
   // An export still running when the app quits leaves no temp file behind.
   app.on?.('will-quit', () => { void saves.abortAll(); });
@@ -115,6 +120,9 @@ export function registerHandlers({ openRequests, syncFolders, onQuitReady }: She
   handle('copyDiagnostics', VALIDATORS.copyDiagnostics, (req) => {
     clipboard.writeText(diagnostics(req.language));
     log('diagnostics-copied');
+  });
+  handle('setShellLanguage', VALIDATORS.setShellLanguage, async (req) => {
+    if (await keepShellLanguage(shellLanguageFile, req.language)) installMenu(req.language);
   });
   handle('takeOpenFileRequests', VALIDATORS.takeOpenFileRequests, (_none, { window }) => takeOpenRequests(window, openRequests));
   const backups = new BackupFolder(join(app.getPath('userData'), 'backups'));

@@ -72,13 +72,19 @@ vi.mock('electron', () => {
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
       isReady: () => state.ready === null,
       getLocale: () => 'fr-FR',
+      getSystemLocale: () => 'fr-FR',
+      commandLine: { appendSwitch: (name: string, value: string) => state.calls.push(`appendSwitch ${name}=${value}`) },
       isPackaged: true,
       getVersion: () => '0.1.0',
       getPath: () => state.userData,
     },
     protocol: { registerSchemesAsPrivileged: log('registerSchemesAsPrivileged'), handle: log('protocol.handle') },
     session: { defaultSession: { setPermissionRequestHandler: log('permissions'), setPermissionCheckHandler: vi.fn(), webRequest: { onBeforeRequest: log('network') } } },
-    Menu: { buildFromTemplate: () => ({}), setApplicationMenu: log('setApplicationMenu') },
+    Menu: {
+      // Recorded by its labels: the language it speaks (no macOS app menu on this platform's tests).
+      buildFromTemplate: (template: Array<{ label?: string }>) => state.calls.push(`menu ${template.map((item) => item.label).join(',')}`),
+      setApplicationMenu: log('setApplicationMenu'),
+    },
     ipcMain: {
       handle: (channel: string, fn: (...args: unknown[]) => unknown) => {
         state.calls.push(`ipc ${channel}`);
@@ -147,6 +153,24 @@ describe('main.ts', () => {
     // The window loads only once the protocol and the IPC handlers exist.
     expect(after.indexOf('loadURL app://relais/index.html')).toBeGreaterThan(after.findLastIndex((c) => c.startsWith('ipc ')));
     expect(state.appListeners.has('web-contents-created')).toBe(true);
+  });
+
+  it('starts Chromium in the language the page was read in last time (its date fields then follow it), not the system’s', async () => {
+    writeFileSync(join(state.userData, 'language.json'), '{"language":"en"}\n');
+    await import('./main');
+    expect(state.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'appendSwitch lang=en-GB', 'requestSingleInstanceLock']);
+    state.ready?.();
+    await flush();
+    // The menu and the dialogs speak it from the start (File, not Fichier), on a French system.
+    expect(state.calls.find((call) => call.startsWith('menu '))).toMatch(/^menu (,)?File,Edit,/);
+    const { shellLocale } = await import('./dialogs');
+    expect(shellLocale()).toBe('en');
+  });
+
+  it('leaves Chromium’s language to the system until the page has said its own', async () => {
+    await startMain();
+    expect(state.calls.some((call) => call.startsWith('appendSwitch'))).toBe(false);
+    expect(state.calls.find((call) => call.startsWith('menu '))).toMatch(/^menu (,)?Fichier,Édition,/);
   });
 
   it('quits at once when another instance holds the lock', async () => {

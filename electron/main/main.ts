@@ -6,13 +6,14 @@ import { app, BrowserWindow, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_EVENTS } from '../shared/contract';
+import { shellLocale } from './dialogs';
 import { registerHandlers } from './handlers';
 import { setTrustedWindow } from './ipc';
 import { errorCode, log, openLog } from './log';
 import { installMenu } from './menu';
 import { filesInArgv, OpenRequestQueue } from './openRequests';
 import { installAppProtocol, registerAppScheme, rendererRoot } from './protocol';
-import { pickLocale } from './strings';
+import { chromiumLocale, loadShellLanguage, SHELL_LANGUAGE_FILE } from './shellLanguage';
 import { SyncFolderService } from './syncFolders/service';
 import { SyncFolderStore } from './syncFolders/store';
 import { blockNetwork, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
@@ -23,6 +24,12 @@ if (process.env.RELAIS_USER_DATA_DIR) app.setPath('userData', process.env.RELAIS
 // Before ready: scheme privileges and the renderer sandbox are fixed at startup.
 registerAppScheme();
 app.enableSandbox();
+
+// Before ready too: Chromium's locale (the date fields' format, the app's locale) is the page's language
+// kept at the last start, not the system's (shellLanguage.ts).
+const shellLanguageFile = join(app.getPath('userData'), SHELL_LANGUAGE_FILE);
+const keptLanguage = loadShellLanguage(shellLanguageFile);
+if (keptLanguage) app.commandLine.appendSwitch('lang', chromiumLocale(keptLanguage));
 
 let mainWindow: BrowserWindow | null = null;
 const openRequests = new OpenRequestQueue();
@@ -113,13 +120,13 @@ async function start(): Promise<void> {
   installAppProtocol(rendererRoot(__dirname));
   denyAllPermissions(session.defaultSession);
   blockNetwork(session.defaultSession);
-  installMenu(pickLocale(app.getLocale()));
+  installMenu(shellLocale());
   syncFolders = new SyncFolderService(
     new SyncFolderStore(join(app.getPath('userData'), 'sync-folders.json')),
     () => mainWindow?.webContents.send(IPC_EVENTS.syncFoldersChanged),
   );
   void syncFolders.start(); // the bridge's folder calls wait for it; the window need not
-  registerHandlers({ openRequests, syncFolders, onQuitReady: lastWriteDone });
+  registerHandlers({ openRequests, syncFolders, onQuitReady: lastWriteDone, shellLanguageFile });
   openWindow();
 }
 

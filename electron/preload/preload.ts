@@ -56,6 +56,7 @@ const api = {
   printToPdf: (req) => invoke('printToPdf', req),
   getDiagnostics: (req) => invoke('getDiagnostics', req),
   copyDiagnostics: (req) => invoke('copyDiagnostics', req),
+  setShellLanguage: (req) => invoke('setShellLanguage', req),
   writeBackup: (req) => invoke('writeBackup', req),
   listBackups: () => invoke('listBackups'),
   readBackup: (req) => invoke('readBackup', req),

@@ -134,13 +134,16 @@ describe('validatePrintToPdfRequest and calls without arguments', () => {
   });
 });
 
-describe('diagnostics requests', () => {
+describe('diagnostics and shell language requests', () => {
   it('take the language of the interface, and nothing else', () => {
     expect(VALIDATORS.getDiagnostics([{ language: 'fr' }])).toEqual({ language: 'fr' });
     expect(VALIDATORS.copyDiagnostics([{ language: 'en' }])).toEqual({ language: 'en' });
-    for (const bad of [[], [{}], [{ language: 'de' }], [{ language: 'fr', lines: 500 }], ['fr']]) {
+    expect(VALIDATORS.setShellLanguage([{ language: 'en' }])).toEqual({ language: 'en' });
+    // The shell's language becomes a Chromium switch at the next start: nothing but a known code passes.
+    for (const bad of [[], [{}], [{ language: 'de' }], [{ language: 'fr', lines: 500 }], ['fr'], [{ language: 'fr --inspect' }]]) {
       rejects(() => VALIDATORS.getDiagnostics(bad));
       rejects(() => VALIDATORS.copyDiagnostics(bad));
+      rejects(() => VALIDATORS.setShellLanguage(bad));
     }
   });
 
@@ -202,6 +205,7 @@ describe('the data folder is text to show, never something the page can hand bac
     printToPdf: [{ suggestedName: 'rapport.pdf' }],
     getDiagnostics: [{ language: 'fr' }],
     copyDiagnostics: [{ language: 'en' }],
+    setShellLanguage: [{ language: 'fr' }],
     takeOpenFileRequests: [],
     writeBackup: [{ bytes }],
     listBackups: [],

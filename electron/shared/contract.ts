@@ -176,10 +176,13 @@ export interface SettleInboxRequest {
   outcome: InboxOutcome;
 }
 
-/** The interface languages: diagnostics are written in the one the person reads the app in. */
+/**
+ * The languages the shell speaks (electron/main/strings.ts): diagnostics are written in the one the
+ * person reads the app in, and the shell's menus, dialogs and date fields follow it (setShellLanguage).
+ */
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export interface DiagnosticsRequest {
+export interface LanguageRequest {
   language: Language;
 }
 
@@ -214,16 +217,17 @@ export interface BridgeCalls {
    * Versions, OS, data folder and the last log lines, as text a person can read and send to support.
    * It holds no record and no key (the log cannot: see electron/main/log.ts).
    */
-  getDiagnostics(req: DiagnosticsRequest): Promise<string>;
+  getDiagnostics(req: LanguageRequest): Promise<string>;
   /** Put the same text on the clipboard (Electron: main's clipboard; the page has no clipboard permission). */
-  copyDiagnostics(req: DiagnosticsRequest): Promise<void>;
+  copyDiagnostics(req: LanguageRequest): Promise<void>;
+  /**
+   * The page's language (at start and at each change): the shell's menus and dialogs follow it at once,
+   * its date fields from the next start (electron/main/shellLanguage.ts). Nothing in a browser, whose
+   * own language is the browser's.
+   */
+  setShellLanguage(req: LanguageRequest): Promise<void>;
   /** The files the OS asked us to open since the last call (used by the preload's onOpenFileRequest). */
   takeOpenFileRequests(): Promise<OpenFileRequest[]>;
-  /**
-   * Can the OS seal secrets for this user (Electron safeStorage: Keychain, DPAPI, libsecret/kwallet)?
-   * False in a browser, and on Linux when no keyring answers (Chromium then falls back to a fixed
-   * password, which protects nothing).
-   */
   /**
    * Automatic backups (Electron): main writes the bytes the page made into `<userData>/backups`,
    * atomically, and rotates (7 daily, 4 weekly); lists them; reads one back by name. Browser: none.
@@ -231,6 +235,11 @@ export interface BridgeCalls {
   writeBackup(req: WriteBackupRequest): Promise<{ fileName: string }>;
   listBackups(): Promise<BackupInfo[]>;
   readBackup(req: ReadBackupRequest): Promise<Uint8Array>;
+  /**
+   * Can the OS seal secrets for this user (Electron safeStorage: Keychain, DPAPI, libsecret/kwallet)?
+   * False in a browser, and on Linux when no keyring answers (Chromium then falls back to a fixed
+   * password, which protects nothing).
+   */
   secretStorageAvailable(): Promise<boolean>;
   /**
    * Seal opaque bytes with the OS (safeStorage): only this user on this machine can unseal them. Main
@@ -283,6 +292,7 @@ export const IPC_CHANNELS = {
   printToPdf: 'relais:print-to-pdf',
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
+  setShellLanguage: 'relais:set-shell-language',
   takeOpenFileRequests: 'relais:take-open-file-requests',
   writeBackup: 'relais:write-backup',
   listBackups: 'relais:list-backups',
@@ -446,7 +456,7 @@ function noArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('expected no argument');
 }
 
-function validateDiagnosticsRequest(args: readonly unknown[]): DiagnosticsRequest {
+function validateLanguageRequest(args: readonly unknown[]): LanguageRequest {
   const value = onlyArgument(args);
   onlyKeys(value, ['language']);
   const { language } = value;
@@ -522,8 +532,9 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
     onlyKeys(value, ['suggestedName']);
     return { suggestedName: validateFileName(value.suggestedName) };
   }),
-  getDiagnostics: validatorOf('getDiagnostics', validateDiagnosticsRequest),
-  copyDiagnostics: validatorOf('copyDiagnostics', validateDiagnosticsRequest),
+  getDiagnostics: validatorOf('getDiagnostics', validateLanguageRequest),
+  copyDiagnostics: validatorOf('copyDiagnostics', validateLanguageRequest),
+  setShellLanguage: validatorOf('setShellLanguage', validateLanguageRequest),
   takeOpenFileRequests: validatorOf('takeOpenFileRequests', noArguments),
   writeBackup: validatorOf('writeBackup', (args) => {
     const value = onlyArgument(args);

@@ -5,9 +5,10 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/styles.css';
 import { initI18n } from './i18n';
 import { Startup } from './app/startup/Startup';
+import { tellShellTheLanguage } from './platform/shellLanguage';
 
 async function start() {
-  await initI18n();
+  tellShellTheLanguage(await initI18n());
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <Startup />

@@ -13,7 +13,7 @@ import type {
   BeginSaveResult,
   BRIDGE_ERRORS,
   DesktopApi,
-  DiagnosticsRequest,
+  LanguageRequest,
   FILE_EXTENSIONS,
   FileKind,
   MAX_FILE_BYTES,
@@ -182,7 +182,7 @@ function chooseFolder(req: OpenFolderRequest): Promise<OpenedFile[]> {
 }
 
 /** The browser's diagnostics: what a page may know of itself (no shell, so no log and no folder). */
-function diagnostics({ language }: DiagnosticsRequest): string {
+function diagnostics({ language }: LanguageRequest): string {
   const t = i18next.getFixedT(language, 'about');
   const line = (label: string, value: string) => t('browser.line', { label: t(label), value });
   return [
@@ -216,8 +216,10 @@ export const browserApi = {
     window.print();
     return { saved: false };
   },
-  getDiagnostics: async (req: DiagnosticsRequest): Promise<string> => diagnostics(req),
-  copyDiagnostics: async (req: DiagnosticsRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
+  getDiagnostics: async (req: LanguageRequest): Promise<string> => diagnostics(req),
+  copyDiagnostics: async (req: LanguageRequest): Promise<void> => navigator.clipboard.writeText(diagnostics(req)),
+  // A browser's menus and date fields are the browser's, in its own language.
+  setShellLanguage: async (): Promise<void> => undefined,
   // A page has no OS keychain: its keys are sealed with a passphrase the person chooses instead.
   // No backups folder in a browser: the Settings page reminds the person to download one instead.
   writeBackup: async (): Promise<{ fileName: string }> => { throw new Error('automatic backups need the desktop app'); },

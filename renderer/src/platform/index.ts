@@ -3,7 +3,7 @@
  * exposed by the preload) when present, else the browser fallback. Screens import `platform`, never
  * `window.relais` and never anything from `electron`.
  */
-import type { BridgeErrorCode, DesktopApi, DiagnosticsRequest } from '../../../electron/shared/contract';
+import type { BridgeErrorCode, DesktopApi, LanguageRequest } from '../../../electron/shared/contract';
 import { browserApi, MAX_FILES, readLocalFiles } from './browser';
 
 declare global {
@@ -26,8 +26,8 @@ export function isBridgeError(error: unknown, code: BridgeErrorCode): boolean {
   return (error instanceof Error ? error.message : String(error)).includes(code);
 }
 
-/** The language the diagnostics are written in: the interface's, when the shell knows it, else French. */
-export function diagnosticsLanguage(language: string): DiagnosticsRequest['language'] {
+/** The shell's language for the interface's (diagnostics, menus, dialogs, date fields): English for English, else French. */
+export function shellLanguage(language: string): LanguageRequest['language'] {
   return language.startsWith('en') ? 'en' : 'fr';
 }
 
@@ -38,7 +38,7 @@ export type {
   AppInfo,
   BackupInfo,
   DesktopApi,
-  DiagnosticsRequest,
+  LanguageRequest,
   FileKind,
   OpenableKind,
   OpenedFile,

@@ -6,7 +6,7 @@
 import { Component, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { diagnosticsLanguage, platform } from '../platform';
+import { shellLanguage, platform } from '../platform';
 import { Page } from './Page';
 
 interface State {
@@ -38,7 +38,7 @@ function PageErrorPanel({ error }: { error: unknown }) {
   const copy = async () => {
     try {
       // The shell's own diagnostics (the page has no clipboard permission in Electron); the error is below.
-      await platform.copyDiagnostics({ language: diagnosticsLanguage(i18n.language) });
+      await platform.copyDiagnostics({ language: shellLanguage(i18n.language) });
       setCopied('yes');
     } catch {
       setCopied('failed');

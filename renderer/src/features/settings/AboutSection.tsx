@@ -6,14 +6,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diagnosticsLanguage, platform } from '../../platform';
+import { shellLanguage, platform } from '../../platform';
 import { useToast } from '../../ui/toast';
 import { Disclosure } from '../../ui/Disclosure';
 
 export function AboutSection() {
   const { t, i18n } = useTranslation('about');
   const { notify } = useToast();
-  const language = diagnosticsLanguage(i18n.language);
+  const language = shellLanguage(i18n.language);
   const [text, setText] = useState<string | undefined>(undefined);
   const [copyFailed, setCopyFailed] = useState(false);
 
