@@ -3,7 +3,7 @@
  * run its survey, find it again after a reload; an invalid survey saves nothing; delete and undo.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { navLink, pickCommune, startApp } from '../support/app';
+import { navLink, openApp, pickCommune, startApp } from '../support/app';
 
 /** Villages → "Ajouter un village" → type "arvieu" → pick Arvieu → add; ends on the village page. */
 async function addArvieu(page: Page): Promise<void> {
@@ -125,4 +125,20 @@ test('refuses a second Arvieu; deletes a survey, then the village, and undoes bo
   await expect(page.getByText('Aucun village pour l’instant.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await expect(page.getByRole('link', { name: /Arvieu/ })).toBeVisible();
+});
+
+test('the villages overview says how long ago each diagnostic was made, in days under a month, in French and English', async ({ page }) => {
+  await startApp(page);
+  await openApp(page, '/settings');
+  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+  await expect(page.getByText(/éléments de démonstration présents/)).toBeVisible();
+  // The demo's latest diagnostics: Lormes 20 days ago, Arvieu 45 days ago.
+  await openApp(page, '/dashboard/villages');
+  const table = page.getByRole('table', { name: 'Villages et dernier diagnostic' });
+  await expect(table.getByRole('row', { name: /^Lormes/ })).toContainText('il y a 20 jours');
+  await expect(table.getByRole('row', { name: /^Arvieu/ })).toContainText('il y a 1 mois');
+  await page.getByRole('navigation').getByRole('button', { name: 'English' }).click();
+  const inEnglish = page.getByRole('table', { name: 'Villages and latest diagnostic' });
+  await expect(inEnglish.getByRole('row', { name: /^Lormes/ })).toContainText('20 days ago');
+  await expect(inEnglish.getByRole('row', { name: /^Arvieu/ })).toContainText('1 month ago');
 });

@@ -16,12 +16,9 @@ import { useRead } from '../../ui/useRead';
 import { useCommunes } from '../communes/communes';
 import { departementName } from '../communes/departements';
 import { compareFrench } from '../../domain/collation';
+import { diagnosticAge } from './diagnosticAge';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function monthsSince(date: string, today: string): number {
-  return Math.floor((Date.parse(today) - Date.parse(date)) / DAY_MS / 30.44);
-}
+const AGE_KEYS = { today: 'villages.today', days: 'villages.daysAgo', months: 'villages.monthsAgo' } as const;
 
 export function VillagesOverviewPage() {
   const { t } = useTranslation(['dashboard', 'codes']);
@@ -72,12 +69,16 @@ function VillageRow({ row, today }: { row: VillageOverviewRow; today: string }) 
     latest.debit ? t(`codes:debit.${latest.debit}`) : '',
     latest.couverture4g ? t('villages.mobile', { level: t(`codes:couverture.${latest.couverture4g}`) }) : '',
   ].filter(Boolean).join(' · ') : '';
+  const ageText = (date: string) => {
+    const age = diagnosticAge(date, today);
+    return t(AGE_KEYS[age.unit], { count: age.count });
+  };
   return (
     <tr>
       <th scope="row"><Link to={`/villages/${village.id}`}>{village.commune.nom}</Link> <span className="row-meta">({village.commune.codeInsee})</span></th>
       <td>
         {latest ? (
-          <>{formatDate(latest.date)} <span className="row-meta">· {t('villages.monthsAgo', { count: monthsSince(latest.date, today) })}</span></>
+          <><span className="diagnostic-when">{formatDate(latest.date)}</span> <span className="diagnostic-when row-meta">{ageText(latest.date)}</span></>
         ) : <span className="tag tag--quiet">{t('villages.none')}</span>}
       </td>
       <td>{connectivity}</td>
