@@ -10,6 +10,21 @@ import { exportBundle } from '../../renderer/src/db/sync';
 import { writeMeta } from '../../renderer/src/db/meta';
 import type { RelaisDatabase } from '../../renderer/src/db/schema';
 import { importTeamFiles, openTeamFiles, type TeamFile } from '../../renderer/src/db/teamImport';
+
+/**
+ * A bundle made by the bench: its bytes in the page (as files chosen one by one are), or a Blob, kept by
+ * the browser outside the page's heap and read when the import comes to it (as a chosen folder's files
+ * are: the region's 300 bundles).
+ */
+export interface BenchFile {
+  name: string;
+  bytes: Uint8Array | Blob;
+}
+
+/** The bench's files as the folder import takes them. */
+function teamFilesOfBench(files: readonly BenchFile[]): TeamFile[] {
+  return files.map(({ name, bytes }) => ({ name, read: async () => (bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes) }));
+}
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { TABLES, type Dataset, type TableName } from '../generate';
@@ -22,9 +37,9 @@ export const FOLDER_SOURCE_DB = 'bench-folder-source';
 export interface Folder {
   exporter: SignedCard;
   /** The records as FOLDER_FILES bundles, oldest first. */
-  files: TeamFile[];
+  files: BenchFile[];
   /** The same records as one bundle, from the same device. */
-  whole: TeamFile;
+  whole: BenchFile;
 }
 
 /**
@@ -37,7 +52,7 @@ export async function prepareFolder(dataset: Dataset, authors: Authors, receiver
   const records = TABLES.flatMap((table) => (dataset[table] as unknown as Array<{ seq: number }>).map((record) => ({ table, record })))
     .sort((a, b) => a.record.seq - b.record.seq);
   const per = Math.ceil(records.length / FOLDER_FILES);
-  const files: TeamFile[] = [];
+  const files: BenchFile[] = [];
   for (let i = 0; i < FOLDER_FILES; i++) {
     const slice = records.slice(i * per, (i + 1) * per);
     if (slice.length === 0) break;
@@ -70,9 +85,9 @@ export interface FolderImport {
 }
 
 /** Timed: the folder import of `files` into `db` (empty, the exporter enrolled), as the team-import screen runs it. */
-export async function importFolder(db: RelaisDatabase, files: readonly TeamFile[], receiver: Receiver, onProgress?: () => void): Promise<FolderImport> {
+export async function importFolder(db: RelaisDatabase, files: readonly BenchFile[], receiver: Receiver, onProgress?: () => void): Promise<FolderImport> {
   const start = performance.now();
-  const opened = await openTeamFiles(db, files, { identity: async () => receiver.identity, onProgress });
+  const opened = await openTeamFiles(db, teamFilesOfBench(files), { identity: async () => receiver.identity, onProgress });
   const openMs = performance.now() - start;
   const result = await importTeamFiles(db, opened, { onProgress });
   const ms = performance.now() - start;

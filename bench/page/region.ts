@@ -7,19 +7,19 @@
  * empty profile, then deleted), in one run.
  *
  * Nothing here holds a million records: the bundles are made a part at a time (records generated,
- * sealed, written into the exporting database and exported, then dropped: only the bundles' bytes stay),
+ * sealed, written into the exporting database and exported, then dropped: only the bundles stay, as Blobs
+ * outside the page's heap, read one at a time by the import as the desktop app reads a chosen folder),
  * the raw `bulkPut` generates its records a part at a time too, and the checks count and recount.
  */
 import Dexie from 'dexie';
 import { statsDifferFromRecount } from '../../renderer/src/db/stats/dashboard';
 import { writeMeta } from '../../renderer/src/db/meta';
 import { exportBundle } from '../../renderer/src/db/sync';
-import type { TeamFile } from '../../renderer/src/db/teamImport';
 import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import { TABLES, datasetInParts, datasetMix, type TableName } from '../generate';
 import { RAW_DB } from './baselines';
 import { currentHeap, sample, startHeap, stopHeap } from './heap';
-import { importFolder, type FolderImport } from './folder';
+import { importFolder, type BenchFile, type FolderImport } from './folder';
 import { enrolExporter, prepareExporter, sealDataset, type Authors, type Receiver } from './relais';
 import { BULK_CHUNK, freshDb, sameCounts, tableCounts } from './store';
 import { chunks } from './timing';
@@ -31,7 +31,7 @@ const REGION_DB = 'bench-region';
 
 export interface Region {
   exporter: SignedCard;
-  files: TeamFile[];
+  files: BenchFile[];
 }
 
 /**
@@ -43,7 +43,7 @@ export async function prepareRegion(size: number, seed: number, authors: Authors
   const start = performance.now();
   const db = await freshDb(REGION_SOURCE_DB, { dashboardRows: false });
   const exporter = await prepareExporter(db, authors, receiver, []);
-  const files: TeamFile[] = [];
+  const files: BenchFile[] = [];
   const exportSlice = async (slice: Array<{ table: TableName; record: { seq: number } }>) => {
     for (const table of TABLES) {
       const rows = slice.filter((entry) => entry.table === table).map((entry) => entry.record);
@@ -55,7 +55,9 @@ export async function prepareRegion(size: number, seed: number, authors: Authors
       author: { name: 'Banc d’essai', structure: 'Relais bench' }, app: 'relais-bench', now: new Date(Date.UTC(2025, 5, 30, 12, 0, files.length)),
     });
     await prepared.commit();
-    files.push({ name: `mediator-${String(files.length + 1).padStart(3, '0')}.relais`, bytes: prepared.bytes });
+    // Kept as a Blob, outside the page's heap, as the desktop app leaves a folder's files on disk until
+    // the import reads each (platform `readChosenFile`): the heap measured is the import's, not the folder's.
+    files.push({ name: `mediator-${String(files.length + 1).padStart(3, '0')}.relais`, bytes: new Blob([prepared.bytes.slice()]) });
   };
   let pending: Array<{ table: TableName; record: { seq: number } }> = [];
   for (const part of datasetInParts(size, seed, { devices: authors.deviceIds, chunk: REGION_FILE_RECORDS })) {
@@ -70,7 +72,7 @@ export async function prepareRegion(size: number, seed: number, authors: Authors
   }
   if (pending.length > 0) await exportSlice(pending);
   db.close();
-  const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  const bytes = files.reduce((sum, file) => sum + (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length), 0);
   return { exporter, files, ms: performance.now() - start, bytes };
 }
 

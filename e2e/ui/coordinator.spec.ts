@@ -5,7 +5,9 @@
  * cannot change a mediator's activity.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openScreen, startApp } from '../support/app';
 import { chooseFile, fingerprintIn } from '../support/sync';
 import { makeTeam, TEAM, TEAM_PASSPHRASE, type Team } from '../support/team';
@@ -186,6 +188,31 @@ test('a coordinator imports her team\'s folder and reads the territory on the da
   await expect(page.getByRole('heading', { name: 'Vos prochaines séances' })).toHaveCount(0);
   await expect(page.getByText(/changements? faits? ici non exportés?/)).toHaveCount(0);
   await expect(page.getByText(/enregistrements reçus de votre équipe/)).toBeVisible();
+});
+
+test('a folder of more than a hundred files imports whole: each file read when its turn comes, the copies recognised', async ({ page }) => {
+  test.setTimeout(300_000);
+  // The team's 20 bundles and 81 copies of them under other names (files sent twice): 101 files, more
+  // than the open dialog's hundred.
+  const big = await mkdtemp(join(tmpdir(), 'relais-region-'));
+  const names = (await readdir(team.folder)).sort();
+  for (const name of names) await copyFile(join(team.folder, name), join(big, name));
+  for (let i = 0; i < 81; i++) await copyFile(join(team.folder, names[i % names.length]), join(big, `copie-${String(i).padStart(2, '0')}-${names[i % names.length]}`));
+  await startApp(page, { name: 'Claire Martin', role: 'Coordinateur·rice', structure: 'Conseil départemental de la Nièvre' });
+  await enrolTeam(page);
+  await page.goto('/#/sync/team');
+  await page.getByLabel('Phrase de passe des fichiers (facultatif)').fill(TEAM_PASSPHRASE);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choisir un dossier…' }).click()]);
+  await chooser.setFiles(big);
+  await expect(page.getByRole('heading', { name: '101 fichiers prêts à importer' })).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Importer les 101 fichiers' }).click();
+  await expect(page.getByRole('heading', { name: '20 fichiers importés sur 101' })).toBeVisible({ timeout: 120_000 });
+  const rows = page.getByRole('table', { name: 'Fichier par fichier' }).getByRole('row');
+  await expect(rows).toHaveCount(102);
+  await expect(rows.filter({ hasText: 'Déjà importé' })).toHaveCount(81);
+  await openScreen(page, 'Tableau de bord', 'Tableau de bord du territoire');
+  const figures = page.getByRole('list', { name: 'Chiffres clés' });
+  await expect(figures.getByRole('listitem').filter({ hasText: /activités$/ })).toContainText(String(team.truth.activities));
 });
 
 test('a coordinator exports what the dashboard shows: a mediator and a thématique, and the dashboard\'s filters carried over', async ({ page }) => {

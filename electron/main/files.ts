@@ -227,10 +227,6 @@ export async function readWithinBudget(paths: readonly string[], maxBytes: numbe
 }
 
 /**
- * The last segment of a path (either separator, whatever the OS), without control characters and
- * bounded in length: the only form of a path the renderer is ever told.
- */
-/**
  * The files directly inside `folder` whose extension is one of `extensions` (not sub-folders, not
  * links elsewhere), sorted by name, at most `limit`: what "import a folder" reads.
  */
@@ -245,6 +241,10 @@ export async function filesOfKindIn(folder: string, extensions: readonly string[
     .map((name) => join(folder, name));
 }
 
+/**
+ * The last segment of a path (either separator, whatever the OS), without control characters and
+ * bounded in length: the only form of a path the renderer is ever told.
+ */
 export function safeBaseName(path: string): string {
   const last = path.split(/[/\\]/).filter((part) => part.length > 0).pop() ?? '';
   // eslint-disable-next-line no-control-regex

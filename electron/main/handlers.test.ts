@@ -260,9 +260,45 @@ describe('openFolder', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(dir, 'deeper.relais'));
     electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [dir] });
-    const files = (await call(IPC_CHANNELS.openFolder, { kind: 'bundle' })) as Array<{ name: string; bytes: Uint8Array }>;
-    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['a.RELAIS', 'A'], ['b.relais', 'B']]);
+    const files = (await call(IPC_CHANNELS.openFolder, { kind: 'bundle' })) as Array<{ name: string; size: number; token: string }>;
+    // Named and sized, not read: each is read by its token when the import comes to it.
+    expect(files.map((f) => [f.name, f.size])).toEqual([['a.RELAIS', 1], ['b.relais', 1]]);
+    expect(files.every((f) => /^[0-9a-f]{32}$/.test(f.token))).toBe(true);
     expect(electron.dialog.showOpenDialog.mock.calls[0][1].properties).toEqual(['openDirectory']);
+    const read = async (token: string) => new TextDecoder().decode((await call(IPC_CHANNELS.readChosenFile, { token })) as Uint8Array);
+    expect(await read(files[1].token)).toBe('B');
+    expect(await read(files[0].token)).toBe('A');
+  });
+
+  it('reads a chosen file only while it is the file chosen, and only from the last choice', async () => {
+    await writeFile(join(dir, 'aicha.relais'), 'bundle of Aïcha');
+    await writeFile(join(dir, 'bruno.relais'), 'bundle of Bruno');
+    await writeFile(join(dir, 'chloe.relais'), 'bundle of Chloé');
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [dir] });
+    const [aicha, bruno, chloe] = (await call(IPC_CHANNELS.openFolder, { kind: 'bundle' })) as Array<{ token: string }>;
+    // Rewritten by a sync tool after it was chosen (another size), or gone: not read, said so.
+    await writeFile(join(dir, 'aicha.relais'), 'bundle of Aïcha, longer now');
+    await expect(call(IPC_CHANNELS.readChosenFile, { token: aicha.token })).rejects.toThrow(BRIDGE_ERRORS.chosenFileChanged);
+    await rm(join(dir, 'bruno.relais'));
+    await expect(call(IPC_CHANNELS.readChosenFile, { token: bruno.token })).rejects.toThrow(BRIDGE_ERRORS.chosenFileChanged);
+    // Same size, touched since: not the file chosen either.
+    const { utimes } = await import('node:fs/promises');
+    await utimes(join(dir, 'chloe.relais'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    await expect(call(IPC_CHANNELS.readChosenFile, { token: chloe.token })).rejects.toThrow(BRIDGE_ERRORS.chosenFileChanged);
+    // A token main never handed out, or one of a choice since replaced, reads nothing.
+    await expect(call(IPC_CHANNELS.readChosenFile, { token: 'f'.repeat(32) })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    const again = (await call(IPC_CHANNELS.openFolder, { kind: 'bundle' })) as Array<{ token: string }>;
+    expect(again).toHaveLength(2);
+    await expect(call(IPC_CHANNELS.readChosenFile, { token: chloe.token })).rejects.toThrow(BRIDGE_ERRORS.invalidArgument);
+    expect(new TextDecoder().decode((await call(IPC_CHANNELS.readChosenFile, { token: again[1].token })) as Uint8Array)).toBe('bundle of Chloé');
+  });
+
+  it('refuses a folder with more files of the kind than it takes, rather than cutting it short', async () => {
+    await Promise.all(Array.from({ length: 1001 }, (_, i) => writeFile(join(dir, `m-${String(i).padStart(4, '0')}.relais`), 'x')));
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [dir] });
+    await expect(call(IPC_CHANNELS.openFolder, { kind: 'bundle' })).rejects.toThrow(`${BRIDGE_ERRORS.tooManyFiles}: 1001 files, at most 1000`);
+    await rm(join(dir, 'm-1000.relais'));
+    await expect(call(IPC_CHANNELS.openFolder, { kind: 'bundle' })).resolves.toHaveLength(1000);
   });
 
   it('returns [] on cancel, and refuses a path handed by the page', async () => {

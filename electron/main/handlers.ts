@@ -6,7 +6,8 @@ import { app, clipboard, safeStorage } from 'electron';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { BackupFolder } from './backups';
-import { FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_OPEN_FILES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
+import { ChosenFiles } from './chosenFiles';
+import { BRIDGE_ERRORS, FILE_EXTENSIONS, MAX_FILE_BYTES, MAX_FOLDER_FILES, VALIDATORS, type AppInfo, type FileKind, type Language, type OpenedFile, type SaveFileResult } from '../shared/contract';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import { askFolderPath, askFolderToRead, askOpenPaths, askSavePath, tellRefusedOpenRequests } from './dialogs';
 import { filesOfKindIn, readWithinBudget, safeBaseName, writeFileAtomic } from './files';
@@ -107,10 +108,18 @@ export function registerHandlers({ openRequests, syncFolders, onQuitReady, shell
   });
   handle('abortSave', VALIDATORS.abortSave, (req) => saves.abort(req.stream));
   handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
+  const chosenFiles = new ChosenFiles(MAX_FILE_BYTES);
   handle('openFolder', VALIDATORS.openFolder, async (req, { window }) => {
     const folder = await askFolderToRead(window);
-    return folder === null ? [] : readChosen(req.kind, await filesOfKindIn(folder, FILE_EXTENSIONS[req.kind], MAX_OPEN_FILES));
+    if (folder === null) return [];
+    // Every file of the kind is listed: a folder over the limit is refused, not silently cut short.
+    const paths = await filesOfKindIn(folder, FILE_EXTENSIONS[req.kind], Infinity);
+    if (paths.length > MAX_FOLDER_FILES) throw new Error(`${BRIDGE_ERRORS.tooManyFiles}: ${paths.length} files, at most ${MAX_FOLDER_FILES}`);
+    const files = await chosenFiles.choose(paths);
+    log('folder-chosen', { kind: req.kind, count: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) });
+    return files;
   });
+  handle('readChosenFile', VALIDATORS.readChosenFile, (req) => chosenFiles.read(req.token));
   handle('printToPdf', VALIDATORS.printToPdf, async (req, { window }) => {
     // Print first: the PDF shows the page as it was when the user asked, not after the dialog.
     const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

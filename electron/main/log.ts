@@ -25,6 +25,7 @@ export const LOG_EVENTS = [
   'file-saved',
   'backup-written',
   'files-opened',
+  'folder-chosen',
   'open-request-received',
   'open-request-refused',
   'navigation-blocked',

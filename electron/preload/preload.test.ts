@@ -50,11 +50,13 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual([
       'abortSave', 'beginSave', 'chooseSyncFolder', 'copyDiagnostics', 'finishSave', 'forgetSyncFolder', 'getAppInfo', 'getDiagnostics',
       'getSyncFolders', 'listBackups', 'onOpenFileRequest', 'onQuitRequested', 'onSyncFoldersChanged', 'openFiles', 'openFolder', 'printToPdf',
-      'readBackup', 'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'setShellLanguage', 'settleInboxFile', 'shell',
+      'readBackup', 'readChosenFile', 'readInboxFile', 'rescanInbox', 'saveFile', 'sealSecret', 'secretStorageAvailable', 'setShellLanguage', 'settleInboxFile', 'shell',
       'takeInboxFiles', 'unsealSecret', 'writeBackup', 'writeOutboxFile', 'writeSave',
     ]);
     await api.writeOutboxFile({ handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:write-outbox-file', { handle: 'a'.repeat(32), suggestedName: 'x.relais', bytes: new Uint8Array(1) });
+    await api.readChosenFile({ token: 'c'.repeat(32) });
+    expect(electron.invoke).toHaveBeenLastCalledWith('relais:read-chosen-file', { token: 'c'.repeat(32) });
     await api.setShellLanguage({ language: 'en' });
     expect(electron.invoke).toHaveBeenLastCalledWith('relais:set-shell-language', { language: 'en' });
     await api.writeBackup({ bytes: new Uint8Array([7]) });

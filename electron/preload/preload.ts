@@ -53,6 +53,7 @@ const api = {
   abortSave: (req) => invoke('abortSave', req),
   openFiles: (req) => invoke('openFiles', req),
   openFolder: (req) => invoke('openFolder', req),
+  readChosenFile: (req) => invoke('readChosenFile', req),
   printToPdf: (req) => invoke('printToPdf', req),
   getDiagnostics: (req) => invoke('getDiagnostics', req),
   copyDiagnostics: (req) => invoke('copyDiagnostics', req),

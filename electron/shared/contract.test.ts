@@ -186,6 +186,8 @@ describe('synced folders: the page holds handles and tokens, never paths', () =>
     ['a short token', VALIDATORS.readInboxFile, [{ token: 'abc' }]],
     ['an upper-case token', VALIDATORS.readInboxFile, [{ token: 'A'.repeat(32) }]],
     ['an unknown outcome', VALIDATORS.settleInboxFile, [{ token: 'a'.repeat(32), outcome: 'delete' }]],
+    ['a path as a chosen file', VALIDATORS.readChosenFile, [{ token: '/media/usb/relais/aicha.relais' }]],
+    ['a chosen file token with a path beside it', VALIDATORS.readChosenFile, [{ token: 'a'.repeat(32), path: '/etc/passwd' }]],
   ])('refuses %s', (_label, validate, args) => {
     rejects(() => (validate as (a: readonly unknown[]) => unknown)(args));
   });
@@ -202,6 +204,7 @@ describe('the data folder is text to show, never something the page can hand bac
     abortSave: [{ stream: '0123456789abcdef0123456789abcdef' }],
     openFiles: [{ kind: 'bundle', multiple: true }],
     openFolder: [{ kind: 'bundle' }],
+    readChosenFile: [{ token: 'c'.repeat(32) }],
     printToPdf: [{ suggestedName: 'rapport.pdf' }],
     getDiagnostics: [{ language: 'fr' }],
     copyDiagnostics: [{ language: 'en' }],

@@ -45,6 +45,12 @@ export const SAVE_STREAM_PATTERN = /^[0-9a-f]{32}$/;
 export const MAX_NAME_LENGTH = 200;
 /** How many files one open dialog may return (a drop on the window obeys the same limit). */
 export const MAX_OPEN_FILES = 100;
+/**
+ * How many files of a folder "import a folder" takes (a region's 300 mediators, a few bundles each):
+ * they are read one at a time when the import comes to them (`readChosenFile`), each within
+ * MAX_FILE_BYTES, never all at once.
+ */
+export const MAX_FOLDER_FILES = 1000;
 /** Largest secret the OS may seal or unseal for the page: a key, never a file. */
 export const MAX_SECRET_BYTES = 4096;
 
@@ -95,6 +101,18 @@ export interface OpenFolderRequest {
 export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
+}
+/**
+ * A file of a chosen folder, not read yet: its base name, its size when chosen, and the token that
+ * reads it (Electron: the path stays in main; browser: the page's File).
+ */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  token: string;
+}
+export interface ChosenFileRequest {
+  token: string;
 }
 export interface PrintToPdfRequest {
   suggestedName: string;
@@ -207,10 +225,18 @@ export interface BridgeCalls {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   /**
    * Electron: folder dialog in main, then the files of `kind` directly inside that folder (by
-   * extension, sorted by name, at most MAX_OPEN_FILES, one size budget), read as `openFiles` reads;
-   * browser: <input webkitdirectory>. Base names only. Cancel gives [].
+   * extension, sorted by name, at most MAX_FOLDER_FILES), named and sized but not read: each is read
+   * by `readChosenFile` when its turn comes, so a region's folder never crosses the bridge, nor sits in
+   * the page, all at once. Browser: <input webkitdirectory>. Base names only. Cancel gives []. A new
+   * choice forgets the tokens of the one before.
    */
-  openFolder(req: OpenFolderRequest): Promise<OpenedFile[]>;
+  openFolder(req: OpenFolderRequest): Promise<ChosenFile[]>;
+  /**
+   * One chosen file's bytes (at most MAX_FILE_BYTES). Fails with RELAIS_CHOSEN_FILE_CHANGED when it
+   * is not the file chosen any more (gone, or another size or date since), RELAIS_INVALID_ARGUMENT for
+   * a token not handed out by the last choice.
+   */
+  readChosenFile(req: ChosenFileRequest): Promise<Uint8Array>;
   /** Electron: webContents.printToPDF + save; browser: window.print(). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
   /**
@@ -289,6 +315,7 @@ export const IPC_CHANNELS = {
   abortSave: 'relais:abort-save',
   openFiles: 'relais:open-files',
   openFolder: 'relais:open-folder',
+  readChosenFile: 'relais:read-chosen-file',
   printToPdf: 'relais:print-to-pdf',
   getDiagnostics: 'relais:get-diagnostics',
   copyDiagnostics: 'relais:copy-diagnostics',
@@ -354,6 +381,7 @@ export const BRIDGE_ERRORS = {
   folderAbsent: 'RELAIS_FOLDER_ABSENT',
   folderChanged: 'RELAIS_FOLDER_CHANGED',
   inboxFileChanged: 'RELAIS_INBOX_FILE_CHANGED',
+  chosenFileChanged: 'RELAIS_CHOSEN_FILE_CHANGED',
   notInThisShell: 'RELAIS_NOT_IN_THIS_SHELL',
 } as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERRORS)[keyof typeof BRIDGE_ERRORS];
@@ -486,7 +514,8 @@ function validateFolderRequest(args: readonly unknown[]): SyncFolderRequest {
   return { role: role as SyncFolderRole };
 }
 
-function validateInboxFileRequest(args: readonly unknown[]): InboxFileRequest {
+/** A request naming one token main handed out (an inbox file, a chosen file). */
+function validateTokenRequest(args: readonly unknown[]): { token: string } {
   const value = onlyArgument(args);
   onlyKeys(value, ['token']);
   return { token: validateToken(value.token, 'token') };
@@ -527,6 +556,7 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
     onlyKeys(value, ['kind']);
     return { kind: validateKind(value.kind) };
   }),
+  readChosenFile: validatorOf('readChosenFile', validateTokenRequest),
   printToPdf: validatorOf('printToPdf', (args) => {
     const value = onlyArgument(args);
     onlyKeys(value, ['suggestedName']);
@@ -560,7 +590,7 @@ export const VALIDATORS: { readonly [K in BridgeCall]: CallValidator<K> } = {
     return { handle: validateToken(value.handle, 'handle'), suggestedName: validateFileName(value.suggestedName), bytes: validateBytes(value.bytes) };
   }),
   takeInboxFiles: validatorOf('takeInboxFiles', noArguments),
-  readInboxFile: validatorOf('readInboxFile', validateInboxFileRequest),
+  readInboxFile: validatorOf('readInboxFile', validateTokenRequest),
   settleInboxFile: validatorOf('settleInboxFile', (args) => {
     const value = onlyArgument(args);
     onlyKeys(value, ['token', 'outcome']);

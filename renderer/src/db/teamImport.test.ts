@@ -5,7 +5,7 @@ import { closeTestDatabases, enrol, openTestRelais, snapshot } from '../testkit/
 import { exportBundle } from './sync';
 import { entryCount } from '../domain/sync/packed';
 import { ensureIdentity } from './identity';
-import { combinedPreview, importTeamFiles, openTeamFiles, type TeamFile } from './teamImport';
+import { combinedPreview, importTeamFiles, openTeamFiles, teamFilesOf, type TeamFile } from './teamImport';
 import { LORMES } from '../testkit/records';
 import type { Activity } from '../domain/records';
 import type { Relais } from './index';
@@ -23,7 +23,7 @@ async function bundleOf(relais: Relais, activities: number, name: string): Promi
     kind: 'changes', protection: { type: 'passphrase', passphrase: PASSPHRASE, workFactor: 1 }, author: { name, structure: 'Mairie' }, app: 'test',
   });
   await prepared.commit();
-  return { name: `${name}.relais`, bytes: prepared.bytes };
+  return teamFilesOf([{ name: `${name}.relais`, bytes: prepared.bytes }])[0];
 }
 
 afterEach(closeTestDatabases);
@@ -34,9 +34,9 @@ describe('importing many files at once', () => {
     await enrol(coordinator, aicha, bruno);
     const files = [
       await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 1, 'aicha-2'),
-      await bundleOf(stranger, 1, 'stranger'), { name: 'broken.relais', bytes: new Uint8Array([1, 2, 3]) },
+      await bundleOf(stranger, 1, 'stranger'), ...teamFilesOf([{ name: 'broken.relais', bytes: new Uint8Array([1, 2, 3]) }]),
     ];
-    files.push({ name: 'aicha-1-copy.relais', bytes: files[0].bytes });
+    files.push({ name: 'aicha-1-copy.relais', read: files[0].read });
     const progress: number[] = [];
     const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => { throw new Error('not asked'); }, onProgress: (n) => progress.push(n) });
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
@@ -79,6 +79,39 @@ describe('importing many files at once', () => {
     expect(done.map((f) => f.outcome.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     expect(done.map((f) => (f.outcome as { culprit?: string }).culprit)).toEqual(Array(4).fill('aicha-2.relais'));
     expect(await snapshot(coordinator.db)).toBe(before);
+    expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
+  });
+
+  it('reads a file only when its turn comes, one at a time, again for those whose records were not kept; one that changed meanwhile is refused alone', async () => {
+    const [coordinator, aicha, bruno] = [openTestRelais('c'), openTestRelais('a'), openTestRelais('b')];
+    await enrol(coordinator, aicha, bruno);
+    const made = [await bundleOf(aicha, 2, 'aicha-1'), await bundleOf(bruno, 3, 'bruno-1'), await bundleOf(aicha, 2, 'aicha-2'), await bundleOf(bruno, 2, 'bruno-2')];
+    const reads: string[] = [];
+    let reading = 0;
+    let mostAtOnce = 0;
+    // A folder's files as the platform hands them: read on demand. The third changes after the preview.
+    const files: TeamFile[] = made.map((file, i) => ({
+      name: file.name,
+      read: async () => {
+        reading += 1;
+        mostAtOnce = Math.max(mostAtOnce, reading);
+        reads.push(file.name);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        reading -= 1;
+        if (i === 2 && reads.filter((name) => name === file.name).length > 1) throw new Error('RELAIS_CHOSEN_FILE_CHANGED: aicha-2.relais');
+        return file.read();
+      },
+    }));
+    const opened = await openTeamFiles(coordinator.db, files, { passphrase: PASSPHRASE, identity: async () => '', keepRecords: 5 });
+    expect(reads).toEqual(['aicha-1.relais', 'bruno-1.relais', 'aicha-2.relais', 'bruno-2.relais']);
+    const done = await importTeamFiles(coordinator.db, opened, { recordsAtOnce: 4 });
+    // Kept from the preview: not read again. The others: read again at their turn, one at a time.
+    expect(reads.slice(4)).toEqual(['aicha-2.relais', 'bruno-2.relais']);
+    expect(mostAtOnce).toBe(1);
+    expect(done.map((f) => f.outcome.status)).toEqual(['imported', 'imported', 'refused', 'imported']);
+    const refused = done[2].outcome;
+    expect(refused.status === 'refused' && String(refused.error)).toContain('RELAIS_CHOSEN_FILE_CHANGED');
+    expect(await coordinator.db.activities.count()).toBe(7);
     expect(await statsDifferFromRecount(coordinator.db)).toEqual([]);
   });
 

@@ -13,7 +13,7 @@
  *
  * Memory stays bounded: opened records are held packed (domain/sync/packed.ts: JSON bytes outside the
  * JS heap) and decoded a chunk at a time while they are written; the preview keeps the opened
- * records of the first `FOLDER_RECORDS_AT_ONCE` records only (the rest keep their plan and their bytes, and are opened again when their turn comes),
+ * records of the first `FOLDER_RECORDS_AT_ONCE` records only (the rest keep their plan, and are read and opened again when their turn comes),
  * a folder with more records than that (a region's 300 mediators) is written in several transactions
  * of at most that many records, each all or nothing (a failure stops there), and each group's records
  * are let go once it is written.
@@ -39,9 +39,19 @@ import type { RelaisDatabase } from './schema';
  */
 export const FOLDER_RECORDS_AT_ONCE = 100_000;
 
+/**
+ * A file of the team's: its name, and its bytes read when the import comes to it (a chosen folder's
+ * files are read one at a time, never all at once: `platform.readChosenFile`), again if it must be
+ * opened again.
+ */
 export interface TeamFile {
   name: string;
-  bytes: Uint8Array;
+  read: () => Promise<Uint8Array>;
+}
+
+/** Files already read (chosen one by one, or made by a test or the bench) as team files. */
+export function teamFilesOf(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): TeamFile[] {
+  return files.map(({ name, bytes }) => ({ name, read: async () => bytes }));
 }
 
 /** A file that passed the preview: what it would do, how to open it again, and its records if still held. */
@@ -50,7 +60,8 @@ export interface ReadyFile {
   plan: ImportPlan;
   /** Records it carries (those this database does not hold already): its share of the progress. */
   records: number;
-  bytes: Uint8Array;
+  /** Where its bytes are read again when its records were not kept (`opened`). */
+  source: TeamFile;
   secrets: OpenSecrets;
   /** Its opened records, kept from the preview while they fit in `FOLDER_RECORDS_AT_ONCE`; else opened again. */
   opened?: ReceivedBundle;
@@ -85,13 +96,14 @@ export interface OpenOptions {
 /** Open one file: its outcome, never a throw (a refusal is an outcome). */
 async function openOne(db: RelaisDatabase, file: TeamFile, options: OpenOptions, opener: BundleOpener): Promise<FileOutcome> {
   try {
+    const bytes = await file.read();
     const secrets: OpenSecrets = { passphrase: options.passphrase };
-    if (bundleProtection(file.bytes) === 'recipient') secrets.identity = await options.identity();
-    const opened = await opener.open(file.bytes, secrets, { db, signal: options.signal });
+    if (bundleProtection(bytes) === 'recipient') secrets.identity = await options.identity();
+    const opened = await opener.open(bytes, secrets, { db, signal: options.signal });
     const plan = await previewImport(db, opened);
     if (plan.alreadyImported || opened.alreadyImported) return { status: 'alreadyImported', plan };
     if (plan.sender.held) return { status: 'held', plan };
-    return { status: 'ready', plan, records: entryCount(opened.entries), bytes: file.bytes, secrets, opened };
+    return { status: 'ready', plan, records: entryCount(opened.entries), source: file, secrets, opened };
   } catch (error) {
     if (isOpeningCancelled(error)) throw error;
     const code = bundleErrorCode(error);
@@ -220,7 +232,7 @@ export async function importTeamFiles(db: RelaisDatabase, files: readonly BatchF
         continue;
       }
       stopped = !(await writeGroup(db, opened, options.signal, progress, settle));
-      // Written (or not): its records are let go; the file can still be opened again from its bytes.
+      // Written (or not): its records are let go; the file can still be read and opened again.
       for (const turn of group) delete turn.ready.opened;
     }
   } finally {
@@ -240,7 +252,7 @@ async function openGroup(
       continue;
     }
     try {
-      opened.push({ turn, opened: await opener.open(turn.ready.bytes, turn.ready.secrets, { db, signal }) });
+      opened.push({ turn, opened: await opener.open(await turn.ready.source.read(), turn.ready.secrets, { db, signal }) });
     } catch (error) {
       if (isOpeningCancelled(error)) return undefined;
       settle(turn, { status: 'refused', error });

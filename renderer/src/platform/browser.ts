@@ -12,11 +12,14 @@ import type {
   BeginSaveRequest,
   BeginSaveResult,
   BRIDGE_ERRORS,
+  ChosenFile,
+  ChosenFileRequest,
   DesktopApi,
   LanguageRequest,
   FILE_EXTENSIONS,
   FileKind,
   MAX_FILE_BYTES,
+  MAX_FOLDER_FILES,
   MAX_OPEN_FILES,
   OpenedFile,
   OpenFileRequest,
@@ -32,8 +35,10 @@ import type {
 
 const MAX_BYTES: typeof MAX_FILE_BYTES = 536_870_912;
 export const MAX_FILES: typeof MAX_OPEN_FILES = 100;
+const MAX_IN_FOLDER: typeof MAX_FOLDER_FILES = 1000;
 const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
 const TOO_MANY: (typeof BRIDGE_ERRORS)['tooManyFiles'] = 'RELAIS_TOO_MANY_FILES';
+const CHOSEN_FILE_CHANGED: (typeof BRIDGE_ERRORS)['chosenFileChanged'] = 'RELAIS_CHOSEN_FILE_CHANGED';
 const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailable'] = 'RELAIS_SECRET_STORAGE_UNAVAILABLE';
 const NOT_IN_THIS_SHELL: (typeof BRIDGE_ERRORS)['notInThisShell'] = 'RELAIS_NOT_IN_THIS_SHELL';
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
@@ -141,10 +146,37 @@ export async function readLocalFiles(files: readonly File[]): Promise<OpenedFile
 }
 
 /**
- * A hidden <input type=file> set up by `configure`, clicked; the files chosen go through `pick` and are
- * read. Resolves [] on cancel (the input's `cancel` event, Chromium 113+).
+ * The files of the folder chosen last, by token: read one at a time when the import comes to them
+ * (`readChosenFile`), as the desktop shell does. A new choice forgets the last one.
  */
-function chooseWithHiddenInput(configure: (input: HTMLInputElement) => void, pick: (files: File[]) => File[] = (files) => files): Promise<OpenedFile[]> {
+let chosenFiles = new Map<string, File>();
+
+function chooseLater(files: readonly File[]): ChosenFile[] {
+  if (files.length > MAX_IN_FOLDER) throw new Error(`${TOO_MANY}: ${files.length} files, at most ${MAX_IN_FOLDER}`);
+  chosenFiles = new Map();
+  return files.map((file) => {
+    const token = streamToken();
+    chosenFiles.set(token, file);
+    return { name: file.name, size: file.size, token };
+  });
+}
+
+async function readChosenFile({ token }: ChosenFileRequest): Promise<Uint8Array> {
+  const file = chosenFiles.get(token);
+  if (!file) throw new Error('RELAIS_INVALID_ARGUMENT: token is not a file of the last choice');
+  if (file.size > MAX_BYTES) throw new Error(`${TOO_LARGE}: file larger than ${MAX_BYTES} bytes`);
+  // A File whose disk copy changed since it was chosen cannot be read (NotReadableError): that file is
+  // not the one chosen any more.
+  return new Uint8Array(await file.arrayBuffer().catch(() => { throw new Error(`${CHOSEN_FILE_CHANGED}: ${file.name}`); }));
+}
+
+/**
+ * A hidden <input type=file> set up by `configure`, clicked; the files chosen go through `pick`, then
+ * `take` (`readLocalFiles`: read at once; `chooseLater`: read when their turn comes). Resolves [] on cancel (the input's `cancel` event, Chromium 113+).
+ */
+function chooseWithHiddenInput<T>(
+  configure: (input: HTMLInputElement) => void, pick: (files: File[]) => File[], take: (files: File[]) => Promise<T[]> | T[],
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -157,7 +189,7 @@ function chooseWithHiddenInput(configure: (input: HTMLInputElement) => void, pic
     }, { once: true });
     input.addEventListener('change', () => {
       done();
-      readLocalFiles(pick(Array.from(input.files ?? []))).then(resolve, reject);
+      Promise.resolve().then(() => take(pick(Array.from(input.files ?? [])))).then(resolve, reject);
     }, { once: true });
     document.body.append(input);
     input.click();
@@ -169,16 +201,16 @@ function chooseFiles(req: OpenFilesRequest): Promise<OpenedFile[]> {
   return chooseWithHiddenInput((input) => {
     input.multiple = req.multiple;
     input.accept = [...EXTENSIONS[req.kind].map((ext) => `.${ext}`), MIME_TYPES[req.kind]].join(',');
-  });
+  }, (files) => files, readLocalFiles);
 }
 
-/** A hidden <input webkitdirectory>: every file of the chosen folder, of which those of `kind` are read. */
-function chooseFolder(req: OpenFolderRequest): Promise<OpenedFile[]> {
+/** A hidden <input webkitdirectory>: every file of the chosen folder, of which those of `kind` are chosen, not read yet. */
+function chooseFolder(req: OpenFolderRequest): Promise<ChosenFile[]> {
   return chooseWithHiddenInput((input) => { input.webkitdirectory = true; }, (files) => files
     // Directly inside the folder only, as the desktop shell reads it: "folder/name", no deeper.
     .filter((file) => file.webkitRelativePath.split('/').length <= 2)
     .filter((file) => EXTENSIONS[req.kind].some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
-    .sort((a, b) => a.name.localeCompare(b.name)));
+    .sort((a, b) => a.name.localeCompare(b.name)), chooseLater);
 }
 
 /** The browser's diagnostics: what a page may know of itself (no shell, so no log and no folder). */
@@ -210,7 +242,8 @@ export const browserApi = {
     download(req.bytes, withExtension(req.suggestedName, req.kind), MIME_TYPES[req.kind]),
   ...streamedSave,
   openFiles: (req: OpenFilesRequest): Promise<OpenedFile[]> => chooseFiles(req),
-  openFolder: (req: OpenFolderRequest): Promise<OpenedFile[]> => chooseFolder(req),
+  openFolder: (req: OpenFolderRequest): Promise<ChosenFile[]> => chooseFolder(req),
+  readChosenFile,
   printToPdf: async (): Promise<SaveFileResult> => {
     // The browser's print dialog offers "Save as PDF"; the page cannot know whether it was used.
     window.print();

@@ -31,8 +31,11 @@ export function describeSyncError(t: TFunction<'sync'>, error: unknown): string 
   if (error instanceof Error && error.name === 'HeldBundleError') return t('errors.held');
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('RELAIS_FILE_TOO_LARGE')) return t('errors.filesTooLarge');
+  if (message.includes('RELAIS_CHOSEN_FILE_CHANGED')) return t('errors.chosenFileChanged');
   if (message.includes('RELAIS_TOO_MANY_FILES')) {
-    return t('errors.tooManyFiles', { count: Number(/(\d+) files/.exec(message)?.[1] ?? 0), max: MAX_OPEN_FILES });
+    // A folder takes more files than a dialog (MAX_FOLDER_FILES): the message says which limit.
+    const max = Number(/at most (\d+)/.exec(message)?.[1] ?? MAX_OPEN_FILES);
+    return t('errors.tooManyFiles', { count: Number(/(\d+) files/.exec(message)?.[1] ?? 0), max });
   }
   return t('errors.unexpected', { message });
 }

@@ -10,10 +10,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { getRelais } from '../../db';
-import { combinedPreview, importTeamFiles, openTeamFiles, type BatchFile, type FileOutcome, type TeamFile } from '../../db/teamImport';
+import { combinedPreview, importTeamFiles, openTeamFiles, teamFilesOf, type BatchFile, type FileOutcome, type TeamFile } from '../../db/teamImport';
 import { RECORD_KINDS } from '../../domain/kinds';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { platform, type OpenedFile } from '../../platform';
+import { platform } from '../../platform';
 import { Page } from '../../ui/Page';
 import { useDeviceKeys } from '../keys';
 import { describeSyncError } from '../sync';
@@ -27,6 +27,16 @@ type Phase =
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/** A folder's bundles, each read when the import comes to it (a region's folder never held whole). */
+async function chooseFolder(): Promise<TeamFile[]> {
+  return (await platform.openFolder({ kind: 'bundle' })).map(({ name, token }) => ({ name, read: () => platform.readChosenFile({ token }) }));
+}
+
+/** Files chosen one by one in the open dialog (at most a hundred), read at once. */
+async function chooseFiles(): Promise<TeamFile[]> {
+  return teamFilesOf(await platform.openFiles({ kind: 'bundle', multiple: true }));
+}
+
 export function TeamImportPage() {
   const { t } = useTranslation('teamImport');
   const { t: sync } = useTranslation('sync');
@@ -36,7 +46,7 @@ export function TeamImportPage() {
   const keysRef = useRef(requireKeys);
   keysRef.current = requireKeys;
 
-  async function open(sources: OpenedFile[]) {
+  async function open(sources: TeamFile[]) {
     if (sources.length === 0) return;
     const stop = new AbortController();
     setState({ phase: 'opening', done: 0, total: sources.length, stop });
@@ -52,7 +62,7 @@ export function TeamImportPage() {
     }
   }
 
-  async function choose(pick: () => Promise<OpenedFile[]>) {
+  async function choose(pick: () => Promise<TeamFile[]>) {
     try {
       await open(await pick());
     } catch (error) {
@@ -82,8 +92,8 @@ export function TeamImportPage() {
             <p id="team-passphrase-hint" className="field-hint">{t('choose.passphraseHint')}</p>
           </div>
           <div className="form-actions">
-            <button type="button" className="button button--primary" onClick={() => void choose(() => platform.openFolder({ kind: 'bundle' }))}>{t('choose.folder')}</button>
-            <button type="button" className="button" onClick={() => void choose(() => platform.openFiles({ kind: 'bundle', multiple: true }))}>{t('choose.files')}</button>
+            <button type="button" className="button button--primary" onClick={() => void choose(chooseFolder)}>{t('choose.folder')}</button>
+            <button type="button" className="button" onClick={() => void choose(chooseFiles)}>{t('choose.files')}</button>
           </div>
           {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
         </section>
