@@ -23,6 +23,12 @@ describe('French', () => {
       .toBe('Cet appareil se présente comme l’ancien ordinateur d’Aïcha Benali, déjà inscrit ici avec une autre clé (empreinte 1) : vérifiez avec la personne.');
   });
 
+  it('agrees the files imported with their number, none and one in the singular', () => {
+    expect(fr('teamImport:done.title', { count: 1, imported: '1', total: '3' })).toBe('1 fichier importé sur 3');
+    expect(fr('teamImport:done.title', { count: 0, imported: '0', total: '3' })).toBe('0 fichier importé sur 3');
+    expect(fr('teamImport:done.title', { count: 20, imported: '20', total: '101' })).toBe('20 fichiers importés sur 101');
+  });
+
   it('writes real plurals, nested ones included', () => {
     expect(fr('workshops:print.summaryTotals', { count: 1, planned: 1, attendance: 1 })).toBe('1 séance tenue sur 1 prévue, 1 présence au total.');
     expect(fr('workshops:print.summaryTotals', { count: 3, planned: 4, attendance: 1234 })).toBe('3 séances tenues sur 4 prévues, 1 234 présences au total.');

@@ -225,7 +225,7 @@ function Results({ files, at, onAgain }: { files: BatchFile[]; at: string; onAga
   async function save() {
     const lines = [
       t('report.title', { date: formatDateTime(at) }),
-      t('report.summary', { imported: formatNumber(imported), total: formatNumber(files.length) }),
+      t('report.summary', { count: imported, imported: formatNumber(imported), total: formatNumber(files.length) }),
       '',
       ...files.map((file) => {
         const text = outcomeText(t, sync, file.outcome, file.name);
@@ -238,7 +238,7 @@ function Results({ files, at, onAgain }: { files: BatchFile[]; at: string; onAga
   }
   return (
     <section className="card" aria-labelledby="team-done">
-      <h2 id="team-done">{t('done.title', { imported: formatNumber(imported), total: formatNumber(files.length) })}</h2>
+      <h2 id="team-done">{t('done.title', { count: imported, imported: formatNumber(imported), total: formatNumber(files.length) })}</h2>
       <FileTable files={files} />
       <div className="form-actions">
         <button type="button" className="button button--primary" onClick={() => void save()}>{t('done.saveReport')}</button>
