@@ -90,3 +90,23 @@ test('a file over the size limit is refused by name in a native dialog, and neve
   expect(asked.detail).toMatch(/^(«\u00a0enorme\.relais\u00a0»\u00a0: trop volumineux \(plus de 512\u00a0Mo\)|“enorme\.relais”: too large \(over 512 MB\))\.$/);
   await expect(page.getByRole('article', { name: 'enorme.relais' })).toHaveCount(0);
 });
+
+test('a chosen folder is named to the page, not sent: each file is read when the import comes to it, one rewritten since is refused', async () => {
+  for (let i = 0; i < 3; i++) strangeFile(`mediateur-${i + 1}.relais`);
+  running = await launchRelais();
+  const { app, page } = running;
+  await completeFirstRun(page);
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showOpenDialog = (() => Promise.resolve({ canceled: false, filePaths: [path] })) as typeof dialog.showOpenDialog;
+  }, folder);
+  // What the folder call hands over: names, sizes and tokens, no bytes.
+  const chosen = await page.evaluate(() => window.relais!.openFolder({ kind: 'bundle' }));
+  expect(chosen.map((file) => [file.name, file.size])).toEqual([['mediateur-1.relais', 36], ['mediateur-2.relais', 36], ['mediateur-3.relais', 36]]);
+  expect(Object.keys(chosen[0]).sort()).toEqual(['name', 'size', 'token']);
+  const text = await page.evaluate(async (token) => new TextDecoder().decode(await window.relais!.readChosenFile({ token })), chosen[0].token);
+  expect(text).toBe('these bytes are not an exchange file');
+  writeFileSync(join(folder, 'mediateur-2.relais'), 'rewritten by a sync tool meanwhile');
+  const refused = await page.evaluate(async (token) => window.relais!.readChosenFile({ token }).then(() => 'read', (error: Error) => error.message), chosen[1].token);
+  expect(refused).toContain('RELAIS_CHOSEN_FILE_CHANGED');
+  expect(await page.content()).not.toContain(folder);
+});
