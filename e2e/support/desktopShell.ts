@@ -43,7 +43,7 @@ function installShell(): void {
       input.click();
     }),
     printToPdf: async () => ({ saved: false }),
-    getDiagnostics: async () => '', copyDiagnostics: async () => undefined,
+    getDiagnostics: async () => '', copyDiagnostics: async () => undefined, setShellLanguage: async () => undefined,
     secretStorageAvailable: async () => true,
     sealSecret: async ({ bytes }: { bytes: Uint8Array }) => seal(bytes),
     unsealSecret: async ({ bytes }: { bytes: Uint8Array }) => seal(bytes),

@@ -8,8 +8,11 @@ import { platform, shellLanguage, type DesktopApi } from './index';
 
 export function tellShellTheLanguage(instance: i18n, api: Pick<DesktopApi, 'setShellLanguage'> = platform): void {
   const tell = (language: string) => {
-    // The page works on in its own language if the shell does not answer: only its menus stay as they were.
-    api.setShellLanguage({ language: shellLanguage(language) }).catch((error: unknown) => console.warn('setShellLanguage', error));
+    // The page starts and works on whatever the shell answers (an error, a throw, an older shell without
+    // the call): only the menus and date fields stay as they were.
+    Promise.resolve()
+      .then(() => api.setShellLanguage({ language: shellLanguage(language) }))
+      .catch((error: unknown) => console.warn('setShellLanguage', error));
   };
   tell(instance.language);
   instance.on('languageChanged', tell);
