@@ -21,6 +21,11 @@ export interface BenchFile {
   bytes: Uint8Array | Blob;
 }
 
+/** A bench file's size in bytes. */
+export function benchFileSize(file: BenchFile): number {
+  return file.bytes instanceof Blob ? file.bytes.size : file.bytes.length;
+}
+
 /** The bench's files as the folder import takes them. */
 function teamFilesOfBench(files: readonly BenchFile[]): TeamFile[] {
   return files.map(({ name, bytes }) => ({ name, read: async () => (bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes) }));

@@ -23,7 +23,7 @@ import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import { fromBase64, toBase64 } from '../../renderer/src/domain/sync/keys';
 import type { Statement } from '../../renderer/src/domain/sync/seal';
 import { exportFormats } from './formats';
-import { FOLDER_FILES, FOLDER_SOURCE_DB, importFolder, prepareFolder, type BenchFile, type Folder } from './folder';
+import { FOLDER_FILES, FOLDER_SOURCE_DB, importFolder, prepareFolder, benchFileSize, type Folder } from './folder';
 import { backupAndRestore } from './backup';
 import { importRegion, prepareRegion, rawBulkPutInParts, type Region } from './region';
 import { bulkPutDataset, expectedCounts, freshDb, maxSeq, sameCounts, storedHash, tableCounts } from './store';
@@ -167,9 +167,8 @@ async function prepareMerge() {
 async function prepareTeamFolder() {
   state.receiver ??= await makeReceiver(); // made by scenario 5, unless scenario 12 runs alone
   state.folder = await prepareFolder(need(state.dataset, 'dataset'), need(state.authors, 'authors'), state.receiver, need(state.statements, 'statements'));
-  const size = (file: BenchFile) => (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length);
-  const bytes = state.folder.files.reduce((sum, file) => sum + size(file), 0);
-  return { files: state.folder.files.length, bytes, wholeBytes: size(state.folder.whole), check: { ok: state.folder.files.length === FOLDER_FILES, detail: `${state.folder.files.length} files, ${bytes} bytes` } };
+  const bytes = state.folder.files.reduce((sum, file) => sum + benchFileSize(file), 0);
+  return { files: state.folder.files.length, bytes, wholeBytes: benchFileSize(state.folder.whole), check: { ok: state.folder.files.length === FOLDER_FILES, detail: `${state.folder.files.length} files, ${bytes} bytes` } };
 }
 
 /** The 1M import's set-up (not timed): `size` records as bundles of a mediator's size, made a part at a time. */

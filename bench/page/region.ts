@@ -19,7 +19,7 @@ import type { SignedCard } from '../../renderer/src/domain/sync/card';
 import { TABLES, datasetInParts, datasetMix, type TableName } from '../generate';
 import { RAW_DB } from './baselines';
 import { currentHeap, sample, startHeap, stopHeap } from './heap';
-import { importFolder, type BenchFile, type FolderImport } from './folder';
+import { benchFileSize, importFolder, type BenchFile, type FolderImport } from './folder';
 import { enrolExporter, prepareExporter, sealDataset, type Authors, type Receiver } from './relais';
 import { BULK_CHUNK, freshDb, sameCounts, tableCounts } from './store';
 import { chunks } from './timing';
@@ -72,7 +72,7 @@ export async function prepareRegion(size: number, seed: number, authors: Authors
   }
   if (pending.length > 0) await exportSlice(pending);
   db.close();
-  const bytes = files.reduce((sum, file) => sum + (file.bytes instanceof Blob ? file.bytes.size : file.bytes.length), 0);
+  const bytes = files.reduce((sum, file) => sum + benchFileSize(file), 0);
   return { exporter, files, ms: performance.now() - start, bytes };
 }
 

@@ -15,6 +15,8 @@ import { FileTooLargeError, readFileLimited, safeBaseName } from './files';
 
 interface Chosen {
   path: string;
+  /** Its base name, as the page was told it (and as an error names it). */
+  name: string;
   size: number;
   mtimeMs: number;
 }
@@ -39,8 +41,9 @@ export class ChosenFiles {
       const info = await stat(path).catch(() => undefined);
       if (!info?.isFile()) continue;
       const token = randomBytes(16).toString('hex');
-      this.chosen.set(token, { path, size: info.size, mtimeMs: info.mtimeMs });
-      files.push({ name: safeBaseName(path), size: info.size, token });
+      const name = safeBaseName(path);
+      this.chosen.set(token, { path, name, size: info.size, mtimeMs: info.mtimeMs });
+      files.push({ name, size: info.size, token });
     }
     return files;
   }
@@ -50,13 +53,13 @@ export class ChosenFiles {
     const file = this.chosen.get(token);
     if (!file) throw new BridgeArgumentError('token is not a file of the last choice');
     const info = await stat(file.path).catch(() => undefined);
-    if (!info?.isFile() || info.size !== file.size || info.mtimeMs !== file.mtimeMs) throw new ChosenFileChangedError(safeBaseName(file.path));
+    if (!info?.isFile() || info.size !== file.size || info.mtimeMs !== file.mtimeMs) throw new ChosenFileChangedError(file.name);
     if (file.size > this.maxBytes) throw new FileTooLargeError(this.maxBytes);
     // Rewritten during the read (grown past, or short of, the size chosen): not the file chosen either.
     const bytes = await readFileLimited(file.path, file.size).catch((error: unknown) => {
-      throw error instanceof FileTooLargeError ? new ChosenFileChangedError(safeBaseName(file.path)) : error;
+      throw error instanceof FileTooLargeError ? new ChosenFileChangedError(file.name) : error;
     });
-    if (bytes.byteLength !== file.size) throw new ChosenFileChangedError(safeBaseName(file.path));
+    if (bytes.byteLength !== file.size) throw new ChosenFileChangedError(file.name);
     return bytes;
   }
 }

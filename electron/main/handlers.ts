@@ -38,8 +38,8 @@ async function saveBytes(window: BrowserWindow, kind: FileKind, name: string, by
   return { saved: true, fileName: safeBaseName(path) };
 }
 
-/** The chosen files, all within one shared size budget; the first that cannot be read fails the call. */
-async function readChosen(kind: FileKind, paths: string[]): Promise<OpenedFile[]> {
+/** The files chosen in the open dialog, all within one shared size budget; the first that cannot be read fails the call. */
+async function readDialogFiles(kind: FileKind, paths: string[]): Promise<OpenedFile[]> {
   const files: OpenedFile[] = [];
   for (const result of await readWithinBudget(paths, MAX_FILE_BYTES)) {
     if ('error' in result) throw result.error;
@@ -107,7 +107,7 @@ export function registerHandlers({ openRequests, syncFolders, onQuitReady, shell
     return result;
   });
   handle('abortSave', VALIDATORS.abortSave, (req) => saves.abort(req.stream));
-  handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readChosen(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
+  handle('openFiles', VALIDATORS.openFiles, async (req, { window }) => readDialogFiles(req.kind, await askOpenPaths(window, req.kind, req.multiple)));
   const chosenFiles = new ChosenFiles(MAX_FILE_BYTES);
   handle('openFolder', VALIDATORS.openFolder, async (req, { window }) => {
     const folder = await askFolderToRead(window);

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import registry from '../../locales/languages.json';
-import { LANGUAGES, type Language } from '../shared/contract';
+import { isShellLanguage, type Language } from '../shared/contract';
 import { writeFileAtomic } from './files';
 import { pickLocale, type ShellLocale } from './strings';
 
@@ -23,10 +23,6 @@ export const SHELL_LANGUAGE_FILE = 'language.json';
 let current: Language | undefined;
 /** What the file holds (written only when it changes: the page says its language at every start). */
 let kept: Language | undefined;
-
-function isShellLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 /**
  * The language kept at the last start, or `undefined`: none yet, unreadable, or not one the shell

@@ -200,6 +200,10 @@ export interface SettleInboxRequest {
  */
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** One of the languages the shell speaks (the page may speak more: renderer/src/i18n/languages.ts). */
+export function isShellLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
 export interface LanguageRequest {
   language: Language;
 }
@@ -488,8 +492,8 @@ function validateLanguageRequest(args: readonly unknown[]): LanguageRequest {
   const value = onlyArgument(args);
   onlyKeys(value, ['language']);
   const { language } = value;
-  if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) fail(`language must be one of ${LANGUAGES.join(', ')}`);
-  return { language: language as Language };
+  if (!isShellLanguage(language)) fail(`language must be one of ${LANGUAGES.join(', ')}`);
+  return { language };
 }
 
 function validateSecretRequest(args: readonly unknown[]): SecretRequest {

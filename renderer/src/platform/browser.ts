@@ -39,6 +39,7 @@ const MAX_IN_FOLDER: typeof MAX_FOLDER_FILES = 1000;
 const TOO_LARGE: (typeof BRIDGE_ERRORS)['fileTooLarge'] = 'RELAIS_FILE_TOO_LARGE';
 const TOO_MANY: (typeof BRIDGE_ERRORS)['tooManyFiles'] = 'RELAIS_TOO_MANY_FILES';
 const CHOSEN_FILE_CHANGED: (typeof BRIDGE_ERRORS)['chosenFileChanged'] = 'RELAIS_CHOSEN_FILE_CHANGED';
+const INVALID_ARGUMENT: (typeof BRIDGE_ERRORS)['invalidArgument'] = 'RELAIS_INVALID_ARGUMENT';
 const SECRET_STORAGE_UNAVAILABLE: (typeof BRIDGE_ERRORS)['secretStorageUnavailable'] = 'RELAIS_SECRET_STORAGE_UNAVAILABLE';
 const NOT_IN_THIS_SHELL: (typeof BRIDGE_ERRORS)['notInThisShell'] = 'RELAIS_NOT_IN_THIS_SHELL';
 const EXTENSIONS: typeof FILE_EXTENSIONS = {
@@ -104,7 +105,8 @@ function downloadBlob(blob: Blob, fileName: string): SaveFileResult {
  */
 const streamedSaves = new Map<string, { name: string; kind: FileKind; parts: Blob[] }>();
 
-function streamToken(): string {
+/** A random token (32 hex digits) naming what the page holds for a call: a streamed save, a chosen file. */
+function randomToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -116,7 +118,7 @@ function openSave(stream: string) {
 
 const streamedSave = {
   beginSave: async (req: BeginSaveRequest): Promise<BeginSaveResult> => {
-    const stream = streamToken();
+    const stream = randomToken();
     streamedSaves.set(stream, { name: withExtension(req.suggestedName, req.kind), kind: req.kind, parts: [] });
     return { stream };
   },
@@ -155,7 +157,7 @@ function chooseLater(files: readonly File[]): ChosenFile[] {
   if (files.length > MAX_IN_FOLDER) throw new Error(`${TOO_MANY}: ${files.length} files, at most ${MAX_IN_FOLDER}`);
   chosenFiles = new Map();
   return files.map((file) => {
-    const token = streamToken();
+    const token = randomToken();
     chosenFiles.set(token, file);
     return { name: file.name, size: file.size, token };
   });
@@ -163,7 +165,7 @@ function chooseLater(files: readonly File[]): ChosenFile[] {
 
 async function readChosenFile({ token }: ChosenFileRequest): Promise<Uint8Array> {
   const file = chosenFiles.get(token);
-  if (!file) throw new Error('RELAIS_INVALID_ARGUMENT: token is not a file of the last choice');
+  if (!file) throw new Error(`${INVALID_ARGUMENT}: token is not a file of the last choice`);
   if (file.size > MAX_BYTES) throw new Error(`${TOO_LARGE}: file larger than ${MAX_BYTES} bytes`);
   // A File whose disk copy changed since it was chosen cannot be read (NotReadableError): that file is
   // not the one chosen any more.
@@ -172,7 +174,8 @@ async function readChosenFile({ token }: ChosenFileRequest): Promise<Uint8Array>
 
 /**
  * A hidden <input type=file> set up by `configure`, clicked; the files chosen go through `pick`, then
- * `take` (`readLocalFiles`: read at once; `chooseLater`: read when their turn comes). Resolves [] on cancel (the input's `cancel` event, Chromium 113+).
+ * `take` (`readLocalFiles`: read at once; `chooseLater`: read when their turn comes). Resolves [] on
+ * cancel (the input's `cancel` event, Chromium 113+).
  */
 function chooseWithHiddenInput<T>(
   configure: (input: HTMLInputElement) => void, pick: (files: File[]) => File[], take: (files: File[]) => Promise<T[]> | T[],
