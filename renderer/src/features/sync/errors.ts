@@ -8,12 +8,18 @@ import { isStorageFull } from '../../platform/storage';
 const SHOWN_ISSUES = 3;
 
 /**
+ * What a refusal is about: a choice of files (a drop, a dialog, whose size limit is their sum), or one
+ * file of a folder (read alone, its limit is its own size).
+ */
+export type RefusalScope = 'choice' | 'oneFile';
+
+/**
  * A refusal in the user's language, as precise as the refusal is: the message of its reason (a payload
  * changed after signing, a file cut short…), else of its code; invalid records also say which kind,
  * which field and what is wrong ("Followed person, field “telephone”: unknown"); a refused drop or
  * dialog says which limit.
  */
-export function describeSyncError(t: TFunction<'sync'>, error: unknown): string {
+export function describeSyncError(t: TFunction<'sync'>, error: unknown, scope: RefusalScope = 'choice'): string {
   // A full disk half-way through an import: the transaction rolled back, nothing was written.
   if (isStorageFull(error)) return t('errors.diskFull');
   const code = bundleErrorCode(error);
@@ -30,7 +36,7 @@ export function describeSyncError(t: TFunction<'sync'>, error: unknown): string 
   if (keysErrorCode(error) === 'locked' || keysErrorCode(error) === 'cancelled') return t('errors.keysLocked');
   if (error instanceof Error && error.name === 'HeldBundleError') return t('errors.held');
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes('RELAIS_FILE_TOO_LARGE')) return t('errors.filesTooLarge');
+  if (message.includes('RELAIS_FILE_TOO_LARGE')) return t(scope === 'oneFile' ? 'errorReasons.tooLarge.file' : 'errors.filesTooLarge');
   if (message.includes('RELAIS_CHOSEN_FILE_CHANGED')) return t('errors.chosenFileChanged');
   if (message.includes('RELAIS_TOO_MANY_FILES')) {
     // A folder takes more files than a dialog (MAX_FOLDER_FILES): the message says which limit.

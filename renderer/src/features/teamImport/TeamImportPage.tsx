@@ -181,7 +181,8 @@ export function outcomeText(t: Translate, sync: Translate, outcome: FileOutcome,
     case 'alreadyImported': return { status: t('status.alreadyImported'), detail: t('detail.alreadyImported') };
     case 'held': return { status: t('status.held'), detail: t('detail.held', { name: outcome.plan.manifest.source.name }) };
     case 'needsPassphrase': return { status: t('status.refused'), detail: sync(outcome.wrong ? 'errors.wrongPassphrase' : 'errors.needsPassphrase') };
-    case 'refused': return { status: t('status.refused'), detail: describeSyncError(sync as never, outcome.error) };
+    // A folder's file is read alone: a size refusal is about it, not about the files together.
+    case 'refused': return { status: t('status.refused'), detail: describeSyncError(sync as never, outcome.error, 'oneFile') };
     case 'failed': {
       const reason = describeSyncError(sync as never, outcome.error);
       if (outcome.culprit === undefined) return { status: t('status.failed'), detail: t('detail.failed', { reason }) };
