@@ -19,6 +19,11 @@ const ARVIEU = { codeInsee: '12011', nom: 'Arvieu', codePostal: '12120' };
 export interface LoggedActivities {
   bundle: Buffer;
   card: Buffer;
+  /**
+   * The next changes of the same laptop, after the bundle: the newest activity edited (its thématique
+   * now `sante`), their number unchanged. Unencrypted: no followed person in it, as the outbox may send.
+   */
+  update: Buffer;
   /** Every activity logged, newest first (date, then id, both descending: the list's order). */
   newestFirst: Array<{ id: string; date: string; type: Activity['type'] }>;
 }
@@ -39,9 +44,11 @@ export async function logActivities(count: number): Promise<LoggedActivities> {
   try {
     const laptop = openTestRelais('list-mediator');
     const logged: LoggedActivities['newestFirst'] = [];
+    const written = new Map<string, Activity>();
     for (let i = 0; i < count; i++) {
       const activity = activityNumber(i);
       const { id } = await laptop.activities.create(activity);
+      written.set(id, activity);
       logged.push({ id, date: activity.date, type: activity.type });
     }
     const prepared = await exportBundle(laptop.db, {
@@ -50,7 +57,11 @@ export async function logActivities(count: number): Promise<LoggedActivities> {
     await prepared.commit();
     const card = await exportMyCard(laptop.db, { ...MEDIATOR, role: 'mediateur' });
     logged.sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
-    return { bundle: Buffer.from(prepared.bytes), card: Buffer.from(card), newestFirst: logged };
+    const newest = logged[0];
+    await laptop.activities.update(newest.id, { ...written.get(newest.id)!, thematiques: ['sante'] });
+    const update = await exportBundle(laptop.db, { kind: 'changes', protection: { type: 'none' }, author: { ...MEDIATOR }, app: 'e2e' });
+    await update.commit();
+    return { bundle: Buffer.from(prepared.bytes), card: Buffer.from(card), update: Buffer.from(update.bytes), newestFirst: logged };
   } finally {
     await closeTestDatabases();
   }

@@ -9,6 +9,7 @@ import { openScreen, pickCommune, startApp } from '../support/app';
 import { saveButton } from '../support/activityForm';
 import { expectNone, seriousViolations } from '../support/axe';
 import { importMediatorWork, logActivities, lowerListCeiling, pagedList, tabTo, type LoggedActivities } from '../support/activityList';
+import { arriveInInbox, useFakeDesktopShell } from '../support/desktopShell';
 
 let work: LoggedActivities;
 test.beforeAll(async () => {
@@ -127,4 +128,32 @@ test('a change of data keeps the paged list where it was: her own activity delet
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await expect(list.status).toHaveText('451 activités, les plus récentes d’abord\u00a0: 451 affichées');
   await expect(list.list.getByRole('button', { name: /^Supprimer l’activité « Courriel » du 3 juin 2024/ })).toBeVisible();
+});
+
+test('an edit that arrives in the inbox shows in the paged list where it is, the rows already read kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  await useFakeDesktopShell(page);
+  await startApp(page, { role: 'Coordinateur·rice' });
+  await importMediatorWork(page, work);
+  await openScreen(page, 'Paramètres');
+  const inboxFolder = page.getByRole('region', { name: 'Dossiers synchronisés' }).getByRole('group', { name: 'Dossier de réception' });
+  await inboxFolder.getByRole('button', { name: 'Choisir un dossier…' }).click();
+  await expect(inboxFolder.getByText('Nextcloud / Relais-arrivee')).toBeVisible();
+  await lowerListCeiling(page, 100);
+  await openScreen(page, 'Activités');
+  const list = pagedList(page);
+  await list.showNext.click();
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 400 affichées');
+  const newest = list.rows.first();
+  await expect(newest.getByRole('link').first()).toHaveAttribute('href', editLink(work.newestFirst[0].id));
+  await expect(newest).toContainText('Courriel');
+
+  // The mediator's next changes arrive while the coordinator reads the list: the same 450 activities,
+  // the newest now about health. It shows at once, the 400 rows read so far still there.
+  await arriveInInbox(page, 'bruno-suite.relais', work.update);
+  await expect(page.getByText('Paquet de Bruno Petit importé\u00a0: 1 fiche nouvelle ou modifiée.')).toBeVisible({ timeout: 30_000 });
+  await expect(newest).toContainText('Santé');
+  await expect(newest).not.toContainText('Courriel');
+  await expect(list.status).toHaveText('450 activités, les plus récentes d’abord\u00a0: 400 affichées');
+  expect(await list.size()).toBe(400);
 });

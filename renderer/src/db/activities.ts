@@ -75,6 +75,16 @@ export async function countLiveActivitiesFromRows(db: RelaisDatabase): Promise<n
   return (await allRowsOf(db, {})).reduce((sum, row) => sum + row.activities, 0);
 }
 
+/**
+ * The activities' last change: the highest change counter (`seq`) among them. Every write of an
+ * activity gives it a new, higher one (an edit, a delete, an import's update, see
+ * db/repository.ts and db/sync/import/apply.ts), so this moves even when their number does not. One
+ * index key read. 0 when there are none.
+ */
+export async function lastActivityChange(db: RelaisDatabase): Promise<number> {
+  return ((await db.activities.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+}
+
 /** Activities a paged step may look at by default: a few tenths of a second of reading, then the person decides. */
 export const PAGED_SCAN_BUDGET = 20_000;
 

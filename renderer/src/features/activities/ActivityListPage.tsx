@@ -27,7 +27,7 @@ import { WriteAction } from '../../ui/readOnly';
 import { useRead } from '../../ui/useRead';
 import { AuthorFilterFields, authorText, useAuthors } from '../../ui/authors';
 import type { AuthorDirectory } from '../../db/authors';
-import { countLiveActivitiesFromRows } from '../../db/activities';
+import { countLiveActivitiesFromRows, lastActivityChange } from '../../db/activities';
 import { filterActivities, hasFilters, NO_FILTERS, searchableText, searchIndex, type ActivityFilters } from './filter';
 import { activityToFocus } from './focusAfterSave';
 import { useActivityList } from './useActivityList';
@@ -129,7 +129,10 @@ export function ActivityListPage() {
     () => (chunk: Stored<Activity>[]) => filterActivities(chunk, listFilters, thematiqueLabel, (a) => searchableText(a, thematiqueLabel, codeOf)),
     [listFilters, thematiqueLabel, codeOf],
   );
-  const paged = usePagedActivities(inMemory === false, listFilters, matches, total);
+  // The paged list reads again when the activities change, their number or not (an edit that arrived
+  // in the inbox leaves it as it was).
+  const lastChange = useRead(lastActivityChange);
+  const paged = usePagedActivities(inMemory === false && lastChange !== undefined, listFilters, matches, `${total}/${lastChange}`);
   const shown = paged?.items ?? inMemoryShown;
   const set = (changes: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...changes }));
   const focus = useFocusAfterSave(shown, paged ? paged.status !== 'reading' : complete);

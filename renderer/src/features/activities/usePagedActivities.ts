@@ -7,10 +7,11 @@
  * `PAGE_SIZE`; with any other filter, it scans newest first in chunks, keeping the matches of the
  * list's own pure filter (`filterActivities`: both modes select the same records), until a page is
  * filled or `PAGED_SCAN_BUDGET` activities were looked at; the person then asks to continue. A new filter
- * abandons the running step at once and shows nothing of the old one. When the data changes (`restartKey`,
- * the number of live activities: a delete, its undo, an import), the list re-reads from the newest as far
- * as it had gone, and shows what it had until then: a coordinator 600 rows down, or one who deletes a
- * row there, stays where she was instead of being sent back to the first 200.
+ * abandons the running step at once and shows nothing of the old one. When the data changes (`restartKey`:
+ * the number of live activities and their last change: a delete, its undo, an import, an edit), the list
+ * re-reads from the newest as far as it had gone, and shows what it had until then: a coordinator 600
+ * rows down, or one who deletes a row there, stays where she was instead of being sent back to the
+ * first 200.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRelais } from '../../db';
