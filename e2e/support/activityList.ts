@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { closeTestDatabases, openTestRelais } from '../../renderer/src/testkit/sync';
 import { exportBundle, exportMyCard } from '../../renderer/src/db/sync';
-import type { Activity } from '../../renderer/src/domain/records';
+import type { Activity, CommuneRef } from '../../renderer/src/domain/records';
 import { openScreen } from './app';
 import { chooseFile } from './sync';
 
@@ -28,11 +28,11 @@ export interface LoggedActivities {
   newestFirst: Array<{ id: string; date: string; type: Activity['type'] }>;
 }
 
-/** Activity `i`: two a day from 2025-01-01 (ties on every date), every other one a workshop. */
-function activityNumber(i: number): Activity {
+/** Activity `i`: two a day from 2025-01-01 (ties on every date), every other one a workshop; in Arvieu, or in `communes` in turn. */
+function activityNumber(i: number, communes: readonly CommuneRef[] = [ARVIEU]): Activity {
   const day = new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10);
   const base = {
-    date: day, duree: 45, typeLieu: 'domicile' as const, commune: ARVIEU, thematiques: ['email' as const], thematiquesDemarche: [],
+    date: day, duree: 45, typeLieu: 'domicile' as const, commune: communes[i % communes.length], thematiques: ['email' as const], thematiquesDemarche: [],
     materiel: [], tags: [], beneficiaryIds: [], structureEmployeuse: { nom: MEDIATOR.structure },
   };
   return i % 2 === 0
@@ -40,13 +40,13 @@ function activityNumber(i: number): Activity {
     : { ...base, type: 'individuel' };
 }
 
-export async function logActivities(count: number): Promise<LoggedActivities> {
+export async function logActivities(count: number, communes?: readonly CommuneRef[]): Promise<LoggedActivities> {
   try {
     const laptop = openTestRelais('list-mediator');
     const logged: LoggedActivities['newestFirst'] = [];
     const written = new Map<string, Activity>();
     for (let i = 0; i < count; i++) {
-      const activity = activityNumber(i);
+      const activity = activityNumber(i, communes);
       const { id } = await laptop.activities.create(activity);
       written.set(id, activity);
       logged.push({ id, date: activity.date, type: activity.type });

@@ -16,6 +16,7 @@ function installShell(): void {
   const changed = new Set<Listener>();
   const quitListeners = new Set<() => Promise<void>>();
   const backups: Array<{ name: string; bytes: Uint8Array; createdAt: string }> = [];
+  const printed: Array<Array<{ caption: string; rows: number }>> = [];
   const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const token = () => hex(crypto.getRandomValues(new Uint8Array(16)));
   const seal = (bytes: Uint8Array) => bytes.map((b) => b ^ 0x5a); // a pretend keychain: reversible, never clear
@@ -42,7 +43,11 @@ function installShell(): void {
       }, { once: true });
       input.click();
     }),
-    printToPdf: async () => ({ saved: false }),
+    // What the PDF would hold: every table of the page as the shell lays it out, by caption and row count.
+    printToPdf: async () => {
+      printed.push([...document.querySelectorAll('table')].map((table) => ({ caption: table.caption?.textContent ?? '', rows: table.tBodies[0]?.rows.length ?? 0 })));
+      return { saved: false };
+    },
     getDiagnostics: async () => '', copyDiagnostics: async () => undefined, setShellLanguage: async () => undefined,
     secretStorageAvailable: async () => true,
     sealSecret: async ({ bytes }: { bytes: Uint8Array }) => seal(bytes),
@@ -104,6 +109,10 @@ function installShell(): void {
         await Promise.allSettled([...quitListeners].map((listener) => listener()));
       },
       /** How many automatic backups the page handed over. */
+      /** The tables of each page printed to PDF since the last call. */
+      takePrinted() {
+        return printed.splice(0);
+      },
       backupCount() {
         return backups.length;
       },
@@ -136,4 +145,9 @@ export async function setFolderAvailable(page: Page, role: 'inbox' | 'outbox', a
 /** The person quits the app: resolves once the page finished what it does before quitting. */
 export async function quitApp(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { fakeShell: { quit(): Promise<void> } }).fakeShell.quit());
+}
+
+/** The tables (caption, rows) of each page `page` printed to PDF since the last call. */
+export async function takePrinted(page: Page): Promise<Array<Array<{ caption: string; rows: number }>>> {
+  return page.evaluate(() => (window as unknown as { fakeShell: { takePrinted(): Array<Array<{ caption: string; rows: number }>> } }).fakeShell.takePrinted());
 }

@@ -6,7 +6,8 @@
  * filter, a filter change reads a few dozen rows, whatever the number of activities. Any figure opens the
  * records behind it.
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { filtersNeedPlaces, placeDirectory, readDashboard, type DashboardFigures, type PlaceDirectory } from '../../db/stats/dashboard';
@@ -21,10 +22,45 @@ import { useRead } from '../../ui/useRead';
 import { useCommuneNames } from '../communes/communes';
 import { BarChartView } from './Chart';
 import { FilterBar, useFiltersInAddress } from './FilterBar';
-import { FigureTable, type FigureRow } from './FigureTable';
+import { AllRowsContext, FigureTable, type FigureRow } from './FigureTable';
 import { filtersFromParams, paramsFromDrill } from './params';
 
 const NO_NAMES = new Map<string, string>();
+
+/**
+ * A ranked section's chart draws its first bars only: a region's 300 mediators would make a chart of
+ * 300 bars 8,000 pixels high, unreadable and slow to draw at every filter change. Its table has every row.
+ */
+export const CHART_BARS = 15;
+/** A ranked section's table shows this many rows on screen before "show all"; a printed report, every row. */
+export const TABLE_ROWS = 30;
+
+/**
+ * Printing the report: every table with all its rows, from the report's button (the shell's PDF) or
+ * the browser's own print (Ctrl+P). The rows are drawn before the page is laid out for print (flushSync).
+ */
+function usePrintAllRows(): { printing: boolean; print: (suggestedName: string) => Promise<void> } {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  const print = useCallback(async (suggestedName: string) => {
+    flushSync(() => setPrinting(true));
+    try {
+      await platform.printToPdf({ suggestedName });
+    } finally {
+      setPrinting(false);
+    }
+  }, []);
+  return { printing, print };
+}
 
 export function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'codes', 'common']);
@@ -41,6 +77,7 @@ export function DashboardPage() {
   // Figures on screen for other filters than those chosen: said, not hidden (two filters besides the
   // type, at a region's scale, are recounted from the activities, which takes seconds).
   const updating = read === undefined || read.key !== key;
+  const { printing, print } = usePrintAllRows();
   const period = filters.from || filters.to
     ? t('report.period', { from: filters.from ? formatDate(filters.from) : '…', to: filters.to ? formatDate(filters.to) : '…' })
     : t('report.allTime');
@@ -49,7 +86,7 @@ export function DashboardPage() {
       <>
         <Link className="button" to="/dashboard/villages">{t('villages.link')}</Link>
         <Link className="button" to={`/exports?${key}`}>{t('exportThese')}</Link>
-        <button type="button" className="button" onClick={() => void platform.printToPdf({ suggestedName: t('report.fileName') })}>{t('report.print')}</button>
+        <button type="button" className="button" onClick={() => void print(t('report.fileName'))}>{t('report.print')}</button>
       </>
     )}>
       <p className="lead">{t('intro')}</p>
@@ -57,7 +94,9 @@ export function DashboardPage() {
       <FilterBar label={t('filters.label')} filters={filters} set={set} clear={clear} places={places ?? null} />
       <p className="row-meta dashboard-status no-print" role="status">{updating ? t('updating') : ''}</p>
       <div aria-busy={updating}>
-        {shown === undefined ? null : shown.figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={shown.figures} filters={shown.filters} />}
+        <AllRowsContext.Provider value={printing}>
+          {shown === undefined ? null : shown.figures.totals.activities === 0 ? <EmptyState>{t('empty')}</EmptyState> : <Figures figures={shown.figures} filters={shown.filters} />}
+        </AllRowsContext.Provider>
       </div>
     </Page>
   );
@@ -94,13 +133,14 @@ const Figures = memo(function Figures({ figures, filters }: { figures: Dashboard
   const months: FigureRow[] = figures.perMonth.map((m) => ({
     key: m.month, label: formatMonth(`${m.month}-01`), value: m.activities, drill: withinMonth(filters, m.month),
   }));
-  const sections: Array<{ id: string; title: string; rows: FigureRow[]; horizontal?: boolean; value?: string }> = [
+  // `ranked`: as many rows as the territory has communes or mediators, largest first (see CHART_BARS).
+  const sections: Array<{ id: string; title: string; rows: FigureRow[]; horizontal?: boolean; value?: string; ranked?: 'communes' | 'authors' }> = [
     { id: 'month', title: t('sections.perMonth'), rows: months },
     { id: 'thematique', title: t('sections.perThematique'), horizontal: true, rows: rowsOf(totals.thematique, (k) => code('thematiques', k), (k) => ({ ...filters, thematique: k })) },
     { id: 'demarche', title: t('sections.perDemarche'), horizontal: true, rows: rowsOf(totals.demarche, (k) => code('thematiquesDemarche', k), (k) => ({ ...filters, demarche: k })) },
     { id: 'duration', title: t('sections.perDuration'), rows: DURATION_BUCKETS.filter((b) => totals.duration[b]).map((b) => ({ key: b, label: code('dureeGroup', b), value: totals.duration[b], drill: { ...filters, duration: b } })) },
-    { id: 'commune', title: t('sections.perCommune'), horizontal: true, rows: rowsOf(figures.perCommune, (k) => (k ? `${communeName.get(k) ?? k} (${k})` : t('unlocated')), (k) => (k ? { ...filters, commune: k } : undefined)).slice(0, 30) },
-    { id: 'author', title: t('sections.perAuthor'), horizontal: true, rows: rowsOf(totals.author, (k) => (authors ? authorText(authors.of(k), t) : k), (k) => ({ ...filters, author: k })) },
+    { id: 'commune', title: t('sections.perCommune'), horizontal: true, ranked: 'communes', rows: rowsOf(figures.perCommune, (k) => (k ? `${communeName.get(k) ?? k} (${k})` : t('unlocated')), (k) => (k ? { ...filters, commune: k } : undefined)) },
+    { id: 'author', title: t('sections.perAuthor'), horizontal: true, ranked: 'authors', rows: rowsOf(totals.author, (k) => (authors ? authorText(authors.of(k), t) : k), (k) => ({ ...filters, author: k })) },
     { id: 'genre', title: t('sections.perGenre'), value: t('table.people'), rows: inOrder(GENRES, totals.genre, 'genre') },
     { id: 'age', title: t('sections.perAge'), value: t('table.people'), horizontal: true, rows: inOrder(TRANCHES_AGE, totals.age, 'trancheAge') },
     { id: 'statut', title: t('sections.perStatut'), value: t('table.people'), rows: inOrder(STATUTS_SOCIAUX, totals.statut, 'statutSocial') },
@@ -117,13 +157,19 @@ const Figures = memo(function Figures({ figures, filters }: { figures: Dashboard
       </ul>
       {figures.source === 'scan' ? <p className="row-meta">{t('scanned')}</p> : null}
       <div className="dashboard-sections">
-        {sections.filter((s) => s.rows.length > 0).map((s) => (
-          <section key={s.id} className="card dashboard-section" aria-labelledby={`dash-${s.id}`}>
-            <h2 id={`dash-${s.id}`}>{s.title}</h2>
-            <BarChartView labels={s.rows.map((r) => r.label)} values={s.rows.map((r) => r.value)} horizontal={s.horizontal} />
-            <FigureTable caption={s.title} valueHeader={s.value ?? t('table.activities')} rows={s.rows} />
-          </section>
-        ))}
+        {sections.filter((s) => s.rows.length > 0).map((s) => {
+          const bars = s.ranked ? s.rows.slice(0, CHART_BARS) : s.rows;
+          return (
+            <section key={s.id} className="card dashboard-section" aria-labelledby={`dash-${s.id}`}>
+              <h2 id={`dash-${s.id}`}>{s.title}</h2>
+              {s.ranked && bars.length < s.rows.length
+                ? <p className="row-meta">{t(`sections.chartTop.${s.ranked}`, { shown: formatNumber(bars.length), total: formatNumber(s.rows.length) })}</p>
+                : null}
+              <BarChartView labels={bars.map((r) => r.label)} values={bars.map((r) => r.value)} horizontal={s.horizontal} />
+              <FigureTable caption={s.title} valueHeader={s.value ?? t('table.activities')} rows={s.rows} limit={s.ranked ? TABLE_ROWS : undefined} />
+            </section>
+          );
+        })}
       </div>
       <p className="row-meta">{t('peopleNote')}</p>
     </>
