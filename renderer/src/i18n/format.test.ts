@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from './index';
-import { formatDate, formatMonth } from './format';
+import { formatDate, formatMonth, formatNumber } from './format';
 
 beforeAll(async () => {
   await initI18n('fr');
@@ -27,5 +27,25 @@ describe('formatDate', () => {
   it('gives back what is not a date as it is', () => {
     expect(formatDate('')).toBe('');
     expect(formatDate('n/a')).toBe('n/a');
+  });
+});
+
+describe('formatters kept between calls', () => {
+  it('still follow a change of language, back and forth, numbers and dates alike', async () => {
+    const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    await i18next.changeLanguage('fr');
+    expect(nbsp(formatNumber(1234.5))).toBe('1 234,5');
+    expect(formatDate('2026-03-05', 'long')).toBe('5 mars 2026');
+    await i18next.changeLanguage('en');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatDate('2026-03-05', 'long')).toBe('5 March 2026');
+    expect(formatDate('2026-03-05', 'short')).toBe('05/03/2026');
+    await i18next.changeLanguage('fr');
+    expect(nbsp(formatNumber(1234.5))).toBe('1 234,5');
+    expect(formatMonth('2026-03-05')).toBe('mars 2026');
+    // The messages' own `{{…, number}}` too.
+    expect(nbsp(i18next.t('workshops:print.summaryTotals', { count: 3, planned: 4, attendance: 1234 }))).toContain('1 234 présences');
+    await i18next.changeLanguage('en');
+    expect(i18next.t('workshops:print.summaryTotals', { count: 3, planned: 4, attendance: 1234 })).toContain('1,234');
   });
 });

@@ -44,7 +44,11 @@ export async function setLanguage(lang: Language): Promise<void> {
 function addFormatters(instance: i18n): void {
   const formatter = instance.services.formatter;
   if (!formatter) return;
-  formatter.add('number', (value, lng, options) => new Intl.NumberFormat(intlLocale(lng ?? DEFAULT_LANGUAGE), options).format(value));
+  // Cached by i18next per language and options: an Intl formatter is costly to make (see format.ts).
+  formatter.addCached('number', (lng, options) => {
+    const format = new Intl.NumberFormat(intlLocale(lng ?? DEFAULT_LANGUAGE), options);
+    return (value) => format.format(value);
+  });
   for (const word of ELIDING_WORDS) formatter.add(word, (value) => elide(word, value));
 }
 
