@@ -502,12 +502,13 @@ describe('schema 16: every count row kept per activity type', () => {
     // what an earlier chunk wrote of it.
     // The start-up screen hears how far it has gone, a chunk at a time (app/startup/UpgradingScreen.tsx).
     const { onUpgradeProgress } = await import('./upgradeProgress');
-    const heard: number[] = [];
-    const stop = onUpgradeProgress((counted) => heard.push(counted));
+    const heard: Array<{ counted: number; total: number }> = [];
+    const stop = onUpgradeProgress((progress) => heard.push(progress));
     await db.transaction('rw', [db.activityStats, db.activities, db.beneficiaries, db.places], () => rebuildStats(Dexie.currentTransaction!, 1, 2));
     stop();
-    // Four activities, four chunks: each count heard once (the empty fifth chunk is not reported).
-    expect(heard).toEqual([1, 2, 3, 4]);
+    // Four activities, four chunks: each count heard once (the empty fifth chunk is not reported), each
+    // with the total, known before the first chunk.
+    expect(heard).toEqual([1, 2, 3, 4].map((counted) => ({ counted, total: 4 })));
     expect(await statsDifferFromRecount(db)).toEqual([]);
     expect(await db.activityStats.count()).toBeGreaterThan(2);
     db.close();

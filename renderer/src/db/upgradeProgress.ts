@@ -4,7 +4,14 @@
  * runs inside Dexie's `open()`, which says nothing until it ends: the rebuild reports here, the screen
  * listens here.
  */
-type Listener = (activitiesCounted: number) => void;
+export interface UpgradeProgress {
+  /** Activities counted so far. */
+  counted: number;
+  /** Activities to count in all (read once before the first), so the screen can say how far along it is. */
+  total: number;
+}
+
+type Listener = (progress: UpgradeProgress) => void;
 
 const listeners = new Set<Listener>();
 
@@ -14,7 +21,7 @@ export function onUpgradeProgress(listener: Listener): () => void {
   return () => { listeners.delete(listener); };
 }
 
-/** Called by the rebuild after each chunk of activities: how many it has counted so far. */
-export function reportUpgradeProgress(activitiesCounted: number): void {
-  for (const listener of listeners) listener(activitiesCounted);
+/** Called by the rebuild after each chunk of activities. */
+export function reportUpgradeProgress(progress: UpgradeProgress): void {
+  for (const listener of listeners) listener(progress);
 }

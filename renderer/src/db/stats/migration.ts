@@ -54,6 +54,9 @@ export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit 
     await stats.bulkPut(keys.map((key, i) => applyDelta(stored[i], waiting.get(key)!)!));
     waiting = new Map();
   };
+  // One count before the walk: the start-up screen can then say "5 000 of 1 000 000", not just a number
+  // that grows. Counting decodes no record (~2 s at a million): far less than the walk it announces.
+  const total = await activities.count();
   let chunk = await activities.orderBy(':id').limit(chunkSize).toArray();
   let counted = 0;
   // A full last chunk is followed by an empty one: it counts nothing and is not reported, so the
@@ -62,7 +65,7 @@ export async function rebuildStats(tx: Transaction, chunkSize = 5000, rowsLimit 
     recount(chunk, waiting, lookups);
     if (waiting.size >= rowsLimit) await addWaiting();
     counted += chunk.length;
-    reportUpgradeProgress(counted);
+    reportUpgradeProgress({ counted, total });
     if (chunk.length < chunkSize) break;
     chunk = await activities.where(':id').above(chunk[chunk.length - 1].id).limit(chunkSize).toArray();
   }
