@@ -56,7 +56,7 @@ export async function prepareRegion(size: number, seed: number, authors: Authors
     });
     await prepared.commit();
     // The exported records leave the exporting database: it stays a bundle's size instead of growing to
-    // the million, whose writes slow down as the raw `bulkPut` does (4.9× per record from 100k to 1M),
+    // the million, whose writes slow down as the raw `bulkPut` does (6.1× per record from 100k to 1M),
     // which made this untimed set-up take longer than the import it prepares. The next "changes" export
     // reads from the mark just moved, so it never needed them.
     for (const table of TABLES) await db.table(table).clear();

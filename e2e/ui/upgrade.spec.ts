@@ -85,7 +85,7 @@ test('an older database is upgraded with its progress out of the total shown, th
   await startApp(page, { role: 'Coordinateur·rice' });
 
   const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
-  // "5 000 activités sur 17 720 recomptées pour le tableau de bord", the bar at 5000 of 17720.
+  // "5 000 activités sur 17 760 recomptées pour le tableau de bord", the bar at 5000 of 17760.
   expectProgressOutOfTotal(await upgradingSeen(page), 'Préparation…',
     (counted) => `${number(counted)} activités sur ${number(ACTIVITIES)} recomptées pour le tableau de bord`, ACTIVITIES);
 
