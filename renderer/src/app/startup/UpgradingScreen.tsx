@@ -20,7 +20,7 @@ export function UpgradingScreen() {
         <h1>{t('upgrading.title')}</h1>
         <p className="lead">{t('upgrading.body')}</p>
         {/* No value until the total is known: an indeterminate bar, not one stuck at 0. */}
-        <progress aria-label={t('upgrading.title')} {...(progress && { value: progress.counted, max: Math.max(progress.total, 1) })} />
+        <progress aria-label={t('upgrading.title')} {...(progress && { value: progress.counted, max: progress.total })} />
         <p role="status">
           {progress === undefined
             ? t('upgrading.starting')
